@@ -1,0 +1,164 @@
+/** Output formats of `db-design check`: text for people, JSON and SARIF for machines (see shared spec CLI.md). */
+import * as path from 'node:path';
+import { docsUrl } from '../engine/docs';
+import type { Finding, Severity } from '../model/findings';
+import { LineIndex, type Span } from '../model/text';
+import { allRules, ruleById } from '../rules/registry';
+import { uriToPath } from '../engine/analyze';
+import { PACKAGE_VERSION } from '../engine/version';
+import type { CheckResult, CheckedFile } from './check';
+
+
+/** Paths relative to the current directory, with `/` separators, as the contract asks. */
+export function displayPath(fsPath: string): string {
+  const rel = path.relative(process.cwd(), fsPath) || path.basename(fsPath);
+  return rel.split(path.sep).join('/');
+}
+
+function uriDisplay(uri: string): string {
+  const p = uriToPath(uri);
+  return p ? displayPath(p) : uri;
+}
+
+function range(span: Span, lines: LineIndex) {
+  return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
+}
+
+/** Index of every file's text, for edits that land in another file of a Prisma schema. */
+function lineIndexFor(result: CheckResult) {
+  const cache = new Map<string, LineIndex>();
+  return (file: CheckedFile, uri: string, texts: { uri: string; text: string }[] = []): LineIndex => {
+    let idx = cache.get(uri);
+    if (!idx) {
+      const text = uri === file.uri ? file.text : texts.find((t) => t.uri === uri)?.text ?? result.files.find((f) => f.uri === uri)?.text ?? '';
+      idx = new LineIndex(text);
+      cache.set(uri, idx);
+    }
+    return idx;
+  };
+}
+
+export function toJson(result: CheckResult): string {
+  const index = lineIndexFor(result);
+  const diagnostics = result.files.flatMap((file) =>
+    file.findings.map((f) => ({
+      file: displayPath(file.path),
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      range: range(f.span, index(file, file.uri)),
+      fixes: f.fixes.map((fix) => ({
+        title: fix.title,
+        edits: fix.edits.map((e) => ({ file: uriDisplay(e.uri), range: range(e.span, index(file, e.uri)), newText: e.newText })),
+      })),
+    })),
+  );
+  return JSON.stringify({ version: 1, files: result.files.length, diagnostics }, null, 2);
+}
+
+const SYMBOL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info', hint: 'hint' };
+
+export function toText(result: CheckResult, color: boolean): string {
+  const paint = (code: number, s: string) => (color ? `\u001b[${code}m${s}\u001b[0m` : s);
+  const sevColor: Record<Severity, number> = { error: 31, warning: 33, info: 36, hint: 90 };
+  const out: string[] = [];
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const file of result.files) {
+    if (!file.findings.length) continue;
+    const lines = new LineIndex(file.text);
+    out.push(paint(4, displayPath(file.path)));
+    for (const f of file.findings) {
+      counts[f.severity]++;
+      const pos = lines.positionAt(f.span.start);
+      const fixable = f.fixes.length ? paint(90, ' (fix available)') : '';
+      out.push(`  ${`${pos.line + 1}:${pos.character + 1}`.padEnd(8)} ${paint(sevColor[f.severity], SYMBOL[f.severity].padEnd(7))} ${f.message}  ${paint(90, f.rule)}${fixable}`);
+    }
+    out.push('');
+  }
+  const total = counts.error + counts.warning + counts.info + counts.hint;
+  const summary = `${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info, ${counts.hint} hint) in ${result.files.length} file${result.files.length === 1 ? '' : 's'}`;
+  out.push(total ? paint(counts.error ? 31 : 33, summary) : `${summary}: no problems`);
+  if (result.fixedFiles) out.push(`fixed ${result.fixedFiles} file${result.fixedFiles === 1 ? '' : 's'}`);
+  return out.join('\n');
+}
+
+const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
+
+export function toSarif(result: CheckResult): string {
+  const index = lineIndexFor(result);
+  const rules = allRules.map((r) => ({
+    id: r.meta.id,
+    name: r.meta.id,
+    shortDescription: { text: r.meta.summary },
+    fullDescription: { text: r.meta.why },
+    helpUri: docsUrl(r.meta.id, true),
+    help: { text: r.meta.fix, markdown: r.meta.fix },
+    defaultConfiguration: { level: r.meta.defaultSeverity === 'off' ? 'none' : SARIF_LEVEL[r.meta.defaultSeverity] },
+    properties: { category: r.meta.category, appliesTo: r.meta.appliesTo },
+  }));
+  const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
+  const region = (span: Span, lines: LineIndex) => {
+    const r = range(span, lines);
+    return { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
+  };
+  const results = result.files.flatMap((file) =>
+    file.findings.map((f: Finding) => ({
+      ruleId: f.rule,
+      ruleIndex: ruleIndex.get(f.rule),
+      level: SARIF_LEVEL[f.severity],
+      message: { text: f.message },
+      locations: [{ physicalLocation: { artifactLocation: { uri: displayPath(file.path) }, region: region(f.span, index(file, file.uri)) } }],
+      fixes: f.fixes.map((fix) => ({
+        description: { text: fix.title },
+        artifactChanges: groupByUri(fix.edits).map(([uri, edits]) => ({
+          artifactLocation: { uri: uriDisplay(uri) },
+          replacements: edits.map((e) => ({ deletedRegion: region(e.span, index(file, uri)), insertedContent: { text: e.newText } })),
+        })),
+      })),
+    })),
+  );
+  return JSON.stringify(
+    {
+      $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+      version: '2.1.0',
+      runs: [
+        {
+          tool: { driver: { name: 'db-design', version: PACKAGE_VERSION, informationUri: 'https://github.com/db-design/db-design', rules } },
+          columnKind: 'utf16CodeUnits',
+          results,
+        },
+      ],
+    },
+    null,
+    2,
+  );
+}
+
+function groupByUri<T extends { uri: string }>(edits: T[]): [string, T[]][] {
+  const m = new Map<string, T[]>();
+  for (const e of edits) (m.get(e.uri) ?? m.set(e.uri, []).get(e.uri)!).push(e);
+  return [...m];
+}
+
+export function rulesTable(format: 'text' | 'json'): string {
+  if (format === 'json') {
+    return JSON.stringify(
+      allRules.map((r) => ({
+        id: r.meta.id,
+        severity: r.meta.defaultSeverity,
+        languages: r.meta.appliesTo,
+        fixable: r.meta.fixable,
+        summary: r.meta.summary,
+        docs: docsUrl(r.meta.id, true),
+      })),
+      null,
+      2,
+    );
+  }
+  const rows = allRules.map((r) => [r.meta.id, r.meta.defaultSeverity, r.meta.appliesTo.join(','), r.meta.fixable ? 'fix' : '', r.meta.summary]);
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => row[i].length), ['rule', 'default', 'languages', 'fix'][i].length));
+  const line = (row: string[]) => row.map((c, i) => (i < 4 ? c.padEnd(widths[i]) : c)).join('  ');
+  return [line(['rule', 'default', 'languages', 'fix', 'summary']), ...rows.map(line)].join('\n');
+}
+
+export { ruleById };

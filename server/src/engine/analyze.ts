@@ -1,0 +1,199 @@
+/**
+ * The analysis engine: one entry point shared by the language server and the CLI. It finds the unit
+ * a file belongs to (a Prisma schema folder, a SQL file), runs the front end, runs the rules over the
+ * shared model, renders their fix intents, applies suppressions and returns plain findings.
+ */
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import type { FrontEndResult, SourceText } from '../model/frontend';
+import type { Finding, Fix, Severity, TextEdit } from '../model/findings';
+import { LineIndex, type SourceRef } from '../model/text';
+import { loadPrisma, prismaSchemaFiles } from '../prisma';
+import { allRules, ruleById } from '../rules/registry';
+import { ruleApplies, type Report } from '../rules/types';
+import { detectSqlDialect, ensureSqlParser, loadSql } from '../sql';
+import { loadConfig, type ConfigOverrides, type ResolvedConfig } from './config';
+import { applySuppressions, parseDirectives } from './suppression';
+
+/** File access for the engine: the CLI reads the disk, the language server overlays open documents. */
+export interface AnalysisHost {
+  readFile(fsPath: string): string | undefined;
+  readDir(fsPath: string): { name: string; isDir: boolean }[];
+}
+
+export type Language = 'prisma' | 'sql';
+
+export interface FileAnalysis {
+  uri: string;
+  language: Language;
+  text: string;
+  unit: FrontEndResult;
+  config: ResolvedConfig;
+  findings: Finding[];
+  /** Time spent, for the status bar and benchmarks. */
+  millis: number;
+}
+
+/** Bigger files are not analysed: the user gets one clear finding instead of a frozen editor. */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+export function languageOf(uriOrPath: string): Language | undefined {
+  const lower = uriOrPath.toLowerCase();
+  if (lower.endsWith('.prisma')) return 'prisma';
+  if (/\.sql(\.(postgres|postgresql|sqlite|sqlite3|mysql|cockroach))?$/.test(lower)) return 'sql';
+  return undefined;
+}
+
+export function uriToPath(uri: string): string | undefined {
+  const parsed = URI.parse(uri);
+  return parsed.scheme === 'file' ? parsed.fsPath : undefined;
+}
+
+export function pathToUri(fsPath: string): string {
+  return URI.file(path.resolve(fsPath)).toString();
+}
+
+/** Text is binary when it has NUL characters: not a file anyone wants linted. */
+export function looksBinary(text: string): boolean {
+  return text.slice(0, 8192).includes('\u0000');
+}
+
+export class Engine {
+  constructor(
+    private readonly host: AnalysisHost,
+    private readonly overrides: (uri: string) => ConfigOverrides = () => ({}),
+  ) {}
+
+  configFor(uri: string): ResolvedConfig {
+    const fsPath = uriToPath(uri);
+    const dir = fsPath ? path.dirname(fsPath) : process.cwd();
+    return loadConfig(this.host, dir, this.overrides(uri));
+  }
+
+  /** The URIs of the other files whose findings depend on this one (the rest of a Prisma schema folder). */
+  dependents(uri: string): string[] {
+    const fsPath = uriToPath(uri);
+    if (!fsPath || languageOf(uri) !== 'prisma') return [];
+    return prismaSchemaFiles(fsPath, this.host)
+      .map((p) => pathToUri(p))
+      .filter((u) => u !== uri);
+  }
+
+  async analyze(uri: string, text: string, language: Language): Promise<FileAnalysis> {
+    const started = Date.now();
+    const config = this.configFor(uri);
+    const unit = await this.load(uri, text, language, config);
+    const lines = new LineIndex(text);
+    let findings: Finding[] = [];
+
+    for (const problem of unit.problems) {
+      if (problem.uri !== uri) continue;
+      const setting = config.severity(problem.rule);
+      if (setting === 'off') continue;
+      // Prisma's own warnings stay warnings unless the user configured the rule explicitly.
+      const severity: Severity = problem.severity === 'warning' && setting === ruleById(problem.rule)?.meta.defaultSeverity ? 'warning' : setting;
+      findings.push({ rule: problem.rule, severity, message: problem.message, uri, span: problem.span, fixes: [] });
+    }
+
+    for (const rule of allRules) {
+      if (!rule.checkSchema) continue;
+      const severity = config.severity(rule.meta.id);
+      if (severity === 'off' || !ruleApplies(rule.meta, language, unit.schema.dialect)) continue;
+      const reports: Report[] = [];
+      try {
+        rule.checkSchema({
+          schema: unit.schema,
+          dialect: unit.schema.dialect,
+          language,
+          pgVersion: config.pgVersion,
+          options: config.options(rule.meta.id),
+          report: (r) => reports.push(r),
+        });
+      } catch (err) {
+        // One broken rule must not take the others down; the finding says which rule failed.
+        findings.push(internalError(rule.meta.id, uri, err));
+        continue;
+      }
+      for (const r of reports) {
+        if (r.at.uri !== uri) continue;
+        findings.push({
+          rule: rule.meta.id,
+          severity,
+          message: r.message,
+          uri,
+          span: r.at.span,
+          fixes: renderFixes(unit, r),
+          related: r.related,
+        });
+      }
+    }
+
+    const directives = parseDirectives(unit.comments, uri, lines);
+    const unusedSetting = config.severity('unused-suppression');
+    findings = applySuppressions(findings, directives, text, lines, unusedSetting === 'off' ? undefined : unusedSetting);
+    findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
+    return { uri, language, text, unit, config, findings, millis: Date.now() - started };
+  }
+
+  private async load(uri: string, text: string, language: Language, config: ResolvedConfig): Promise<FrontEndResult> {
+    if (language === 'prisma') {
+      const fsPath = uriToPath(uri);
+      const files: SourceText[] = [];
+      if (fsPath) {
+        for (const p of prismaSchemaFiles(fsPath, this.host)) {
+          const u = pathToUri(p);
+          if (u === uri) continue;
+          const t = this.host.readFile(p);
+          if (t !== undefined && !looksBinary(t)) files.push({ uri: u, text: t });
+        }
+      }
+      files.unshift({ uri, text });
+      return loadPrisma(files, { engine: config.prismaEngine, schemaDir: fsPath ? path.dirname(fsPath) : undefined });
+    }
+    await ensureSqlParser();
+    const dialect = detectSqlDialect(uri, text, config.dialect);
+    return loadSql({ uri, text }, { dialect });
+  }
+}
+
+function renderFixes(unit: FrontEndResult, r: Report): Fix[] {
+  const fixes: Fix[] = [];
+  for (const proposal of r.fixes ?? []) {
+    let edits: TextEdit[] | undefined;
+    try {
+      edits = unit.render(proposal.intent);
+    } catch {
+      edits = undefined;
+    }
+    if (!edits || edits.length === 0 || overlapping(edits)) continue;
+    fixes.push({ title: proposal.title, edits, safe: proposal.safe, preferred: proposal.preferred });
+  }
+  return fixes;
+}
+
+function overlapping(edits: TextEdit[]): boolean {
+  const sorted = [...edits].sort((a, b) => (a.uri === b.uri ? a.span.start - b.span.start : a.uri.localeCompare(b.uri)));
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i].uri === sorted[i - 1].uri && sorted[i].span.start < sorted[i - 1].span.end) return true;
+  }
+  return false;
+}
+
+function internalError(rule: string, uri: string, err: unknown): Finding {
+  const message = err instanceof Error ? err.message : String(err);
+  return {
+    rule,
+    severity: 'error',
+    message: `Internal error in rule ${rule}: ${message}. Please report it; the other rules still ran.`,
+    uri,
+    span: { start: 0, end: 0 },
+    fixes: [],
+  };
+}
+
+/** A finding that covers the start of the file, for whole-file conditions (too big, binary). */
+export function fileNotice(uri: string, rule: string, severity: Severity, message: string): Finding {
+  return { rule, severity, message, uri, span: { start: 0, end: 0 }, fixes: [] };
+}
+
+export type { SourceRef };

@@ -1,0 +1,178 @@
+/**
+ * The one config file, `db-design.json`, found in the checked file's folder or any parent, read by
+ * the language server and the CLI alike. Editor settings and CLI flags layer on top of it.
+ */
+import * as path from 'node:path';
+import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc-parser';
+import { SEVERITIES, type SeveritySetting } from '../model/findings';
+import type { Dialect } from '../model/schema';
+import { allRules, ruleById } from '../rules/registry';
+
+export const CONFIG_FILE = 'db-design.json';
+export const DEFAULT_PG_VERSION = 16;
+
+/** A rule's setting as written: a severity, or `[severity, options]` as in ESLint. */
+export type RuleSetting = SeveritySetting | [SeveritySetting, Record<string, unknown>];
+
+export interface ConfigFile {
+  dialect?: 'postgresql' | 'sqlite' | 'mysql';
+  postgresVersion?: number;
+  prisma?: { engine?: 6 | 7 };
+  rules?: Record<string, RuleSetting>;
+  /** Glob-like path fragments to skip (matched against `/`-separated paths). */
+  ignore?: string[];
+}
+
+/** Layers on top of the file: editor settings (per resource) or CLI flags. */
+export interface ConfigOverrides {
+  /** Use this config file instead of searching for one (`--config`). */
+  configFile?: string;
+  dialect?: Dialect;
+  postgresVersion?: number;
+  prismaEngine?: 6 | 7;
+  rules?: Record<string, SeveritySetting>;
+}
+
+export interface ResolvedConfig {
+  /** The config file used, if any. */
+  file?: string;
+  dialect?: Dialect;
+  pgVersion: number;
+  prismaEngine?: 6 | 7;
+  ignore: string[];
+  /** Problems with the config file itself (bad JSON, unknown rule ids); shown, never fatal. */
+  errors: string[];
+  severity(ruleId: string): SeveritySetting;
+  options(ruleId: string): Record<string, unknown>;
+}
+
+export interface ConfigHost {
+  readFile(fsPath: string): string | undefined;
+}
+
+const DIALECTS = new Set(['postgresql', 'sqlite', 'mysql']);
+
+/** Finds the nearest db-design.json at or above `dir`. */
+export function findConfigFile(host: ConfigHost, dir: string): { file: string; text: string } | undefined {
+  let current = path.resolve(dir);
+  for (;;) {
+    const candidate = path.join(current, CONFIG_FILE);
+    const text = host.readFile(candidate);
+    if (text !== undefined) return { file: candidate, text };
+    const parent = path.dirname(current);
+    if (parent === current) return undefined;
+    current = parent;
+  }
+}
+
+export function parseConfig(text: string, file: string): { config: ConfigFile; errors: string[] } {
+  const parseErrors: ParseError[] = [];
+  const raw: unknown = parseJsonc(text, parseErrors, { allowTrailingComma: true });
+  const errors = parseErrors.map((e) => `${file}: ${printParseErrorCode(e.error)} at offset ${e.offset}`);
+  if (raw === undefined || raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { config: {}, errors: errors.length ? errors : [`${file}: expected a JSON object`] };
+  }
+  const obj = raw as Record<string, unknown>;
+  const config: ConfigFile = {};
+  if (obj.dialect !== undefined) {
+    if (typeof obj.dialect === 'string' && DIALECTS.has(obj.dialect)) config.dialect = obj.dialect as ConfigFile['dialect'];
+    else errors.push(`${file}: "dialect" must be one of postgresql, sqlite, mysql`);
+  }
+  if (obj.postgresVersion !== undefined) {
+    if (typeof obj.postgresVersion === 'number' && obj.postgresVersion >= 9 && obj.postgresVersion <= 30) {
+      config.postgresVersion = Math.floor(obj.postgresVersion);
+    } else errors.push(`${file}: "postgresVersion" must be a PostgreSQL major version such as 16`);
+  }
+  if (obj.prisma && typeof obj.prisma === 'object') {
+    const engine = (obj.prisma as Record<string, unknown>).engine;
+    if (engine === 6 || engine === 7) config.prisma = { engine };
+    else if (engine !== undefined) errors.push(`${file}: "prisma.engine" must be 6 or 7`);
+  }
+  if (Array.isArray(obj.ignore)) config.ignore = obj.ignore.filter((g): g is string => typeof g === 'string');
+  if (obj.rules !== undefined) {
+    if (typeof obj.rules !== 'object' || obj.rules === null || Array.isArray(obj.rules)) {
+      errors.push(`${file}: "rules" must be an object of rule id to severity`);
+    } else {
+      config.rules = {};
+      for (const [id, value] of Object.entries(obj.rules as Record<string, unknown>)) {
+        if (!ruleById(id)) {
+          errors.push(`${file}: unknown rule "${id}"`);
+          continue;
+        }
+        const setting = normaliseRuleSetting(value);
+        if (setting) config.rules[id] = setting;
+        else errors.push(`${file}: rule "${id}" must be one of ${SEVERITIES.join(', ')}, or [severity, { options }]`);
+      }
+    }
+  }
+  return { config, errors };
+}
+
+function normaliseRuleSetting(value: unknown): RuleSetting | undefined {
+  if (typeof value === 'string' && (SEVERITIES as readonly string[]).includes(value)) return value as SeveritySetting;
+  if (Array.isArray(value) && typeof value[0] === 'string' && (SEVERITIES as readonly string[]).includes(value[0])) {
+    const options = value[1];
+    return [value[0] as SeveritySetting, options && typeof options === 'object' ? (options as Record<string, unknown>) : {}];
+  }
+  return undefined;
+}
+
+export function resolveConfig(file: ConfigFile, filePath: string | undefined, errors: string[], overrides: ConfigOverrides = {}): ResolvedConfig {
+  return {
+    file: filePath,
+    dialect: overrides.dialect ?? file.dialect,
+    pgVersion: overrides.postgresVersion ?? file.postgresVersion ?? DEFAULT_PG_VERSION,
+    prismaEngine: overrides.prismaEngine ?? file.prisma?.engine,
+    ignore: file.ignore ?? [],
+    errors,
+    severity(ruleId) {
+      const override = overrides.rules?.[ruleId];
+      if (override) return override;
+      const setting = file.rules?.[ruleId];
+      if (setting !== undefined) return Array.isArray(setting) ? setting[0] : setting;
+      return ruleById(ruleId)?.meta.defaultSeverity ?? 'off';
+    },
+    options(ruleId) {
+      const defaults: Record<string, unknown> = {};
+      for (const [name, option] of Object.entries(ruleById(ruleId)?.meta.options ?? {})) defaults[name] = option.default;
+      const setting = file.rules?.[ruleId];
+      return Array.isArray(setting) ? { ...defaults, ...setting[1] } : defaults;
+    },
+  };
+}
+
+/** Reads and resolves the config that governs a file in `dir`. */
+export function loadConfig(host: ConfigHost, dir: string, overrides?: ConfigOverrides): ResolvedConfig {
+  const explicit = overrides?.configFile;
+  const explicitText = explicit ? host.readFile(explicit) : undefined;
+  if (explicit && explicitText === undefined) return resolveConfig({}, explicit, [`${explicit}: cannot read the file`], overrides);
+  const found = explicit ? { file: explicit, text: explicitText! } : findConfigFile(host, dir);
+  if (!found) return resolveConfig({}, undefined, [], overrides);
+  const { config, errors } = parseConfig(found.text, found.file);
+  return resolveConfig(config, found.file, errors, overrides);
+}
+
+/** True when a `/`-separated path matches one of the ignore patterns (`*` within a segment, `**` across). */
+export function isIgnored(posixPath: string, patterns: string[]): boolean {
+  return patterns.some((p) => globToRegExp(p).test(posixPath));
+}
+
+function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*') {
+      re += '.*';
+      i++;
+      if (glob[i + 1] === '/') i++;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else re += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+  }
+  // Unanchored at the start so `generated/**` matches below any folder, as .gitignore users expect.
+  return new RegExp(`(^|/)${re}($|/)`);
+}
+
+export function allRuleIds(): string[] {
+  return allRules.map((r) => r.meta.id);
+}

@@ -1,0 +1,302 @@
+/**
+ * The language server: the only module that knows LSP types. It keeps open documents, asks the
+ * engine for findings, and converts findings, fixes and hovers into LSP shapes.
+ */
+import * as fs from 'node:fs';
+import {
+  CodeAction,
+  CodeActionKind,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  DidChangeConfigurationNotification,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CodeActionParams,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+  type Range,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { Engine, fileNotice, languageOf, looksBinary, MAX_FILE_BYTES, uriToPath, type AnalysisHost, type FileAnalysis } from '../engine/analyze';
+import type { ConfigOverrides } from '../engine/config';
+import { docsUrl } from '../engine/docs';
+import { fixAllEdits } from '../engine/edits';
+import { hoverAt } from '../engine/hover';
+import { suppressionFixes } from '../engine/suppression';
+import { PACKAGE_VERSION } from '../engine/version';
+import type { Finding, Severity, SeveritySetting, TextEdit } from '../model/findings';
+import { LineIndex, type Span } from '../model/text';
+import { FIX_ALL_KIND, ServerState, StatusNotification, type ClientInitOptions, type EditorSettings } from './protocol';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+const DEFAULT_SETTINGS: EditorSettings = { enable: true, rules: {}, dialect: undefined, postgresVersion: undefined, prismaEngine: undefined };
+/** Pause after a keystroke before re-analysing; edits within it are folded into one run. */
+const DEBOUNCE_MS = 200;
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const analyses = new Map<string, FileAnalysis>();
+  const settingsCache = new Map<string, Promise<EditorSettings>>();
+  const resolvedSettings = new Map<string, EditorSettings>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  let supportsConfiguration = false;
+  let initOptions: ClientInitOptions = {};
+
+  // Open documents win over the disk, so unsaved edits in one schema file reach the others.
+  const host: AnalysisHost = {
+    readFile(fsPath) {
+      for (const doc of documents.all()) if (uriToPath(doc.uri) === fsPath) return doc.getText();
+      try {
+        return fs.readFileSync(fsPath, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+    readDir(fsPath) {
+      try {
+        return fs.readdirSync(fsPath, { withFileTypes: true }).map((e) => ({ name: e.name, isDir: e.isDirectory() }));
+      } catch {
+        return [];
+      }
+    },
+  };
+
+  const engine = new Engine(host, (uri): ConfigOverrides => {
+    const s = resolvedSettings.get(uri) ?? DEFAULT_SETTINGS;
+    return { rules: s.rules, dialect: s.dialect, postgresVersion: s.postgresVersion, prismaEngine: s.prismaEngine };
+  });
+
+  function settingsFor(uri: string): Promise<EditorSettings> {
+    if (!supportsConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
+    const cached = settingsCache.get(uri);
+    if (cached) return cached;
+    const pending = connection.workspace
+      .getConfiguration({ scopeUri: uri, section: 'dbDesign' })
+      .then((raw: Partial<EditorSettings> | null) => sanitizeSettings(raw))
+      .catch(() => DEFAULT_SETTINGS);
+    settingsCache.set(uri, pending);
+    return pending;
+  }
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    supportsConfiguration = !!params.capabilities.workspace?.configuration;
+    initOptions = (params.initializationOptions ?? {}) as ClientInitOptions;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
+        hoverProvider: true,
+      },
+      serverInfo: { name: 'db-design', version: PACKAGE_VERSION },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (supportsConfiguration) {
+      void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dbDesign' }).catch(() => undefined);
+    }
+    void connection.sendNotification(StatusNotification, { state: ServerState.Ready });
+  });
+
+  connection.onDidChangeConfiguration(() => {
+    settingsCache.clear();
+    for (const doc of documents.all()) schedule(doc.uri, 0);
+  });
+
+  // db-design.json, schema files or migrations changed on disk: everything open may depend on them.
+  connection.onDidChangeWatchedFiles(() => {
+    for (const doc of documents.all()) schedule(doc.uri, 0);
+  });
+
+  documents.onDidOpen((e) => schedule(e.document.uri, 0));
+  documents.onDidChangeContent((e) => {
+    schedule(e.document.uri, DEBOUNCE_MS);
+    // Other open files of the same Prisma schema see this file's unsaved text.
+    for (const dep of engine.dependents(e.document.uri)) if (documents.get(dep)) schedule(dep, DEBOUNCE_MS);
+  });
+  documents.onDidClose((e) => {
+    const t = timers.get(e.document.uri);
+    if (t) clearTimeout(t);
+    timers.delete(e.document.uri);
+    analyses.delete(e.document.uri);
+    settingsCache.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  function schedule(uri: string, delay: number): void {
+    const old = timers.get(uri);
+    if (old) clearTimeout(old);
+    timers.set(
+      uri,
+      setTimeout(() => {
+        timers.delete(uri);
+        void validate(uri);
+      }, delay),
+    );
+  }
+
+  async function validate(uri: string): Promise<void> {
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const language = languageOf(uri) ?? (doc.languageId === 'prisma' ? 'prisma' : doc.languageId === 'sql' ? 'sql' : undefined);
+    if (!language) return;
+    const version = doc.version;
+    const settings = await settingsFor(uri);
+    resolvedSettings.set(uri, settings);
+    if (!settings.enable) {
+      analyses.delete(uri);
+      await connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
+    const text = doc.getText();
+    const lines = new LineIndex(text);
+    let findings: Finding[];
+    try {
+      if (text.length > MAX_FILE_BYTES) {
+        analyses.delete(uri);
+        findings = [fileNotice(uri, 'syntax-error', 'info', `This file is ${(text.length / 1048576).toFixed(1)} MB; db-design skips files over ${MAX_FILE_BYTES / 1048576} MB to keep the editor responsive.`)];
+      } else if (looksBinary(text)) {
+        analyses.delete(uri);
+        findings = [];
+      } else {
+        const analysis = await engine.analyze(uri, text, language);
+        // A newer edit arrived while analysing: its own run will publish.
+        if (documents.get(uri)?.version !== version) return;
+        if (initOptions.prismaExtensionActive) analysis.findings = analysis.findings.filter((f) => f.rule !== 'prisma-validation');
+        analyses.set(uri, analysis);
+        findings = analysis.findings;
+      }
+    } catch (err) {
+      connection.console.error(`db-design: analysing ${uri} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+      findings = [fileNotice(uri, 'syntax-error', 'info', 'db-design could not analyse this file (internal error; see the db-design output channel).')];
+    }
+    await connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, lines)) });
+    void connection.sendNotification(StatusNotification, { state: ServerState.Ready, uri, counts: countBySeverity(findings) });
+  }
+
+  connection.onHover((params) => {
+    const analysis = analyses.get(params.textDocument.uri);
+    const doc = documents.get(params.textDocument.uri);
+    if (!analysis || !doc || analysis.text !== doc.getText()) return null;
+    const lines = new LineIndex(analysis.text);
+    const hover = hoverAt(analysis, lines.offsetAt(params.position));
+    if (!hover) return null;
+    return { contents: { kind: 'markdown', value: hover.markdown }, range: toRange(hover.span, lines) };
+  });
+
+  connection.onCodeAction((params: CodeActionParams): CodeAction[] => {
+    const uri = params.textDocument.uri;
+    const analysis = analyses.get(uri);
+    const doc = documents.get(uri);
+    if (!analysis || !doc || analysis.text !== doc.getText()) return [];
+    const lines = new LineIndex(analysis.text);
+    const only = params.context.only;
+    const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
+    const actions: CodeAction[] = [];
+
+    if (wants(FIX_ALL_KIND)) {
+      const edits = fixAllEdits(analysis.findings, uri);
+      if (edits.length) {
+        actions.push({ title: 'Fix all safe db-design problems', kind: FIX_ALL_KIND, edit: workspaceEdit(edits, analysis) });
+      }
+    }
+    if (!wants(CodeActionKind.QuickFix)) return actions;
+
+    const start = lines.offsetAt(params.range.start);
+    const end = lines.offsetAt(params.range.end);
+    for (const finding of analysis.findings) {
+      if (finding.span.end < start || finding.span.start > end) continue;
+      const diagnostic = toDiagnostic(finding, lines);
+      for (const fix of finding.fixes) {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          isPreferred: fix.preferred,
+          edit: workspaceEdit(fix.edits, analysis),
+        });
+      }
+      const sameRule = analysis.findings.filter((f) => f.rule === finding.rule && f.fixes.some((x) => x.safe));
+      if (sameRule.length > 1 && finding.fixes.some((x) => x.safe)) {
+        actions.push({
+          title: `Fix all ${finding.rule} problems in this file`,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [diagnostic],
+          edit: workspaceEdit(fixAllEdits(sameRule, uri), analysis),
+        });
+      }
+      if (finding.rule !== 'unused-suppression') {
+        for (const fix of suppressionFixes(finding, analysis.text, analysis.language, lines)) {
+          actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(fix.edits, analysis) });
+        }
+      }
+    }
+    return actions;
+  });
+
+  function workspaceEdit(edits: TextEdit[], analysis: FileAnalysis): WorkspaceEdit {
+    const changes: WorkspaceEdit['changes'] = {};
+    const indexes = new Map<string, LineIndex>();
+    for (const e of edits) {
+      let idx = indexes.get(e.uri);
+      if (!idx) {
+        const text = e.uri === analysis.uri ? analysis.text : analysis.unit.files.find((f) => f.uri === e.uri)?.text ?? '';
+        idx = new LineIndex(text);
+        indexes.set(e.uri, idx);
+      }
+      (changes[e.uri] ??= []).push({ range: toRange(e.span, idx), newText: e.newText });
+    }
+    return { changes };
+  }
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function toRange(span: Span, lines: LineIndex): Range {
+  return { start: lines.positionAt(span.start), end: lines.positionAt(span.end) };
+}
+
+function toDiagnostic(f: Finding, lines: LineIndex): Diagnostic {
+  const d: Diagnostic = {
+    range: toRange(f.span, lines),
+    severity: SEVERITY[f.severity],
+    source: 'db-design',
+    code: f.rule,
+    codeDescription: { href: docsUrl(f.rule) },
+    message: f.message,
+  };
+  if (f.tags?.includes('unnecessary')) d.tags = [DiagnosticTag.Unnecessary];
+  return d;
+}
+
+function countBySeverity(findings: Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+const SEVERITY_SETTINGS = new Set<SeveritySetting>(['off', 'hint', 'info', 'warning', 'error']);
+
+function sanitizeSettings(raw: Partial<EditorSettings> | null | undefined): EditorSettings {
+  const rules: Record<string, SeveritySetting> = {};
+  for (const [id, v] of Object.entries(raw?.rules ?? {})) if (SEVERITY_SETTINGS.has(v as SeveritySetting)) rules[id] = v as SeveritySetting;
+  const dialect = raw?.dialect === 'postgresql' || raw?.dialect === 'sqlite' || raw?.dialect === 'mysql' ? raw.dialect : undefined;
+  const engine = raw?.prismaEngine === 6 || raw?.prismaEngine === 7 ? raw.prismaEngine : undefined;
+  return {
+    enable: raw?.enable !== false,
+    rules,
+    dialect,
+    postgresVersion: typeof raw?.postgresVersion === 'number' && raw.postgresVersion > 0 ? raw.postgresVersion : undefined,
+    prismaEngine: engine,
+  };
+}

@@ -1,0 +1,37 @@
+/**
+ * What the analysis produces: findings with their fixes, as plain data in UTF-16 offsets. The LSP
+ * layer and the CLI turn these into their own shapes; nothing here knows either.
+ */
+import type { Span, SourceRef } from './text';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+export type SeveritySetting = Severity | 'off';
+export const SEVERITIES: readonly SeveritySetting[] = ['off', 'hint', 'info', 'warning', 'error'];
+
+export interface TextEdit {
+  uri: string;
+  span: Span;
+  newText: string;
+}
+
+export interface Fix {
+  title: string;
+  /** Edits of one fix never overlap; they may touch several files (multi-file Prisma schemas). */
+  edits: TextEdit[];
+  /** Safe fixes change no behaviour a user relies on and are applied by fix-all / fix-on-save. */
+  safe: boolean;
+  /** Marks the fix VS Code should pick first (`isPreferred`). */
+  preferred?: boolean;
+}
+
+export interface Finding {
+  rule: string;
+  severity: Severity;
+  message: string;
+  uri: string;
+  span: Span;
+  fixes: Fix[];
+  /** Other places worth showing with the finding (the FK's parent table, the statement that fixed it). */
+  related?: { message: string; at: SourceRef }[];
+  tags?: ('unnecessary' | 'deprecated')[];
+}

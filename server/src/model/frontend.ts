@@ -1,0 +1,43 @@
+/**
+ * The contract between the engine and the two front ends (server/src/prisma, server/src/sql).
+ * A front end turns source text into the shared model, reports the problems its parser or engine
+ * finds, lists comments (for suppression), and renders fix intents as text edits in its language.
+ */
+import type { FixIntent } from '../rules/intents';
+import type { Severity, TextEdit } from './findings';
+import type { Schema } from './schema';
+import type { Span } from './text';
+
+export interface SourceText {
+  uri: string;
+  text: string;
+}
+
+/** A finding that comes from a parser or engine rather than from a rule (`syntax-error`, `prisma-validation`). */
+export interface Problem {
+  rule: 'syntax-error' | 'prisma-validation';
+  /** Prisma's own warnings are warnings; everything else defaults to the rule's severity. */
+  severity?: Severity;
+  message: string;
+  uri: string;
+  span: Span;
+}
+
+export interface Comment {
+  uri: string;
+  /** The whole comment, markers included. */
+  span: Span;
+  /** The comment's text without its markers (`--`, `//`, `/* *\/`), trimmed. */
+  body: string;
+}
+
+export interface FrontEndResult {
+  language: 'prisma' | 'sql';
+  schema: Schema;
+  /** Every file that fed the schema (one for a SQL file; all files of a Prisma schema folder). */
+  files: SourceText[];
+  problems: Problem[];
+  comments: Comment[];
+  /** Renders a fix intent as minimal edits, or undefined when this front end cannot express it. */
+  render(intent: FixIntent): TextEdit[] | undefined;
+}

@@ -1,0 +1,164 @@
+/**
+ * The shared schema model. Both front ends (Prisma and SQL) fill it; design rules read only this.
+ * Names are database names (after Prisma's @map/@@map), compared case-insensitively the way the
+ * front end decided (`key`). Every element carries where it was written, so findings and fixes can
+ * point back at the source.
+ */
+import type { SourceRef } from './text';
+
+export type Dialect = 'postgresql' | 'sqlite' | 'mysql' | 'cockroachdb' | 'sqlserver' | 'mongodb';
+export type Origin = 'prisma' | 'sql';
+
+export interface ColumnType {
+  /**
+   * Canonical lower-case database type name, PostgreSQL spelling where one exists:
+   * `int4`, `int8`, `text`, `varchar`, `timestamp`, `timestamptz`, `json`, `jsonb`, `uuid`, `bool`,
+   * `numeric`, `float8`, ... For Prisma fields without a native type this is the type Prisma creates
+   * for the provider (DateTime on PostgreSQL -> `timestamp`).
+   */
+  name: string;
+  /** Type modifiers, e.g. [3] for timestamp(3), [12, 2] for numeric(12,2). */
+  params: number[];
+  /** Array type (`text[]`, Prisma `String[]`). */
+  array: boolean;
+  /** The type exactly as written (`timestamp(3) without time zone`, `DateTime`). */
+  written: string;
+  /** Where the type is written (SQL: the type name with modifiers; Prisma: the field type token). */
+  source?: SourceRef;
+  /** Prisma only: the scalar type (`DateTime`) and the `@db.X(...)` attribute if present. */
+  prisma?: { scalar: string; native?: { name: string; args: string[]; source: SourceRef } };
+  /** True when the model knows this is an enum type. */
+  isEnum?: boolean;
+}
+
+export interface DefaultValue {
+  /** The default expression as written (`now()`, `uuid()`, `gen_random_uuid()`, `'active'`). */
+  text: string;
+  /** A normalised function name when the default is a call: `now`, `uuid`, `gen_random_uuid`, `autoincrement`. */
+  fn?: string;
+  /** Arguments of the call, as written. */
+  args?: string[];
+  /** True when the column is filled by a sequence (serial, identity, autoincrement). */
+  generated?: 'serial' | 'identity' | 'autoincrement';
+  source?: SourceRef;
+}
+
+export interface Column {
+  name: string;
+  /** Prisma field name when it differs from the database name. */
+  fieldName?: string;
+  type: ColumnType;
+  nullable: boolean;
+  default?: DefaultValue;
+  /** Prisma `@updatedAt`. */
+  updatedAt?: boolean;
+  comment?: string;
+  /** The column name as written (SQL column name; Prisma field name). */
+  source: SourceRef;
+  /** The whole column definition (SQL column def; Prisma field line without the line break). */
+  declaration: SourceRef;
+}
+
+export type KeyKind = 'primary' | 'unique' | 'index';
+
+export interface Index {
+  name?: string;
+  kind: KeyKind;
+  /** Column names in index order; expression entries are written as `(expr)`. */
+  columns: string[];
+  /** Index method (`btree` default, `gin`, `hash`, ...). */
+  method?: string;
+  /** Partial index predicate, as written. */
+  where?: string;
+  /** Where the index is declared (`@@index(...)`, `@unique`, `CREATE INDEX ...`, `UNIQUE (...)`). */
+  source?: SourceRef;
+  /** Declared as part of a column definition (`@unique`, `id int PRIMARY KEY`). */
+  inline?: boolean;
+}
+
+export type ReferentialAction = 'cascade' | 'set null' | 'set default' | 'restrict' | 'no action';
+
+export interface ForeignKey {
+  name?: string;
+  columns: string[];
+  refTable: string;
+  refColumns: string[];
+  onDelete?: ReferentialAction;
+  onUpdate?: ReferentialAction;
+  /** The constraint or relation as written (`REFERENCES ...`, `@relation(...)`). */
+  source: SourceRef;
+  /** The statement (SQL) or field (Prisma) that declares it; fixes insert after it. */
+  declaration: SourceRef;
+  /** Prisma: the relation field name. */
+  relationField?: string;
+}
+
+export interface Table {
+  /** Key used for lookups (normalised name, schema-qualified when not the default schema). */
+  key: string;
+  name: string;
+  /** Database schema (`public`), when written. */
+  schema?: string;
+  /** Prisma model name when it differs from the table name. */
+  modelName?: string;
+  origin: Origin;
+  kind: 'table' | 'view' | 'materialized view';
+  columns: Column[];
+  /** Primary key, unique constraints and indexes alike. */
+  indexes: Index[];
+  foreignKeys: ForeignKey[];
+  /** The table name where it is declared. */
+  source: SourceRef;
+  /** The whole declaration (`CREATE TABLE ...;`, `model X { ... }`). */
+  declaration: SourceRef;
+  rls?: { enabled: boolean; forced: boolean };
+  comment?: string;
+}
+
+export interface EnumType {
+  name: string;
+  values: string[];
+  source?: SourceRef;
+}
+
+export interface Schema {
+  dialect: Dialect;
+  tables: Map<string, Table>;
+  enums: Map<string, EnumType>;
+}
+
+export function emptySchema(dialect: Dialect): Schema {
+  return { dialect, tables: new Map(), enums: new Map() };
+}
+
+export function displayName(t: Table): string {
+  return t.modelName ?? (t.schema && t.schema !== 'public' ? `${t.schema}.${t.name}` : t.name);
+}
+
+export function columnDisplayName(c: Column): string {
+  return c.fieldName ?? c.name;
+}
+
+export function findColumn(t: Table, name: string): Column | undefined {
+  const lower = name.toLowerCase();
+  return t.columns.find((c) => c.name === name) ?? t.columns.find((c) => c.name.toLowerCase() === lower);
+}
+
+function sameColumn(a: string, b: string): boolean {
+  return a === b || a.toLowerCase() === b.toLowerCase();
+}
+
+/**
+ * The index, unique constraint or primary key whose leading columns are exactly `columns` (in any
+ * order, since an equality lookup on all of them can use it), if there is one. Partial indexes count:
+ * PostgreSQL can use them for the rows they cover, and flagging them would be noise.
+ */
+export function coveringIndex(t: Table, columns: string[]): Index | undefined {
+  return t.indexes.find((ix) => {
+    // Only B-tree (and single-column hash) indexes serve the equality lookups a FK join needs.
+    if (ix.method && ix.method !== 'btree' && !(ix.method === 'hash' && columns.length === 1)) return false;
+    if (ix.columns.length < columns.length) return false;
+    const lead = ix.columns.slice(0, columns.length);
+    return columns.every((c) => lead.some((l) => sameColumn(l, c)));
+  });
+}

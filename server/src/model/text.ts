@@ -1,0 +1,130 @@
+/**
+ * Text positions. Everything inside the analysis speaks in UTF-16 code-unit offsets into the file's
+ * JavaScript string (what LSP positions count, and what `String.prototype.slice` takes). Parsers that
+ * count UTF-8 bytes or code points are converted here and nowhere else.
+ */
+
+/** A half-open range [start, end) of UTF-16 code-unit offsets into one file's text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/** A span in a named file (a URI string, as the editor and the CLI both know it). */
+export interface SourceRef {
+  uri: string;
+  span: Span;
+}
+
+export interface LineCharacter {
+  /** 0-based line. */
+  line: number;
+  /** 0-based UTF-16 code-unit column, as in LSP. */
+  character: number;
+}
+
+export function span(start: number, end: number): Span {
+  return { start, end };
+}
+
+/**
+ * Maps offsets to LSP-style line/character positions and back. Line breaks are `\n`, `\r\n` and lone
+ * `\r`, as LSP defines them.
+ */
+export class LineIndex {
+  private readonly lineStarts: number[];
+
+  constructor(private readonly text: string) {
+    const starts = [0];
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13 /* \r */) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts.push(i + 1);
+      } else if (c === 10 /* \n */) {
+        starts.push(i + 1);
+      }
+    }
+    this.lineStarts = starts;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  positionAt(offset: number): LineCharacter {
+    const clamped = Math.max(0, Math.min(offset, this.text.length));
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= clamped) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, character: clamped - this.lineStarts[lo] };
+  }
+
+  offsetAt(pos: LineCharacter): number {
+    if (pos.line < 0) return 0;
+    if (pos.line >= this.lineStarts.length) return this.text.length;
+    const start = this.lineStarts[pos.line];
+    const next = pos.line + 1 < this.lineStarts.length ? this.lineStarts[pos.line + 1] : this.text.length;
+    return Math.max(start, Math.min(start + pos.character, next));
+  }
+
+  lineStart(line: number): number {
+    return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))];
+  }
+
+  /** Offset of the end of the line's content (before its line break). */
+  lineEnd(line: number): number {
+    const next = line + 1 < this.lineStarts.length ? this.lineStarts[line + 1] : this.text.length;
+    let end = next;
+    if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 10) end--;
+    if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+}
+
+/**
+ * Converts UTF-8 byte offsets and code-point indices (what libpg-query reports) into UTF-16 offsets
+ * of the same string. Pure-ASCII text, the common case, maps one to one without a table.
+ */
+export class EncodedOffsets {
+  private readonly byteToUtf16: Uint32Array | undefined;
+  private readonly cpToUtf16: Uint32Array | undefined;
+
+  constructor(private readonly text: string) {
+    // eslint-disable-next-line no-control-regex
+    if (!/[^\x00-\x7f]/.test(text)) return;
+    const bytes: number[] = [];
+    const cps: number[] = [];
+    for (let i = 0; i < text.length; ) {
+      const cp = text.codePointAt(i)!;
+      const units = cp > 0xffff ? 2 : 1;
+      const width = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      cps.push(i);
+      for (let b = 0; b < width; b++) bytes.push(i);
+      i += units;
+    }
+    bytes.push(text.length);
+    cps.push(text.length);
+    this.byteToUtf16 = Uint32Array.from(bytes);
+    this.cpToUtf16 = Uint32Array.from(cps);
+  }
+
+  fromUtf8(byteOffset: number): number {
+    if (!this.byteToUtf16) return Math.max(0, Math.min(byteOffset, this.text.length));
+    return this.byteToUtf16[Math.max(0, Math.min(byteOffset, this.byteToUtf16.length - 1))];
+  }
+
+  fromCodePoint(index: number): number {
+    if (!this.cpToUtf16) return Math.max(0, Math.min(index, this.text.length));
+    return this.cpToUtf16[Math.max(0, Math.min(index, this.cpToUtf16.length - 1))];
+  }
+
+  /** UTF-8 length of the text, for callers that need a byte count (identifier limits). */
+  static utf8Length(s: string): number {
+    return Buffer.byteLength(s, 'utf8');
+  }
+}

@@ -1,0 +1,74 @@
+import { columnDisplayName, coveringIndex, displayName, findColumn, type Table } from '../model/schema';
+import { defineRule } from './types';
+
+/** Field names for Prisma (what the user writes in @@index), column names for SQL. */
+function written(table: Table, columns: string[]): string[] {
+  return columns.map((c) => {
+    const col = findColumn(table, c);
+    return col ? columnDisplayName(col) : c;
+  });
+}
+
+export default defineRule({
+  meta: {
+    id: 'fk-missing-index',
+    category: 'design',
+    defaultSeverity: 'warning',
+    appliesTo: ['prisma', 'pg', 'sqlite'],
+    fixable: true,
+    summary: 'Foreign key columns should lead an index.',
+    why:
+      'PostgreSQL and SQLite index the referenced (parent) key but never the referencing columns. Without an index ' +
+      'that starts with the foreign key columns, every join from parent to children and every delete or key update ' +
+      'of a parent row scans the whole child table, and the scan runs while the parent row is locked. ' +
+      'MySQL/InnoDB is different: it creates such an index by itself, so the rule is silent there.',
+    fix:
+      'Add an index whose leading columns are the foreign key columns. Prisma: `@@index([field])` in the model. ' +
+      'SQL: `CREATE INDEX` right after the statement that adds the foreign key (`CONCURRENTLY` when the table already holds data).',
+    principle: 'Index the access paths the schema itself creates: every foreign key is a join and a cascade path.',
+    examples: [
+      {
+        language: 'prisma',
+        bad:
+          'datasource db {\n  provider = "postgresql"\n}\n\nmodel User {\n  id    Int    @id @default(autoincrement())\n  posts Post[]\n}\n\n' +
+          'model Post {\n  id       Int  @id @default(autoincrement())\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id], onDelete: Cascade)\n}\n',
+        good:
+          'datasource db {\n  provider = "postgresql"\n}\n\nmodel User {\n  id    Int    @id @default(autoincrement())\n  posts Post[]\n}\n\n' +
+          'model Post {\n  id       Int  @id @default(autoincrement())\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id], onDelete: Cascade)\n\n  @@index([authorId])\n}\n',
+      },
+      {
+        language: 'sql',
+        bad:
+          'CREATE TABLE users (id bigint PRIMARY KEY);\n' +
+          'CREATE TABLE posts (\n  id bigint PRIMARY KEY,\n  author_id bigint NOT NULL REFERENCES users (id) ON DELETE CASCADE\n);\n',
+        good:
+          'CREATE TABLE users (id bigint PRIMARY KEY);\n' +
+          'CREATE TABLE posts (\n  id bigint PRIMARY KEY,\n  author_id bigint NOT NULL REFERENCES users (id) ON DELETE CASCADE\n);\n' +
+          'CREATE INDEX posts_author_id_idx ON posts (author_id);\n',
+      },
+    ],
+    seeds: ['001', '002', '003', '004'],
+  },
+
+  checkSchema(ctx) {
+    // InnoDB creates the index itself; MongoDB has no foreign keys.
+    if (ctx.dialect === 'mysql' || ctx.dialect === 'mongodb') return;
+    for (const table of ctx.schema.tables.values()) {
+      if (table.kind !== 'table') continue;
+      for (const fk of table.foreignKeys) {
+        if (fk.columns.length === 0 || coveringIndex(table, fk.columns)) continue;
+        const cols = written(table, fk.columns);
+        const list = cols.join(', ');
+        const title =
+          ctx.language === 'prisma' ? `Add @@index([${list}])` : `Create index on ${displayName(table)} (${list})`;
+        ctx.report({
+          message:
+            `Foreign key ${displayName(table)}(${list}) → ${fk.refTable} has no index starting with ${list}: ` +
+            `joins from ${fk.refTable} and deletes of ${fk.refTable} rows scan all of ${displayName(table)}. Add an index on (${list}).`,
+          at: fk.source,
+          fixes: [{ title, safe: true, preferred: true, intent: { kind: 'addIndex', table, columns: fk.columns, fk } }],
+        });
+      }
+    }
+  },
+});

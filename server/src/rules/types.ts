@@ -1,0 +1,81 @@
+/**
+ * What a rule is: metadata (which drives docs, settings schema and the CLI's `rules` list) and a
+ * check over the shared model. A rule never sees LSP types or raw parser output.
+ */
+import type { SeveritySetting } from '../model/findings';
+import type { Dialect, Schema } from '../model/schema';
+import type { SourceRef } from '../model/text';
+import type { FixProposal } from './intents';
+
+/** Where a rule applies: `prisma` schemas, or SQL of a dialect. */
+export type Target = 'prisma' | 'pg' | 'sqlite' | 'mysql';
+export type Category = 'design' | 'migration' | 'query' | 'tool';
+
+export interface RuleOption {
+  type: 'boolean' | 'number' | 'string' | 'string[]';
+  default: boolean | number | string | string[];
+  description: string;
+}
+
+export interface RuleExample {
+  language: 'prisma' | 'sql';
+  /** Flagged code; must produce at least one finding of this rule. */
+  bad: string;
+  /** The same idea done right; must produce no finding of this rule. */
+  good: string;
+}
+
+export interface RuleMeta {
+  id: string;
+  category: Category;
+  defaultSeverity: SeveritySetting;
+  appliesTo: Target[];
+  fixable: boolean;
+  /** One line: what is wrong. */
+  summary: string;
+  /** Why it matters (Markdown, a short paragraph). Shown in hovers and docs. */
+  why: string;
+  /** What to do instead, and what the quick fix does. */
+  fix: string;
+  /** The design principle behind the rule, for the docs page. */
+  principle?: string;
+  options?: Record<string, RuleOption>;
+  examples: RuleExample[];
+  /** Seed documents that motivate the rule (numbers from shared/spec/RULES.md). */
+  seeds?: string[];
+}
+
+export interface Report {
+  message: string;
+  at: SourceRef;
+  fixes?: FixProposal[];
+  related?: { message: string; at: SourceRef }[];
+}
+
+export interface DesignContext {
+  schema: Schema;
+  dialect: Dialect;
+  /** Prisma schema or SQL file(s)? Rules use it for wording, never for logic they can read off the model. */
+  language: 'prisma' | 'sql';
+  pgVersion: number;
+  options: Record<string, unknown>;
+  report(r: Report): void;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  /** Design rules: run over the schema as it ends up. */
+  checkSchema?(ctx: DesignContext): void;
+}
+
+export function defineRule(rule: Rule): Rule {
+  return rule;
+}
+
+/** Does the rule apply to this language and dialect? */
+export function ruleApplies(meta: RuleMeta, language: 'prisma' | 'sql', dialect: Dialect): boolean {
+  if (language === 'prisma') return meta.appliesTo.includes('prisma');
+  const target: Target | undefined =
+    dialect === 'postgresql' || dialect === 'cockroachdb' ? 'pg' : dialect === 'sqlite' ? 'sqlite' : dialect === 'mysql' ? 'mysql' : undefined;
+  return target !== undefined && meta.appliesTo.includes(target);
+}

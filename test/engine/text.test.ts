@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { EncodedOffsets, LineIndex } from '../../server/src/model/text';
+
+describe('LineIndex', () => {
+  it('maps offsets to LSP positions across \\n, \\r\\n and lone \\r', () => {
+    const text = 'ab\r\ncd\nef\rgh';
+    const idx = new LineIndex(text);
+    assert.equal(idx.lineCount, 4);
+    assert.deepEqual(idx.positionAt(text.indexOf('c')), { line: 1, character: 0 });
+    assert.deepEqual(idx.positionAt(text.indexOf('f')), { line: 2, character: 1 });
+    assert.deepEqual(idx.positionAt(text.indexOf('h')), { line: 3, character: 1 });
+    assert.equal(idx.offsetAt({ line: 1, character: 1 }), text.indexOf('d'));
+    assert.equal(idx.lineEnd(0), 2, 'line end excludes the CRLF');
+  });
+
+  it('counts UTF-16 code units, as LSP does', () => {
+    const text = '😀中x';
+    const idx = new LineIndex(text);
+    assert.deepEqual(idx.positionAt(text.indexOf('x')), { line: 0, character: 3 });
+  });
+
+  it('clamps out-of-range input', () => {
+    const idx = new LineIndex('abc');
+    assert.deepEqual(idx.positionAt(99), { line: 0, character: 3 });
+    assert.equal(idx.offsetAt({ line: 5, character: 0 }), 3);
+  });
+});
+
+describe('EncodedOffsets', () => {
+  it('is the identity on ASCII', () => {
+    const e = new EncodedOffsets('select 1');
+    assert.equal(e.fromUtf8(7), 7);
+    assert.equal(e.fromCodePoint(7), 7);
+  });
+
+  it('converts UTF-8 byte offsets and code-point indices to UTF-16 offsets', () => {
+    // é: 2 bytes, 1 unit; 中: 3 bytes, 1 unit; 😀: 4 bytes, 2 units, 1 code point
+    const text = 'é中😀x';
+    const e = new EncodedOffsets(text);
+    assert.equal(e.fromUtf8(0), 0);
+    assert.equal(e.fromUtf8(2), 1);
+    assert.equal(e.fromUtf8(5), 2);
+    assert.equal(e.fromUtf8(9), 4);
+    assert.equal(text[e.fromUtf8(9)], 'x');
+    assert.equal(text[e.fromCodePoint(3)], 'x');
+    assert.equal(e.fromUtf8(10), text.length);
+  });
+});
