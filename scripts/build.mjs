@@ -36,6 +36,8 @@ const common = {
   minify: production,
   logLevel: 'warning',
   plugins: [renamePrisma6Wasm],
+  // jsonc-parser's UMD build hides its requires from the bundler; its ESM build bundles cleanly.
+  mainFields: ['module', 'main'],
 };
 
 const entries = [

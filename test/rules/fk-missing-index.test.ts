@@ -1,0 +1,256 @@
+import { ruleTester } from '../helpers/rule-tester';
+
+const DS = (provider: string) => `datasource db {\n  provider = "${provider}"\n}\n`;
+
+const prismaBlog = (provider: string, extra = '') => `
+${DS(provider)}
+model User {
+  id    Int    @id
+  posts Post[]
+}
+
+model Post {
+  id       Int  @id
+  authorId Int
+  author   User @relation(fields: [authorId], references: [id])${extra}
+}
+`;
+
+ruleTester('fk-missing-index', {
+  valid: [
+    { name: 'prisma @@index on the FK', language: 'prisma', code: prismaBlog('postgresql', '\n\n  @@index([authorId])') },
+    { name: 'prisma composite index led by the FK', language: 'prisma', code: prismaBlog('postgresql', '\n  createdAt DateTime @db.Timestamptz(3)\n\n  @@index([authorId, createdAt])') },
+    { name: 'prisma FK is unique (1-1)', language: 'prisma', code: prismaBlog('postgresql').replace('authorId Int', 'authorId Int  @unique') },
+    { name: 'prisma on MySQL: InnoDB indexes FKs itself', language: 'prisma', code: prismaBlog('mysql') },
+    {
+      name: 'prisma composite FK covered by the composite PK in another order',
+      language: 'prisma',
+      code: `
+        datasource db {
+          provider = "postgresql"
+        }
+        model Tenant {
+          id   Int @id
+          subs Sub[]
+          refs Ref[]
+        }
+        model Sub {
+          tenantId Int
+          id       Int
+          tenant   Tenant @relation(fields: [tenantId], references: [id], onDelete: Cascade)
+          refs     Ref[]
+          @@id([tenantId, id])
+        }
+        model Ref {
+          id       Int @id
+          tenantId Int
+          subId    Int
+          tenant   Tenant @relation(fields: [tenantId], references: [id], onDelete: Cascade)
+          sub      Sub    @relation(fields: [subId, tenantId], references: [id, tenantId], onDelete: Cascade)
+          @@index([tenantId, subId])
+        }
+      `,
+    },
+    {
+      name: 'sql: index created later in the same file',
+      language: 'sql',
+      code: `
+        CREATE TABLE users (id bigint PRIMARY KEY);
+        CREATE TABLE posts (id bigint PRIMARY KEY, author_id bigint REFERENCES users (id));
+        CREATE INDEX ON posts (author_id);
+      `,
+    },
+    {
+      name: 'sql: FK columns lead the primary key of a junction table',
+      language: 'sql',
+      code: `
+        CREATE TABLE users (id bigint PRIMARY KEY);
+        CREATE TABLE roles (id bigint PRIMARY KEY);
+        CREATE TABLE user_roles (
+          user_id bigint REFERENCES users (id),
+          role_id bigint REFERENCES roles (id),
+          PRIMARY KEY (user_id, role_id)
+        );
+        CREATE INDEX user_roles_role_id_idx ON user_roles (role_id);
+      `,
+    },
+    {
+      name: 'sql: unique constraint leads with the FK',
+      language: 'sql',
+      code: `
+        CREATE TABLE users (id bigint PRIMARY KEY);
+        CREATE TABLE profiles (id bigint PRIMARY KEY, user_id bigint NOT NULL UNIQUE REFERENCES users (id));
+      `,
+    },
+    {
+      name: 'sql: MySQL folder',
+      language: 'sql',
+      file: 'mysql/001.sql',
+      code: `
+        CREATE TABLE users (id bigint PRIMARY KEY);
+        CREATE TABLE posts (id bigint PRIMARY KEY, author_id bigint REFERENCES users (id));
+      `,
+    },
+    {
+      name: 'sql: suppressed with a comment',
+      language: 'sql',
+      code: `
+        CREATE TABLE users (id bigint PRIMARY KEY);
+        CREATE TABLE posts (
+          id bigint PRIMARY KEY,
+          -- db-design-disable-next-line fk-missing-index -- a dozen rows, never deleted
+          author_id bigint REFERENCES users (id)
+        );
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'prisma relation without index',
+      language: 'prisma',
+      code: `
+        datasource db {
+          provider = "postgresql"
+        }
+        model User {
+          id    Int    @id
+          posts Post[]
+        }
+
+        model Post {
+          id       Int  @id
+          authorId Int
+          author   User @relation(fields: [authorId], references: [id])
+                        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ fk-missing-index
+        }
+      `,
+      output: [
+        `
+        datasource db {
+          provider = "postgresql"
+        }
+        model User {
+          id    Int    @id
+          posts Post[]
+        }
+
+        model Post {
+          id       Int  @id
+          authorId Int
+          author   User @relation(fields: [authorId], references: [id])
+
+          @@index([authorId])
+        }
+      `,
+      ],
+    },
+    {
+      name: 'prisma on SQLite',
+      language: 'prisma',
+      code: `
+        datasource db {
+          provider = "sqlite"
+        }
+        model User {
+          id    Int    @id
+          posts Post[]
+        }
+
+        model Post {
+          id       Int  @id
+          authorId Int
+          author   User @relation(fields: [authorId], references: [id])
+                        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ fk-missing-index
+        }
+      `,
+    },
+    {
+      name: 'prisma index on the second column only does not count',
+      language: 'prisma',
+      code: `
+        datasource db {
+          provider = "postgresql"
+        }
+        model User {
+          id    Int    @id
+          posts Post[]
+        }
+
+        model Post {
+          id        Int      @id
+          createdAt DateTime @db.Timestamptz(3)
+          authorId  Int
+          author    User     @relation(fields: [authorId], references: [id])
+                             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ fk-missing-index
+
+          @@index([createdAt, authorId])
+        }
+      `,
+    },
+    {
+      name: 'sql inline REFERENCES',
+      language: 'sql',
+      code: `
+        CREATE TABLE users (id bigint PRIMARY KEY);
+        CREATE TABLE posts (
+          id bigint PRIMARY KEY,
+          author_id bigint NOT NULL REFERENCES users (id)
+                                    ^^^^^^^^^^^^^^^^^^^^^ fk-missing-index
+        );
+      `,
+      output: [
+        `
+        CREATE TABLE users (id bigint PRIMARY KEY);
+        CREATE TABLE posts (
+          id bigint PRIMARY KEY,
+          author_id bigint NOT NULL REFERENCES users (id)
+        );
+        CREATE INDEX posts_author_id_idx ON posts (author_id);
+      `,
+      ],
+    },
+    {
+      name: 'sql table-level composite FOREIGN KEY, index on one column only',
+      language: 'sql',
+      code: `
+        CREATE TABLE orders (tenant_id bigint, id bigint, PRIMARY KEY (tenant_id, id));
+        CREATE TABLE lines (
+          id bigint PRIMARY KEY,
+          tenant_id bigint NOT NULL,
+          order_id bigint NOT NULL,
+          FOREIGN KEY (order_id, tenant_id) REFERENCES orders (id, tenant_id)
+          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ fk-missing-index
+        );
+        CREATE INDEX lines_order_id_idx ON lines (order_id);
+      `,
+    },
+    {
+      name: 'sql ALTER TABLE ADD CONSTRAINT',
+      language: 'sql',
+      code: `
+        CREATE TABLE users (id bigint PRIMARY KEY);
+        CREATE TABLE posts (id bigint PRIMARY KEY, author_id bigint);
+        ALTER TABLE posts ADD CONSTRAINT posts_author_fk FOREIGN KEY (author_id) REFERENCES users (id);
+                              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ fk-missing-index
+      `,
+      output: [
+        `
+        CREATE TABLE users (id bigint PRIMARY KEY);
+        CREATE TABLE posts (id bigint PRIMARY KEY, author_id bigint);
+        ALTER TABLE posts ADD CONSTRAINT posts_author_fk FOREIGN KEY (author_id) REFERENCES users (id);
+        CREATE INDEX posts_author_id_idx ON posts (author_id);
+      `,
+      ],
+    },
+    {
+      name: 'sql on SQLite (folder name)',
+      language: 'sql',
+      file: 'sqlite/001.sql',
+      code: `
+        CREATE TABLE users (id INTEGER PRIMARY KEY AUTOINCREMENT);
+        CREATE TABLE posts (id INTEGER PRIMARY KEY, author_id INTEGER REFERENCES users (id));
+                                                                      ^^^^^^^^^^^^^^^^^^^^^ fk-missing-index
+      `,
+    },
+  ],
+});

@@ -1,0 +1,95 @@
+import { ruleTester } from '../helpers/rule-tester';
+
+const DS = (provider: string) => `datasource db {\n  provider = "${provider}"\n}\n`;
+
+ruleTester('prefer-timestamptz', {
+  valid: [
+    { name: 'sql timestamptz', language: 'sql', code: 'CREATE TABLE t (id bigint PRIMARY KEY, at timestamptz(3), b timestamp with time zone);' },
+    { name: 'sql date and time are not instants', language: 'sql', code: 'CREATE TABLE t (id bigint PRIMARY KEY, d date, t time);' },
+    { name: 'prisma @db.Timestamptz', language: 'prisma', code: `${DS('postgresql')}\nmodel E {\n  id Int      @id\n  at DateTime @db.Timestamptz(6)\n}\n` },
+    { name: 'prisma on MySQL: no timestamptz there', language: 'prisma', code: `${DS('mysql')}\nmodel E {\n  id Int      @id\n  at DateTime\n}\n` },
+    { name: 'prisma on SQLite', language: 'prisma', code: `${DS('sqlite')}\nmodel E {\n  id Int      @id\n  at DateTime\n}\n` },
+    { name: 'sql on a MySQL file', language: 'sql', file: 'mysql/1.sql', code: 'CREATE TABLE t (id bigint PRIMARY KEY, at timestamp);' },
+  ],
+  invalid: [
+    {
+      name: 'sql plain timestamp keeps everything else',
+      language: 'sql',
+      code: `
+        CREATE TABLE events (id bigint PRIMARY KEY, at timestamp NOT NULL DEFAULT now());
+                                                       ^^^^^^^^^ prefer-timestamptz
+      `,
+      output: [`
+        CREATE TABLE events (id bigint PRIMARY KEY, at timestamptz NOT NULL DEFAULT now());
+      `],
+    },
+    {
+      name: 'sql precision is kept',
+      language: 'sql',
+      code: `
+        CREATE TABLE events (id bigint PRIMARY KEY, at TIMESTAMP(3));
+                                                       ^^^^^^^^^^^^ prefer-timestamptz
+      `,
+      output: [`
+        CREATE TABLE events (id bigint PRIMARY KEY, at timestamptz(3));
+      `],
+    },
+    {
+      name: 'sql spelled out without time zone',
+      language: 'sql',
+      code: `
+        ALTER TABLE events ADD COLUMN seen_at timestamp(6) without time zone;
+                                              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ prefer-timestamptz
+      `,
+      output: [`
+        ALTER TABLE events ADD COLUMN seen_at timestamptz(6);
+      `],
+    },
+    {
+      name: 'prisma DateTime defaults to timestamp(3)',
+      language: 'prisma',
+      code: `
+        datasource db {
+          provider = "postgresql"
+        }
+        model Event {
+          id        Int      @id
+          createdAt DateTime @default(now()) // when it happened
+                    ^^^^^^^^ prefer-timestamptz
+        }
+      `,
+      output: [`
+        datasource db {
+          provider = "postgresql"
+        }
+        model Event {
+          id        Int      @id
+          createdAt DateTime @default(now()) @db.Timestamptz(3) // when it happened
+        }
+      `],
+    },
+    {
+      name: 'prisma explicit @db.Timestamp keeps its precision',
+      language: 'prisma',
+      code: `
+        datasource db {
+          provider = "postgresql"
+        }
+        model Event {
+          id Int      @id
+          at DateTime @db.Timestamp(6)
+             ^^^^^^^^ prefer-timestamptz
+        }
+      `,
+      output: [`
+        datasource db {
+          provider = "postgresql"
+        }
+        model Event {
+          id Int      @id
+          at DateTime @db.Timestamptz(6)
+        }
+      `],
+    },
+  ],
+});
