@@ -23,6 +23,11 @@ ruleTester('fk-missing-index', {
     { name: 'prisma FK is unique (1-1)', language: 'prisma', code: prismaBlog('postgresql').replace('authorId Int', 'authorId Int  @unique') },
     { name: 'prisma on MySQL: InnoDB indexes FKs itself', language: 'prisma', code: prismaBlog('mysql') },
     {
+      name: 'prisma relationMode = "prisma": no constraint, and Prisma itself asks for the index',
+      language: 'prisma',
+      code: prismaBlog('postgresql').replace('provider = "postgresql"', 'provider     = "postgresql"\n  relationMode = "prisma"'),
+    },
+    {
       name: 'prisma composite FK covered by the composite PK in another order',
       language: 'prisma',
       code: `

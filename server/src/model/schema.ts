@@ -91,6 +91,11 @@ export interface ForeignKey {
   declaration: SourceRef;
   /** Prisma: the relation field name. */
   relationField?: string;
+  /**
+   * False when the database has no constraint for this relation (Prisma `relationMode = "prisma"`):
+   * the relation is emulated by the client, and Prisma's own lint already asks for its index.
+   */
+  enforced?: boolean;
 }
 
 export interface Table {
@@ -137,6 +142,10 @@ export function displayName(t: Table): string {
 
 export function columnDisplayName(c: Column): string {
   return c.fieldName ?? c.name;
+}
+
+export function findTable(schema: Schema, key: string): Table | undefined {
+  return schema.tables.get(key) ?? schema.tables.get(key.toLowerCase());
 }
 
 export function findColumn(t: Table, name: string): Column | undefined {

@@ -1,4 +1,4 @@
-import { columnDisplayName, coveringIndex, displayName, findColumn, type Table } from '../model/schema';
+import { columnDisplayName, coveringIndex, displayName, findColumn, findTable, type Table } from '../model/schema';
 import { defineRule } from './types';
 
 /** Field names for Prisma (what the user writes in @@index), column names for SQL. */
@@ -56,15 +56,18 @@ export default defineRule({
     for (const table of ctx.schema.tables.values()) {
       if (table.kind !== 'table') continue;
       for (const fk of table.foreignKeys) {
-        if (fk.columns.length === 0 || coveringIndex(table, fk.columns)) continue;
+        // Emulated relations (Prisma relationMode = "prisma") are Prisma's own lint's business.
+        if (fk.enforced === false || fk.columns.length === 0 || coveringIndex(table, fk.columns)) continue;
+        const parentTable = findTable(ctx.schema, fk.refTable);
+        const parent = parentTable ? displayName(parentTable) : fk.refTable;
         const cols = written(table, fk.columns);
         const list = cols.join(', ');
         const title =
           ctx.language === 'prisma' ? `Add @@index([${list}])` : `Create index on ${displayName(table)} (${list})`;
         ctx.report({
           message:
-            `Foreign key ${displayName(table)}(${list}) → ${fk.refTable} has no index starting with ${list}: ` +
-            `joins from ${fk.refTable} and deletes of ${fk.refTable} rows scan all of ${displayName(table)}. Add an index on (${list}).`,
+            `Foreign key ${displayName(table)}(${list}) → ${parent} has no index starting with ${list}: ` +
+            `joins from ${parent} and deletes of ${parent} rows scan all of ${displayName(table)}. Add an index on (${list}).`,
           at: fk.source,
           fixes: [{ title, safe: true, preferred: true, intent: { kind: 'addIndex', table, columns: fk.columns, fk } }],
         });

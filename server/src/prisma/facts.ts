@@ -1,0 +1,308 @@
+/**
+ * What a schema means, in one shape whichever way it was learnt: from Prisma's engine (`get_datamodel`,
+ * the authority when the schema validates) or from the scanner alone (a half-typed schema the engine
+ * rejects). Scanner facts always carry source positions; engine facts borrow them from the scanner by
+ * name (the engine reports none), and keep the engine's view of kinds, relations, names and indexes.
+ */
+import type { Datamodel, DmField } from './datamodel';
+import { argument, fieldList, findAttribute, nativeAttribute, type Attribute, type Block, type Expr, type Field, type ScannedFile } from './syntax';
+import { SCALARS } from './types';
+
+export interface Located<T> {
+  uri: string;
+  node: T;
+}
+
+export interface FactField {
+  name: string;
+  dbName?: string;
+  kind: 'scalar' | 'enum' | 'object' | 'composite' | 'unsupported';
+  /** Scalar, enum, model or composite type name; for Unsupported("x") the database type `x`. */
+  type: string;
+  isList: boolean;
+  isRequired: boolean;
+  isUpdatedAt: boolean;
+  nativeType?: { name: string; args: string[] };
+  relation?: { name?: string; fields: string[]; references: string[]; onDelete?: string; onUpdate?: string };
+  src?: Located<Field>;
+}
+
+export interface FactIndex {
+  kind: 'id' | 'unique' | 'normal' | 'fulltext';
+  /** Field names, in index order. */
+  fields: string[];
+  /** The database name (`map:`). */
+  dbName?: string;
+  algorithm?: string;
+  onField: boolean;
+  /** `where:` of a partial index (preview `partialIndexes`), as written. */
+  where?: string;
+  src?: Located<Attribute>;
+}
+
+export interface FactModel {
+  name: string;
+  dbName?: string;
+  schema?: string;
+  view: boolean;
+  fields: FactField[];
+  indexes: FactIndex[];
+  documentation?: string;
+  src?: Located<Block>;
+}
+
+export interface FactEnum {
+  name: string;
+  dbName?: string;
+  schema?: string;
+  values: { name: string; dbName?: string }[];
+  src?: Located<Block>;
+}
+
+export interface Facts {
+  origin: 'engine' | 'scanner';
+  models: FactModel[];
+  enums: FactEnum[];
+}
+
+function stringArg(attr: Attribute | undefined, name: string, position?: number): string | undefined {
+  const v = argument(attr, name, position)?.value;
+  return v?.kind === 'string' ? v.value : undefined;
+}
+
+function identArg(attr: Attribute | undefined, name: string): string | undefined {
+  const v = argument(attr, name)?.value;
+  return v?.kind === 'ident' ? v.value : undefined;
+}
+
+function whereText(e: Expr | undefined): string | undefined {
+  if (!e) return undefined;
+  if (e.kind === 'call' && e.value === 'raw') {
+    const inner = e.args?.[0]?.value;
+    if (inner?.kind === 'string') return inner.value;
+  }
+  return e.text;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// From the scanner
+
+function scanIndexes(block: Block, uri: string): FactIndex[] {
+  const out: FactIndex[] = [];
+  for (const f of block.fields) {
+    for (const a of f.attributes) {
+      if (a.name !== 'id' && a.name !== 'unique') continue;
+      out.push({ kind: a.name === 'id' ? 'id' : 'unique', fields: [f.name], dbName: stringArg(a, 'map'), onField: true, src: { uri, node: a } });
+    }
+  }
+  for (const a of block.attributes) {
+    const kind = a.name === 'id' ? 'id' : a.name === 'unique' ? 'unique' : a.name === 'index' ? 'normal' : a.name === 'fulltext' ? 'fulltext' : undefined;
+    if (!kind) continue;
+    out.push({
+      kind,
+      fields: fieldList(argument(a, 'fields', 0)?.value),
+      // `name:` on @@index is the pre-3.0 spelling of `map:`; on @@id/@@unique it names the client accessor.
+      dbName: stringArg(a, 'map') ?? (kind === 'normal' ? stringArg(a, 'name') : undefined),
+      algorithm: identArg(a, 'type'),
+      onField: false,
+      where: whereText(argument(a, 'where')?.value),
+      src: { uri, node: a },
+    });
+  }
+  return out;
+}
+
+function scanField(f: Field, uri: string, names: { models: Set<string>; enums: Set<string>; types: Set<string> }): FactField | undefined {
+  let kind: FactField['kind'];
+  let type = f.type;
+  if (SCALARS.has(f.type)) kind = 'scalar';
+  else if (f.type === 'Unsupported') {
+    kind = 'unsupported';
+    const arg = f.typeArgs?.[0]?.value;
+    type = arg?.kind === 'string' ? arg.value ?? '' : '';
+  } else if (names.enums.has(f.type)) kind = 'enum';
+  else if (names.models.has(f.type)) kind = 'object';
+  else if (names.types.has(f.type)) kind = 'composite';
+  // A type still being typed, or one no block declares: Prisma reports it; it is no column.
+  else return undefined;
+
+  const native = nativeAttribute(f);
+  const rel = kind === 'object' ? findAttribute(f.attributes, 'relation') : undefined;
+  return {
+    name: f.name,
+    dbName: stringArg(findAttribute(f.attributes, 'map'), 'name', 0),
+    kind,
+    type,
+    isList: f.list,
+    isRequired: !f.optional,
+    isUpdatedAt: f.attributes.some((a) => a.name === 'updatedAt'),
+    nativeType: native ? { name: native.name.slice(3), args: (native.args ?? []).map((a) => a.value.text) } : undefined,
+    relation:
+      kind === 'object'
+        ? {
+            name: stringArg(rel, 'name', 0),
+            fields: fieldList(argument(rel, 'fields')?.value),
+            references: fieldList(argument(rel, 'references')?.value),
+            onDelete: identArg(rel, 'onDelete'),
+            onUpdate: identArg(rel, 'onUpdate'),
+          }
+        : undefined,
+    src: { uri, node: f },
+  };
+}
+
+export function factsFromScan(scans: readonly ScannedFile[]): Facts {
+  const names = { models: new Set<string>(), enums: new Set<string>(), types: new Set<string>() };
+  for (const s of scans) {
+    for (const b of s.blocks) {
+      if (b.kind === 'model' || b.kind === 'view') names.models.add(b.name);
+      else if (b.kind === 'enum') names.enums.add(b.name);
+      else if (b.kind === 'type') names.types.add(b.name);
+    }
+  }
+  const facts: Facts = { origin: 'scanner', models: [], enums: [] };
+  for (const s of scans) {
+    for (const b of s.blocks) {
+      const mapAttr = findAttribute(b.attributes, 'map');
+      const schema = stringArg(findAttribute(b.attributes, 'schema'), 'name', 0);
+      if (b.kind === 'model' || b.kind === 'view') {
+        const fields: FactField[] = [];
+        for (const f of b.fields) {
+          const ff = scanField(f, s.uri, names);
+          if (ff) fields.push(ff);
+        }
+        facts.models.push({
+          name: b.name,
+          dbName: stringArg(mapAttr, 'name', 0),
+          schema,
+          view: b.kind === 'view',
+          fields,
+          indexes: scanIndexes(b, s.uri),
+          documentation: b.doc,
+          src: { uri: s.uri, node: b },
+        });
+      } else if (b.kind === 'enum') {
+        facts.enums.push({
+          name: b.name,
+          dbName: stringArg(mapAttr, 'name', 0),
+          schema,
+          values: b.values.map((v) => ({ name: v.name, dbName: stringArg(findAttribute(v.attributes, 'map'), 'name', 0) })),
+          src: { uri: s.uri, node: b },
+        });
+      }
+    }
+  }
+  return facts;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// From the engine
+
+function engineField(f: DmField, scanned: FactField | undefined, composites: ReadonlySet<string>): FactField | undefined {
+  const kind = f.kind === 'scalar' ? 'scalar' : f.kind === 'enum' ? 'enum' : f.kind === 'object' ? (composites.has(f.type) ? 'composite' : 'object') : undefined;
+  if (!kind) return undefined;
+  return {
+    name: f.name,
+    dbName: f.dbName ?? undefined,
+    kind,
+    type: f.type,
+    isList: f.isList ?? false,
+    isRequired: f.isRequired ?? true,
+    isUpdatedAt: f.isUpdatedAt ?? false,
+    nativeType: f.nativeType ? { name: f.nativeType[0], args: scanned?.nativeType?.args ?? f.nativeType[1] } : undefined,
+    relation:
+      kind === 'object'
+        ? {
+            name: f.relationName,
+            fields: f.relationFromFields ?? [],
+            references: f.relationToFields ?? [],
+            onDelete: f.relationOnDelete,
+            onUpdate: f.relationOnUpdate,
+          }
+        : undefined,
+    src: scanned?.src,
+  };
+}
+
+const INDEX_KINDS: Record<string, FactIndex['kind']> = { id: 'id', unique: 'unique', normal: 'normal', fulltext: 'fulltext' };
+
+function sameFields(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/**
+ * Engine facts with the scanner's positions. The engine leaves out Unsupported("...") fields, which
+ * are real columns: they come from the scanner. Views look like models to the engine: the scanner
+ * knows which blocks say `view`.
+ */
+export function factsFromDatamodel(dm: Datamodel, scanned: Facts): Facts {
+  const facts: Facts = { origin: 'engine', models: [], enums: [] };
+  const scannedModels = new Map(scanned.models.map((m) => [m.name, m]));
+  const composites = new Set((dm.types ?? []).map((t) => t.name));
+  for (const m of dm.models ?? []) {
+    const sm = scannedModels.get(m.name);
+    const scannedFields = new Map((sm?.fields ?? []).map((f) => [f.name, f]));
+    const engineFields = new Map<string, FactField>();
+    for (const f of m.fields) {
+      const ff = engineField(f, scannedFields.get(f.name), composites);
+      if (ff) engineFields.set(f.name, ff);
+    }
+    // Source order, as the scanner saw it; engine-only fields (none expected) go last.
+    const fields: FactField[] = [];
+    for (const sf of sm?.fields ?? []) {
+      const ef = engineFields.get(sf.name);
+      if (ef) {
+        fields.push(ef);
+        engineFields.delete(sf.name);
+      } else if (sf.kind === 'unsupported') fields.push(sf);
+    }
+    fields.push(...engineFields.values());
+
+    const scannedIndexes = [...(sm?.indexes ?? [])];
+    const indexes: FactIndex[] = [];
+    for (const ix of dm.indexes ?? []) {
+      if (ix.model !== m.name) continue;
+      const kind = INDEX_KINDS[ix.type];
+      if (!kind) continue;
+      const names = ix.fields.map((f) => f.name);
+      const onField = ix.isDefinedOnField ?? false;
+      const at = scannedIndexes.findIndex((s) => s.kind === kind && s.onField === onField && sameFields(s.fields, names));
+      const match = at >= 0 ? scannedIndexes.splice(at, 1)[0] : undefined;
+      indexes.push({
+        kind,
+        fields: names,
+        dbName: ix.dbName ?? undefined,
+        algorithm: ix.algorithm,
+        onField,
+        where: match?.where,
+        src: match?.src,
+      });
+    }
+    // Keep source order, so findings come out in the order the user wrote the indexes.
+    const pos = (ix: FactIndex) => ix.src?.node.span.start ?? Number.MAX_SAFE_INTEGER;
+    indexes.sort((a, b) => pos(a) - pos(b));
+
+    facts.models.push({
+      name: m.name,
+      dbName: m.dbName ?? undefined,
+      schema: m.schema ?? undefined,
+      view: sm?.view ?? false,
+      fields,
+      indexes,
+      documentation: m.documentation ?? sm?.documentation,
+      src: sm?.src,
+    });
+  }
+  const scannedEnums = new Map(scanned.enums.map((e) => [e.name, e]));
+  for (const e of dm.enums ?? []) {
+    const se = scannedEnums.get(e.name);
+    facts.enums.push({
+      name: e.name,
+      dbName: e.dbName ?? undefined,
+      schema: se?.schema,
+      values: e.values.map((v) => ({ name: v.name, dbName: v.dbName ?? undefined })),
+      src: se?.src,
+    });
+  }
+  return facts;
+}

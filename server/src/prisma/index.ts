@@ -1,0 +1,110 @@
+/**
+ * The Prisma front end: schema files -> the shared model, Prisma's own diagnostics, comments, and
+ * fix rendering. The scanner gives positions (and, for a half-typed schema, the facts); Prisma's
+ * engine, in the version the schema is written for, gives diagnostics and the authoritative facts.
+ */
+import type { FrontEndResult, SourceText } from '../model/frontend';
+import type { FixIntent } from '../rules/intents';
+import { buildSchema, providerDialect, relationModeOf } from './build';
+import { getDatamodel, lint, type EngineVersion } from './engine';
+import { factsFromDatamodel, factsFromScan, type Facts } from './facts';
+import type { SchemaFileSystem } from './files';
+import { lintProblems } from './problems';
+import { renderPrismaFix } from './render';
+import { scanPrisma } from './scan';
+import type { ScannedFile } from './syntax';
+import { chooseEngine, findInstalledPrismaVersion, type EngineChoice } from './version';
+
+export { buildSchema, defaultValue, providerDialect } from './build';
+export { format as formatPrisma, getDatamodel, lint as lintPrisma, type EngineResult, type EngineVersion, type LintDiagnostic } from './engine';
+export { factsFromDatamodel, factsFromScan, type Facts } from './facts';
+export { groupPrismaSchemas, isMigrationSnapshot, isPrismaFile, prismaSchemaFiles, type SchemaFileSystem } from './files';
+export { lintProblems } from './problems';
+export { renderPrismaFix } from './render';
+export { scanPrisma } from './scan';
+export { argument, entryString, entryStrings, fieldList, findAttribute, nativeAttribute } from './syntax';
+export type { Argument, Attribute, Block, BlockKind, ConfigEntry, EnumValue, Expr, Field, ScanComment, ScannedFile } from './syntax';
+export { prismaTypeFor } from './types';
+export { chooseEngine, findInstalledPrismaVersion, looksLikePrisma6, type EngineChoice } from './version';
+
+export interface PrismaLoadOptions {
+  /** The user's setting; otherwise the installed Prisma decides, otherwise the schema's shape. */
+  engine?: EngineVersion;
+  /** The Prisma version installed for this schema, when the caller knows it. */
+  installedVersion?: string;
+  /** Where to look for node_modules/prisma when `installedVersion` is not given. */
+  schemaDir?: string;
+  /** How to read those package.json files (the disk when absent). */
+  fs?: Pick<SchemaFileSystem, 'readFile'>;
+}
+
+export interface PrismaResult extends FrontEndResult {
+  language: 'prisma';
+  /** The engine version that checked the schema, and why that one. */
+  engine: EngineVersion;
+  engineChoice: EngineChoice;
+  /** Per-file scanner output, in the order of `files`. */
+  scan: ScannedFile[];
+  /** Where the model's facts came from: the engine, or the scanner when the engine rejected the schema. */
+  factsFrom: Facts['origin'];
+  /** The datasource's `provider` as written. */
+  provider?: string;
+  /** `relationMode = "prisma"`: relations have no foreign key constraints in the database. */
+  relationMode?: 'prisma' | 'foreignKeys';
+  /** Why the engine could not be used (not loadable, or a panic), when that happened. */
+  engineError?: string;
+}
+
+/** Loads one Prisma schema (all the files of a schema folder, or one file). Never throws. */
+export function loadPrisma(files: readonly SourceText[], opts: PrismaLoadOptions = {}): PrismaResult {
+  const scans = files.map((f) => scanPrisma(f.uri, f.text));
+  const installedVersion =
+    opts.installedVersion ?? (opts.schemaDir !== undefined ? findInstalledPrismaVersion(opts.schemaDir, opts.fs) : undefined);
+  const choice = chooseEngine(scans, { engine: opts.engine, installedVersion });
+  const { dialect, provider } = providerDialect(scans);
+
+  let engineError: string | undefined;
+  const linted = lint(choice.version, files);
+  if (!linted.ok) engineError = linted.error;
+  const hasDatasource = scans.some((s) => s.blocks.some((b) => b.kind === 'datasource'));
+  const problems = linted.ok ? lintProblems(linted.value, files, choice, hasDatasource) : [];
+
+  const scanFacts = factsFromScan(scans);
+  let facts: Facts = scanFacts;
+  // get_datamodel refuses a schema with errors; then the scanner's reading is all there is.
+  if (linted.ok && !linted.value.some((d) => !d.warning)) {
+    const dm = getDatamodel(choice.version, files);
+    if (dm.ok) facts = factsFromDatamodel(dm.value, scanFacts);
+    else engineError = dm.error;
+  }
+  let schema;
+  try {
+    schema = buildSchema(facts, scans, dialect);
+  } catch (err) {
+    // An engine output shape we did not expect must not cost the user the analysis.
+    engineError = `unexpected datamodel: ${err instanceof Error ? err.message : String(err)}`;
+    facts = scanFacts;
+    schema = buildSchema(facts, scans, dialect);
+  }
+
+  const ds = hasDatasource ? scans.flatMap((s) => s.blocks).find((b) => b.kind === 'datasource') : undefined;
+  const mode = ds ? relationModeOf(scans) : undefined;
+  const relationMode = mode === 'prisma' || dialect === 'mongodb' ? 'prisma' : mode === 'foreignKeys' ? 'foreignKeys' : undefined;
+
+  const result: PrismaResult = {
+    language: 'prisma',
+    schema,
+    files: [...files],
+    problems,
+    comments: scans.flatMap((s) => s.comments.map((c) => ({ uri: s.uri, span: c.span, body: c.body }))),
+    render: (intent: FixIntent) => renderPrismaFix(intent, scans),
+    engine: choice.version,
+    engineChoice: choice,
+    scan: scans,
+    factsFrom: facts.origin,
+  };
+  if (provider !== undefined) result.provider = provider;
+  if (relationMode) result.relationMode = relationMode;
+  if (engineError !== undefined) result.engineError = engineError;
+  return result;
+}
