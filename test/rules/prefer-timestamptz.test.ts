@@ -39,7 +39,7 @@ ruleTester('prefer-timestamptz', {
       language: 'sql',
       code: `
         ALTER TABLE events ADD COLUMN seen_at timestamp(6) without time zone;
-                                              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ prefer-timestamptz
+                                              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ prefer-timestamptz
       `,
       output: [`
         ALTER TABLE events ADD COLUMN seen_at timestamptz(6);

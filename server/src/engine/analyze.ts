@@ -11,7 +11,8 @@ import { LineIndex, type SourceRef } from '../model/text';
 import { loadPrisma, prismaSchemaFiles } from '../prisma';
 import { allRules, ruleById } from '../rules/registry';
 import { ruleApplies, type Report } from '../rules/types';
-import { detectSqlDialect, ensureSqlParser, loadSql } from '../sql';
+import { detectSqlDialect, dialectFromPath, ensureSqlParser, loadSql } from '../sql';
+import { projectDialect } from '../workspace/project-dialect';
 import { loadConfig, type ConfigOverrides, type ResolvedConfig } from './config';
 import { applySuppressions, parseDirectives } from './suppression';
 
@@ -151,7 +152,10 @@ export class Engine {
       return loadPrisma(files, { engine: config.prismaEngine, schemaDir: fsPath ? path.dirname(fsPath) : undefined });
     }
     await ensureSqlParser();
-    const dialect = detectSqlDialect(uri, text, config.dialect);
+    // Config first; then the path and content (detectSqlDialect); the Prisma project only when the path says nothing.
+    const fsPath = uriToPath(uri);
+    const fromProject = !config.dialect && fsPath && !dialectFromPath(uri) ? projectDialect(fsPath, this.host) : undefined;
+    const dialect = detectSqlDialect(uri, text, config.dialect ?? fromProject);
     return loadSql({ uri, text }, { dialect });
   }
 }

@@ -118,6 +118,11 @@ export interface Table {
   declaration: SourceRef;
   rls?: { enabled: boolean; forced: boolean };
   comment?: string;
+  /**
+   * Known only from statements that change it (ALTER TABLE, CREATE INDEX) in a file that does not
+   * create it: it holds only what those statements say. Rules that judge a whole table skip it.
+   */
+  partial?: boolean;
 }
 
 export interface EnumType {

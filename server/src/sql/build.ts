@@ -1,0 +1,149 @@
+/**
+ * Replays parsed statements on a `Schema`, in order, the way PostgreSQL would apply them. The same
+ * function serves one file and a whole migration history (several files through one schema).
+ * Statements the model does not describe are ignored; nothing here throws.
+ */
+import type { CommentStmt, CreateStmt, Node, RangeVar } from 'libpg-query';
+import { findColumn, type Column, type Schema, type Table } from '../model/schema';
+import { listNames, nodeAs, tagOf } from './ast';
+import { alterTable } from './alter';
+import { buildColumn, type PlacedConstraint } from './columns';
+import { applyConstraint, isKeyConstraint } from './constraints';
+import { alterEnum, createEnum } from './enums';
+import { createIndex } from './indexes';
+import { drop, rekey, rename } from './lifecycle';
+import { splitQualified, tableKey } from './names';
+import type { ParsedStatement } from './parse';
+import { isPartial, lookup, newTable } from './relations';
+import { Site } from './site';
+import { elementEnd } from './tokens';
+
+export interface ApplyContext {
+  /** The file the statement is in: every `SourceRef` the model gets points there. */
+  uri: string;
+}
+
+export function applyStatement(schema: Schema, st: ParsedStatement, ctx: ApplyContext): void {
+  if (!st.stmt) return;
+  try {
+    apply(new Site(st, ctx.uri), schema, st.stmt);
+  } catch {
+    // An AST shape this code did not expect: the model misses one statement, the file still loads.
+  }
+}
+
+function apply(site: Site, schema: Schema, node: Node): void {
+  switch (tagOf(node)) {
+    case 'CreateStmt':
+      return createTable(site, schema, nodeAs(node, 'CreateStmt')!);
+    case 'IndexStmt':
+      return createIndex(site, schema, nodeAs(node, 'IndexStmt')!);
+    case 'AlterTableStmt':
+      return alterTable(site, schema, nodeAs(node, 'AlterTableStmt')!);
+    case 'RenameStmt':
+      return rename(schema, nodeAs(node, 'RenameStmt')!);
+    case 'DropStmt':
+      return drop(schema, nodeAs(node, 'DropStmt')!);
+    case 'ViewStmt': {
+      const v = nodeAs(node, 'ViewStmt')!;
+      return createRelation(site, schema, v.view, 'view', !!v.replace);
+    }
+    case 'CreateTableAsStmt': {
+      const m = nodeAs(node, 'CreateTableAsStmt')!;
+      if (m.objtype === 'OBJECT_MATVIEW') createRelation(site, schema, m.into?.rel, 'materialized view', false);
+      return;
+    }
+    case 'CreateEnumStmt':
+      return createEnum(site, schema, nodeAs(node, 'CreateEnumStmt')!);
+    case 'AlterEnumStmt':
+      return alterEnum(schema, nodeAs(node, 'AlterEnumStmt')!);
+    case 'CommentStmt':
+      return comment(schema, nodeAs(node, 'CommentStmt')!);
+    case 'AlterObjectSchemaStmt': {
+      const s = nodeAs(node, 'AlterObjectSchemaStmt')!;
+      const table = s.objectType === 'OBJECT_TABLE' ? lookup(schema, s.relation) : undefined;
+      if (table && s.newschema) rekey(schema, table, s.newschema, table.name);
+      return;
+    }
+  }
+}
+
+function createRelation(site: Site, schema: Schema, rel: RangeVar | undefined, kind: Table['kind'], replace: boolean): void {
+  if (!rel?.relname) return;
+  // CREATE OR REPLACE replaces a view of the same kind; PostgreSQL refuses to replace a table.
+  const existing = lookup(schema, rel);
+  if (existing && !isPartial(existing) && !(replace && existing.kind === kind)) return;
+  schema.tables.set(tableKey(rel.schemaname, rel.relname), newTable(site, { ...rel, relname: rel.relname }, kind));
+}
+
+function copyColumns(into: Table, from: Table): void {
+  for (const c of from.columns) if (!findColumn(into, c.name)) into.columns.push({ ...c, type: { ...c.type } });
+}
+
+function createTable(site: Site, schema: Schema, s: CreateStmt): void {
+  const rel = s.relation;
+  // An existing table stays: IF NOT EXISTS skips, and without it PostgreSQL fails. A partial table
+  // (made up from an earlier ALTER TABLE) gives way to the real definition.
+  const existing = lookup(schema, rel);
+  if (!rel?.relname || (existing && !isPartial(existing))) return;
+  const table = newTable(site, { ...rel, relname: rel.relname }, 'table');
+  for (const n of s.inhRelations ?? []) {
+    const parent = lookup(schema, nodeAs(n, 'RangeVar'));
+    if (!parent) continue;
+    copyColumns(table, parent);
+    // A partition gets its parent's indexes and foreign keys too (INHERITS does not).
+    if (s.partbound) {
+      table.indexes.push(...parent.indexes.map((i) => ({ ...i, columns: [...i.columns] })));
+      table.foreignKeys.push(...parent.foreignKeys.map((f) => ({ ...f })));
+    }
+  }
+  const placed: (PlacedConstraint & { column?: string })[] = [];
+  for (const el of s.tableElts ?? []) {
+    const def = nodeAs(el, 'ColumnDef');
+    if (def?.colname) {
+      const built = buildColumn(site, def, table.name, schema);
+      upsertColumn(table, built.column);
+      placed.push(...built.constraints.map((p) => ({ ...p, column: built.column.name })));
+      continue;
+    }
+    const c = nodeAs(el, 'Constraint');
+    if (c) {
+      const first = site.at(c.location);
+      placed.push({ c, first, last: first >= 0 ? elementEnd(site.tokens, first) : -1 });
+      continue;
+    }
+    const like = lookup(schema, nodeAs(el, 'TableLikeClause')?.relation);
+    if (like) copyColumns(table, like);
+  }
+  // Keys before references, so `REFERENCES this_table` can find this table's primary key.
+  placed.sort((a, b) => Number(isKeyConstraint(b.c)) - Number(isKeyConstraint(a.c)));
+  for (const p of placed) applyConstraint(site, schema, table, p.c, p.first, p.last, p.column);
+  schema.tables.set(table.key, table);
+}
+
+/** A partition may restate an inherited column (`WITH OPTIONS`); the new definition wins. */
+function upsertColumn(table: Table, column: Column): void {
+  const i = table.columns.findIndex((c) => c.name === column.name);
+  if (i >= 0) table.columns[i] = column;
+  else table.columns.push(column);
+}
+
+function comment(schema: Schema, s: CommentStmt): void {
+  const names = listNames(s.object);
+  if (s.objtype === 'OBJECT_TABLE' || s.objtype === 'OBJECT_VIEW' || s.objtype === 'OBJECT_MATVIEW') {
+    const { ns, name } = splitQualified(names);
+    const table = schema.tables.get(tableKey(ns, name));
+    if (table) setComment(table, s.comment);
+  } else if (s.objtype === 'OBJECT_COLUMN' && names.length >= 2) {
+    const { ns, name } = splitQualified(names.slice(0, -1));
+    const table = schema.tables.get(tableKey(ns, name));
+    const column = table ? findColumn(table, names[names.length - 1]) : undefined;
+    if (column) setComment(column, s.comment);
+  }
+}
+
+/** `COMMENT ... IS NULL` removes the comment. */
+function setComment(target: { comment?: string }, text: string | undefined): void {
+  if (text === undefined) delete target.comment;
+  else target.comment = text;
+}

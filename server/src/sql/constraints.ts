@@ -1,0 +1,106 @@
+/**
+ * Keys and references: PRIMARY KEY, UNIQUE and FOREIGN KEY constraints (inline or table-level, in
+ * CREATE TABLE or ALTER TABLE) recorded on a table, and their removal by name.
+ */
+import type { Constraint } from 'libpg-query';
+import type { ForeignKey, Index, ReferentialAction, Schema, Table } from '../model/schema';
+import { strings } from './ast';
+import { implicitName, qualifiedName, relationNameTaken, tableKey } from './names';
+import type { Site } from './site';
+import { hasPhrase } from './tokens';
+
+const ACTIONS: Record<string, ReferentialAction> = {
+  a: 'no action',
+  r: 'restrict',
+  c: 'cascade',
+  n: 'set null',
+  d: 'set default',
+};
+
+export function isKeyConstraint(c: Constraint): boolean {
+  return c.contype === 'CONSTR_PRIMARY' || c.contype === 'CONSTR_UNIQUE';
+}
+
+function setNotNull(table: Table, columns: string[]): void {
+  for (const col of table.columns) if (columns.includes(col.name)) col.nullable = false;
+}
+
+/** The key FK targets reference: by `ForeignKey.refTable`, which is qualified like `Table.key`. */
+export function refKey(fk: ForeignKey): string {
+  return fk.refTable.toLowerCase();
+}
+
+/**
+ * Records a PRIMARY KEY, UNIQUE or FOREIGN KEY constraint written in tokens `first..last`. `column` is
+ * set for a constraint written on a column definition. Other constraint kinds are not modelled.
+ */
+export function applyConstraint(site: Site, schema: Schema, table: Table, c: Constraint, first: number, last: number, column?: string): void {
+  const source = first >= 0 && last >= first ? site.tokenRef(first, last) : site.statementRef();
+  if (isKeyConstraint(c)) {
+    const kind = c.contype === 'CONSTR_PRIMARY' ? 'primary' : 'unique';
+    if (c.indexname) {
+      // ADD CONSTRAINT ... USING INDEX: the index becomes the constraint and takes its name.
+      const ix = table.indexes.find((i) => i.name === c.indexname);
+      if (!ix) return;
+      ix.kind = kind;
+      if (c.conname) ix.name = c.conname;
+      ix.source = source;
+      if (kind === 'primary') setNotNull(table, ix.columns);
+      return;
+    }
+    const columns = column !== undefined ? [column] : strings(c.keys);
+    if (columns.length === 0) return;
+    if (kind === 'primary') setNotNull(table, columns);
+    const index: Index = {
+      name: c.conname ?? implicitName(table, columns, kind === 'primary' ? 'pkey' : 'key', relationNameTaken(schema, table)),
+      kind,
+      columns,
+      source,
+    };
+    if (column !== undefined) index.inline = true;
+    table.indexes.push(index);
+    return;
+  }
+  if (c.contype !== 'CONSTR_FOREIGN' || !c.pktable?.relname) return;
+  const columns = column !== undefined ? [column] : strings(c.fk_attrs);
+  const refTable = qualifiedName(c.pktable.schemaname, c.pktable.relname);
+  let refColumns = strings(c.pk_attrs);
+  if (refColumns.length === 0) {
+    // `REFERENCES parent` alone means the parent's primary key.
+    const key = tableKey(c.pktable.schemaname, c.pktable.relname);
+    const parent = key === table.key ? table : schema.tables.get(key);
+    refColumns = parent?.indexes.find((i) => i.kind === 'primary')?.columns.slice() ?? [];
+  }
+  const fk: ForeignKey = {
+    name: c.conname ?? implicitName(table, columns, 'fkey'),
+    columns,
+    refTable,
+    refColumns,
+    source,
+    declaration: site.statementRef(),
+  };
+  // The parser fills in NO ACTION when nothing is written; rules need to know what was written.
+  if (first >= 0 && hasPhrase(site.tokens, first, last, 'on', 'delete') && c.fk_del_action) fk.onDelete = ACTIONS[c.fk_del_action];
+  if (first >= 0 && hasPhrase(site.tokens, first, last, 'on', 'update') && c.fk_upd_action) fk.onUpdate = ACTIONS[c.fk_upd_action];
+  table.foreignKeys.push(fk);
+}
+
+/** DROP CONSTRAINT / DROP INDEX: removes the index, key or foreign key of that name. */
+export function removeNamed(table: Table, name: string): boolean {
+  const before = table.indexes.length + table.foreignKeys.length;
+  table.indexes = table.indexes.filter((i) => i.name !== name);
+  table.foreignKeys = table.foreignKeys.filter((f) => f.name !== name);
+  return table.indexes.length + table.foreignKeys.length !== before;
+}
+
+/** Renames a constraint or index (`RENAME CONSTRAINT`, `ALTER INDEX ... RENAME TO`). */
+export function renameNamed(table: Table, from: string, to: string): boolean {
+  let found = false;
+  for (const x of [...table.indexes, ...table.foreignKeys]) {
+    if (x.name === from) {
+      x.name = to;
+      found = true;
+    }
+  }
+  return found;
+}

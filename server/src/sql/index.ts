@@ -1,0 +1,9 @@
+/** The PostgreSQL SQL front end (SQLite and MySQL files go through it too, without syntax errors). */
+export { ensureSqlParser, parseCacheSize, parseStatement, type ParsedStatement } from './parse';
+export { splitStatements, type SkippedRegion, type SplitComment, type SplitResult, type SplitStatement } from './split';
+export { detectSqlDialect, dialectFromContent, dialectFromPath, isTemplated, reportsSyntaxErrors } from './dialect';
+export { applyStatement, type ApplyContext } from './build';
+export { renderSqlFix } from './render';
+export { loadSql, type SqlLoadOptions, type SqlLoadResult } from './load';
+export { quoteIdent, tableKey } from './names';
+export { isPartial } from './relations';

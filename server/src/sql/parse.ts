@@ -1,0 +1,186 @@
+/**
+ * Parses each statement of a file on its own with libpg-query (the real PostgreSQL parser), so one bad
+ * statement costs one syntax error and not the whole file. Results are cached by statement text: after
+ * an edit only the statements that changed are parsed again.
+ *
+ * libpg-query reports AST locations as UTF-8 byte offsets and error positions as code-point indices,
+ * both relative to the string it was given; `ParsedStatement.toFileOffset` and the error span turn
+ * them into UTF-16 offsets of the file through `EncodedOffsets`.
+ */
+import { loadModule, parseSync, scanSync, type Node, type RawStmt, type ScanToken } from 'libpg-query';
+import { EncodedOffsets, type Span } from '../model/text';
+import type { SplitStatement } from './split';
+
+let loading: Promise<void> | undefined;
+let ready = false;
+
+/** Loads the parser's WebAssembly once; everything in this folder is synchronous after it resolves. */
+export function ensureSqlParser(): Promise<void> {
+  loading ??= loadModule().then(() => {
+    ready = true;
+  });
+  return loading;
+}
+
+export function sqlParserReady(): boolean {
+  return ready;
+}
+
+export interface ParsedStatement {
+  /** The statement in the file, UTF-16: first token through its `;`. */
+  span: Span;
+  /** The statement's source text (`file.text.slice(span.start, span.end)`). */
+  text: string;
+  /** The statement's AST (what `RawStmt.stmt` holds) when it parsed. Shared through the cache: read only. */
+  stmt?: Node;
+  /** The parser's error when it did not, with the span of the offending token in the file. */
+  error?: { message: string; span: Span };
+  end: SplitStatement['end'];
+  /** psql substitutes variables in this statement: the parser sees text the server never would. */
+  psqlVariables: boolean;
+  /** Maps an AST location (UTF-8 byte offset into the parsed statement) to a UTF-16 offset in the file. */
+  toFileOffset(byteLocation: number): number;
+  /** The scanner's tokens for this statement (byte offsets, comments left out); computed on first use. */
+  tokens(): readonly ScanToken[];
+}
+
+interface CacheEntry {
+  stmts?: RawStmt[];
+  error?: { message: string; cursor: number };
+  tokens?: ScanToken[];
+}
+
+/** Large enough for a big migration folder; each entry is one statement's AST. */
+const CACHE_LIMIT = 20_000;
+const cache = new Map<string, CacheEntry>();
+
+function cached(text: string): CacheEntry {
+  const hit = cache.get(text);
+  if (hit) {
+    // Map keeps insertion order: re-inserting makes this the most recently used entry.
+    cache.delete(text);
+    cache.set(text, hit);
+    return hit;
+  }
+  const entry = parseUncached(text);
+  cache.set(text, entry);
+  if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
+  return entry;
+}
+
+function parseUncached(text: string): CacheEntry {
+  // The parser takes a C string: a NUL would silently cut the statement short. PostgreSQL rejects it.
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) return { error: { message: 'invalid byte sequence for encoding "UTF8": 0x00', cursor: codePointIndex(text, nul) } };
+  try {
+    return { stmts: parseSync(text).stmts ?? [] };
+  } catch (err) {
+    const details = (err as { sqlDetails?: { message?: string; cursorPosition?: number } }).sqlDetails;
+    const message = details?.message ?? (err instanceof Error ? err.message : String(err));
+    return { error: { message, cursor: details?.cursorPosition ?? 0 } };
+  }
+}
+
+function codePointIndex(text: string, utf16: number): number {
+  let n = 0;
+  for (let i = 0; i < utf16; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xd800 || c > 0xdbff || i + 1 >= utf16) n++;
+  }
+  return n;
+}
+
+function scan(entry: CacheEntry, text: string): ScanToken[] {
+  if (!entry.tokens) {
+    try {
+      entry.tokens = (scanSync(text).tokens ?? []).filter((t) => t.tokenName !== 'SQL_COMMENT' && t.tokenName !== 'C_COMMENT');
+    } catch {
+      entry.tokens = [];
+    }
+  }
+  return entry.tokens;
+}
+
+/** Cache statistics, for tests and the status bar. */
+export function parseCacheSize(): number {
+  return cache.size;
+}
+
+/**
+ * Parses one split statement of `fileText`. `parseText` is the text given to the parser: the source,
+ * or the same number of characters with MySQL/SQLite backticks read as `"`.
+ */
+export function parseStatement(fileText: string, split: SplitStatement): ParsedStatement[] {
+  const { start, end } = split.span;
+  const source = fileText.slice(start, end);
+  let parseText = source;
+  if (split.backticks) {
+    const chars = source.split('');
+    for (const b of split.backticks) chars[b - start] = '"';
+    parseText = chars.join('');
+  }
+  return parseSpan(source, parseText, start, split, true);
+}
+
+function parseSpan(source: string, parseText: string, start: number, split: SplitStatement, mayDivide: boolean): ParsedStatement[] {
+  const entry = cached(parseText);
+  // Only built when a location needs converting: most statements never need it.
+  let offsets: EncodedOffsets | undefined;
+  const enc = () => (offsets ??= new EncodedOffsets(parseText));
+  const stmts = entry.stmts;
+  if (stmts && stmts.length > 1 && mayDivide) {
+    // The splitter kept two statements together (a heuristic missed): give each its own entry.
+    return stmts.flatMap((raw) => {
+      const from = enc().fromUtf8(raw.stmt_location ?? 0);
+      let to = raw.stmt_len ? enc().fromUtf8((raw.stmt_location ?? 0) + raw.stmt_len) : parseText.length;
+      // Like the splitter's spans, a statement's span ends with its `;` (stmt_len stops before it).
+      const semi = parseText.slice(to).search(/\S/);
+      if (semi >= 0 && parseText[to + semi] === ';') to += semi + 1;
+      const lead = source.slice(from, to).length - source.slice(from, to).trimStart().length;
+      const sub = { ...split, span: { start: start + from + lead, end: start + to } };
+      return parseSpan(source.slice(from + lead, to), parseText.slice(from + lead, to), start + from + lead, sub, false);
+    });
+  }
+  const parsed: ParsedStatement = {
+    span: { start, end: start + source.length },
+    text: source,
+    end: split.end,
+    psqlVariables: split.psqlVariables,
+    toFileOffset: (byte) => start + enc().fromUtf8(byte),
+    tokens: () => scan(entry, parseText),
+  };
+  if (stmts) {
+    const stmt = stmts[0]?.stmt;
+    if (stmt) parsed.stmt = stmt;
+  } else if (entry.error) {
+    const at = enc().fromCodePoint(entry.error.cursor);
+    const local = errorSpan(source, at, entry.error.message);
+    parsed.error = { message: entry.error.message, span: { start: start + local.start, end: start + local.end } };
+  }
+  return [parsed];
+}
+
+/**
+ * The offending token: PostgreSQL names it in the message (`at or near "X"`). A token running past the
+ * end of its line (an unterminated string) is cut at the line end; "at end of input" marks the last
+ * character. Always at least one character.
+ */
+function errorSpan(text: string, at: number, message: string): Span {
+  if (at >= text.trimEnd().length) {
+    const end = Math.max(1, text.trimEnd().length);
+    const low = text.charCodeAt(end - 1) >= 0xdc00 && text.charCodeAt(end - 1) <= 0xdfff && end >= 2;
+    return { start: end - (low ? 2 : 1), end };
+  }
+  const near = / at or near "(.*)"$/s.exec(message)?.[1];
+  let end = at + 1;
+  if (near && text.startsWith(near, at)) end = at + near.length;
+  else {
+    // No token named (`CREATE EXTENSION ... FROM is no longer supported`): the word at the position.
+    const word = /^[\p{L}\p{N}_$]+/u.exec(text.slice(at, at + 200));
+    if (word) end = at + word[0].length;
+    else if (text.charCodeAt(at) >= 0xd800 && text.charCodeAt(at) <= 0xdbff) end = at + 2;
+  }
+  const eol = text.slice(at).search(/[\r\n]/);
+  if (eol > 0 && at + eol < end) end = at + eol;
+  return { start: at, end: Math.max(end, at + 1) };
+}

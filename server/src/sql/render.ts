@@ -1,0 +1,98 @@
+/**
+ * Fix intents as SQL text edits: the smallest change that does what the intent says, in the file's
+ * own line endings and case, with PostgreSQL's naming for new indexes.
+ */
+import { scanSync } from 'libpg-query';
+import type { SourceText } from '../model/frontend';
+import type { TextEdit } from '../model/findings';
+import type { Column, Schema, Table } from '../model/schema';
+import type { FixIntent } from '../rules/intents';
+import { chooseRelationName, quoteIdent, quoteTable, relationNameTaken } from './names';
+
+export function renderSqlFix(intent: FixIntent, files: readonly SourceText[], schema?: Schema): TextEdit[] | undefined {
+  switch (intent.kind) {
+    case 'replace':
+      return [{ uri: intent.at.uri, span: { ...intent.at.span }, newText: intent.newText }];
+    case 'changeColumnType':
+      return changeColumnType(intent.column, intent.sql, intent.keepParams);
+    case 'addIndex':
+      return addIndex(intent.table, intent.columns, files, schema, intent.fk?.declaration ?? intent.table.declaration, !!intent.concurrently);
+  }
+  return undefined;
+}
+
+function lineBreak(text: string): string {
+  const nl = text.indexOf('\n');
+  return nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
+}
+
+/**
+ * Where a statement that follows the one ending at `end` goes: right after it, or at the end of the line
+ * when only a comment follows there (`...; -- note`, Drizzle's `;--> statement-breakpoint`).
+ */
+function insertionPoint(text: string, end: number): number {
+  let i = end;
+  while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  if (i < text.length && !text.startsWith('--', i) && text[i] !== '\r' && text[i] !== '\n') return end;
+  while (i < text.length && text[i] !== '\r' && text[i] !== '\n') i++;
+  return i;
+}
+
+function addIndex(
+  table: Table,
+  columns: string[],
+  files: readonly SourceText[],
+  schema: Schema | undefined,
+  after: { uri: string; span: { start: number; end: number } },
+  concurrently: boolean,
+): TextEdit[] | undefined {
+  const file = files.find((f) => f.uri === after.uri);
+  if (!file || columns.length === 0) return undefined;
+  const text = file.text;
+  const end = Math.min(after.span.end, text.length);
+  const name = chooseRelationName(table.name, columns.join('_'), 'idx', relationNameTaken(schema, table));
+  const statement =
+    `CREATE INDEX ${concurrently ? 'CONCURRENTLY ' : ''}${quoteIdent(name)} ` +
+    `ON ${quoteTable(table)} (${columns.map(quoteIdent).join(', ')});`;
+  // A last statement written without its `;` gets one, or the new statement would run into it.
+  const close = text[end - 1] === ';' ? '' : ';';
+  const at = close ? end : insertionPoint(text, end);
+  return [{ uri: file.uri, span: { start: at, end: at }, newText: `${close}${lineBreak(text)}${statement}` }];
+}
+
+/** The written type's modifiers (`(3)`) and array part (`[]`, ` ARRAY`), as written. */
+function typeParts(written: string): { mods?: string; array?: string } {
+  let tokens: { start: number; end: number; text: string }[];
+  try {
+    tokens = scanSync(written).tokens ?? [];
+  } catch {
+    return {};
+  }
+  // Scanner offsets are UTF-8 bytes; type names are ASCII in practice, but do not trust that.
+  if (Buffer.byteLength(written) !== written.length) return {};
+  const parts: { mods?: string; array?: string } = {};
+  const arrayAt = tokens.findIndex((t) => t.text === '[' || t.text.toLowerCase() === 'array');
+  const open = tokens.findIndex((t) => t.text === '(');
+  if (open >= 0 && (arrayAt < 0 || open < arrayAt)) {
+    const close = tokens.findIndex((t, k) => k > open && t.text === ')');
+    if (close > open) parts.mods = written.slice(tokens[open].start, tokens[close].end);
+  }
+  if (arrayAt >= 0) {
+    const sep = tokens[arrayAt].text === '[' ? '' : ' ';
+    parts.array = sep + written.slice(tokens[arrayAt].start).trimEnd();
+  }
+  return parts;
+}
+
+function changeColumnType(column: Column, sql: string, keepParams: boolean): TextEdit[] | undefined {
+  const source = column.type.source;
+  if (!source) return undefined;
+  const written = column.type.written;
+  const parts = typeParts(written);
+  let newText = sql;
+  if (keepParams && parts.mods) newText += parts.mods;
+  else if (keepParams && column.type.params.length && !parts.mods) newText += `(${column.type.params.join(', ')})`;
+  if (parts.array) newText += parts.array;
+  else if (column.type.array) newText += '[]';
+  return [{ uri: source.uri, span: { ...source.span }, newText }];
+}

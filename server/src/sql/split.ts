@@ -1,0 +1,410 @@
+/**
+ * Splits a SQL file into statements the way psql (and the migration runners) would, before any parsing.
+ * This is the project's only hand-written SQL lexer: it knows just enough (quotes, `E''`, `""`, `$tag$`
+ * bodies, nested comments, `BEGIN ATOMIC ... END`, psql meta-commands and COPY data) to find where each
+ * statement starts and ends. Structure inside a statement comes from libpg-query, not from here.
+ *
+ * Everything is in UTF-16 offsets of the file text. It never throws: binary junk just becomes statements
+ * that the parser rejects.
+ */
+import type { Dialect } from '../model/schema';
+import type { Span } from '../model/text';
+
+export interface SplitStatement {
+  /** From the first token to the terminating `;` (inclusive), or to the last token when there is none. */
+  span: Span;
+  /** What ended it: `;` (or a MySQL `DELIMITER`), a runner marker comment, a psql meta-command, end of file. */
+  end: 'semicolon' | 'marker' | 'meta' | 'eof';
+  /** Uses psql variables (`:name`, `:'name'`, `:"name"`) `\set` earlier in the file: psql rewrites that text. */
+  psqlVariables: boolean;
+  /** MySQL/SQLite only: offsets of backtick quotes that can be read as `"` by the PostgreSQL parser. */
+  backticks?: number[];
+}
+
+export interface SplitComment {
+  span: Span;
+  /** Without `--`, `#`, `/*`, `*\/`; trimmed. */
+  body: string;
+}
+
+export interface SkippedRegion {
+  span: Span;
+  /** psql/mysql client commands (`\set`, `\i`, `DELIMITER`) and `COPY ... FROM stdin` data lines. */
+  kind: 'meta' | 'copy-data';
+}
+
+export interface SplitResult {
+  statements: SplitStatement[];
+  comments: SplitComment[];
+  skipped: SkippedRegion[];
+  /** Template placeholders (`{{ }}`, `{% %}`, `${x}`, `@extschema@`) outside strings and comments. */
+  templated: boolean;
+  /** String literals and dollar-quoted bodies, when asked for (dialect detection looks past them). */
+  literals?: Span[];
+}
+
+interface Flavor {
+  /** PostgreSQL: block comments nest; `$tag$` quotes; `E''` takes backslash escapes. */
+  pg: boolean;
+  /** MySQL: backslash escapes in all strings, `"` is a string, `#` comments, `DELIMITER` command. */
+  mysql: boolean;
+  backticks: boolean;
+}
+
+/** Runner comments that end a statement even where its `;` is missing (goose, sql-migrate, dbmate, Drizzle). */
+const MARKER = /^(?:\+goose\s+(?:up|down|statementend)\b|\+migrate\s+(?:up|down|statementend)\b|migrate:(?:up|down)\b|>\s*statement-breakpoint)/i;
+const TEMPLATE_AT = /@[A-Za-z_][A-Za-z0-9_]*@/y;
+const PSQL_VAR = /:(?:'([A-Za-z_][A-Za-z0-9_]*)'|"([A-Za-z_][A-Za-z0-9_]*)"|\{\?([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/y;
+const DOLLAR_TAG = /\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/y;
+
+function isIdentStart(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 128;
+}
+function isIdentCont(c: number): boolean {
+  return isIdentStart(c) || (c >= 48 && c <= 57) || c === 36;
+}
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+function lineEnd(text: string, from: number): number {
+  let i = from;
+  while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+  return i;
+}
+function nextLineStart(text: string, from: number): number {
+  let i = lineEnd(text, from);
+  if (text.charCodeAt(i) === 13) i++;
+  if (text.charCodeAt(i) === 10) i++;
+  return i;
+}
+
+export function splitStatements(text: string, dialect: Dialect = 'postgresql', opts: { literals?: boolean } = {}): SplitResult {
+  const flavor: Flavor = {
+    pg: dialect !== 'mysql' && dialect !== 'sqlite',
+    mysql: dialect === 'mysql',
+    backticks: dialect === 'mysql' || dialect === 'sqlite',
+  };
+  return new Splitter(text, flavor, opts.literals ? [] : undefined).run();
+}
+
+class Splitter {
+  private readonly statements: SplitStatement[] = [];
+  private comments: SplitComment[] = [];
+  private skipped: SkippedRegion[] = [];
+  private templated = false;
+  private readonly psqlVarNames = new Set<string>();
+  private delimiter = ';';
+  /** After an unbalanced `(` or `BEGIN` swallowed every later `;`: split at every `;` from then on. */
+  private strict = false;
+
+  // Per-statement state.
+  private start = -1;
+  private lastTokenEnd = -1;
+  private depth = 0;
+  private beginDepth = 0;
+  private swallowed = false;
+  private words: string[] = [];
+  private wordCount = 0;
+  /** `CREATE [OR REPLACE] FUNCTION|PROCEDURE|TRIGGER`: its `BEGIN ... END` body may hold `;` (as in psql). */
+  private hasBody = false;
+  private prevWord = '';
+  private copyFromStdin = false;
+  private psqlVariables = false;
+  private backticks: number[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly flavor: Flavor,
+    private readonly literals: Span[] | undefined,
+  ) {}
+
+  run(): SplitResult {
+    const text = this.text;
+    let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    while (i <= text.length) {
+      if (i === text.length) {
+        if (this.start >= 0 && this.swallowed && !this.strict && (this.depth > 0 || this.beginDepth > 0)) {
+          i = this.rewind();
+          continue;
+        }
+        this.finish(this.lastTokenEnd, 'eof');
+        break;
+      }
+      i = this.step(i);
+    }
+    const result: SplitResult = { statements: this.statements, comments: this.comments, skipped: this.skipped, templated: this.templated };
+    if (this.literals) result.literals = this.literals;
+    return result;
+  }
+
+  /** Lexes one token (or comment, or blank) at `i` and returns the offset after it. */
+  private step(i: number): number {
+    const text = this.text;
+    const c = text.charCodeAt(i);
+    const next = text.charCodeAt(i + 1);
+    if (isSpace(c)) return i + 1;
+    if (this.delimiter !== ';' && text.startsWith(this.delimiter, i)) {
+      this.finish(this.lastTokenEnd, 'semicolon');
+      return i + this.delimiter.length;
+    }
+    if (c === 45 /* - */ && next === 45) return this.lineComment(i, 2);
+    if (c === 35 /* # */ && this.flavor.mysql) return this.lineComment(i, 1);
+    if (c === 47 /* / */ && next === 42 /* * */) return this.blockComment(i);
+    if (c === 92 /* \ */) return this.metaCommand(i);
+    if (this.start < 0 && this.flavor.mysql && (c === 68 || c === 100) && /^delimiter[ \t]/iy.test(text.slice(i, i + 10))) {
+      return this.delimiterCommand(i);
+    }
+    // An empty statement (`;;`) is nothing to parse.
+    if (c === 59 && this.start < 0 && this.delimiter === ';') return i + 1;
+    this.token(i);
+    if (c === 39 /* ' */) return this.tokenEnd(this.literal(i, this.quoted(i, 39, this.flavor.mysql)));
+    if (c === 34 /* " */) return this.tokenEnd(this.quotedIdentifier(i));
+    if (c === 96 /* ` */ && this.flavor.backticks) return this.tokenEnd(this.backtick(i));
+    if (c === 36 /* $ */ && this.flavor.pg) return this.tokenEnd(this.dollar(i));
+    if (isIdentStart(c) || (c >= 48 && c <= 57)) return this.tokenEnd(this.word(i));
+    switch (c) {
+      case 40 /* ( */:
+        this.depth++;
+        break;
+      case 41 /* ) */:
+        if (this.depth > 0) this.depth--;
+        break;
+      case 59 /* ; */:
+        if (this.delimiter !== ';') break;
+        if ((this.depth === 0 && this.beginDepth === 0) || this.strict) {
+          this.lastTokenEnd = i + 1;
+          return this.finish(i + 1, 'semicolon') ?? i + 1;
+        }
+        this.swallowed = true;
+        break;
+      case 58 /* : */:
+        if (next !== 58 && text.charCodeAt(i - 1) !== 58 && this.psqlVarNames.size > 0) this.psqlVariable(i);
+        else if (next === 58) return this.tokenEnd(i + 2);
+        break;
+      case 123 /* { */:
+        if (next === 123 || next === 37 /* % */ || next === 35 /* # */) this.templated = true;
+        break;
+      case 64 /* @ */:
+        TEMPLATE_AT.lastIndex = i;
+        if (TEMPLATE_AT.test(text)) this.templated = true;
+        break;
+    }
+    return this.tokenEnd(i + 1);
+  }
+
+  /** Notes a string literal or body [start, end) when literals are collected; returns `end`. */
+  private literal(start: number, end: number): number {
+    this.literals?.push({ start, end });
+    return end;
+  }
+
+  private token(i: number): void {
+    if (this.start < 0) this.start = i;
+  }
+
+  private tokenEnd(end: number): number {
+    this.lastTokenEnd = end;
+    return end;
+  }
+
+  /**
+   * Closes the open statement (if any) at `end`. After a `COPY ... FROM stdin;` returns the offset past
+   * its data block, which psql sends as data, not SQL.
+   */
+  private finish(end: number, how: SplitStatement['end']): number | undefined {
+    let resume: number | undefined;
+    if (this.start >= 0 && end > this.start) {
+      const s: SplitStatement = { span: { start: this.start, end }, end: how, psqlVariables: this.psqlVariables };
+      if (this.backticks.length) s.backticks = this.backticks;
+      this.statements.push(s);
+      if (this.copyFromStdin && how === 'semicolon') resume = this.copyData(end);
+    }
+    this.start = -1;
+    this.lastTokenEnd = -1;
+    this.depth = 0;
+    this.beginDepth = 0;
+    this.swallowed = false;
+    this.words = [];
+    this.wordCount = 0;
+    this.hasBody = false;
+    this.prevWord = '';
+    this.copyFromStdin = false;
+    this.psqlVariables = false;
+    this.backticks = [];
+    return resume;
+  }
+
+  /** Lexes the open statement again, this time ending it at every `;` (recovery from an unclosed `(`). */
+  private rewind(): number {
+    const from = this.start;
+    while (this.comments.length && this.comments[this.comments.length - 1].span.start >= from) this.comments.pop();
+    while (this.skipped.length && this.skipped[this.skipped.length - 1].span.start >= from) this.skipped.pop();
+    while (this.literals?.length && this.literals[this.literals.length - 1].start >= from) this.literals.pop();
+    this.finish(-1, 'eof');
+    this.strict = true;
+    return from;
+  }
+
+  private lineComment(i: number, markerLength: number): number {
+    const end = lineEnd(this.text, i);
+    const body = this.text.slice(i + markerLength, end).trim();
+    this.comments.push({ span: { start: i, end }, body });
+    if (MARKER.test(body)) this.finish(this.lastTokenEnd, 'marker');
+    return end;
+  }
+
+  private blockComment(i: number): number {
+    const text = this.text;
+    let depth = 1;
+    let j = i + 2;
+    while (j < text.length && depth > 0) {
+      const c = text.charCodeAt(j);
+      if (c === 42 && text.charCodeAt(j + 1) === 47) {
+        depth--;
+        j += 2;
+      } else if (this.flavor.pg && c === 47 && text.charCodeAt(j + 1) === 42) {
+        depth++;
+        j += 2;
+      } else j++;
+    }
+    const closed = depth === 0;
+    this.comments.push({ span: { start: i, end: j }, body: text.slice(i + 2, closed ? j - 2 : j).trim() });
+    return j;
+  }
+
+  /**
+   * A backslash outside quotes is a psql (or mysql client) command running to the end of the line. Within a
+   * statement it ends the statement, as `\g`/`\gexec` do.
+   */
+  private metaCommand(i: number): number {
+    if (this.start >= 0) this.finish(this.lastTokenEnd, 'meta');
+    const end = lineEnd(this.text, i);
+    this.skipped.push({ span: { start: i, end }, kind: 'meta' });
+    const line = this.text.slice(i, end);
+    const set = /^\\set\s+([A-Za-z_][A-Za-z0-9_]*)/.exec(line);
+    if (set) this.psqlVarNames.add(set[1]);
+    if (/^\\copy\b.*\bfrom\s+(?:stdin|pstdin)\b/i.test(line)) return this.copyData(end);
+    return end;
+  }
+
+  /** MySQL client `DELIMITER $$`: the rest of the line is the new statement terminator. */
+  private delimiterCommand(i: number): number {
+    const end = lineEnd(this.text, i);
+    const arg = this.text.slice(i + 10, end).trim().split(/\s+/)[0];
+    if (arg) this.delimiter = arg;
+    this.skipped.push({ span: { start: i, end }, kind: 'meta' });
+    return end;
+  }
+
+  /** Skips `COPY ... FROM stdin` data: from the next line up to and including the `\.` line. */
+  private copyData(after: number): number {
+    const text = this.text;
+    const start = nextLineStart(text, after);
+    let line = start;
+    while (line < text.length) {
+      const end = lineEnd(text, line);
+      if (text.slice(line, end).trimEnd() === '\\.') {
+        this.skipped.push({ span: { start, end }, kind: 'copy-data' });
+        return end;
+      }
+      line = nextLineStart(text, end);
+    }
+    if (start < text.length) this.skipped.push({ span: { start, end: text.length }, kind: 'copy-data' });
+    return text.length;
+  }
+
+  /** '...' or "..." with doubled quotes; `backslash` for E'' strings and MySQL. Unterminated: to the end. */
+  private quoted(i: number, quote: number, backslash: boolean): number {
+    const text = this.text;
+    let j = i + 1;
+    while (j < text.length) {
+      const c = text.charCodeAt(j);
+      if (backslash && c === 92) j += 2;
+      else if (c === quote) {
+        if (text.charCodeAt(j + 1) === quote) j += 2;
+        else return j + 1;
+      } else j++;
+    }
+    return text.length;
+  }
+
+  /** `"..."`: an identifier, or a MySQL string. Templates write placeholders inside them: `"{{ .Schema }}".users`. */
+  private quotedIdentifier(i: number): number {
+    const end = this.quoted(i, 34, this.flavor.mysql);
+    if (!this.flavor.mysql) {
+      const t = this.text.indexOf('{{', i);
+      if (t >= 0 && t < end) this.templated = true;
+    }
+    return end;
+  }
+
+  private backtick(i: number): number {
+    const end = this.quoted(i, 96, false);
+    const inner = this.text.slice(i + 1, end - 1);
+    if (end - i >= 3 && this.text.charCodeAt(end - 1) === 96 && !inner.includes('"') && !inner.includes('`')) {
+      this.backticks.push(i, end - 1);
+    }
+    return end;
+  }
+
+  /** `$tag$ ... $tag$` (a body), `$1` (a parameter), or `${...}` (a template placeholder). */
+  private dollar(i: number): number {
+    const text = this.text;
+    if (text.charCodeAt(i + 1) === 123 /* { */) {
+      this.templated = true;
+      return i + 1;
+    }
+    DOLLAR_TAG.lastIndex = i;
+    const m = DOLLAR_TAG.exec(text);
+    if (!m) {
+      let j = i + 1;
+      while (j < text.length && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+      return j;
+    }
+    const close = text.indexOf(m[0], i + m[0].length);
+    return this.literal(i, close < 0 ? text.length : close + m[0].length);
+  }
+
+  /** An identifier, keyword or number; tracks the few words psql looks at. */
+  private word(i: number): number {
+    const text = this.text;
+    let j = i + 1;
+    // The mysql client looks for its delimiter before anything else: `END$$` is `END` then `$$`.
+    const delimiter = this.delimiter === ';' ? undefined : this.delimiter;
+    while (j < text.length && isIdentCont(text.charCodeAt(j)) && !(delimiter && text.startsWith(delimiter, j))) j++;
+    const len = j - i;
+    // E'...' takes backslash escapes; the prefix is part of the string token.
+    if (len === 1 && (text.charCodeAt(i) | 32) === 101 && text.charCodeAt(j) === 39) return this.literal(i, this.quoted(j, 39, true));
+    // No word psql looks at is longer than 9 letters: skip lower-casing long identifiers.
+    const w = len > 9 ? '' : text.slice(i, j).toLowerCase();
+    if (this.wordCount < 5) {
+      this.words.push(w);
+      this.hasBody = bodyStatement(this.words);
+    }
+    this.wordCount++;
+    if (this.hasBody && this.depth === 0) {
+      if (w === 'begin') this.beginDepth++;
+      else if (w === 'case' && this.beginDepth > 0) this.beginDepth++;
+      else if (w === 'end' && this.beginDepth > 0) this.beginDepth--;
+    }
+    if (w === 'stdin' && this.prevWord === 'from' && this.words[0] === 'copy') this.copyFromStdin = true;
+    this.prevWord = w;
+    return j;
+  }
+
+  private psqlVariable(i: number): void {
+    PSQL_VAR.lastIndex = i;
+    const m = PSQL_VAR.exec(this.text);
+    const name = m && (m[1] ?? m[2] ?? m[3] ?? m[4]);
+    if (name && this.psqlVarNames.has(name)) this.psqlVariables = true;
+  }
+}
+
+/** psql's heuristic, extended to triggers (SQLite bodies): which statements may contain `BEGIN ... END`. */
+function bodyStatement(words: string[]): boolean {
+  if (words[0] !== 'create') return false;
+  let k = 1;
+  if (words[k] === 'or' && words[k + 1] === 'replace') k += 2;
+  if (words[k] === 'temp' || words[k] === 'temporary') k++;
+  return words[k] === 'function' || words[k] === 'procedure' || words[k] === 'trigger';
+}
