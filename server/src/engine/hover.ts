@@ -35,6 +35,16 @@ export function hoverAt(analysis: FileAnalysis, offset: number): HoverResult | u
     );
   }
 
+  try {
+    const own = analysis.unit.hover?.(analysis.uri, offset);
+    if (own) {
+      span ??= own.span;
+      parts.push(own.markdown);
+    }
+  } catch {
+    // A front end's hover failing must not hide the others.
+  }
+
   const table = tableAt(analysis, offset);
   if (table) {
     span ??= table.span;

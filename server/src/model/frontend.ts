@@ -40,4 +40,10 @@ export interface FrontEndResult {
   comments: Comment[];
   /** Renders a fix intent as minimal edits, or undefined when this front end cannot express it. */
   render(intent: FixIntent): TextEdit[] | undefined;
+  /**
+   * Language-specific hover content (Markdown) at an offset of one of the files: what an attribute
+   * or type becomes in the database, the lock a statement takes. The engine adds it to the rule and
+   * table hovers it computes itself.
+   */
+  hover?(uri: string, offset: number): { markdown: string; span: Span } | undefined;
 }

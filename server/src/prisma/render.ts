@@ -221,6 +221,8 @@ export function renderPrismaFix(intent: FixIntent, files: readonly (SourceText |
       return renderChangeType(scans, intent);
     case 'replace':
       return [{ uri: intent.at.uri, span: intent.at.span, newText: intent.newText }];
+    case 'edits':
+      return intent.edits.map((e) => ({ uri: e.at.uri, span: { ...e.at.span }, newText: e.newText }));
     default:
       return undefined;
   }

@@ -21,8 +21,10 @@ export type FixIntent =
       prismaNative?: string | null;
       keepParams: boolean;
     }
-  /** Replace a span of text verbatim: for fixes that are already language-specific. */
-  | { kind: 'replace'; at: SourceRef; newText: string };
+  /** Replace a span of text verbatim (an empty span inserts): for fixes that are already language-specific. */
+  | { kind: 'replace'; at: SourceRef; newText: string }
+  /** Several verbatim replacements that form one fix (they must not overlap). */
+  | { kind: 'edits'; edits: { at: SourceRef; newText: string }[] };
 
 export interface FixProposal {
   title: string;

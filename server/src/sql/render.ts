@@ -13,6 +13,8 @@ export function renderSqlFix(intent: FixIntent, files: readonly SourceText[], sc
   switch (intent.kind) {
     case 'replace':
       return [{ uri: intent.at.uri, span: { ...intent.at.span }, newText: intent.newText }];
+    case 'edits':
+      return intent.edits.map((e) => ({ uri: e.at.uri, span: { ...e.at.span }, newText: e.newText }));
     case 'changeColumnType':
       return changeColumnType(intent.column, intent.sql, intent.keepParams);
     case 'addIndex':
