@@ -27,9 +27,9 @@ export function hoverAt(analysis: FileAnalysis, offset: number): HoverResult | u
     span ??= f.span;
     parts.push(
       [
-        `**${f.rule}** · ${f.severity}`,
-        '',
-        f.message,
+        // The editor already shows the finding's message with the hover; this adds the reasoning.
+        `**${f.rule}** · ${f.severity}${meta ? ` — ${meta.summary}` : ''}`,
+        ...(meta ? [] : ['', f.message]),
         ...(meta ? ['', meta.why, '', `*What to do:* ${meta.fix}`, '', `[Rule documentation](${docsUrl(f.rule)})`] : []),
       ].join('\n'),
     );

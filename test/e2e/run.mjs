@@ -1,0 +1,318 @@
+// End-to-end tests in a real VS Code: `npm run test:e2e`.
+//
+// Installs the prerequisites (scripts/e2e-install.sh: Chromium, code-server), builds and packages the
+// extension into a .vsix, installs it into a throwaway code-server profile and then
+//   1. runs test/e2e/suite/api.test.cjs inside the extension host (through test/e2e/test-extension), and
+//   2. drives the workbench UI with playwright-core and Debian's Chromium (test/e2e/ui/prisma.ui.mjs).
+// Everything binds to 127.0.0.1 and is torn down on exit, failure or Ctrl+C.
+//
+// Options:
+//   --no-build            test the current dist/ as it is (skip `node scripts/build.mjs --production`)
+//   --keep                keep the temporary folder (profile, workspaces, logs) even when all tests pass
+//   --update-screenshot   refresh docs/images/e2e-prisma.png (written anyway when it does not exist yet)
+//   --extension-dir DIR   package and test the extension in DIR instead of the repository (harness debugging)
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { formatBytes, packageExtension } from '../../scripts/package.mjs';
+import { createProfile, installExtensions, startCodeServer } from './lib/code-server.mjs';
+import { Cleanup, Tally } from './lib/report.mjs';
+import { poll } from './lib/wait.mjs';
+import { prismaUiSteps } from './ui/prisma.ui.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+const FIXTURE = path.join(here, 'fixtures', 'workspace');
+const API_SUITE = path.join(here, 'suite', 'api.test.cjs');
+const TEST_EXTENSION = path.join(here, 'test-extension');
+const README_SCREENSHOT = path.join(root, 'docs', 'images', 'e2e-prisma.png');
+/** Every API test has its own timeout (see suite/harness.cjs); this only catches a host that never reports. */
+const API_SUITE_TIMEOUT = 5 * 60_000;
+
+// Flags from shared/notes/vscode-e2e.md: without the background-networking ones Chromium keeps trying to
+// reach Google services on a closed network.
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+const { values: opts } = parseArgs({
+  options: {
+    'no-build': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+    'update-screenshot': { type: 'boolean', default: false },
+    'extension-dir': { type: 'string' },
+  },
+});
+
+const tally = new Tally();
+const cleanup = new Cleanup();
+const started = Date.now();
+let interrupted = false;
+
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+  process.once(signal, () => {
+    console.error(`\ne2e: ${signal}, cleaning up`);
+    interrupted = true;
+    tally.fail('run', `interrupted by ${signal}`);
+    tally.closed = true;
+    void cleanup.run().finally(() => {
+      tally.printSummary();
+      process.exit(130);
+    });
+  });
+}
+
+try {
+  await main();
+} catch (err) {
+  tally.fail('setup', err);
+} finally {
+  await cleanup.run();
+}
+console.log(`e2e: finished in ${seconds(Date.now() - started)}`);
+tally.printSummary();
+process.exitCode = tally.failed > 0 ? 1 : 0;
+
+async function main() {
+  const codeServer = phase('prerequisites', installPrerequisites);
+
+  const extensionDir = path.resolve(opts['extension-dir'] ?? root);
+  if (!opts['no-build'] && !opts['extension-dir']) {
+    phase('build', () => runInherit(process.execPath, [path.join(root, 'scripts', 'build.mjs'), '--production']));
+  }
+
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'db-design-e2e-'));
+  cleanup.add(async () => {
+    if (tally.failed === 0 && !opts.keep) fs.rmSync(work, { recursive: true, force: true });
+    else console.log(`e2e: logs, profile and workspaces kept in ${work}`);
+  });
+
+  const vsixStarted = Date.now();
+  const extension = await packageExtension({ cwd: extensionDir, out: path.join(root, 'dist-vsix', 'db-design.vsix'), quiet: true });
+  const runner = await packageExtension({
+    cwd: TEST_EXTENSION,
+    out: path.join(work, 'db-design-e2e-runner.vsix'),
+    requiredFiles: ['extension.js'],
+    testOnly: true,
+    quiet: true,
+  });
+  console.log(
+    `e2e: packaged ${path.relative(root, extension.vsix)} (${extension.files.length} files, ${formatBytes(extension.bytes)}) ` +
+      `in ${seconds(Date.now() - vsixStarted)}`,
+  );
+
+  const profile = createProfile(path.join(work, 'profile'));
+  await installExtensions(codeServer, profile, [
+    { vsix: extension.vsix, id: extensionId(extensionDir) },
+    { vsix: runner.vsix, id: extensionId(TEST_EXTENSION) },
+  ]);
+
+  // Two copies of the fixture: the API tests edit and save theirs, the UI test needs the original.
+  const apiWorkspace = copyFixture(path.join(work, 'workspace-api'));
+  const uiWorkspace = copyFixture(path.join(work, 'workspace-ui'));
+  const resultsFile = path.join(work, 'api-results.json');
+
+  const serverStarted = Date.now();
+  const server = await startCodeServer(codeServer, profile, {
+    logFile: path.join(work, 'code-server.log'),
+    // Read by test-extension/extension.js inside the extension host.
+    env: { DB_DESIGN_E2E_TESTS: API_SUITE, DB_DESIGN_E2E_RESULTS: resultsFile, DB_DESIGN_E2E_FOLDER: apiWorkspace },
+  });
+  cleanup.add(() => server.stop());
+  console.log(`e2e: code-server ready at ${server.url} in ${seconds(Date.now() - serverStarted)}`);
+  // Whatever fails from here on, the extension host's logs (including our language server's output channel)
+  // say why; print them before the temporary folder goes.
+  cleanup.add(async () => {
+    if (tally.failed > 0 && !interrupted) printLogs(profile.userDataDir, path.join(work, 'code-server.log'));
+  });
+
+  // Ended after the browser is closed (cleanup runs in reverse), so no message arrives after the end.
+  const consoleLog = fs.createWriteStream(path.join(work, 'browser-console.log'));
+  cleanup.add(() => new Promise((resolve) => consoleLog.end(resolve)));
+  const context = await chromium.launchPersistentContext(path.join(work, 'chromium'), {
+    executablePath: process.env.DB_DESIGN_E2E_CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 800 },
+    // Our own handlers stop code-server as well; Playwright's would only close the browser.
+    handleSIGINT: false,
+    handleSIGTERM: false,
+  });
+  cleanup.add(() => context.close());
+  context.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
+
+  await runApiSuite(context, server.urlFor(apiWorkspace), resultsFile, () => server.exited());
+  await runUiSteps(context, server.urlFor(uiWorkspace), work);
+}
+
+/**
+ * Opening the workbench starts the extension host; the test extension then runs the suite and writes
+ * the results file, which is what we wait for.
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {string} url
+ * @param {string} resultsFile
+ * @param {() => boolean} serverExited
+ */
+async function runApiSuite(context, url, resultsFile, serverExited) {
+  const t0 = Date.now();
+  const page = await context.newPage();
+  /** @type {{ done: boolean, fatal?: string, results: import('./suite/harness.cjs').TestResult[] } | undefined} */
+  let report;
+  try {
+    await page.goto(url);
+    await poll(
+      () => {
+        if (serverExited()) throw new Error('code-server exited during the API tests');
+        report = readJson(resultsFile) ?? report;
+        return report?.done;
+      },
+      {
+        timeoutMs: API_SUITE_TIMEOUT,
+        what: `the API suite to report to ${resultsFile}`,
+        describe: () => (report ? `${report.results.length} tests reported so far` : 'the test extension never started'),
+      },
+    );
+  } catch (err) {
+    tally.fail('api: suite completes', err);
+  } finally {
+    await page.close();
+  }
+  for (const r of report?.results ?? []) {
+    if (r.ok) tally.pass(r.name, r.ms);
+    else tally.fail(r.name, r.error);
+  }
+  if (report?.fatal) tally.fail('api: suite loads', report.fatal);
+  console.log(`e2e: API suite took ${seconds(Date.now() - t0)}`);
+}
+
+/**
+ * @param {import('playwright-core').BrowserContext} context
+ * @param {string} url
+ * @param {string} work
+ */
+async function runUiSteps(context, url, work) {
+  const t0 = Date.now();
+  const page = await context.newPage();
+  const screenshot = path.join(work, 'e2e-prisma.png');
+  try {
+    for (const [i, step] of prismaUiSteps.entries()) {
+      const name = `ui: ${step.name}`;
+      const stepStarted = Date.now();
+      try {
+        await step.run({ page, url, screenshot });
+        tally.pass(name, Date.now() - stepStarted);
+      } catch (err) {
+        tally.fail(name, err);
+        const failure = path.join(work, 'ui-failure.png');
+        await page.screenshot({ path: failure }).catch(() => {});
+        console.log(`e2e: screenshot of the failure: ${failure}`);
+        for (const skipped of prismaUiSteps.slice(i + 1)) tally.skip(`ui: ${skipped.name}`);
+        return;
+      }
+    }
+  } finally {
+    await page.close();
+    console.log(`e2e: UI steps took ${seconds(Date.now() - t0)}`);
+  }
+  // Only the real extension belongs in the README, and only when asked or when there is none yet: the
+  // bytes differ from run to run and would dirty the working tree every time.
+  if (!opts['extension-dir'] && (opts['update-screenshot'] || !fs.existsSync(README_SCREENSHOT))) {
+    fs.mkdirSync(path.dirname(README_SCREENSHOT), { recursive: true });
+    fs.copyFileSync(screenshot, README_SCREENSHOT);
+    console.log(`e2e: wrote ${path.relative(root, README_SCREENSHOT)}`);
+  }
+}
+
+/** @returns {string} the code-server executable */
+function installPrerequisites() {
+  const result = spawnSync('bash', [path.join(root, 'scripts', 'e2e-install.sh')], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`scripts/e2e-install.sh exited with ${result.status ?? result.signal}`);
+  const bin = result.stdout.trim().split('\n').at(-1) ?? '';
+  if (!fs.existsSync(bin)) throw new Error(`scripts/e2e-install.sh named no code-server executable (got "${bin}")`);
+  return bin;
+}
+
+/**
+ * Runs a synchronous setup phase with a timing line.
+ * @template T
+ * @param {string} name
+ * @param {() => T} fn
+ * @returns {T}
+ */
+function phase(name, fn) {
+  const t0 = Date.now();
+  const value = fn();
+  console.log(`e2e: ${name} took ${seconds(Date.now() - t0)}`);
+  return value;
+}
+
+/**
+ * @param {string} command
+ * @param {string[]} args
+ */
+function runInherit(command, args) {
+  const result = spawnSync(command, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+  if (result.status !== 0) throw new Error(`${path.basename(args[0] ?? command)} exited with ${result.status ?? result.signal}`);
+}
+
+/** @param {string} dest */
+function copyFixture(dest) {
+  fs.cpSync(FIXTURE, dest, { recursive: true });
+  return dest;
+}
+
+/** `publisher.name`, the id code-server lists an installed extension under. */
+function extensionId(/** @type {string} */ dir) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  return `${manifest.publisher}.${manifest.name}`;
+}
+
+/** @param {string} file */
+function readJson(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (err) {
+    if (/** @type {NodeJS.ErrnoException} */ (err).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+/**
+ * The tail of every log that can explain a failure: code-server's own, the extension host's, and the
+ * output channels of extensions (our language client and server write there).
+ * @param {string} userDataDir
+ * @param {string} codeServerLog
+ */
+function printLogs(userDataDir, codeServerLog) {
+  const logsDir = path.join(userDataDir, 'logs');
+  const extensionHostLogs = fs.existsSync(logsDir)
+    ? fs
+        .readdirSync(logsDir, { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.log') && /(^|\/)remoteexthost\.log$|db.?design/i.test(f))
+        .map((f) => path.join(logsDir, f))
+    : [];
+  for (const file of [codeServerLog, ...extensionHostLogs]) {
+    const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
+    if (lines.length === 1 && lines[0] === '') continue;
+    console.log(`\n----- ${file} (last ${Math.min(lines.length, 40)} lines) -----`);
+    console.log(lines.slice(-40).join('\n'));
+  }
+}
+
+/** @param {number} ms */
+function seconds(ms) {
+  return `${(ms / 1000).toFixed(1)} s`;
+}

@@ -1,0 +1,156 @@
+// UI test: what a user sees in the workbench when opening the Prisma fixture. Driven through the page
+// with keyboard and mouse only; every step waits for a DOM condition with a deadline.
+//
+// Selectors are VS Code's own class names (measured stable across 1.100 and 1.139, see
+// notes/vscode-e2e.md in ../shared next to the repository); they are the fragile part, so they live here
+// together.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+const SEL = {
+  workbench: '.monaco-workbench',
+  explorerRow: '.explorer-folders-view .monaco-list-row',
+  quickInput: '.quick-input-widget input',
+  quickInputRow: '.quick-input-list .monaco-list-row',
+  activeTab: '.tabs-container .tab.active',
+  focusedEditor: '.editor-instance .monaco-editor.focused',
+  viewLines: '.editor-instance .monaco-editor .view-lines',
+  cursor: '.editor-instance .monaco-editor.focused .cursors-layer .cursor',
+  squiggle: '.editor-instance .monaco-editor .squiggly-warning',
+  problemRow: '.markers-panel .monaco-list-row',
+  hover: '.monaco-hover:visible',
+  actionRow: '.action-widget .monaco-list-row',
+};
+
+const FILE = 'schema.prisma';
+const RULE = 'fk-missing-index';
+const FIX_TITLE = 'Add @@index([authorId])';
+const FIXED_TEXT = '@@index([authorId])';
+/** The language server starts and loads its wasm parsers on first use: allow for a cold, busy CI machine. */
+const SERVER_TIMEOUT = 60_000;
+const UI_TIMEOUT = 20_000;
+
+/**
+ * @typedef {import('playwright-core').Page} Page
+ * @typedef {{ page: Page, url: string, screenshot: string }} UiContext
+ * @typedef {{ name: string, run: (ctx: UiContext) => Promise<void> }} UiStep
+ */
+
+/**
+ * Sequential steps; each needs the state the previous one left, so the runner stops at the first failure.
+ * @type {UiStep[]}
+ */
+export const prismaUiSteps = [
+  {
+    name: 'workbench opens the fixture folder',
+    async run({ page, url }) {
+      await page.goto(url);
+      await page.locator(SEL.workbench).waitFor({ timeout: UI_TIMEOUT * 3 });
+      await page.locator(SEL.explorerRow).first().waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
+  {
+    name: `quick open (Ctrl+P) opens ${FILE}`,
+    async run({ page }) {
+      await page.keyboard.press('Control+P');
+      await page.locator(SEL.quickInput).waitFor({ timeout: UI_TIMEOUT });
+      await page.keyboard.type(FILE);
+      // Quick open searches files with ripgrep; wait for the match before accepting it.
+      await page.locator(SEL.quickInputRow).filter({ hasText: FILE }).first().waitFor({ timeout: UI_TIMEOUT });
+      await page.keyboard.press('Enter');
+      await page.locator(SEL.activeTab).filter({ hasText: FILE }).waitFor({ timeout: UI_TIMEOUT });
+      await page.locator(SEL.viewLines).filter({ hasText: /model\s+Post/ }).waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
+  {
+    name: 'the language server underlines a warning',
+    async run({ page }) {
+      await page.locator(SEL.squiggle).first().waitFor({ timeout: SERVER_TIMEOUT });
+    },
+  },
+  {
+    name: `Problems panel (Ctrl+Shift+M) lists ${RULE}`,
+    async run({ page }) {
+      await page.keyboard.press('Control+Shift+M');
+      await problemRow(page).waitFor({ timeout: UI_TIMEOUT });
+    },
+  },
+  {
+    name: `hovering the squiggle explains ${RULE}`,
+    async run({ page, screenshot }) {
+      // Enter on the problem puts the editor cursor at the finding; the squiggle under the cursor is the
+      // one to hover (the fixture has other warnings too).
+      await problemRow(page).click();
+      await page.keyboard.press('Enter');
+      await page.locator(SEL.focusedEditor).waitFor({ timeout: UI_TIMEOUT });
+      const box = await squiggleAtCursor(page);
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      const hover = page.locator(SEL.hover).filter({ hasText: RULE }).first();
+      await hover.waitFor({ timeout: UI_TIMEOUT });
+      // The hover fades in; a screenshot taken during the animation shows it half transparent.
+      await hover.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+      fs.mkdirSync(path.dirname(screenshot), { recursive: true });
+      await page.screenshot({ path: screenshot });
+    },
+  },
+  {
+    name: `quick fix (Ctrl+.) "${FIX_TITLE}" clears the warning`,
+    async run({ page }) {
+      // Mouse off the editor closes the hover; the selection (the finding's range) stays for Ctrl+.
+      await page.mouse.move(1, 1);
+      await page.locator(SEL.hover).filter({ hasText: RULE }).first().waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+      await page.keyboard.press('Control+.');
+      await chooseAction(page, FIX_TITLE);
+      await page.locator(SEL.viewLines).filter({ hasText: FIXED_TEXT }).waitFor({ timeout: UI_TIMEOUT });
+      // The server re-lints the edited text and the problem leaves the panel.
+      await problemRow(page).waitFor({ state: 'detached', timeout: SERVER_TIMEOUT });
+    },
+  },
+];
+
+/** @param {Page} page */
+function problemRow(page) {
+  return page.locator(SEL.problemRow).filter({ hasText: RULE }).first();
+}
+
+/**
+ * Picks an entry of the open quick-fix menu with the keyboard, as a user would. (A click is blocked by the
+ * menu's pointer guard until the mouse has moved over it.)
+ * @param {Page} page
+ * @param {string} title
+ */
+async function chooseAction(page, title) {
+  const rows = page.locator(SEL.actionRow);
+  await rows.filter({ hasText: title }).first().waitFor({ timeout: SERVER_TIMEOUT });
+  const count = await rows.count();
+  // The menu wraps around, so at most one round of ArrowDown reaches any entry.
+  for (let i = 0; i <= count; i++) {
+    if ((await page.locator(`${SEL.actionRow}.focused`).filter({ hasText: title }).count()) > 0) {
+      await page.keyboard.press('Enter');
+      return;
+    }
+    await page.keyboard.press('ArrowDown');
+  }
+  const titles = await rows.allInnerTexts();
+  throw new Error(`could not focus "${title}" in the quick-fix menu: ${JSON.stringify(titles)}`);
+}
+
+/**
+ * The bounding box of the warning squiggle under the editor cursor. After Enter on a problem the editor
+ * selects the finding's range and the cursor sits at one of its ends, hence the few pixels of tolerance.
+ * @param {Page} page
+ */
+async function squiggleAtCursor(page) {
+  const cursor = await page.locator(SEL.cursor).first().boundingBox();
+  if (!cursor) throw new Error('no editor cursor is visible');
+  const x = cursor.x;
+  const y = cursor.y + cursor.height / 2;
+  const slack = 3;
+  for (const squiggle of await page.locator(SEL.squiggle).all()) {
+    const box = await squiggle.boundingBox();
+    if (box && x >= box.x - slack && x <= box.x + box.width + slack && y >= box.y && y <= box.y + box.height) {
+      return box;
+    }
+  }
+  throw new Error(`no warning squiggle under the cursor at (${Math.round(x)}, ${Math.round(y)})`);
+}
