@@ -12,7 +12,9 @@ async function lint(code: string, language: 'sql' | 'prisma' = 'sql') {
   return { p, a: await p.engine.analyze(p.uri, p.text, p.language) };
 }
 
-const rules = (a: { findings: { rule: string }[] }) => a.findings.map((f) => f.rule).sort();
+/** The rules these cases exercise; other rules' findings on the same SQL are not this test's business. */
+const UNDER_TEST = new Set(['fk-missing-index', 'prefer-timestamptz', 'unused-suppression', 'syntax-error']);
+const rules = (a: { findings: { rule: string }[] }) => a.findings.map((f) => f.rule).filter((r) => UNDER_TEST.has(r)).sort();
 
 describe('suppression comments', () => {
   it('disable-next-line hides only the named rule on the next line, and a reason may follow --', async () => {
