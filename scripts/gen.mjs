@@ -57,7 +57,7 @@ if (run.includes('docs')) {
     process.exit(2);
   }
   const { allRules } = require(compiled);
-  const { renderRuleDoc, renderRuleIndex, configSchema, settingsProperties } = await import('./gen-docs.mjs');
+  const { renderRuleDoc, renderRuleIndex, configSchema, settingsProperties, renderCommandsDoc } = await import('./gen-docs.mjs');
   const ids = new Set();
   for (const rule of allRules) {
     ids.add(`${rule.meta.id}.md`);
@@ -78,6 +78,7 @@ if (run.includes('docs')) {
     props['dbDesign.rules'] = settingsProperties(allRules.map((r) => r.meta));
     emit('package.json', JSON.stringify(pkg, null, 2) + '\n');
   }
+  emit('docs/commands.md', renderCommandsDoc(pkg, root));
 }
 
 if (stale.length) {

@@ -1,22 +1,23 @@
 /**
  * The VS Code client: starts the language server over IPC and adds the editor-only parts (status bar,
- * commands). All analysis happens in the server.
+ * commands, the report panel). All analysis, fixing, formatting and report rendering happen in the server.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { StatusNotification, type ClientInitOptions, type StatusParams } from '../../server/src/lsp/protocol';
+import { StatusNotification, type ClientInitOptions } from '../../server/src/lsp/protocol';
+import { showRuleDocumentation } from './commands/docs';
+import { FIXED_SCHEME, FixedTexts, fixAllInFile, fixAllInWorkspace, type WorkspaceFixOptions } from './commands/fix-all';
+import { formatSql } from './commands/format';
+import { showReport } from './commands/report';
+import { StatusItem } from './status';
 
 const PRISMA_EXTENSION_ID = 'Prisma.prisma';
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('db-design', { log: true });
-  const status = vscode.window.createStatusBarItem(vscode.StatusBarAlignment.Right, 100);
-  status.name = 'db-design';
-  status.text = '$(sync~spin) db-design';
-  status.command = 'dbDesign.showOutput';
-  context.subscriptions.push(output, status);
+  context.subscriptions.push(output);
 
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
@@ -44,31 +45,34 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     outputChannel: output,
   };
 
-  client = new LanguageClient('dbDesign', 'db-design', serverOptions, clientOptions);
+  const lc = (client = new LanguageClient('dbDesign', 'db-design', serverOptions, clientOptions));
+  const status = new StatusItem(lc);
+  const fixedTexts = new FixedTexts();
+  const restart = async () => {
+    await lc.restart();
+  };
   context.subscriptions.push(
-    client.onNotification(StatusNotification, (params: StatusParams) => updateStatus(status, params)),
-    vscode.window.onDidChangeActiveTextEditor(() => status.show()),
-    vscode.commands.registerCommand('dbDesign.restartServer', async () => {
-      status.text = '$(sync~spin) db-design';
-      await client?.restart();
-    }),
+    status,
+    lc.onNotification(StatusNotification, () => status.render()),
+    vscode.commands.registerCommand('dbDesign.restartServer', restart),
     vscode.commands.registerCommand('dbDesign.showOutput', () => output.show(true)),
+    vscode.commands.registerCommand('dbDesign.showReport', async (clicked?: vscode.Uri, selected?: vscode.Uri[]) => {
+      const panel = await showReport(lc, clicked, selected);
+      // Resolves once the page is there, so callers (and tests) can wait for it.
+      const result = await panel?.firstRender;
+      return result ? { title: result.title, files: result.files } : undefined;
+    }),
+    vscode.commands.registerCommand('dbDesign.fixAllInFile', () => fixAllInFile(lc)),
+    vscode.workspace.registerTextDocumentContentProvider(FIXED_SCHEME, fixedTexts),
+    vscode.commands.registerCommand('dbDesign.fixAllInWorkspace', (options?: WorkspaceFixOptions) => fixAllInWorkspace(lc, fixedTexts, options)),
+    vscode.commands.registerCommand('dbDesign.formatSql', () => formatSql(lc)),
+    vscode.commands.registerCommand('dbDesign.showRuleDocumentation', (ruleId?: unknown) => showRuleDocumentation(lc, typeof ruleId === 'string' ? ruleId : undefined)),
+    // The server registers SQL formatting once, at start; switching it on or off needs a new server.
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('dbDesign.format.enable')) void restart();
+    }),
   );
-  status.show();
-  await client.start();
-}
-
-function updateStatus(item: vscode.StatusBarItem, params: StatusParams): void {
-  const active = vscode.window.activeTextEditor?.document.uri.toString();
-  if (params.uri && params.uri !== active) return;
-  const c = params.counts;
-  if (!c) {
-    item.text = '$(database) db-design';
-    item.tooltip = 'db-design is ready';
-    return;
-  }
-  item.text = `$(database) ${c.error} $(error) ${c.warning} $(warning)`;
-  item.tooltip = `db-design: ${c.error} errors, ${c.warning} warnings, ${c.info} infos, ${c.hint} hints in this file`;
+  await lc.start();
 }
 
 export async function deactivate(): Promise<void> {

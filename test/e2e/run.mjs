@@ -27,7 +27,7 @@ import { prismaUiSteps } from './ui/prisma.ui.mjs';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 const FIXTURE = path.join(here, 'fixtures', 'workspace');
-const API_SUITE = path.join(here, 'suite', 'api.test.cjs');
+const API_SUITE = path.join(here, 'suite', 'all.test.cjs');
 const TEST_EXTENSION = path.join(here, 'test-extension');
 const README_SCREENSHOT = path.join(root, 'docs', 'images', 'e2e-prisma.png');
 /** Every API test has its own timeout (see suite/harness.cjs); this only catches a host that never reports. */

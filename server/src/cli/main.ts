@@ -11,13 +11,15 @@ import { SEVERITIES, type SeveritySetting } from '../model/findings';
 import { ruleById } from '../rules/registry';
 import { check, UsageError } from './check';
 import { rulesTable, toJson, toSarif, toText } from './format';
+import { REPORT_FORMATS, type ReportFormat } from '../report';
+import { reportCommand } from '../report/command';
 
 const USAGE = `Usage: db-design <command> [options]
 
 Commands:
   check [paths...]   Check .prisma and .sql files (default: .)
   rules              List every rule
-  report [paths...]  Schema report (not available yet)
+  report [paths...]  Schema report: ER diagram, tables, FK index coverage, type hygiene, findings
 
 Options for check:
   --format text|json|sarif   Output format (default: text)
@@ -28,6 +30,11 @@ Options for check:
   --max-warnings <n>         Exit 1 when there are more warnings than this
   --fix                      Apply safe fixes and write the files
   --no-exit-code             Exit 0 even with findings (for demos)
+
+Options for report (also --config, --dialect, --pg-version, --rule):
+  --format md|html|json      Output format (default: md)
+  --out <file>               Write the report to this file instead of stdout
+
   -h, --help                 Show this help
   -v, --version              Show the version`;
 
@@ -71,14 +78,11 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(rulesTable(format) + '\n');
     return 0;
   }
-  if (command === 'report') {
-    process.stderr.write('db-design report: the schema report is not implemented yet.\n');
-    return 2;
-  }
-  if (command !== 'check') return usage(`unknown command "${command}"`);
+  if (command !== 'check' && command !== 'report') return usage(`unknown command "${command}"`);
 
-  const format = values.format ?? 'text';
-  if (!['text', 'json', 'sarif'].includes(format)) return usage('--format must be text, json or sarif');
+  const format = values.format ?? (command === 'report' ? 'md' : 'text');
+  if (command === 'report' && !(REPORT_FORMATS as readonly string[]).includes(format)) return usage('report: --format must be md, html or json');
+  if (command === 'check' && !['text', 'json', 'sarif'].includes(format)) return usage('--format must be text, json or sarif');
   const overrides: ConfigOverrides = { rules: {} };
   if (values.dialect) {
     if (!['postgresql', 'sqlite', 'mysql'].includes(values.dialect)) return usage('--dialect must be postgresql, sqlite or mysql');
@@ -104,6 +108,19 @@ async function main(argv: string[]): Promise<number> {
   if (values.config) {
     if (!fs.existsSync(values.config)) return usage(`--config ${values.config}: no such file`);
     overrides.configFile = values.config;
+  }
+
+  if (command === 'report') {
+    try {
+      const report = await reportCommand(paths, { format: format as ReportFormat, out: values.out, overrides });
+      for (const note of report.notes) process.stderr.write(`db-design: ${note}\n`);
+      if (report.stdout !== undefined) process.stdout.write(report.stdout.endsWith('\n') ? report.stdout : report.stdout + '\n');
+      else process.stderr.write(`db-design: wrote ${report.written}\n`);
+      return 0;
+    } catch (err) {
+      if (err instanceof UsageError) return usage(err.message);
+      throw err;
+    }
   }
 
   let result;

@@ -33,3 +33,51 @@ export interface EditorSettings {
   postgresVersion: number | undefined;
   prismaEngine: 6 | 7 | undefined;
 }
+
+/** A 0-based line / UTF-16 character range, as LSP counts them. */
+export interface ProtocolRange {
+  start: { line: number; character: number };
+  end: { line: number; character: number };
+}
+
+/**
+ * Client → server: the schema report of files and/or folders (URIs). `view` is the editor's panel
+ * (links open positions, docs link to the installed copy); `export` is a file to share, with links
+ * relative to `exportTo` and docs on the repository.
+ */
+export const ReportRequest = 'dbDesign/report';
+export interface ReportParams {
+  targets: string[];
+  format: 'html' | 'md' | 'json';
+  purpose: 'view' | 'export';
+  /** URI of the file an export will be written to. */
+  exportTo?: string;
+}
+export interface ReportResult {
+  title: string;
+  content: string;
+  /** Every file the report read: the panel refreshes when one of them changes. */
+  files: string[];
+}
+
+/** Client → server: the safe fixes of one file (open or on disk) that apply together, for fix-all commands. */
+export const FixAllRequest = 'dbDesign/fixAll';
+export interface FixAllParams {
+  uri: string;
+}
+export interface FixAllResult {
+  /** Non-overlapping edits in `uri`, each labelled with its fix's title (the refactor preview groups by it). */
+  edits: { range: ProtocolRange; newText: string; label: string }[];
+}
+
+/** Client → server: every rule with its documentation link, for "Show Rule Documentation". */
+export const RuleListRequest = 'dbDesign/rules';
+export interface RuleInfo {
+  id: string;
+  summary: string;
+  category: string;
+  defaultSeverity: SeveritySetting;
+  fixable: boolean;
+  /** The installed docs page (file URI) or the repository's. */
+  docs: string;
+}

@@ -4,6 +4,8 @@
  */
 import * as fs from 'node:fs';
 import {
+  CreateFile,
+  TextDocumentEdit,
   CodeAction,
   CodeActionKind,
   DiagnosticSeverity,
@@ -29,6 +31,7 @@ import { suppressionFixes } from '../engine/suppression';
 import { PACKAGE_VERSION } from '../engine/version';
 import type { Finding, Severity, SeveritySetting, TextEdit } from '../model/findings';
 import { LineIndex, type Span } from '../model/text';
+import { registerFeatures } from './features';
 import { FIX_ALL_KIND, ServerState, StatusNotification, type ClientInitOptions, type EditorSettings } from './protocol';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -52,7 +55,10 @@ export function startServer(connection: Connection): void {
   let initOptions: ClientInitOptions = {};
 
   // Open documents win over the disk, so unsaved edits in one schema file reach the others.
+  // Bumped on every edit, open, close and change on disk: the engine re-reads files only then.
+  let revision = 0;
   const host: AnalysisHost = {
+    revision: () => revision,
     readFile(fsPath) {
       for (const doc of documents.all()) if (uriToPath(doc.uri) === fsPath) return doc.getText();
       try {
@@ -74,6 +80,7 @@ export function startServer(connection: Connection): void {
     const s = resolvedSettings.get(uri) ?? DEFAULT_SETTINGS;
     return { rules: s.rules, dialect: s.dialect, postgresVersion: s.postgresVersion, prismaEngine: s.prismaEngine };
   });
+  const features = registerFeatures({ connection, documents, engine, host });
 
   function settingsFor(uri: string): Promise<EditorSettings> {
     if (!supportsConfiguration) return Promise.resolve(DEFAULT_SETTINGS);
@@ -95,12 +102,14 @@ export function startServer(connection: Connection): void {
         textDocumentSync: TextDocumentSyncKind.Incremental,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         hoverProvider: true,
+        ...features.capabilities(params),
       },
       serverInfo: { name: 'db-design', version: PACKAGE_VERSION },
     };
   });
 
   connection.onInitialized(() => {
+    features.initialized();
     if (supportsConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dbDesign' }).catch(() => undefined);
     }
@@ -114,16 +123,22 @@ export function startServer(connection: Connection): void {
 
   // db-design.json, schema files or migrations changed on disk: everything open may depend on them.
   connection.onDidChangeWatchedFiles(() => {
+    revision++;
     for (const doc of documents.all()) schedule(doc.uri, 0);
   });
 
-  documents.onDidOpen((e) => schedule(e.document.uri, 0));
+  documents.onDidOpen((e) => {
+    revision++;
+    schedule(e.document.uri, 0);
+  });
   documents.onDidChangeContent((e) => {
+    revision++;
     schedule(e.document.uri, DEBOUNCE_MS);
-    // Other open files of the same Prisma schema see this file's unsaved text.
+    // Other open files of the same Prisma schema or migration history see this file's unsaved text.
     for (const dep of engine.dependents(e.document.uri)) if (documents.get(dep)) schedule(dep, DEBOUNCE_MS);
   });
   documents.onDidClose((e) => {
+    revision++;
     const t = timers.get(e.document.uri);
     if (t) clearTimeout(t);
     timers.delete(e.document.uri);
@@ -246,16 +261,27 @@ export function startServer(connection: Connection): void {
   function workspaceEdit(edits: TextEdit[], analysis: FileAnalysis): WorkspaceEdit {
     const changes: WorkspaceEdit['changes'] = {};
     const indexes = new Map<string, LineIndex>();
+    // Fixes that move a statement into a new migration write to files that do not exist yet.
+    const created = new Set<string>();
     for (const e of edits) {
       let idx = indexes.get(e.uri);
       if (!idx) {
-        const text = e.uri === analysis.uri ? analysis.text : analysis.unit.files.find((f) => f.uri === e.uri)?.text ?? '';
-        idx = new LineIndex(text);
+        const known = e.uri === analysis.uri ? analysis.text : analysis.unit.files.find((f) => f.uri === e.uri)?.text;
+        const fsPath = uriToPath(e.uri);
+        const text = known ?? (fsPath ? host.readFile(fsPath) : undefined);
+        if (text === undefined) created.add(e.uri);
+        idx = new LineIndex(text ?? '');
         indexes.set(e.uri, idx);
       }
       (changes[e.uri] ??= []).push({ range: toRange(e.span, idx), newText: e.newText });
     }
-    return { changes };
+    if (!created.size) return { changes };
+    return {
+      documentChanges: [
+        ...[...created].map((uri) => CreateFile.create(uri, { ignoreIfExists: true })),
+        ...Object.entries(changes).map(([uri, list]) => TextDocumentEdit.create({ uri, version: created.has(uri) ? null : (documents.get(uri)?.version ?? null) }, list)),
+      ],
+    };
   }
 
   documents.listen(connection);

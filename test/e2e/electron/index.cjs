@@ -7,7 +7,7 @@ const path = require('node:path');
 
 async function run() {
   /** @type {import('../suite/harness.cjs').Suite} */
-  const suite = require(path.join(__dirname, '..', 'suite', 'api.test.cjs'));
+  const suite = require(path.join(__dirname, '..', 'suite', 'all.test.cjs'));
   const results = await suite.run((r) => {
     console.log(`  ${r.ok ? 'ok  ' : 'FAIL'}  ${r.name} (${r.ms} ms)${r.error ? `\n${r.error}` : ''}`);
   });

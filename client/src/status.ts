@@ -1,0 +1,75 @@
+/**
+ * The status bar item: server state, and the finding counts of the active file. Counts are read from
+ * the diagnostics VS Code already holds, so they are right for whichever editor is active, not only
+ * for the file the server analysed last. A click opens the schema report.
+ */
+import * as vscode from 'vscode';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
+
+const SOURCE = 'db-design';
+const LANGUAGES = new Set(['prisma', 'sql']);
+
+export class StatusItem implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('dbDesign.status', vscode.StatusBarAlignment.Right, 100);
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private state: 'starting' | 'running' | 'stopped' = 'starting';
+
+  constructor(client: LanguageClient) {
+    this.item.name = 'db-design';
+    this.item.command = 'dbDesign.showReport';
+    this.subscriptions.push(
+      client.onDidChangeState((e) => {
+        this.state = e.newState === State.Running ? 'running' : e.newState === State.Starting ? 'starting' : 'stopped';
+        this.render();
+      }),
+      vscode.languages.onDidChangeDiagnostics((e) => {
+        const active = vscode.window.activeTextEditor?.document.uri.toString();
+        if (active && e.uris.some((u) => u.toString() === active)) this.render();
+      }),
+      vscode.window.onDidChangeActiveTextEditor(() => this.render()),
+    );
+    this.render();
+    this.item.show();
+  }
+
+  render(): void {
+    if (this.state === 'starting') {
+      this.item.text = '$(sync~spin) db-design';
+      this.item.tooltip = 'db-design: starting the language server';
+      this.item.backgroundColor = undefined;
+      return;
+    }
+    if (this.state === 'stopped') {
+      this.item.text = '$(circle-slash) db-design';
+      this.item.tooltip = 'db-design: the language server is not running. Run "db-design: Restart Language Server", or see "db-design: Show Output".';
+      this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.errorBackground');
+      return;
+    }
+    this.item.backgroundColor = undefined;
+    const doc = vscode.window.activeTextEditor?.document;
+    if (!doc || !LANGUAGES.has(doc.languageId)) {
+      this.item.text = '$(database) db-design';
+      this.item.tooltip = 'db-design is ready. Click to open the schema report.';
+      return;
+    }
+    const c = countBySeverity(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === SOURCE));
+    this.item.text = `$(database) ${c.error} $(error) ${c.warning} $(warning)`;
+    this.item.tooltip = `db-design: ${c.error} errors, ${c.warning} warnings, ${c.info} infos, ${c.hint} hints in this file. Click to open the schema report.`;
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.item.dispose();
+  }
+}
+
+export function countBySeverity(diagnostics: readonly vscode.Diagnostic[]): { error: number; warning: number; info: number; hint: number } {
+  const c = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const d of diagnostics) {
+    if (d.severity === vscode.DiagnosticSeverity.Error) c.error++;
+    else if (d.severity === vscode.DiagnosticSeverity.Warning) c.warning++;
+    else if (d.severity === vscode.DiagnosticSeverity.Information) c.info++;
+    else c.hint++;
+  }
+  return c;
+}

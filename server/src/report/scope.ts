@@ -1,0 +1,167 @@
+/**
+ * What a report covers, and reading it through the engine: the inputs of `buildReport` for a file or a
+ * folder. Shared by the language server (open documents win over the disk, through its host) and the
+ * CLI (the disk).
+ *
+ * - A `.prisma` file: its whole schema (all files of a schema folder).
+ * - A `.sql` file: the schema that file builds.
+ * - A folder (or several paths): the Prisma schema in it if there is one, otherwise its SQL files
+ *   replayed in path order (migration folders are named by timestamp or sequence number, so path order
+ *   is apply order for every common runner). Findings come from every file in scope.
+ *
+ * The replay here is deliberately plain; the migration-history replay in server/src/workspace (runner
+ * conventions, down files, ordering rules) is meant to replace `replaySql` once it exists.
+ */
+import * as path from 'node:path';
+import { Engine, languageOf, looksBinary, pathToUri, uriToPath, type AnalysisHost } from '../engine/analyze';
+import type { SourceText } from '../model/frontend';
+import type { Finding } from '../model/findings';
+import { emptySchema, type Dialect, type Schema } from '../model/schema';
+import { groupPrismaSchemas, isMigrationSnapshot } from '../prisma';
+import { detectSqlDialect, ensureSqlParser, loadSql } from '../sql';
+import type { ReportInput } from './build';
+
+/** Folders no schema lives in (the CLI's `check` skips the same ones). */
+const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.next', '.turbo', 'vendor']);
+/** A report over more files than this is a wrong target (a home folder), not a schema. */
+export const MAX_REPORT_FILES = 5000;
+
+export interface ScopeOptions {
+  /** Display paths are relative to this folder (default: the target folder, or the file's folder). */
+  baseDir?: string;
+  docsUrl: (ruleId: string) => string;
+  /** Stops between files when the user cancels (the editor's request token). */
+  isCancelled?: () => boolean;
+}
+
+export class ReportScopeError extends Error {}
+
+/** The .prisma and .sql files below a folder, sorted, skipping build and dependency folders. */
+export function schemaFilesBelow(host: AnalysisHost, dir: string): string[] {
+  const out: string[] = [];
+  const visit = (d: string) => {
+    for (const e of host.readDir(d).sort((a, b) => a.name.localeCompare(b.name))) {
+      if (out.length > MAX_REPORT_FILES) return;
+      const p = path.join(d, e.name);
+      if (e.isDir) {
+        if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) visit(p);
+      } else if (languageOf(p)) out.push(p);
+    }
+  };
+  visit(dir);
+  return out;
+}
+
+/** Resolves targets (URIs of files or folders) to the report's input. */
+export async function reportInput(engine: Engine, host: AnalysisHost, targets: string[], opts: ScopeOptions): Promise<ReportInput> {
+  const files: string[] = [];
+  let singleFile: string | undefined;
+  for (const target of targets) {
+    const fsPath = uriToPath(target);
+    if (!fsPath) throw new ReportScopeError(`${target}: only files on disk can be reported on`);
+    if (languageOf(fsPath)) {
+      files.push(fsPath);
+      if (targets.length === 1) singleFile = fsPath;
+    } else files.push(...schemaFilesBelow(host, fsPath));
+  }
+  if (files.length > MAX_REPORT_FILES) throw new ReportScopeError(`more than ${MAX_REPORT_FILES} .prisma/.sql files in scope: pick a schema or migrations folder`);
+  const unique = [...new Set(files)].sort();
+  const first = targets.length === 1 ? uriToPath(targets[0])! : undefined;
+  const baseDir = opts.baseDir ?? (singleFile ? path.dirname(singleFile) : first);
+  const title = reportTitle(targets);
+
+  const prismaFiles = unique.filter((f) => languageOf(f) === 'prisma' && (singleFile === f || !isMigrationSnapshot(f)));
+  const sqlFiles = unique.filter((f) => languageOf(f) === 'sql');
+  const notes: string[] = [];
+  const texts = new Map<string, string>();
+  const read = (p: string) => {
+    if (!texts.has(p)) {
+      const t = host.readFile(p);
+      if (t !== undefined && !looksBinary(t)) texts.set(p, t);
+    }
+    return texts.get(p);
+  };
+
+  const findings: Finding[] = [];
+  const sources = new Map<string, SourceText>();
+  const analyzeFile = async (p: string): Promise<Schema | undefined> => {
+    if (opts.isCancelled?.()) throw new ReportScopeError('cancelled');
+    const text = read(p);
+    if (text === undefined) {
+      notes.push(`${display(p, baseDir)}: could not be read`);
+      return undefined;
+    }
+    const uri = pathToUri(p);
+    const analysis = await engine.analyze(uri, text, languageOf(p)!);
+    findings.push(...analysis.findings);
+    for (const f of analysis.unit.files) if (!sources.has(f.uri)) sources.set(f.uri, f);
+    return analysis.unit.schema;
+  };
+
+  let schema: Schema | undefined;
+  let kind: ReportInput['kind'] = 'empty';
+  if (prismaFiles.length) {
+    const groups = groupPrismaSchemas(prismaFiles, host);
+    const chosen = groups[0];
+    for (const p of chosen) schema = (await analyzeFile(p)) ?? schema;
+    kind = 'prisma';
+    for (const other of groups.slice(1)) notes.push(`Another Prisma schema is in scope and not drawn here: ${other.map((p) => display(p, baseDir)).join(', ')}. Run the report on it separately.`);
+  }
+  for (const p of sqlFiles) {
+    const single = await analyzeFile(p);
+    if (kind !== 'prisma' && sqlFiles.length === 1) schema = single;
+  }
+  if (kind !== 'prisma' && sqlFiles.length) {
+    kind = 'sql';
+    if (sqlFiles.length > 1) schema = await replaySql(engine, sqlFiles.filter((p) => read(p) !== undefined), read, notes);
+  } else if (kind === 'prisma' && sqlFiles.length) {
+    notes.push(`The diagram and tables show the Prisma schema; findings also cover ${sqlFiles.length} SQL file${sqlFiles.length === 1 ? '' : 's'} in scope.`);
+  }
+
+  return {
+    title,
+    kind,
+    schema: schema ?? emptySchema('postgresql'),
+    files: [...sources.values()],
+    findings,
+    baseDir,
+    docsUrl: opts.docsUrl,
+    notes,
+  };
+}
+
+/** Replays SQL files, in path order, into one schema: the schema a migration history ends with. */
+async function replaySql(engine: Engine, files: string[], read: (p: string) => string | undefined, notes: string[]): Promise<Schema> {
+  await ensureSqlParser();
+  const dialects = new Map<string, Dialect>();
+  for (const p of files) {
+    const uri = pathToUri(p);
+    dialects.set(p, detectSqlDialect(uri, read(p)!, engine.configFor(uri).dialect));
+  }
+  const dialect = mostCommon([...dialects.values()]) ?? 'postgresql';
+  const schema = emptySchema(dialect);
+  const skipped = files.filter((p) => dialects.get(p) !== dialect);
+  for (const p of files) {
+    if (dialects.get(p) !== dialect) continue;
+    loadSql({ uri: pathToUri(p), text: read(p)! }, { dialect, schema });
+  }
+  notes.push(`Schema replayed from ${files.length - skipped.length} SQL file${files.length - skipped.length === 1 ? '' : 's'} in path order.`);
+  if (skipped.length) notes.push(`${skipped.length} file${skipped.length === 1 ? ' is' : 's are'} in another SQL dialect and not part of the replayed schema.`);
+  return schema;
+}
+
+function mostCommon<T>(values: T[]): T | undefined {
+  const counts = new Map<T, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+function display(p: string, baseDir: string | undefined): string {
+  return (baseDir ? path.relative(baseDir, p) : p).split(path.sep).join('/') || path.basename(p);
+}
+
+function reportTitle(targets: string[]): string {
+  if (targets.length !== 1) return `Schema report: ${targets.length} paths`;
+  const p = uriToPath(targets[0])!;
+  return `Schema report: ${path.basename(p) || p}`;
+}

@@ -1,0 +1,177 @@
+// @ts-check
+// End-to-end tests of the palette commands (issue #5): the packaged extension in a real extension host,
+// against the fixture workspace, through `vscode.commands.executeCommand` as the Command Palette runs
+// them. Same harness and conventions as api.test.cjs; the files it edits are its own, created under
+// `commands-e2e/` in the workspace, so it can run before or after the API suite.
+'use strict';
+
+const assert = require('node:assert/strict');
+const vscode = require('vscode');
+const { suite } = require('./harness.cjs');
+const { describeDiagnostics, waitForDiagnostics, withRule } = require('./vscode-helpers.cjs');
+
+const FK = 'fk-missing-index';
+
+/**
+ * Writes a file into the workspace, opens it in an editor and waits for the server's first analysis.
+ * @param {string} relativePath
+ * @param {string} text
+ * @param {(d: vscode.Diagnostic[]) => boolean} ready
+ */
+async function openNewFile(relativePath, text, ready) {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('no workspace folder is open');
+  const uri = vscode.Uri.joinPath(folder.uri, relativePath);
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document, { preview: false });
+  await waitForDiagnostics(uri, ready, `the first analysis of ${relativePath}`);
+  return document;
+}
+
+/** @param {vscode.Tab} tab */
+function isReportTab(tab) {
+  return tab.input instanceof vscode.TabInputWebview && tab.input.viewType.endsWith('dbDesign.report');
+}
+
+/** Two SQL files with an unindexed foreign key each, written to disk and never opened. */
+async function writeWorkspaceFiles() {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('no workspace folder is open');
+  const files = ['a', 'b'].map((n) => vscode.Uri.joinPath(folder.uri, 'commands-e2e', `workspace-${n}.sql`));
+  for (const [i, uri] of files.entries()) {
+    const sql = `CREATE TABLE parent_${i} (id bigint PRIMARY KEY);\nCREATE TABLE child_${i} (id bigint PRIMARY KEY, parent_id bigint NOT NULL REFERENCES parent_${i} (id) ON DELETE CASCADE);\n`;
+    await vscode.workspace.fs.writeFile(uri, Buffer.from(sql, 'utf8'));
+  }
+  return files;
+}
+
+/**
+ * Resolves when a matching tab is open (now, or after a tab change), with a deadline.
+ * @param {(tab: vscode.Tab) => boolean} matches
+ */
+function waitForTab(matches, timeoutMs = 30_000) {
+  const open = () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).some(matches);
+  return new Promise((resolve, reject) => {
+    if (open()) return resolve(undefined);
+    const timer = setTimeout(() => {
+      subscription.dispose();
+      reject(new Error(`timed out waiting for a tab; open: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', ')}`));
+    }, timeoutMs);
+    const subscription = vscode.window.tabGroups.onDidChangeTabs(() => {
+      if (!open()) return;
+      clearTimeout(timer);
+      subscription.dispose();
+      resolve(undefined);
+    });
+  });
+}
+
+module.exports = suite('commands', (test) => {
+  test('Show Schema Report opens the report of the active Prisma schema', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'a workspace folder');
+    const schema = vscode.Uri.joinPath(folder.uri, 'prisma', 'schema.prisma');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(schema), { preview: false });
+    /** @type {{ title: string, files: string[] } | undefined} */
+    const result = await vscode.commands.executeCommand('dbDesign.showReport');
+    assert.ok(result, 'the report rendered');
+    assert.equal(result.title, 'Schema report: schema.prisma');
+    assert.ok(result.files.includes(schema.toString()), `files in scope: ${result.files.join(', ')}`);
+    // The tab model reaches the extension host a moment after the panel opens: wait for it by event.
+    await waitForTab((t) => isReportTab(t) && t.label === 'Schema report: schema.prisma');
+  });
+
+  test('Show Schema Report on a migrations folder (explorer context menu) reports its SQL', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'a workspace folder');
+    const migrations = vscode.Uri.joinPath(folder.uri, 'migrations');
+    /** @type {{ title: string, files: string[] } | undefined} */
+    const result = await vscode.commands.executeCommand('dbDesign.showReport', migrations, [migrations]);
+    assert.ok(result, 'the report rendered');
+    assert.equal(result.title, 'Schema report: migrations');
+    assert.ok(result.files.some((f) => f.endsWith('/migration.sql')), `files in scope: ${result.files.join(', ')}`);
+    await waitForTab((t) => isReportTab(t) && t.label === 'Schema report: migrations');
+    assert.equal(vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter(isReportTab).length, 2, 'a second panel, for the folder');
+  });
+
+  test('Fix All in File applies the safe fixes of the active file', async () => {
+    const text = [
+      'CREATE TABLE authors (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY);',
+      'CREATE TABLE books (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, author_id bigint NOT NULL REFERENCES authors (id));',
+      '',
+    ].join('\n');
+    const document = await openNewFile('commands-e2e/fix-all.sql', text, (d) => withRule(d, FK).length === 1);
+    /** @type {number} */
+    const applied = await vscode.commands.executeCommand('dbDesign.fixAllInFile');
+    assert.ok(applied > 0, 'edits applied');
+    await waitForDiagnostics(document.uri, (d) => withRule(d, FK).length === 0, `${FK} to disappear after Fix All in File`);
+    assert.match(document.getText(), /CREATE INDEX (CONCURRENTLY )?books_author_id_idx ON books \(author_id\);/);
+    assert.ok(await document.save());
+  });
+
+  test('Format SQL formats the active file with the server formatter, comments kept', async () => {
+    const text = '-- keep me\ncreate table formatted (id bigint generated always as identity primary key, name text not null, created_at timestamptz not null default now());\n';
+    const document = await openNewFile('commands-e2e/format.sql', text, () => true);
+    /** @type {boolean} */
+    const changed = await vscode.commands.executeCommand('dbDesign.formatSql');
+    assert.equal(changed, true);
+    const after = document.getText();
+    assert.ok(after.startsWith('-- keep me\ncreate table formatted (\n'), JSON.stringify(after));
+    assert.match(after, /\n[ \t]+name text not null,\n/);
+    assert.ok(await document.save());
+  });
+
+  test('Show Rule Documentation opens the page of the rule under the cursor', async () => {
+    // ON DELETE given, so fk-missing-index is the one finding on the foreign key (several would ask).
+    const text = 'CREATE TABLE p (id bigint PRIMARY KEY);\nCREATE TABLE c (id bigint PRIMARY KEY, p_id bigint REFERENCES p (id) ON DELETE CASCADE);\n';
+    const document = await openNewFile('commands-e2e/docs.sql', text, (d) => withRule(d, FK).length === 1);
+    const editor = await vscode.window.showTextDocument(document, { preview: false });
+    const [fk] = withRule(vscode.languages.getDiagnostics(document.uri), FK);
+    assert.ok(fk, describeDiagnostics(vscode.languages.getDiagnostics(document.uri)));
+    editor.selection = new vscode.Selection(fk.range.start, fk.range.start);
+    const preview = waitForTab((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('markdown.preview') && t.label.includes(FK));
+    /** @type {string | undefined} */
+    const shown = await vscode.commands.executeCommand('dbDesign.showRuleDocumentation');
+    assert.equal(shown, FK);
+    await preview;
+  });
+
+  test('Restart Language Server brings the server back with its findings', async () => {
+    await vscode.commands.executeCommand('dbDesign.restartServer');
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'a workspace folder');
+    const uri = vscode.Uri.joinPath(folder.uri, 'commands-e2e', 'docs.sql');
+    await waitForDiagnostics(uri, (d) => withRule(d, FK).length === 1, `${FK} again after the restart`);
+  });
+
+  // Last on purpose: it fixes every file of the workspace, the fixture's included.
+  test('Fix All in Workspace previews every fix as one diff, and applies nothing when it is closed', async () => {
+    const files = await writeWorkspaceFiles();
+    // VS Code appends the file count to the title of a multi-file diff.
+    const title = /^db-design: \d+ safe fix edits? in \d+ files?\b/;
+    const diffShown = waitForTab((t) => title.test(t.label));
+    /** @type {Thenable<number>} */
+    const pending = vscode.commands.executeCommand('dbDesign.fixAllInWorkspace');
+    await diffShown;
+    const diff = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => title.test(t.label));
+    assert.match(diff[0].label, /in [2-9]\d* files/, 'every file with a fix is in the one diff');
+    // Closing the diff is the user's "Discard".
+    await vscode.window.tabGroups.close(diff);
+    assert.equal(await pending, 0);
+    assert.equal(vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => title.test(t.label)).length, 0, 'the diff closes');
+    for (const uri of files) assert.doesNotMatch((await vscode.workspace.openTextDocument(uri)).getText(), /CREATE INDEX/);
+  });
+
+  test('Fix All in Workspace applies the safe fixes of files never opened', async () => {
+    const files = await writeWorkspaceFiles();
+    /** @type {number} */
+    const applied = await vscode.commands.executeCommand('dbDesign.fixAllInWorkspace', { preview: false });
+    assert.ok(applied >= files.length, `edits applied: ${applied}`);
+    for (const [i, uri] of files.entries()) {
+      const document = await vscode.workspace.openTextDocument(uri);
+      assert.match(document.getText(), new RegExp(`CREATE INDEX (CONCURRENTLY )?child_${i}_parent_id_idx ON child_${i} \\(parent_id\\);`));
+      if (document.isDirty) assert.ok(await document.save());
+    }
+  });
+});
