@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { StatusNotification, type ClientInitOptions } from '../../server/src/lsp/protocol';
+import { PrismaExtensionNotification, StatusNotification, type ClientInitOptions } from '../../server/src/lsp/protocol';
 import { showRuleDocumentation } from './commands/docs';
 import { FIXED_SCHEME, FixedTexts, fixAllInFile, fixAllInWorkspace, type WorkspaceFixOptions } from './commands/fix-all';
 import { formatSql } from './commands/format';
@@ -24,9 +24,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
   };
-  const initializationOptions: ClientInitOptions = {
-    prismaExtensionActive: vscode.extensions.getExtension(PRISMA_EXTENSION_ID)?.isActive ?? false,
-  };
+  // Installed is what counts, not active: both extensions activate on the same .prisma file, and
+  // ours may start first.
+  const prismaExtensionPresent = () => vscode.extensions.getExtension(PRISMA_EXTENSION_ID) !== undefined;
+  let prismaPresent = prismaExtensionPresent();
+  const initializationOptions: ClientInitOptions = { prismaExtensionActive: prismaPresent };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'prisma' },
@@ -70,6 +72,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // The server registers SQL formatting once, at start; switching it on or off needs a new server.
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('dbDesign.format.enable')) void restart();
+    }),
+    vscode.extensions.onDidChange(() => {
+      const now = prismaExtensionPresent();
+      if (now === prismaPresent) return;
+      prismaPresent = now;
+      void lc.sendNotification(PrismaExtensionNotification, { active: now });
     }),
   );
   await lc.start();

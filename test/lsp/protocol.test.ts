@@ -211,6 +211,16 @@ describe('language server over stdio', () => {
     assert.deepEqual(syntax.range.start, { line: 0, character: 0 });
   });
 
+  it("hides Prisma's own diagnostics while the official Prisma extension shows them", async () => {
+    const uri = URI.file(path.join(dir, 'invalid', 'schema.prisma')).toString();
+    client.open(uri, 'prisma', 'datasource db {\n  provider = "postgresql"\n}\nmodel A {\n  id Int @id\n  b  Strin\n}\n');
+    await client.waitFor(uri, has('prisma-validation'), 'prisma-validation');
+    await client.conn.sendNotification('dbDesign/prismaExtension', { active: true });
+    await client.waitFor(uri, (d) => !has('prisma-validation')(d), 'prisma-validation to be hidden');
+    await client.conn.sendNotification('dbDesign/prismaExtension', { active: false });
+    await client.waitFor(uri, has('prisma-validation'), 'prisma-validation to come back');
+  });
+
   it('keeps serving after binary and half-typed input', async () => {
     const bin = URI.file(path.join(dir, 'bin.sql')).toString();
     client.open(bin, 'sql', 'SELECT 1;\u0000\u0001\u0002garbage');

@@ -9,7 +9,9 @@ describe('rule doc examples', () => {
     rule.meta.examples.forEach((ex, i) => {
       it(`${rule.meta.id} example ${i + 1} (${ex.language})`, async () => {
         for (const [code, flagged] of [[ex.bad, true], [ex.good, false]] as const) {
-          const p = prepare({ language: ex.language, code });
+          // Rules that are off by default are switched on for their own examples.
+          const overrides = rule.meta.defaultSeverity === 'off' ? { rules: { [rule.meta.id]: 'warning' as const } } : undefined;
+          const p = prepare({ language: ex.language, code, file: ex.file, overrides });
           const a = await p.engine.analyze(p.uri, p.text, p.language);
           const hits = a.findings.filter((f) => f.rule === rule.meta.id);
           if (flagged) assert.ok(hits.length > 0, `the bad example is not flagged:\n${code}`);

@@ -25,8 +25,12 @@ export interface CheckResult {
   fixedFiles: number;
 }
 
+/** Files change during a run only through --fix, which bumps this so the engine reads them again. */
+let diskRevision = 0;
+
 /** Reads files as the editor shows them: without a byte-order mark. */
 export const diskHost: AnalysisHost = {
+  revision: () => diskRevision,
   readFile(fsPath) {
     try {
       const text = fs.readFileSync(fsPath, 'utf8');
@@ -121,6 +125,7 @@ export async function check(inputs: string[], overrides: ConfigOverrides, fix: b
         if (changed) {
           const hadBom = fs.readFileSync(file, 'utf8').startsWith(BOM);
           fs.writeFileSync(file, (hadBom ? BOM : '') + text);
+          diskRevision++;
           result.fixedFiles++;
         }
       }

@@ -8,11 +8,12 @@ import { URI } from 'vscode-uri';
 import type { FrontEndResult, SourceText } from '../model/frontend';
 import type { Finding, Fix, Severity, TextEdit } from '../model/findings';
 import { LineIndex, type SourceRef } from '../model/text';
-import { loadPrisma, prismaSchemaFiles } from '../prisma';
+import { findInstalledPrismaVersion, loadPrisma, prismaSchemaFiles } from '../prisma';
 import { allRules, ruleById } from '../rules/registry';
-import { ruleApplies, type Report } from '../rules/types';
-import { detectSqlDialect, dialectFromPath, ensureSqlParser, loadSql } from '../sql';
+import { ruleApplies, type Report, type Rule } from '../rules/types';
+import { detectSqlDialect, dialectFromPath, ensureSqlParser } from '../sql';
 import { projectDialect } from '../workspace/project-dialect';
+import { SqlWorkspace, type SqlUnit } from '../workspace/unit';
 import { loadConfig, type ConfigOverrides, type ResolvedConfig } from './config';
 import { applySuppressions, parseDirectives } from './suppression';
 
@@ -20,6 +21,12 @@ import { applySuppressions, parseDirectives } from './suppression';
 export interface AnalysisHost {
   readFile(fsPath: string): string | undefined;
   readDir(fsPath: string): { name: string; isDir: boolean }[];
+  /**
+   * A number that changes whenever any file may have changed (an edit, a save, a file created or
+   * deleted). While it stays the same the engine reuses what it read: with it, checking a folder of
+   * 700 migrations reads each once, not once per file. Hosts without it are read every time.
+   */
+  revision?(): number;
 }
 
 export type Language = 'prisma' | 'sql';
@@ -60,10 +67,14 @@ export function looksBinary(text: string): boolean {
 }
 
 export class Engine {
+  private readonly sql: SqlWorkspace;
+
   constructor(
     private readonly host: AnalysisHost,
     private readonly overrides: (uri: string) => ConfigOverrides = () => ({}),
-  ) {}
+  ) {
+    this.sql = new SqlWorkspace(host);
+  }
 
   configFor(uri: string): ResolvedConfig {
     const fsPath = uriToPath(uri);
@@ -71,10 +82,20 @@ export class Engine {
     return loadConfig(this.host, dir, this.overrides(uri));
   }
 
-  /** The URIs of the other files whose findings depend on this one (the rest of a Prisma schema folder). */
+  /**
+   * The URIs of the other files whose findings depend on this one: the rest of a Prisma schema folder,
+   * or the rest of a migration set (later migrations see this one's changes; earlier ones get their
+   * design findings from the schema the whole history ends with).
+   */
   dependents(uri: string): string[] {
     const fsPath = uriToPath(uri);
-    if (!fsPath || languageOf(uri) !== 'prisma') return [];
+    if (!fsPath) return [];
+    const language = languageOf(uri);
+    if (language === 'sql') {
+      const set = this.sql.setOf(fsPath, this.configFor(uri).migrations);
+      return set ? set.files.filter((f) => f.fsPath !== fsPath).map((f) => pathToUri(f.fsPath)) : [];
+    }
+    if (language !== 'prisma') return [];
     return prismaSchemaFiles(fsPath, this.host)
       .map((p) => pathToUri(p))
       .filter((u) => u !== uri);
@@ -96,20 +117,16 @@ export class Engine {
       findings.push({ rule: problem.rule, severity, message: problem.message, uri, span: problem.span, fixes: [] });
     }
 
+    const sqlUnit = language === 'sql' ? (unit as SqlUnit) : undefined;
     for (const rule of allRules) {
       if (!rule.checkSchema) continue;
+      // A down migration restores an old state on purpose: its design is judged where it was first written.
+      if (sqlUnit?.role === 'down') continue;
       const severity = config.severity(rule.meta.id);
       if (severity === 'off' || !ruleApplies(rule.meta, language, unit.schema.dialect)) continue;
-      const reports: Report[] = [];
+      let reports: Report[];
       try {
-        rule.checkSchema({
-          schema: unit.schema,
-          dialect: unit.schema.dialect,
-          language,
-          pgVersion: config.pgVersion,
-          options: config.options(rule.meta.id),
-          report: (r) => reports.push(r),
-        });
+        reports = this.designReports(rule, unit, language, config);
       } catch (err) {
         // One broken rule must not take the others down; the finding says which rule failed.
         findings.push(internalError(rule.meta.id, uri, err));
@@ -129,11 +146,67 @@ export class Engine {
       }
     }
 
+    if (sqlUnit) findings.push(...this.statementRules(sqlUnit, config));
+
     const directives = parseDirectives(unit.comments, uri, lines);
     const unusedSetting = config.severity('unused-suppression');
     findings = applySuppressions(findings, directives, text, lines, unusedSetting === 'off' ? undefined : unusedSetting);
     findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
     return { uri, language, text, unit, config, findings, millis: Date.now() - started };
+  }
+
+  /**
+   * A design rule's reports over a schema. Every file of a migration history shares the schema the
+   * history ends with (the same object while nothing changes), so the rule runs once per history state,
+   * not once per file; each file then keeps the reports located in it.
+   */
+  private designReports(rule: Rule, unit: FrontEndResult, language: Language, config: ResolvedConfig): Report[] {
+    const options = config.options(rule.meta.id);
+    const key = `${rule.meta.id}\u0000${language}\u0000${config.pgVersion}\u0000${JSON.stringify(options)}`;
+    let perSchema = this.designCache.get(unit.schema);
+    const hit = perSchema?.get(key);
+    if (hit) return hit;
+    const reports: Report[] = [];
+    rule.checkSchema!({ schema: unit.schema, dialect: unit.schema.dialect, language, pgVersion: config.pgVersion, options, report: (r) => reports.push(r) });
+    if (!perSchema) {
+      perSchema = new Map();
+      this.designCache.set(unit.schema, perSchema);
+    }
+    perSchema.set(key, reports);
+    return reports;
+  }
+
+  private readonly designCache = new WeakMap<object, Map<string, Report[]>>();
+
+  /** The statement rules over the file's statements, with the migration history's facts. */
+  private statementRules(unit: SqlUnit, config: ResolvedConfig): Finding[] {
+    const findings: Finding[] = [];
+    const uri = unit.file.uri;
+    for (const rule of allRules as readonly Rule[]) {
+      if (!rule.checkStatements) continue;
+      const severity = config.severity(rule.meta.id);
+      if (severity === 'off' || !ruleApplies(rule.meta, 'sql', unit.schema.dialect)) continue;
+      const reports: Report[] = [];
+      try {
+        rule.checkStatements({
+          file: unit.file,
+          statements: unit.statements,
+          schema: unit.schema,
+          dialect: unit.schema.dialect,
+          pgVersion: config.pgVersion,
+          options: config.options(rule.meta.id),
+          report: (r) => reports.push(r),
+        });
+      } catch (err) {
+        findings.push(internalError(rule.meta.id, uri, err));
+        continue;
+      }
+      for (const r of reports) {
+        if (r.at.uri !== uri) continue;
+        findings.push({ rule: rule.meta.id, severity, message: r.message, uri, span: r.at.span, fixes: renderFixes(unit, r), related: r.related });
+      }
+    }
+    return findings;
   }
 
   private async load(uri: string, text: string, language: Language, config: ResolvedConfig): Promise<FrontEndResult> {
@@ -156,7 +229,13 @@ export class Engine {
     const fsPath = uriToPath(uri);
     const fromProject = !config.dialect && fsPath && !dialectFromPath(uri) ? projectDialect(fsPath, this.host) : undefined;
     const dialect = detectSqlDialect(uri, text, config.dialect ?? fromProject);
-    return loadSql({ uri, text }, { dialect });
+    return this.sql.load(uri, fsPath, text, {
+      dialect,
+      pgVersion: config.pgVersion,
+      migrations: config.migrations,
+      toUri: pathToUri,
+      prismaVersion: (dir) => findInstalledPrismaVersion(dir, this.host),
+    });
   }
 }
 

@@ -7,6 +7,8 @@ import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc
 import { SEVERITIES, type SeveritySetting } from '../model/findings';
 import type { Dialect } from '../model/schema';
 import { allRules, ruleById } from '../rules/registry';
+import type { MigrationsConfig } from '../workspace/migrations';
+import { RUNNER_IDS, type RunnerId } from '../workspace/runners';
 
 export const CONFIG_FILE = 'db-design.json';
 export const DEFAULT_PG_VERSION = 16;
@@ -21,6 +23,15 @@ export interface ConfigFile {
   rules?: Record<string, RuleSetting>;
   /** Glob-like path fragments to skip (matched against `/`-separated paths). */
   ignore?: string[];
+  /** How migrations are found and run, when the layout does not say (or says it wrong). */
+  migrations?: {
+    /** The runner that applies them (otherwise detected from file names and marker comments). */
+    runner?: RunnerId;
+    /** Folders (relative to this file) whose .sql files are migrations, applied in version/name order. */
+    folder?: string | string[];
+    /** Whether each migration file runs inside a transaction (otherwise the runner's known behaviour). */
+    inTransaction?: boolean;
+  };
 }
 
 /** Layers on top of the file: editor settings (per resource) or CLI flags. */
@@ -40,6 +51,8 @@ export interface ResolvedConfig {
   pgVersion: number;
   prismaEngine?: 6 | 7;
   ignore: string[];
+  /** The `migrations` section, with folders resolved against the config file. */
+  migrations: MigrationsConfig;
   /** Problems with the config file itself (bad JSON, unknown rule ids); shown, never fatal. */
   errors: string[];
   severity(ruleId: string): SeveritySetting;
@@ -89,6 +102,25 @@ export function parseConfig(text: string, file: string): { config: ConfigFile; e
     else if (engine !== undefined) errors.push(`${file}: "prisma.engine" must be 6 or 7`);
   }
   if (Array.isArray(obj.ignore)) config.ignore = obj.ignore.filter((g): g is string => typeof g === 'string');
+  if (obj.migrations !== undefined) {
+    const m = obj.migrations as Record<string, unknown>;
+    if (typeof m !== 'object' || m === null || Array.isArray(m)) errors.push(`${file}: "migrations" must be an object`);
+    else {
+      config.migrations = {};
+      if (m.runner !== undefined) {
+        if (typeof m.runner === 'string' && (RUNNER_IDS as readonly string[]).includes(m.runner)) config.migrations.runner = m.runner as RunnerId;
+        else errors.push(`${file}: "migrations.runner" must be one of ${RUNNER_IDS.join(', ')}`);
+      }
+      if (m.folder !== undefined) {
+        if (typeof m.folder === 'string' || (Array.isArray(m.folder) && m.folder.every((f) => typeof f === 'string'))) config.migrations.folder = m.folder as string | string[];
+        else errors.push(`${file}: "migrations.folder" must be a path or a list of paths`);
+      }
+      if (m.inTransaction !== undefined) {
+        if (typeof m.inTransaction === 'boolean') config.migrations.inTransaction = m.inTransaction;
+        else errors.push(`${file}: "migrations.inTransaction" must be true or false`);
+      }
+    }
+  }
   if (obj.rules !== undefined) {
     if (typeof obj.rules !== 'object' || obj.rules === null || Array.isArray(obj.rules)) {
       errors.push(`${file}: "rules" must be an object of rule id to severity`);
@@ -124,6 +156,12 @@ export function resolveConfig(file: ConfigFile, filePath: string | undefined, er
     pgVersion: overrides.postgresVersion ?? file.postgresVersion ?? DEFAULT_PG_VERSION,
     prismaEngine: overrides.prismaEngine ?? file.prisma?.engine,
     ignore: file.ignore ?? [],
+    migrations: {
+      runner: file.migrations?.runner,
+      folders: file.migrations?.folder === undefined ? undefined : Array.isArray(file.migrations.folder) ? file.migrations.folder : [file.migrations.folder],
+      inTransaction: file.migrations?.inTransaction,
+      baseDir: filePath ? path.dirname(filePath) : undefined,
+    },
     errors,
     severity(ruleId) {
       const override = overrides.rules?.[ruleId];

@@ -35,8 +35,9 @@ export function hoverAt(analysis: FileAnalysis, offset: number): HoverResult | u
     );
   }
 
+  let own: HoverResult | undefined;
   try {
-    const own = analysis.unit.hover?.(analysis.uri, offset);
+    own = analysis.unit.hover?.(analysis.uri, offset);
     if (own) {
       span ??= own.span;
       parts.push(own.markdown);
@@ -48,7 +49,11 @@ export function hoverAt(analysis: FileAnalysis, offset: number): HoverResult | u
   const table = tableAt(analysis, offset);
   if (table) {
     span ??= table.span;
-    parts.push(tableSummary(table.table));
+    // A SQL front end hover on the same name already shows the table as it stood at that point of the
+    // migration history; the summary here (the end of the history) would repeat it.
+    const shown = own && analysis.language === 'sql' && own.span.start <= table.span.start && table.span.end <= own.span.end;
+    const lines = [...(shown ? [] : [tableSummary(table.table)]), ...tableFindings(analysis, table.table)];
+    if (lines.length) parts.push(lines.join('\n').replace(/^\n/, ''));
   }
   if (!parts.length || !span) return undefined;
   return { markdown: parts.join('\n\n---\n\n'), span };
@@ -129,6 +134,21 @@ export function tableSummary(t: Table): string {
   }
   if (t.rls) lines.push('', `Row level security: ${t.rls.enabled ? 'enabled' : 'disabled'}${t.rls.forced ? ', forced' : ''}`);
   return lines.join('\n');
+}
+
+/** The rules the table breaks, from the findings inside its declaration (this file's findings only). */
+function tableFindings(analysis: FileAnalysis, t: Table): string[] {
+  const decl = t.declaration;
+  if (decl.uri !== analysis.uri) return [];
+  const inside = analysis.findings.filter((f) => f.span.start >= decl.span.start && f.span.end <= decl.span.end && f.rule !== 'unused-suppression');
+  if (!inside.length) return [];
+  const byRule = new Map<string, number>();
+  for (const f of inside) byRule.set(f.rule, (byRule.get(f.rule) ?? 0) + 1);
+  return [
+    '',
+    `Findings (${inside.length}):`,
+    ...[...byRule].map(([rule, n]) => `- [${rule}](${docsUrl(rule)})${n > 1 ? ` ×${n}` : ''}: ${ruleById(rule)?.meta.summary ?? ''}`),
+  ];
 }
 
 function escapeCell(s: string): string {

@@ -19,6 +19,12 @@ export interface StatusParams {
   counts?: Record<Severity, number>;
 }
 
+/** Client → server: the official Prisma extension was installed or removed while running. */
+export const PrismaExtensionNotification = 'dbDesign/prismaExtension';
+export interface PrismaExtensionParams {
+  active: boolean;
+}
+
 /** Sent by the client in `initializationOptions`. */
 export interface ClientInitOptions {
   /** The official Prisma extension is active and already shows Prisma's own diagnostics. */

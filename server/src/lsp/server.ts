@@ -32,7 +32,7 @@ import { PACKAGE_VERSION } from '../engine/version';
 import type { Finding, Severity, SeveritySetting, TextEdit } from '../model/findings';
 import { LineIndex, type Span } from '../model/text';
 import { registerFeatures } from './features';
-import { FIX_ALL_KIND, ServerState, StatusNotification, type ClientInitOptions, type EditorSettings } from './protocol';
+import { FIX_ALL_KIND, PrismaExtensionNotification, ServerState, StatusNotification, type ClientInitOptions, type EditorSettings, type PrismaExtensionParams } from './protocol';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -114,6 +114,12 @@ export function startServer(connection: Connection): void {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dbDesign' }).catch(() => undefined);
     }
     void connection.sendNotification(StatusNotification, { state: ServerState.Ready });
+  });
+
+  // Prisma's own diagnostics are shown only while the official Prisma extension is not showing them.
+  connection.onNotification(PrismaExtensionNotification, (params: PrismaExtensionParams) => {
+    initOptions = { ...initOptions, prismaExtensionActive: params.active };
+    for (const doc of documents.all()) if (languageOf(doc.uri) === 'prisma') schedule(doc.uri, 0);
   });
 
   connection.onDidChangeConfiguration(() => {

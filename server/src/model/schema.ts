@@ -117,12 +117,33 @@ export interface Table {
   /** The whole declaration (`CREATE TABLE ...;`, `model X { ... }`). */
   declaration: SourceRef;
   rls?: { enabled: boolean; forced: boolean };
+  /**
+   * Row level security policies (`CREATE POLICY`) on the table. Undefined when the front end does not
+   * track policies (Prisma), an empty list when it does and there are none.
+   */
+  policies?: { name: string; source: SourceRef }[];
+  /**
+   * CHECK constraints, with the columns their expression mentions. Undefined when the front end does
+   * not track them (Prisma cannot declare one), an empty list when it does and there are none.
+   */
+  checks?: CheckConstraint[];
   comment?: string;
   /**
    * Known only from statements that change it (ALTER TABLE, CREATE INDEX) in a file that does not
    * create it: it holds only what those statements say. Rules that judge a whole table skip it.
    */
   partial?: boolean;
+}
+
+export interface CheckConstraint {
+  name?: string;
+  /** The expression as written, without `CHECK ( )`. */
+  expression: string;
+  /** Columns the expression refers to (database names). */
+  columns: string[];
+  source: SourceRef;
+  /** Added with NOT VALID and not validated since: existing rows were never checked (SQL only). */
+  notValid?: boolean;
 }
 
 export interface EnumType {

@@ -10,6 +10,8 @@ import { getDatamodel, lint, type EngineVersion } from './engine';
 import { factsFromDatamodel, factsFromScan, type Facts } from './facts';
 import type { SchemaFileSystem } from './files';
 import { lintProblems } from './problems';
+import { applyToFiles } from './edit';
+import { prismaHover } from './hover';
 import { renderPrismaFix } from './render';
 import { scanPrisma } from './scan';
 import type { ScannedFile } from './syntax';
@@ -20,6 +22,7 @@ export { format as formatPrisma, getDatamodel, lint as lintPrisma, type EngineRe
 export { factsFromDatamodel, factsFromScan, type Facts } from './facts';
 export { groupPrismaSchemas, isMigrationSnapshot, isPrismaFile, prismaSchemaFiles, type SchemaFileSystem } from './files';
 export { lintProblems } from './problems';
+export { prismaHover, type HoverContext, type PrismaHover } from './hover';
 export { renderPrismaFix } from './render';
 export { scanPrisma } from './scan';
 export { argument, entryString, entryStrings, fieldList, findAttribute, nativeAttribute } from './syntax';
@@ -55,6 +58,24 @@ export interface PrismaResult extends FrontEndResult {
   engineError?: string;
 }
 
+/** Is the installed version (when known) older than major.minor? */
+function olderThan(version: string | undefined, major: number, minor: number): boolean {
+  const m = version ? /^\D*(\d+)\.(\d+)/.exec(version) : null;
+  if (!m) return false;
+  const [a, b] = [Number(m[1]), Number(m[2])];
+  return a < major || (a === major && b < minor);
+}
+
+/** The files with every `view` block keyword written `model` (for get_datamodel only). */
+function viewsAsModels(files: readonly SourceText[], scans: readonly ScannedFile[]): SourceText[] {
+  return files.map((f, i) => {
+    let text = f.text;
+    const views = scans[i].blocks.filter((b) => b.kind === 'view').sort((a, b) => b.keywordSpan.start - a.keywordSpan.start);
+    for (const v of views) text = text.slice(0, v.keywordSpan.start) + 'model' + text.slice(v.keywordSpan.end);
+    return { uri: f.uri, text };
+  });
+}
+
 /** Loads one Prisma schema (all the files of a schema folder, or one file). Never throws. */
 export function loadPrisma(files: readonly SourceText[], opts: PrismaLoadOptions = {}): PrismaResult {
   const scans = files.map((f) => scanPrisma(f.uri, f.text));
@@ -71,11 +92,15 @@ export function loadPrisma(files: readonly SourceText[], opts: PrismaLoadOptions
 
   const scanFacts = factsFromScan(scans);
   let facts: Facts = scanFacts;
-  // get_datamodel refuses a schema with errors; then the scanner's reading is all there is.
-  if (linted.ok && !linted.value.some((d) => !d.warning)) {
-    const dm = getDatamodel(choice.version, files);
+  // get_datamodel refuses a schema with errors; then the scanner's reading is all there is. The
+  // errors softened for Prisma 5 schemas (keys on views) are the exception: read as models, those
+  // views pass, and the scanner still says which blocks are views.
+  const hardErrors = problems.some((p) => p.severity === 'error');
+  if (linted.ok && !hardErrors) {
+    const softened = linted.value.some((d) => !d.warning);
+    const dm = getDatamodel(choice.version, softened ? viewsAsModels(files, scans) : files);
     if (dm.ok) facts = factsFromDatamodel(dm.value, scanFacts);
-    else engineError = dm.error;
+    else if (!softened) engineError = dm.error;
   }
   let schema;
   try {
@@ -97,7 +122,20 @@ export function loadPrisma(files: readonly SourceText[], opts: PrismaLoadOptions
     files: [...files],
     problems,
     comments: scans.flatMap((s) => s.comments.map((c) => ({ uri: s.uri, span: c.span, body: c.body }))),
-    render: (intent: FixIntent) => renderPrismaFix(intent, scans),
+    render: (intent: FixIntent) => {
+      const edits = renderPrismaFix(intent, scans);
+      // SQL Server refuses cycles and multiple cascade paths, which Prisma checks across the whole
+      // schema: an onDelete action is only offered when Prisma accepts the schema with it.
+      if (edits && intent.kind === 'setOnDelete' && dialect === 'sqlserver' && linted.ok) {
+        const before = linted.value.filter((d) => !d.warning).length;
+        const after = lint(choice.version, applyToFiles(files, edits));
+        if (!after.ok || after.value.filter((d) => !d.warning).length > before) return undefined;
+      }
+      // uuid(7) arrived in Prisma 5.18: an older installed Prisma would reject the fixed schema.
+      if (edits && intent.kind === 'changeDefault' && /\buuid\(\s*7\s*\)/.test(intent.prisma ?? '') && olderThan(choice.installed, 5, 18)) return undefined;
+      return edits;
+    },
+    hover: (uri: string, offset: number) => prismaHover({ scans, schema, relationMode }, uri, offset),
     engine: choice.version,
     engineChoice: choice,
     scan: scans,

@@ -108,6 +108,7 @@ export class LineCursor {
     const c = this.peek();
     if (c === '"') return this.string();
     if (c === '[') return this.array();
+    if (c === '{') return this.object();
     NUMBER.lastIndex = this.pos;
     const num = NUMBER.exec(this.text);
     if (num && this.pos + num[0].length <= this.end) {
@@ -125,6 +126,23 @@ export class LineCursor {
     // Anything else (a stray `}` or `=`): swallow it up to the next delimiter so callers make progress.
     while (this.pos < this.end && !/[\s,)\]]/.test(this.text[this.pos])) this.pos++;
     if (this.pos === start) this.pos++;
+    return { kind: 'other', text: this.text.slice(start, this.pos), span: { start, end: this.pos } };
+  }
+
+  /** `{ deletedAt: null }` (a partial index's `where:`): kept whole, as written, up to its closing brace. */
+  private object(): Expr {
+    const start = this.pos;
+    let depth = 0;
+    while (this.pos < this.end) {
+      const ch = this.text[this.pos];
+      if (ch === '"') {
+        this.string();
+        continue;
+      }
+      this.pos++;
+      if (ch === '{') depth++;
+      else if (ch === '}' && --depth === 0) break;
+    }
     return { kind: 'other', text: this.text.slice(start, this.pos), span: { start, end: this.pos } };
   }
 

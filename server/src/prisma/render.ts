@@ -5,55 +5,13 @@
  */
 import type { SourceText } from '../model/frontend';
 import type { TextEdit } from '../model/findings';
-import type { Column, Table } from '../model/schema';
+import type { Table } from '../model/schema';
 import type { FixIntent } from '../rules/intents';
 import { providerDialect } from './build';
-import { scanPrisma } from './scan';
-import { nativeAttribute, type Block, type Field, type ScannedFile } from './syntax';
+import { findField, findModel, firstAttributePadding, indentOf, lineEndOf, lineStartOf, removal, retype, scanned } from './edit';
+import { renderDesignFix } from './render-design';
+import { nativeAttribute, type ScannedFile } from './syntax';
 import { prismaTypeFor, scalarOfNative, SCALARS } from './types';
-
-function scanned(files: readonly (SourceText | ScannedFile)[]): ScannedFile[] {
-  return files.map((f) => ('blocks' in f ? f : scanPrisma(f.uri, f.text)));
-}
-
-function findModel(scans: readonly ScannedFile[], table: Table): { file: ScannedFile; block: Block } | undefined {
-  const decl = table.declaration;
-  for (const file of scans) {
-    if (file.uri !== decl.uri) continue;
-    const block = file.blocks.find((b) => b.keywordSpan.start === decl.span.start && (b.kind === 'model' || b.kind === 'view'));
-    if (block) return { file, block };
-  }
-  const name = table.modelName ?? table.name;
-  for (const file of scans) {
-    const block = file.blocks.find((b) => (b.kind === 'model' || b.kind === 'view') && b.name === name);
-    if (block) return { file, block };
-  }
-  return undefined;
-}
-
-function findField(block: Block, column: Column): Field | undefined {
-  return (
-    block.fields.find((f) => f.nameSpan.start === column.source.span.start) ??
-    block.fields.find((f) => f.name === (column.fieldName ?? column.name))
-  );
-}
-
-function lineStartOf(text: string, pos: number): number {
-  let i = pos;
-  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
-  return i;
-}
-
-function lineEndOf(text: string, pos: number): number {
-  let i = pos;
-  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-  return i;
-}
-
-/** The whitespace before `pos` on its line. */
-function indentOf(text: string, pos: number): string {
-  return text.slice(lineStartOf(text, pos), pos);
-}
 
 const KEY_ATTRIBUTES = new Set(['id', 'unique', 'index']);
 
@@ -86,21 +44,6 @@ function renderAddIndex(scans: readonly ScannedFile[], table: Table, columns: re
   return [{ uri: file.uri, span: { start: at, end: at }, newText: `${file.eol}${gap}${line}` }];
 }
 
-/**
- * Removes an attribute with the blank run before it (`String @db.VarChar(255)` -> `String`, a
- * trailing comment moving up to where `prisma format` puts it), or the run after it when another
- * attribute follows, so that one keeps its column.
- */
-function removal(file: ScannedFile, span: { start: number; end: number }): TextEdit {
-  const blank = (c: string | undefined) => c === ' ' || c === '\t';
-  let end = span.end;
-  while (blank(file.text[end])) end++;
-  if (end > span.end && file.text[end] === '@') return { uri: file.uri, span: { start: span.start, end }, newText: '' };
-  let start = span.start;
-  while (start > 0 && blank(file.text[start - 1])) start--;
-  return { uri: file.uri, span: { start, end: span.end }, newText: '' };
-}
-
 function sqlParams(sql: string): string | undefined {
   const m = /\(([^)]*)\)\s*$/.exec(sql);
   return m ? m[1].split(',').map((p) => p.trim()).join(', ') : undefined;
@@ -110,44 +53,14 @@ function sqlBase(sql: string): string {
   return sql.replace(/\(.*$/, '').trim();
 }
 
-/**
- * The fields `prisma format` aligns with `field`: its neighbours up to the nearest blank line
- * (comment lines do not break the run).
- */
-function alignedWith(file: ScannedFile, block: Block, field: Field): Field[] {
-  const fields = [...block.fields].sort((a, b) => a.span.start - b.span.start);
-  const i = fields.indexOf(field);
-  const adjacent = (a: Field, b: Field) => {
-    const between = file.text.slice(lineEndOf(file.text, a.span.end), lineStartOf(file.text, b.nameSpan.start));
-    return between.split(/\r\n|\r|\n/).slice(1, -1).every((line) => line.trim() !== '');
-  };
-  let lo = i;
-  while (lo > 0 && adjacent(fields[lo - 1], fields[lo])) lo--;
-  let hi = i;
-  while (hi < fields.length - 1 && adjacent(fields[hi], fields[hi + 1])) hi++;
-  return fields.slice(lo, hi + 1);
-}
-
-/**
- * Spaces before a field's first attribute: where `prisma format` puts the attribute column (one
- * past the widest type of the aligned run) when the run is formatted, a single space otherwise.
- */
-function firstAttributePadding(file: ScannedFile, block: Block, field: Field): number {
-  const group = alignedWith(file, block, field);
-  const column = (pos: number) => pos - lineStartOf(file.text, pos);
-  const typeColumn = column(field.typeSpan.start);
-  if (group.some((f) => column(f.typeSpan.start) !== typeColumn)) return 1;
-  const widest = Math.max(...group.map((f) => column(f.typeSpan.end)));
-  return Math.max(1, widest + 1 - column(field.typeSpan.end));
-}
-
 function renderChangeType(
   scans: readonly ScannedFile[],
   intent: Extract<FixIntent, { kind: 'changeColumnType' }>,
 ): TextEdit[] | undefined {
   const found = findModel(scans, intent.table);
   const field = found && findField(found.block, intent.column);
-  if (!found || !field) return undefined;
+  // A length kept as a CHECK constraint cannot be written in Prisma.
+  if (!found || !field || intent.lengthCheck !== undefined) return undefined;
   const { file } = found;
   const existing = nativeAttribute(field);
   const dialect = providerDialect(scans).dialect;
@@ -169,27 +82,23 @@ function renderChangeType(
   }
   if (!SCALARS.has(field.type)) return undefined; // enums, relations, Unsupported: no type to change
 
-  const edits: TextEdit[] = [];
-  if (scalar !== field.type) {
-    edits.push({ uri: file.uri, span: field.typeNameSpan, newText: scalar });
-    // Keep the attribute column where it was when the padding after the type allows it.
-    const delta = scalar.length - field.type.length;
-    const wsStart = field.typeSpan.end;
-    let wsEnd = wsStart;
-    while (file.text[wsEnd] === ' ') wsEnd++;
-    const followed = field.attributes.length > 0 && wsEnd < lineEndOf(file.text, wsStart);
-    if (followed && delta !== 0 && wsEnd - wsStart - delta >= 1) {
-      edits.push({ uri: file.uri, span: { start: wsStart, end: wsEnd }, newText: ' '.repeat(wsEnd - wsStart - delta) });
-    }
-  }
+  const { edits, padding } = retype(file, found.block, field, scalar);
 
   if (native === undefined) {
-    if (existing) edits.push(removal(file, existing.span));
+    if (existing) {
+      const cut = removal(file, existing.span);
+      // The gap before the attribute goes with it.
+      const kept = edits.filter((e) => e.span.end <= cut.span.start || e.span.start >= cut.span.end);
+      edits.length = 0;
+      edits.push(...kept, cut);
+    }
   } else {
     let params = '';
     if (intent.keepParams) {
       if (existing?.argsSpan && existing.args?.length) params = file.text.slice(existing.argsSpan.start, existing.argsSpan.end);
       else if (intent.column.type.params.length) params = `(${intent.column.type.params.join(', ')})`;
+    } else if (intent.prismaArgs) {
+      if (intent.prismaArgs.length) params = `(${intent.prismaArgs.join(', ')})`;
     } else {
       const p = sqlParams(intent.sql);
       if (p) params = `(${p})`;
@@ -202,7 +111,8 @@ function renderChangeType(
       edits.push({ uri: file.uri, span: { start: at, end: at }, newText: ` ${attr}` });
     } else {
       const at = field.typeSpan.end;
-      edits.push({ uri: file.uri, span: { start: at, end: at }, newText: `${' '.repeat(firstAttributePadding(file, found.block, field))}${attr}` });
+      const pad = scalar !== field.type ? padding : firstAttributePadding(file, found.block, field);
+      edits.push({ uri: file.uri, span: { start: at, end: at }, newText: `${' '.repeat(pad)}${attr}` });
     }
   }
   return edits.length ? edits : undefined;
@@ -224,6 +134,6 @@ export function renderPrismaFix(intent: FixIntent, files: readonly (SourceText |
     case 'edits':
       return intent.edits.map((e) => ({ uri: e.at.uri, span: { ...e.at.span }, newText: e.newText }));
     default:
-      return undefined;
+      return renderDesignFix(intent, scans);
   }
 }

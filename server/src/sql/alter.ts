@@ -16,6 +16,7 @@ function dropColumn(schema: Schema, table: Table, name: string): void {
   table.columns = table.columns.filter((c) => c.name !== name);
   table.indexes = table.indexes.filter((i) => !i.columns.includes(name));
   table.foreignKeys = table.foreignKeys.filter((f) => !f.columns.includes(name));
+  if (table.checks) table.checks = table.checks.filter((c) => !c.columns.includes(name));
   for (const other of schema.tables.values()) {
     other.foreignKeys = other.foreignKeys.filter((f) => !(refKey(f) === table.key && f.refColumns.includes(name)));
   }
@@ -99,6 +100,11 @@ function applyCommand(site: Site, schema: Schema, table: Table, cmd: AlterTableC
     case 'AT_DropConstraint':
       if (cmd.name) removeNamed(table, cmd.name);
       return;
+    case 'AT_ValidateConstraint': {
+      const check = table.checks?.find((c) => c.name === cmd.name);
+      if (check) delete check.notValid;
+      return;
+    }
     case 'AT_EnableRowSecurity':
     case 'AT_DisableRowSecurity':
       table.rls = { enabled: cmd.subtype === 'AT_EnableRowSecurity', forced: table.rls?.forced ?? false };
@@ -120,7 +126,7 @@ function describesTable(cmd: AlterTableCmd): boolean {
       return true;
     case 'AT_AddConstraint': {
       const c = nodeAs(cmd.def, 'Constraint');
-      return !!c && (isKeyConstraint(c) || c.contype === 'CONSTR_FOREIGN');
+      return !!c && (isKeyConstraint(c) || c.contype === 'CONSTR_FOREIGN' || c.contype === 'CONSTR_CHECK');
     }
     default:
       return false;

@@ -4,7 +4,8 @@
  * Statements the model does not describe are ignored; nothing here throws.
  */
 import type { CommentStmt, CreateStmt, Node, RangeVar } from 'libpg-query';
-import { findColumn, type Column, type Schema, type Table } from '../model/schema';
+import { findColumn, type Column, type Dialect, type Schema, type Table } from '../model/schema';
+import { applyOtherDialect } from './lite/apply';
 import { listNames, nodeAs, tagOf } from './ast';
 import { alterTable } from './alter';
 import { buildColumn, type PlacedConstraint } from './columns';
@@ -16,14 +17,24 @@ import { splitQualified, tableKey } from './names';
 import type { ParsedStatement } from './parse';
 import { isPartial, lookup, newTable } from './relations';
 import { Site } from './site';
-import { elementEnd } from './tokens';
+import { elementEnd, findWord } from './tokens';
 
 export interface ApplyContext {
   /** The file the statement is in: every `SourceRef` the model gets points there. */
   uri: string;
+  /** SQLite and MySQL DDL goes through their own extractor (the PostgreSQL parser rejects much of it). */
+  dialect?: Dialect;
 }
 
 export function applyStatement(schema: Schema, st: ParsedStatement, ctx: ApplyContext): void {
+  if (ctx.dialect === 'sqlite' || ctx.dialect === 'mysql') {
+    try {
+      if (applyOtherDialect(schema, st, ctx.uri, ctx.dialect)) return;
+    } catch {
+      // An extractor bug costs one statement, never the file.
+      return;
+    }
+  }
   if (!st.stmt) return;
   try {
     apply(new Site(st, ctx.uri), schema, st.stmt);
@@ -59,6 +70,18 @@ function apply(site: Site, schema: Schema, node: Node): void {
       return alterEnum(schema, nodeAs(node, 'AlterEnumStmt')!);
     case 'CommentStmt':
       return comment(schema, nodeAs(node, 'CommentStmt')!);
+    case 'CreatePolicyStmt': {
+      const p = nodeAs(node, 'CreatePolicyStmt')!;
+      const table = lookup(schema, p.table);
+      if (table && p.policy_name && !table.policies?.some((x) => x.name === p.policy_name)) {
+        const at = site.at(p.table?.location);
+        // The policy's name follows CREATE POLICY; the table's location is the nearest anchor we have.
+        const kw = findWord(site.tokens, 0, site.tokens.length - 1, 'policy');
+        const source = kw >= 0 && kw + 1 < site.tokens.length ? site.tokenRef(kw + 1, kw + 1) : at >= 0 ? site.tokenRef(at, at) : site.statementRef();
+        (table.policies ??= []).push({ name: p.policy_name, source });
+      }
+      return;
+    }
     case 'AlterObjectSchemaStmt': {
       const s = nodeAs(node, 'AlterObjectSchemaStmt')!;
       const table = s.objectType === 'OBJECT_TABLE' ? lookup(schema, s.relation) : undefined;

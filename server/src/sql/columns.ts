@@ -133,6 +133,7 @@ export function buildColumn(site: Site, def: ColumnDef, tableName: string, schem
         break;
       case 'CONSTR_UNIQUE':
       case 'CONSTR_FOREIGN':
+      case 'CONSTR_CHECK':
         placed.push({ c, first, last });
         break;
     }

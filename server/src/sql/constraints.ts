@@ -3,9 +3,9 @@
  * CREATE TABLE or ALTER TABLE) recorded on a table, and their removal by name.
  */
 import type { Constraint } from 'libpg-query';
-import type { ForeignKey, Index, ReferentialAction, Schema, Table } from '../model/schema';
-import { strings } from './ast';
-import { implicitName, qualifiedName, relationNameTaken, tableKey } from './names';
+import type { CheckConstraint, ForeignKey, Index, ReferentialAction, Schema, Table } from '../model/schema';
+import { nodeAs, strings } from './ast';
+import { implicitName, makeObjectName, qualifiedName, relationNameTaken, tableKey } from './names';
 import type { Site } from './site';
 import { hasPhrase } from './tokens';
 
@@ -30,12 +30,65 @@ export function refKey(fk: ForeignKey): string {
   return fk.refTable.toLowerCase();
 }
 
+/** The columns an expression mentions (the last part of each column reference), in order, once each. */
+export function referencedColumns(expr: unknown): string[] {
+  const out: string[] = [];
+  const visit = (v: unknown, depth: number) => {
+    if (!v || typeof v !== 'object' || depth > 100) return;
+    if (Array.isArray(v)) {
+      for (const x of v) visit(x, depth + 1);
+      return;
+    }
+    const ref = nodeAs(v as never, 'ColumnRef');
+    if (ref) {
+      const names = strings(ref.fields);
+      const name = names[names.length - 1];
+      if (name && !out.includes(name)) out.push(name);
+      return;
+    }
+    for (const x of Object.values(v)) if (typeof x === 'object') visit(x, depth + 1);
+  };
+  visit(expr, 0);
+  return out;
+}
+
+/** A CHECK constraint: its expression as written (inside the parentheses) and the columns it mentions. */
+function checkConstraint(site: Site, table: Table, c: Constraint, first: number, last: number, source: Table['source'], column?: string): CheckConstraint {
+  const tokens = site.tokens;
+  let expression = '';
+  if (first >= 0) {
+    const kw = tokens.findIndex((t, k) => k >= first && k <= last && t.text.toLowerCase() === 'check');
+    if (kw >= 0 && tokens[kw + 1]?.text === '(') {
+      let depth = 0;
+      let close = kw + 1;
+      for (let j = kw + 1; j <= last && j < tokens.length; j++) {
+        if (tokens[j].text === '(') depth++;
+        else if (tokens[j].text === ')' && --depth === 0) {
+          close = j;
+          break;
+        }
+      }
+      expression = site.tokenText(kw + 2, close - 1);
+    }
+  }
+  const columns = referencedColumns(c.raw_expr);
+  // PostgreSQL names an unnamed check after the table and its first column: `t_price_check`.
+  const name = c.conname ?? makeObjectName(table.name, column ?? columns[0], 'check');
+  const check: CheckConstraint = { name, expression, columns: column && !columns.includes(column) ? [column, ...columns] : columns, source };
+  if (c.skip_validation) check.notValid = true;
+  return check;
+}
+
 /**
- * Records a PRIMARY KEY, UNIQUE or FOREIGN KEY constraint written in tokens `first..last`. `column` is
- * set for a constraint written on a column definition. Other constraint kinds are not modelled.
+ * Records a PRIMARY KEY, UNIQUE, FOREIGN KEY or CHECK constraint written in tokens `first..last`.
+ * `column` is set for a constraint written on a column definition. Other constraint kinds are not modelled.
  */
 export function applyConstraint(site: Site, schema: Schema, table: Table, c: Constraint, first: number, last: number, column?: string): void {
   const source = first >= 0 && last >= first ? site.tokenRef(first, last) : site.statementRef();
+  if (c.contype === 'CONSTR_CHECK') {
+    (table.checks ??= []).push(checkConstraint(site, table, c, first, last, source, column));
+    return;
+  }
   if (isKeyConstraint(c)) {
     const kind = c.contype === 'CONSTR_PRIMARY' ? 'primary' : 'unique';
     if (c.indexname) {
@@ -85,18 +138,19 @@ export function applyConstraint(site: Site, schema: Schema, table: Table, c: Con
   table.foreignKeys.push(fk);
 }
 
-/** DROP CONSTRAINT / DROP INDEX: removes the index, key or foreign key of that name. */
+/** DROP CONSTRAINT / DROP INDEX: removes the index, key, foreign key or check of that name. */
 export function removeNamed(table: Table, name: string): boolean {
-  const before = table.indexes.length + table.foreignKeys.length;
+  const before = table.indexes.length + table.foreignKeys.length + (table.checks?.length ?? 0);
   table.indexes = table.indexes.filter((i) => i.name !== name);
   table.foreignKeys = table.foreignKeys.filter((f) => f.name !== name);
-  return table.indexes.length + table.foreignKeys.length !== before;
+  if (table.checks) table.checks = table.checks.filter((c) => c.name !== name);
+  return table.indexes.length + table.foreignKeys.length + (table.checks?.length ?? 0) !== before;
 }
 
 /** Renames a constraint or index (`RENAME CONSTRAINT`, `ALTER INDEX ... RENAME TO`). */
 export function renameNamed(table: Table, from: string, to: string): boolean {
   let found = false;
-  for (const x of [...table.indexes, ...table.foreignKeys]) {
+  for (const x of [...table.indexes, ...table.foreignKeys, ...(table.checks ?? [])]) {
     if (x.name === from) {
       x.name = to;
       found = true;

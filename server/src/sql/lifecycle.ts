@@ -40,6 +40,15 @@ export function drop(schema: Schema, s: DropStmt): void {
       case 'OBJECT_TYPE':
         schema.enums.delete(tableKey(ns, name));
         break;
+      case 'OBJECT_POLICY': {
+        // DROP POLICY name ON [schema.]table: the list is the table's name parts, then the policy's.
+        const parts = listNames(obj);
+        const policy = parts[parts.length - 1];
+        const { ns: tns, name: tname } = splitQualified(parts.slice(0, -1));
+        const table = tname ? schema.tables.get(tableKey(tns, tname)) : undefined;
+        if (table?.policies) table.policies = table.policies.filter((p) => p.name !== policy);
+        break;
+      }
     }
   }
 }
@@ -65,6 +74,7 @@ function renameColumn(schema: Schema, table: Table, from: string, to: string): v
   if (column) column.name = to;
   for (const i of table.indexes) i.columns = swap(i.columns);
   for (const f of table.foreignKeys) f.columns = swap(f.columns);
+  for (const c of table.checks ?? []) c.columns = swap(c.columns);
   for (const other of schema.tables.values()) {
     for (const f of other.foreignKeys) if (refKey(f) === table.key) f.refColumns = swap(f.refColumns);
   }
@@ -88,6 +98,11 @@ export function rename(schema: Schema, s: RenameStmt): void {
     case 'OBJECT_TABCONSTRAINT':
       if (table && s.subname) renameNamed(table, s.subname, to);
       return;
+    case 'OBJECT_POLICY': {
+      const policy = table?.policies?.find((p) => p.name === s.subname);
+      if (policy) policy.name = to;
+      return;
+    }
     case 'OBJECT_INDEX': {
       // ALTER INDEX name RENAME TO: the "relation" is the index itself.
       const index = s.relation?.relname;

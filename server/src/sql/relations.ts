@@ -33,6 +33,8 @@ export function newTable(site: Site, rel: RangeVar & { relname: string }, kind: 
     columns: [],
     indexes: [],
     foreignKeys: [],
+    policies: [],
+    checks: [],
     source: at >= 0 ? site.tokenRef(at, nameEnd(site.tokens, at)) : site.statementRef(),
     declaration: site.statementRef(),
   };

@@ -8,6 +8,7 @@ import type { TextEdit } from '../model/findings';
 import type { Column, Schema, Table } from '../model/schema';
 import type { FixIntent } from '../rules/intents';
 import { chooseRelationName, quoteIdent, quoteTable, relationNameTaken } from './names';
+import { renderDesignSql } from './render-design';
 
 export function renderSqlFix(intent: FixIntent, files: readonly SourceText[], schema?: Schema): TextEdit[] | undefined {
   switch (intent.kind) {
@@ -16,11 +17,12 @@ export function renderSqlFix(intent: FixIntent, files: readonly SourceText[], sc
     case 'edits':
       return intent.edits.map((e) => ({ uri: e.at.uri, span: { ...e.at.span }, newText: e.newText }));
     case 'changeColumnType':
-      return changeColumnType(intent.column, intent.sql, intent.keepParams);
+      return changeColumnType(intent.column, intent.sql, intent.keepParams, intent.lengthCheck, files);
     case 'addIndex':
       return addIndex(intent.table, intent.columns, files, schema, intent.fk?.declaration ?? intent.table.declaration, !!intent.concurrently);
+    default:
+      return renderDesignSql(intent, files, schema, (file, end) => insertionPoint(file.text, end));
   }
-  return undefined;
 }
 
 function lineBreak(text: string): string {
@@ -86,7 +88,18 @@ function typeParts(written: string): { mods?: string; array?: string } {
   return parts;
 }
 
-function changeColumnType(column: Column, sql: string, keepParams: boolean): TextEdit[] | undefined {
+/**
+ * Is the column's declaration a column definition (`name type ...` in CREATE TABLE or ADD COLUMN),
+ * where a column constraint may follow the type? `ALTER COLUMN name TYPE ...` is not one.
+ */
+function isColumnDefinition(column: Column, files: readonly SourceText[]): boolean {
+  const file = files.find((f) => f.uri === column.declaration.uri);
+  const type = column.type.source;
+  if (!file || !type || type.span.start < column.source.span.end) return false;
+  return file.text.slice(column.source.span.end, type.span.start).trim() === '';
+}
+
+function changeColumnType(column: Column, sql: string, keepParams: boolean, lengthCheck: number | undefined, files: readonly SourceText[]): TextEdit[] | undefined {
   const source = column.type.source;
   if (!source) return undefined;
   const written = column.type.written;
@@ -96,5 +109,13 @@ function changeColumnType(column: Column, sql: string, keepParams: boolean): Tex
   else if (keepParams && column.type.params.length && !parts.mods) newText += `(${column.type.params.join(', ')})`;
   if (parts.array) newText += parts.array;
   else if (column.type.array) newText += '[]';
+  if (lengthCheck !== undefined) {
+    // The limit moves into a constraint, which only a column definition can carry.
+    if (column.type.array || !isColumnDefinition(column, files)) return undefined;
+    const file = files.find((f) => f.uri === column.declaration.uri)!;
+    // Keywords in the case the definition uses (`not null` or `NOT NULL`); upper case when it has none.
+    const lower = /\b(not null|default|references|primary key|unique|check)\b/.test(file.text.slice(column.declaration.span.start, column.declaration.span.end));
+    newText += ` ${lower ? 'check' : 'CHECK'} (char_length(${quoteIdent(column.name)}) <= ${lengthCheck})`;
+  }
   return [{ uri: source.uri, span: { ...source.span }, newText }];
 }

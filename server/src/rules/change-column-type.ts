@@ -1,0 +1,55 @@
+import { typeChangeEffect } from '../workspace/locks';
+import { existing, existingWhy, headTo, isMigrationUp } from './support/migration';
+import { defineRule } from './types';
+
+export default defineRule({
+  meta: {
+    id: 'change-column-type',
+    category: 'migration',
+    defaultSeverity: 'warning',
+    appliesTo: ['pg'],
+    fixable: false,
+    summary: 'ALTER COLUMN ... TYPE rewrites the table and its indexes under an ACCESS EXCLUSIVE lock.',
+    why:
+      'Changing a column\'s type rewrites every row and rebuilds every index of the table, holding an ACCESS EXCLUSIVE lock that ' +
+      'blocks every read and write for the whole time, and it breaks code that still expects the old type. PostgreSQL skips the ' +
+      'rewrite only for binary-compatible changes: a longer `varchar(n)`, `varchar` to `text`, a `numeric` with more precision ' +
+      'and the same scale, `cidr` to `inet`. The old type is taken from the migration history, so those are not flagged.',
+    fix: 'Add a new column, backfill it in batches, move readers and writers over, then drop the old column (expand/contract).',
+    examples: [
+      {
+        language: 'sql',
+        bad: 'ALTER TABLE orders ALTER COLUMN quantity TYPE bigint;\n',
+        good: 'ALTER TABLE orders ALTER COLUMN note TYPE text;\n',
+      },
+    ],
+  },
+
+  checkStatements(ctx) {
+    for (const st of ctx.statements) {
+      const info = st.info;
+      if (info.kind !== 'alter-table' || !isMigrationUp(ctx, st) || !existing(st, info.table.key)) continue;
+      for (const a of info.actions) {
+        if (a.type !== 'alter-type') continue;
+        const old = st.before(info.table.key)?.columns.find((c) => c.name.toLowerCase() === a.column.toLowerCase());
+        const effect = a.using ? 'rewrite' : typeChangeEffect(old?.type, a.newType);
+        if (effect === 'none') continue;
+        // Unknown old type and a change that is binary compatible from any likely source: not worth a warning.
+        if (effect === undefined && a.newType && a.newType.name === 'text' && !a.newType.array) continue;
+        const from = old ? ` from ${old.type.written || old.type.name}` : '';
+        const to = a.newType ? ` to ${a.newType.written || a.newType.name}` : '';
+        ctx.report({
+          message:
+            `Changing ${info.table.name}.${a.column}${from}${to} (${existingWhy(st, info.table.key)}) ` +
+            (effect === 'scan'
+              ? 'reads every row to check the new limit'
+              : effect === undefined
+                ? 'rewrites the table and rebuilds its indexes unless the change is binary compatible (the history does not say the old type)'
+                : 'rewrites the table and rebuilds its indexes') +
+            ' while holding an ACCESS EXCLUSIVE lock, which blocks every read and write until it ends. Add a new column, backfill it, switch over, then drop the old one.',
+          at: a.at ?? headTo(st, info.table),
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,60 @@
+import type { SelectFacts } from '../model/statements';
+import type { FixProposal } from './intents';
+import { ident } from './support/migration';
+import { defineRule, type SqlStatement } from './types';
+
+function selectsOf(st: SqlStatement): SelectFacts[] {
+  const info = st.info;
+  switch (info.kind) {
+    case 'select':
+      return [info.select];
+    case 'create-view':
+    case 'create-table-as':
+    case 'dml':
+      return info.select ? [info.select] : [];
+  }
+  return [];
+}
+
+export default defineRule({
+  meta: {
+    id: 'select-star',
+    category: 'query',
+    defaultSeverity: 'hint',
+    appliesTo: ['pg', 'sqlite', 'mysql'],
+    fixable: true,
+    summary: 'SELECT * fetches every column, including ones nobody asked for.',
+    why:
+      '`SELECT *` reads and sends every column, large ones included, and prevents index-only scans; the result changes shape ' +
+      'whenever a column is added, dropped or reordered, which breaks code that reads columns by position and silently changes ' +
+      'what `INSERT ... SELECT *` writes. In a view, PostgreSQL expands the `*` once, at CREATE VIEW: later columns never show up. ' +
+      '`count(*)` and `EXISTS (SELECT * ...)` are fine.',
+    fix: 'Name the columns you need. When the table is known from the same file, the fix writes out its current column list.',
+    examples: [
+      { language: 'sql', file: 'queries/report.sql', bad: 'SELECT * FROM users WHERE id = $1;\n', good: 'SELECT id, email FROM users WHERE id = $1;\n' },
+    ],
+    seeds: ['001', '004'],
+  },
+
+  checkStatements(ctx) {
+    if (ctx.file.role !== 'script') return;
+    for (const st of ctx.statements) {
+      for (const sel of selectsOf(st)) {
+        for (const star of sel.stars) {
+          const table = star.table ? ctx.schema.tables.get(star.table.key) : undefined;
+          const fixes: FixProposal[] = [];
+          if (table && !table.partial && table.columns.length) {
+            const prefix = star.qualifier ? `${ident(star.qualifier)}.` : '';
+            const list = table.columns.map((c) => `${prefix}${ident(c.name)}`).join(', ');
+            fixes.push({ title: `Name the columns of ${table.name}`, safe: false, preferred: true, intent: { kind: 'replace', at: star.at, newText: list } });
+          }
+          ctx.report({
+            message: `SELECT ${star.qualifier ? `${star.qualifier}.` : ''}* returns every column${star.table ? ` of ${star.table.name}` : ''}, needed or not, and changes shape when the table does. Name the columns you use.`,
+            at: star.at,
+            fixes,
+          });
+        }
+      }
+    }
+  },
+});

@@ -1,0 +1,167 @@
+/**
+ * Shared pieces of the migration-safety and query rules (sections B and C of the catalogue): which
+ * statements they judge, how a message says why a statement runs in a transaction, and the fixes that
+ * move a statement out of a transaction or into a migration of its own.
+ */
+import type { Table } from '../../model/schema';
+import type { SourceRef } from '../../model/text';
+import type { FixProposal } from '../intents';
+import type { FileFacts, SqlStatement, StatementContext } from '../types';
+
+/** An up statement of a migration: what the migration-safety rules judge. */
+export function isMigrationUp(ctx: StatementContext, st: SqlStatement): boolean {
+  return ctx.file.role === 'migration' && st.direction === 'up';
+}
+
+/** Is the table one that holds data when this statement runs: not created earlier in this same file? */
+export function existing(st: SqlStatement, key: string): boolean {
+  return !st.createdInFile(key);
+}
+
+/** The table as it stood before the statement, if the history knows it. */
+export function tableBefore(st: SqlStatement, key: string): Table | undefined {
+  return st.before(key);
+}
+
+/** Why the statement runs inside a transaction, as a clause: "the file opens one with BEGIN". */
+export function transactionReason(st: SqlStatement, file: FileFacts): string {
+  switch (st.tx.how) {
+    case 'explicit':
+      return 'it is between BEGIN and COMMIT';
+    case 'runner':
+      return `${file.run?.reason ?? 'the migration runner wraps the file in a transaction'}`;
+    case 'implicit':
+      return `${file.run?.reason ?? 'the file is sent as one query string'}, and this file holds several statements`;
+  }
+  return 'it runs inside a transaction';
+}
+
+/** The file's text. */
+function textOf(ctx: StatementContext): string {
+  return ctx.file.text;
+}
+
+/** The line break the file uses. */
+export function eol(text: string): string {
+  const nl = text.indexOf('\n');
+  return nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
+}
+
+/**
+ * The span that removes a statement cleanly: the statement, the rest of its line when only blanks
+ * follow, and the line break.
+ */
+export function removalSpan(ctx: StatementContext, st: SqlStatement): SourceRef {
+  const text = textOf(ctx);
+  const { start, end } = st.view.ref.span;
+  let s = start;
+  while (s > 0 && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
+  let e = end;
+  while (e < text.length && (text[e] === ' ' || text[e] === '\t')) e++;
+  if (text.startsWith('\r\n', e)) e += 2;
+  else if (text[e] === '\n' || text[e] === '\r') e += 1;
+  // Keep the statement's own line start when something else stands before it on the line.
+  if (s > 0 && text[s - 1] !== '\n' && text[s - 1] !== '\r') s = start;
+  return { uri: ctx.file.uri, span: { start: s, end: e } };
+}
+
+/** The statement's text with its `;`. */
+export function statementSql(st: SqlStatement): string {
+  const t = st.view.text.trimEnd();
+  return t.endsWith(';') ? t : `${t};`;
+}
+
+/**
+ * "Move to a migration of its own": remove the statements here and create the runner's next migration
+ * holding them (`sql`, default: the statements as written). Undefined when the runner has no such file.
+ */
+export function moveToOwnMigration(ctx: StatementContext, sts: SqlStatement[], suffix: string, sql?: string): FixProposal | undefined {
+  const next = ctx.file.newMigration?.(suffix);
+  if (!next || sts.length === 0) return undefined;
+  const body = sql ?? sts.map(statementSql).join(eol(ctx.file.text));
+  return {
+    title: `Move to a new migration ${next.name}`,
+    safe: false,
+    intent: { kind: 'edits', edits: [...sts.map((st) => ({ at: removalSpan(ctx, st), newText: '' })), ...next.edits(body)] },
+  };
+}
+
+/** An empty span right after the statement (and its line), where a follow-up statement goes. */
+export function afterStatement(ctx: StatementContext, st: SqlStatement): SourceRef {
+  const text = textOf(ctx);
+  let e = st.view.ref.span.end;
+  // After a trailing comment on the same line (`;  -- note`, `;--> statement-breakpoint`).
+  while (e < text.length && text[e] !== '\n' && text[e] !== '\r') e++;
+  return { uri: ctx.file.uri, span: { start: e, end: e } };
+}
+
+/** Quotes an identifier the way PostgreSQL needs (only when it must). */
+export function ident(name: string): string {
+  return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
+}
+
+/** `schema.table` as written in the statement, or quoted from the name. */
+export function tableText(rel: { name: string; schema?: string; at?: SourceRef }, text: string): string {
+  if (rel.at) return text.slice(rel.at.span.start, rel.at.span.end);
+  return rel.schema ? `${ident(rel.schema)}.${ident(rel.name)}` : ident(rel.name);
+}
+
+/** Why the table counts as existing, for messages: "created by an earlier migration". */
+export function existingWhy(st: SqlStatement, key: string): string {
+  const t = st.before(key);
+  if (t && !t.partial) return 'created by an earlier migration';
+  return 'not created in this file, so it already exists';
+}
+
+/** The statement up to the name of the table it acts on (`CREATE INDEX x ON orders`): where findings point. */
+export function headTo(st: SqlStatement, rel: { at?: SourceRef } | undefined): SourceRef {
+  const start = st.view.ref.span.start;
+  if (rel?.at && rel.at.span.end > start) return { uri: st.view.ref.uri, span: { start, end: rel.at.span.end } };
+  // No table name to stop at (DROP INDEX a, b): the statement's first line, without its `;`.
+  const text = st.view.text;
+  let end = text.search(/[\r\n]/);
+  if (end < 0) end = text.length;
+  while (end > 0 && /[\s;]/.test(text[end - 1])) end--;
+  return end > 0 ? { uri: st.view.ref.uri, span: { start, end: start + end } } : st.view.head(3);
+}
+
+/** PostgreSQL's name for an unnamed constraint: `orders_customer_id_fkey`, cut to 63 bytes the way it does. */
+export function implicitConstraintName(table: string, columns: string[], label: 'fkey' | 'check' | 'key' | 'pkey'): string {
+  const bytes = (s: string) => Buffer.byteLength(s, 'utf8');
+  const clip = (s: string, n: number) => {
+    let out = '';
+    for (const ch of s) {
+      if (bytes(out + ch) > n) break;
+      out += ch;
+    }
+    return out;
+  };
+  const name2 = label === 'pkey' ? undefined : columns.join('_');
+  const avail = 63 - label.length - 1 - (name2 ? 1 : 0);
+  let n1 = bytes(table);
+  let n2 = name2 ? bytes(name2) : 0;
+  while (n1 + n2 > avail) {
+    if (n1 > n2) n1--;
+    else n2--;
+  }
+  return [clip(table, n1), ...(name2 ? [clip(name2, n2)] : []), label].join('_');
+}
+
+/** The next statement that ends the transaction block `st` is in (COMMIT / ROLLBACK), if the file has one. */
+export function blockEnd(ctx: StatementContext, st: SqlStatement): SqlStatement | undefined {
+  for (const s of ctx.statements) {
+    if (s.index <= st.index || s.direction !== st.direction) continue;
+    if (s.info.kind === 'transaction' && (s.info.op === 'commit' || s.info.op === 'rollback' || s.info.op === 'prepare')) return s;
+  }
+  return undefined;
+}
+
+/** An empty span at the start of the statement's line (where a statement inserted before it goes). */
+export function lineStartOf(ctx: StatementContext, st: SqlStatement): SourceRef {
+  const text = ctx.file.text;
+  let s = st.view.ref.span.start;
+  while (s > 0 && text[s - 1] !== '\n' && text[s - 1] !== '\r') s--;
+  // Only when nothing but blanks precede the statement on its line; otherwise right before it.
+  const at = /^[ \t]*$/.test(text.slice(s, st.view.ref.span.start)) ? s : st.view.ref.span.start;
+  return { uri: ctx.file.uri, span: { start: at, end: at } };
+}

@@ -1,0 +1,160 @@
+/**
+ * Small questions design rules ask of the shared model: which tables count, what kind of type a
+ * column has, how a name splits into words. Type names are the model's canonical spellings
+ * (model/schema.ts), so the answers hold for Prisma fields and SQL columns alike.
+ */
+import { columnDisplayName, displayName, findColumn, type Column, type Dialect, type Index, type Schema, type Table } from '../../model/schema';
+
+/** Real tables (not views), optionally without partial ones (known only from ALTER statements). */
+export function* tables(schema: Schema, opts: { whole?: boolean } = {}): Generator<Table> {
+  for (const t of schema.tables.values()) {
+    if (t.kind !== 'table') continue;
+    if (opts.whole && t.partial) continue;
+    yield t;
+  }
+}
+
+/** `Model.field` / `table.column`, as the user wrote them. */
+export function label(table: Table, column: Column): string {
+  return `${displayName(table)}.${columnDisplayName(column)}`;
+}
+
+/** The names a column goes by: its database name and, in Prisma, its field name. */
+export function namesOf(column: Column): string[] {
+  return column.fieldName && column.fieldName !== column.name ? [column.name, column.fieldName] : [column.name];
+}
+
+/** Field names for Prisma (what the user writes in @@index), column names for SQL. */
+export function writtenColumns(table: Table, columns: readonly string[]): string[] {
+  return columns.map((c) => {
+    const col = findColumn(table, c);
+    return col ? columnDisplayName(col) : c;
+  });
+}
+
+/** `createdAt`, `created_at`, `CreatedAt` -> `createdat`: the form names are compared in. */
+export function squash(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/** `paymentStatus`, `payment_status`, `PAYMENT-STATUS` -> [payment, status]. */
+export function words(name: string): string[] {
+  return name
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+/** A name pattern from an option: `*` matches any run of characters. */
+export function globMatch(pattern: string, name: string, caseSensitive = false): boolean {
+  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, caseSensitive ? '' : 'i');
+  return re.test(name);
+}
+
+export function stringList(value: unknown, fallback: readonly string[]): string[] {
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [...fallback];
+}
+
+export function numberOption(value: unknown, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+const TEXT = new Set(['text', 'varchar', 'bpchar', 'char', 'character', 'character varying', 'citext', 'nvarchar', 'nchar', 'ntext', 'tinytext', 'mediumtext', 'longtext', 'string', 'name']);
+const JSON_TYPES = new Set(['json', 'jsonb', 'object']);
+const FLOAT = new Set(['float4', 'float8', 'real', 'double', 'double precision', 'float']);
+const TEMPORAL = new Set(['timestamp', 'timestamptz', 'date', 'datetime', 'datetime2', 'smalldatetime', 'datetimeoffset']);
+const INT32 = new Set(['int4', 'int', 'integer', 'mediumint']);
+
+export function isTextType(column: Column): boolean {
+  return !column.type.isEnum && TEXT.has(column.type.name);
+}
+
+export function isJsonType(column: Column): boolean {
+  return JSON_TYPES.has(column.type.name);
+}
+
+export function isFloatType(column: Column): boolean {
+  return FLOAT.has(column.type.name);
+}
+
+export function isTemporalType(column: Column): boolean {
+  return TEMPORAL.has(column.type.name);
+}
+
+export function isBooleanType(column: Column, dialect: Dialect): boolean {
+  const n = column.type.name;
+  return n === 'bool' || n === 'boolean' || (dialect === 'sqlserver' && n === 'bit');
+}
+
+/** 32-bit integers (`smallint` is a deliberate choice, not an accident). SQLite's INTEGER is 64-bit. */
+export function isInt32Type(column: Column, dialect: Dialect): boolean {
+  if (dialect === 'sqlite') return false;
+  return INT32.has(column.type.name);
+}
+
+/** Is the column's type an enum, and how many values does it have (when known)? */
+export function enumValues(schema: Schema, column: Column): string[] | undefined {
+  if (!column.type.isEnum) return undefined;
+  const key = column.type.name.toLowerCase();
+  const e = schema.enums.get(key) ?? [...schema.enums.values()].find((x) => x.name.toLowerCase() === key);
+  return e?.values;
+}
+
+export function primaryKey(table: Table): Index | undefined {
+  return table.indexes.find((i) => i.kind === 'primary');
+}
+
+export function sameName(a: string, b: string): boolean {
+  return a === b || a.toLowerCase() === b.toLowerCase();
+}
+
+export function inColumns(columns: readonly string[], name: string): boolean {
+  return columns.some((c) => sameName(c, name));
+}
+
+/** A literal default (`'active'`, `"active"`, `'x'::text`): a value written out, not a function. */
+export function literalDefault(column: Column): string | undefined {
+  const d = column.default;
+  if (!d || d.fn) return undefined;
+  const m = /^\s*(?:'((?:[^']|'')*)'|"((?:[^"\\]|\\.)*)")(?:\s*::\s*[\w\s."]+(?:\([^)]*\))?)?\s*$/.exec(d.text);
+  if (!m) return undefined;
+  return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
+}
+
+/** Canonical type name -> how people write it in SQL, for messages and fixes. */
+const SQL_SPELLING: Record<string, string> = {
+  int2: 'smallint',
+  int4: 'integer',
+  int8: 'bigint',
+  float4: 'real',
+  float8: 'double precision',
+  bool: 'boolean',
+  bpchar: 'char',
+};
+
+export function sqlTypeText(column: Column, withParams = true): string {
+  const t = column.type;
+  const base = SQL_SPELLING[t.name] ?? t.name;
+  return `${base}${withParams && t.params.length ? `(${t.params.join(',')})` : ''}${t.array ? '[]' : ''}`;
+}
+
+/** How the user wrote an index: `@@index([a, b])`, `@unique on email`, `index posts_a_idx (a)`. */
+export function indexLabel(table: Table, ix: Index): string {
+  const cols = writtenColumns(table, ix.columns);
+  if (table.origin === 'prisma') {
+    if (ix.inline) return `@${ix.kind === 'primary' ? 'id' : 'unique'} on ${cols[0]}`;
+    if (ix.kind === 'index' && ix.method === 'fulltext') return `@@fulltext([${cols.join(', ')}])`;
+    const attr = ix.kind === 'primary' ? '@@id' : ix.kind === 'unique' ? '@@unique' : '@@index';
+    return `${attr}([${cols.join(', ')}])`;
+  }
+  const what = ix.kind === 'primary' ? 'primary key' : ix.kind === 'unique' ? 'unique index' : 'index';
+  return `${what}${ix.name && ix.kind !== 'primary' ? ` ${ix.name}` : ''} (${cols.join(', ')})`;
+}
+
+/** The index with its table, as the subject of a message: `@unique on User.email`, `@@index([a]) on Post`. */
+export function indexSubject(table: Table, ix: Index): string {
+  if (table.origin === 'prisma' && ix.inline) return `@${ix.kind === 'primary' ? 'id' : 'unique'} on ${displayName(table)}.${writtenColumns(table, ix.columns)[0]}`;
+  return `${indexLabel(table, ix)} on ${displayName(table)}`;
+}

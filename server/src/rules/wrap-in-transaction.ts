@@ -1,0 +1,91 @@
+import { isChange } from '../model/statements';
+import { concurrentKind } from './concurrently-in-transaction';
+import type { FixProposal } from './intents';
+import { eol, headTo, lineStartOf, moveToOwnMigration } from './support/migration';
+import { defineRule, type SqlStatement } from './types';
+
+export default defineRule({
+  meta: {
+    id: 'wrap-in-transaction',
+    category: 'migration',
+    defaultSeverity: 'warning',
+    appliesTo: ['pg'],
+    fixable: true,
+    summary: 'A migration with several changes that no transaction holds together.',
+    why:
+      'PostgreSQL can change the schema inside a transaction, so a migration that fails half-way can leave nothing behind. That ' +
+      'only happens if something opens the transaction. What each runner does is known (see concurrently-in-transaction for the ' +
+      'list): goose, dbmate, sql-migrate, sqlx, Diesel, pop, Flyway, Drizzle and node-pg-migrate use one unless the file opts ' +
+      'out; golang-migrate and Prisma Migrate up to 7.3 send the file as one query string, which PostgreSQL runs as one implicit ' +
+      'transaction; Prisma Migrate 7.4+ and plain SQL files run by psql commit every statement on its own. In those, a failure in ' +
+      'the third statement leaves the first two applied: the schema is half-migrated and the migration cannot simply be re-run. ' +
+      'CONCURRENTLY statements cannot be in a transaction and are left out.',
+    fix:
+      'Wrap the statements in `BEGIN;` ... `COMMIT;`. CONCURRENTLY statements are never wrapped: when they sit between the others, ' +
+      'the fix moves them to a migration of their own, where the runner allows it.',
+    examples: [
+      {
+        language: 'sql',
+        bad: 'ALTER TABLE users ADD COLUMN plan text;\nUPDATE users SET plan = \'free\';\n',
+        good: "BEGIN;\nALTER TABLE users ADD COLUMN plan text;\nUPDATE users SET plan = 'free';\nCOMMIT;\n",
+      },
+    ],
+    seeds: ['000', '002', '003'],
+  },
+
+  checkStatements(ctx) {
+    if (ctx.file.role !== 'migration') return;
+    const ups = ctx.statements.filter((s) => s.direction === 'up');
+    // A constraint added NOT VALID and validated in the same file is a deliberate split into separate
+    // transactions (see validate-in-same-transaction): wrapping the file would undo it.
+    if (splitValidation(ups)) return;
+    const loose = ups.filter((s) => !s.tx.inTransaction && isChange(s.info) && !concurrentKind(s));
+    if (loose.length < 2) return;
+    const first = loose[0];
+    const last = loose[loose.length - 1];
+    const between = ups.filter((s) => s.index > first.index && s.index < last.index);
+    const fixes: FixProposal[] = [];
+    const nl = eol(ctx.file.text);
+    const blocked = between.some((s) => s.tx.inTransaction || s.info.kind === 'transaction');
+    if (!blocked) {
+      const concurrent = between.filter((s) => concurrentKind(s));
+      const wrap = [
+        { at: lineStartOf(ctx, first), newText: `BEGIN;${nl}` },
+        { at: { uri: ctx.file.uri, span: { start: last.view.ref.span.end, end: last.view.ref.span.end } }, newText: `${nl}COMMIT;` },
+      ];
+      if (concurrent.length === 0) fixes.push({ title: 'Wrap the migration in BEGIN; ... COMMIT;', safe: false, preferred: true, intent: { kind: 'edits', edits: wrap } });
+      else {
+        const move = moveToOwnMigration(ctx, concurrent, 'concurrently');
+        if (move && move.intent.kind === 'edits') {
+          fixes.push({ title: `Wrap in BEGIN; ... COMMIT; and ${move.title.replace(/^Move/, 'move the CONCURRENTLY statements')}`, safe: false, preferred: true, intent: { kind: 'edits', edits: [...wrap, ...move.intent.edits] } });
+        }
+      }
+    }
+    const how = ctx.file.run?.reason ?? 'nothing wraps this file in a transaction';
+    ctx.report({
+      message:
+        `This migration makes ${loose.length} changes outside any transaction (${how}): if one fails, the ones before it stay applied and the schema is left ` +
+        'half-migrated. Wrap them in BEGIN; ... COMMIT;.',
+      at: headOf(first),
+      fixes,
+    });
+  },
+});
+
+function splitValidation(sts: SqlStatement[]): boolean {
+  const notValid = new Set<string>();
+  for (const st of sts) {
+    if (st.info.kind !== 'alter-table') continue;
+    for (const a of st.info.actions) {
+      if (a.type === 'add-constraint' && a.constraint.notValid && a.constraint.name) notValid.add(a.constraint.name);
+      if (a.type === 'validate-constraint' && notValid.has(a.name)) return true;
+    }
+  }
+  return false;
+}
+
+function headOf(st: SqlStatement) {
+  const info = st.info;
+  const rel = 'table' in info && info.table && typeof info.table === 'object' && 'at' in info.table ? info.table : undefined;
+  return headTo(st, rel);
+}

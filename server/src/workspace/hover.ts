@@ -1,0 +1,145 @@
+/**
+ * SQL hovers that need the migration history: a table or column name shows its definition at that
+ * point of the history (after the statement under the cursor) and where it was created; the start of
+ * a DDL statement shows the lock it takes, what that blocks and the safer alternative.
+ */
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import { tableSummary } from '../engine/hover';
+import type { Schema, Table } from '../model/schema';
+import { findColumn } from '../model/schema';
+import { LineIndex, type SourceRef, type Span } from '../model/text';
+import { replayFile, type StatementFacts } from './replay';
+import { cloneSchema } from './clone';
+import { lockEffects, lockMarkdown } from './locks';
+import type { SqlUnit } from './unit';
+
+interface HoverResult {
+  markdown: string;
+  span: Span;
+}
+
+/** A word (identifier) at the offset, without its quotes. */
+function identifierAt(text: string, offset: number): { value: string; span: Span } | undefined {
+  const isWord = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_$]/u.test(c);
+  let start = offset;
+  let end = offset;
+  while (start > 0 && isWord(text[start - 1])) start--;
+  while (end < text.length && isWord(text[end])) end++;
+  if (start === end) return undefined;
+  const value = text.slice(start, end);
+  // Quoted identifiers keep their case; include the quotes in the hovered span.
+  const quote = text[start - 1];
+  if ((quote === '"' || quote === '`') && text[end] === quote) return { value, span: { start: start - 1, end: end + 1 } };
+  return { value, span: { start, end } };
+}
+
+/** States after each statement of the unit's file, computed on first hover and kept with the unit. */
+const statesCache = new WeakMap<SqlUnit, Schema[]>();
+
+function statesOf(unit: SqlUnit): Schema[] {
+  let states = statesCache.get(unit);
+  if (states) return states;
+  states = [];
+  const schema = unit.schemaBefore();
+  const parse = unit.replay.parse;
+  // Replay one statement at a time, keeping a copy after each (files are small; hovers are rare).
+  for (let i = 0; i < parse.statements.length; i++) {
+    const one = { ...parse, statements: [parse.statements[i]], directions: [parse.directions[i]] };
+    replayFile(schema, one, false);
+    states.push(cloneSchema(schema));
+  }
+  statesCache.set(unit, states);
+  return states;
+}
+
+function where(unit: SqlUnit, ref: SourceRef, readText: (uri: string) => string | undefined): string {
+  const text = ref.uri === unit.file.uri ? unit.file.text : readText(ref.uri);
+  const line = text !== undefined ? new LineIndex(text).positionAt(ref.span.start).line + 1 : undefined;
+  let name = ref.uri;
+  try {
+    const fsPath = URI.parse(ref.uri).fsPath;
+    name = unit.set ? path.relative(unit.set.root, fsPath).split(path.sep).join('/') : path.basename(fsPath);
+  } catch {
+    // Not a file URI: show it as it is.
+  }
+  if (ref.uri === unit.file.uri) return `this file${line ? `, line ${line}` : ''}`;
+  return `\`${name}\`${line ? ` line ${line}` : ''}`;
+}
+
+function statementAt(unit: SqlUnit, offset: number): StatementFacts | undefined {
+  return unit.replay.statements.find((s) => s.view.parsed.span.start <= offset && offset <= s.view.parsed.span.end);
+}
+
+function tableHover(unit: SqlUnit, t: Table, readText: (uri: string) => string | undefined, point: string): string {
+  const lines = [tableSummary(t), ''];
+  if (t.partial) lines.push(`Known only from the statements that change it: the migration history does not create it.`);
+  else lines.push(`Created in ${where(unit, t.declaration, readText)}. Shown ${point}.`);
+  return lines.join('\n');
+}
+
+export function sqlHover(unit: SqlUnit, offset: number, pgVersion: number, readText: (uri: string) => string | undefined = () => undefined): HoverResult | undefined {
+  const st = statementAt(unit, offset);
+  const parts: string[] = [];
+  let span: Span | undefined;
+  const word = identifierAt(unit.file.text, offset);
+  const states = st ? statesOf(unit) : undefined;
+  const after = st && states ? states[st.index] : unit.schema;
+  const before = st && states ? (st.index > 0 ? states[st.index - 1] : unit.schemaBefore()) : unit.schemaBefore();
+  const point = st ? 'as of this statement' : 'at the end of the file';
+
+  if (word) {
+    const lower = word.value.toLowerCase();
+    const find = (s: Schema) => [...s.tables.values()].find((t) => t.name === word.value || t.name.toLowerCase() === lower || t.key === lower);
+    const table = find(after) ?? find(before);
+    if (table) {
+      parts.push(tableHover(unit, table, readText, find(after) ? point : 'as it stood before this statement'));
+      span = word.span;
+    } else if (st) {
+      // A column of a table this statement names.
+      for (const key of st.before.keys()) {
+        const t = after.tables.get(key) ?? before.tables.get(key);
+        const c = t ? findColumn(t, word.value) : undefined;
+        if (!t || !c) continue;
+        const type = `${c.type.written || c.type.name}`;
+        const marks = [c.nullable ? 'nullable' : 'not null', c.default ? `default \`${c.default.text}\`` : undefined].filter(Boolean).join(', ');
+        parts.push(
+          `**Column** \`${t.name}.${c.name}\` \`${type}\` — ${marks}\n\nDeclared in ${where(unit, c.declaration, readText)}. Shown ${point}.`,
+        );
+        span = word.span;
+        break;
+      }
+    }
+  }
+
+  if (st && (unit.schema.dialect === 'postgresql' || unit.schema.dialect === 'cockroachdb')) {
+    const info = st.view.info;
+    const head = headSpan(st);
+    if (head && head.start <= offset && offset <= head.end) {
+      const effects = lockEffects(info, { pgVersion, before: (k) => st.before.get(k) });
+      if (effects.length) {
+        parts.push(lockMarkdown(effects));
+        span ??= head;
+      }
+    }
+  }
+  if (!parts.length || !span) return undefined;
+  return { markdown: parts.join('\n\n---\n\n'), span };
+}
+
+/** From the statement's first token to the end of the name of the table it acts on (`ALTER TABLE users`). */
+function headSpan(st: StatementFacts): Span | undefined {
+  const info = st.view.info;
+  const start = st.view.parsed.span.start;
+  const rel =
+    'table' in info && info.table && typeof info.table === 'object' && 'at' in info.table
+      ? info.table.at
+      : info.kind === 'refresh'
+        ? info.view.at
+        : info.kind === 'truncate' || info.kind === 'drop-table'
+          ? info.tables[0]?.at
+          : undefined;
+  if (rel) return { start, end: rel.span.end };
+  const head = st.view.head(3);
+  return head.span;
+}

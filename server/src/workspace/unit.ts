@@ -1,0 +1,376 @@
+/**
+ * The unit a SQL file is analysed in. A migration is replayed on top of the migration history before it
+ * (design rules then see the schema after the whole history, statement rules see each statement with
+ * the tables as they stood just before it); a down migration on top of its up migration; any other file
+ * on its own. `SqlWorkspace` keeps the per-set replay caches between analyses.
+ */
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import type { FrontEndResult, SourceText } from '../model/frontend';
+import type { Dialect, Schema } from '../model/schema';
+import { emptySchema } from '../model/schema';
+import type { FileFacts, FileRole, NewMigrationRef, SqlStatement } from '../rules/types';
+import { parseSqlFile, type SqlFileParse } from '../sql/file';
+import { renderSqlFix } from '../sql/render';
+import { cannotRunInTransaction, StatementView, type StatementInfo } from '../sql/statements';
+import { cloneSchema } from './clone';
+import { findMigrationSet, upFileFor, type MigrationFile, type MigrationSet, type MigrationsConfig, type WorkspaceHost } from './migrations';
+import { History, replayFile, type FileReplay } from './replay';
+import { fileMode, RUNNERS, type FileRun } from './runners';
+import { siblingMigration } from './siblings';
+import { analyseTransactions, type TxState } from './transactions';
+import { sqlHover } from './hover';
+
+export interface SqlUnitOptions {
+  dialect: Dialect;
+  pgVersion: number;
+  migrations: MigrationsConfig;
+  /** Turns a path into the URI the editor uses for it. */
+  toUri(fsPath: string): string;
+  /** The Prisma version installed for the project, when the runner is Prisma Migrate. */
+  prismaVersion?(dir: string): string | undefined;
+}
+
+/** The text of another file of the workspace, by URI (for hovers that say where something was created). */
+const uriMemo = new Map<string, string>();
+function memoUri(toUri: (p: string) => string): (p: string) => string {
+  return (p) => {
+    let u = uriMemo.get(p);
+    if (u === undefined) {
+      u = toUri(p);
+      if (uriMemo.size > 50_000) uriMemo.clear();
+      uriMemo.set(p, u);
+    }
+    return u;
+  };
+}
+
+function reader(host: WorkspaceHost): (uri: string) => string | undefined {
+  return (uri) => {
+    try {
+      const parsed = URI.parse(uri);
+      return parsed.scheme === 'file' ? host.readFile(parsed.fsPath) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+export interface SqlUnit extends FrontEndResult {
+  language: 'sql';
+  role: FileRole;
+  set?: MigrationSet;
+  file: FileFacts;
+  statements: SqlStatement[];
+  /** A copy of the schema before this file's first statement, for hovers "at this point". */
+  schemaBefore(): Schema;
+  replay: FileReplay;
+  /** Other files whose findings depend on this one (the rest of its migration set). */
+  dependents: string[];
+}
+
+const MAX_HISTORIES = 8;
+/** Runners that keep the down migration in a section of the same file. */
+const SECTION_RUNNERS = new Set(['goose', 'dbmate', 'sql-migrate', 'node-pg-migrate']);
+
+/**
+ * Reads through to the host, remembering what it read for as long as the host's revision stays the
+ * same (hosts without a revision are read every time).
+ */
+class CachingHost implements WorkspaceHost {
+  private rev: number | undefined;
+  private files = new Map<string, string | undefined>();
+  private dirs = new Map<string, { name: string; isDir: boolean }[]>();
+
+  constructor(private readonly host: WorkspaceHost & { revision?(): number }) {}
+
+  private fresh(): boolean {
+    const rev = this.host.revision?.();
+    if (rev === undefined) return false;
+    if (rev !== this.rev) {
+      this.rev = rev;
+      this.files.clear();
+      this.dirs.clear();
+    }
+    return true;
+  }
+
+  readFile(fsPath: string): string | undefined {
+    if (!this.fresh()) return this.host.readFile(fsPath);
+    if (this.files.has(fsPath)) return this.files.get(fsPath);
+    const text = this.host.readFile(fsPath);
+    this.files.set(fsPath, text);
+    return text;
+  }
+
+  readDir(fsPath: string): { name: string; isDir: boolean }[] {
+    if (!this.fresh()) return this.host.readDir(fsPath);
+    let entries = this.dirs.get(fsPath);
+    if (!entries) {
+      entries = this.host.readDir(fsPath);
+      this.dirs.set(fsPath, entries);
+    }
+    return entries;
+  }
+}
+
+export class SqlWorkspace {
+  private histories = new Map<string, History>();
+  private readonly host: WorkspaceHost;
+
+  constructor(private readonly rawHost: WorkspaceHost & { revision?(): number }) {
+    this.host = new CachingHost(rawHost);
+  }
+
+  private history(set: MigrationSet, dialect: Dialect): History {
+    const key = `${dialect}\u0000${set.root}`;
+    let h = this.histories.get(key);
+    if (h) this.histories.delete(key);
+    else h = new History(dialect);
+    this.histories.set(key, h);
+    if (this.histories.size > MAX_HISTORIES) this.histories.delete(this.histories.keys().next().value as string);
+    return h;
+  }
+
+  private sets = new Map<string, MigrationSet | null>();
+  private setsRevision: number | undefined;
+
+  /** The migration set of a file, if it is a migration (remembered for all its files while nothing changes). */
+  setOf(fsPath: string, config: MigrationsConfig): MigrationSet | undefined {
+    const rev = this.rawHost.revision?.();
+    if (rev === undefined || rev !== this.setsRevision) {
+      this.sets.clear();
+      this.setsRevision = rev;
+    }
+    const cfg = JSON.stringify(config);
+    const key = `${cfg}\u0000${fsPath}`;
+    if (rev !== undefined && this.sets.has(key)) return this.sets.get(key) ?? undefined;
+    let set: MigrationSet | undefined;
+    try {
+      set = findMigrationSet(fsPath, this.host, config);
+    } catch {
+      set = undefined;
+    }
+    if (rev !== undefined) {
+      this.sets.set(key, set ?? null);
+      // Files of a set detected by layout belong to it whatever their content: one detection serves all.
+      if (set && set.runnerSource === 'layout' && (set.runner === 'prisma' || set.runner === 'diesel' || set.runner === 'golang-migrate' || set.runner === 'pop' || set.runner === 'flyway' || set.runner === 'drizzle')) {
+        for (const f of set.files) this.sets.set(`${cfg}\u0000${f.fsPath}`, set);
+      }
+    }
+    return set;
+  }
+
+  load(uri: string, fsPath: string | undefined, text: string, opts: SqlUnitOptions): SqlUnit {
+    const set = fsPath ? this.setOf(fsPath, opts.migrations) : undefined;
+    const toUri = memoUri(opts.toUri);
+    const entry = set?.files.find((f) => f.fsPath === fsPath);
+    if (!set || !entry) return this.standalone(uri, text, opts);
+    const read = (f: MigrationFile): string => (f.fsPath === fsPath ? text : (this.host.readFile(f.fsPath) ?? ''));
+    const ups = set.files.filter((f) => f.direction === 'up');
+    const history = this.history(set, opts.dialect);
+    history.update(ups.map((f) => ({ uri: toUri(f.fsPath), text: read(f) })));
+    const upIndex = entry.direction === 'up' ? ups.indexOf(entry) : ups.indexOf(upFileFor(set, entry) ?? entry) + 1;
+    const k = Math.max(0, upIndex);
+    const working = history.before(k);
+    const parse = parseSqlFile({ uri, text }, opts.dialect);
+    const replay = replayFile(working, parse, true);
+    let schema = working;
+    if (entry.direction === 'up') {
+      // `working` is the state after this file: the next file starts from it, and nothing changes it now.
+      history.rememberAfter(k, working);
+      schema = history.endState(k, () => cloneSchema(working));
+    }
+    const schemaBefore = () => history.before(k);
+    const files: SourceText[] = [{ uri, text }];
+    const role: FileRole = entry.direction === 'down' ? 'down' : 'migration';
+    const facts = this.fileFacts(uri, text, parse, role, set, entry, opts);
+    const statements = this.statements(replay, parse, facts);
+    const unit: SqlUnit = {
+      language: 'sql',
+      schema,
+      files,
+      problems: [...parse.problems],
+      comments: [...parse.comments],
+      render: (intent) => renderSqlFix(intent, files, schema),
+      role,
+      set,
+      file: facts,
+      statements,
+      schemaBefore,
+      replay,
+      get dependents() {
+        return set.files.filter((f) => f.fsPath !== fsPath).map((f) => opts.toUri(f.fsPath));
+      },
+    };
+    unit.hover = (u, offset) => (u === uri ? sqlHover(unit, offset, opts.pgVersion, reader(this.host)) : undefined);
+    return unit;
+  }
+
+  private standalone(uri: string, text: string, opts: SqlUnitOptions): SqlUnit {
+    const schemaBefore = () => emptySchema(opts.dialect);
+    const working = emptySchema(opts.dialect);
+    const parse = parseSqlFile({ uri, text }, opts.dialect);
+    const replay = replayFile(working, parse, true);
+    const files: SourceText[] = [{ uri, text }];
+    const facts = this.fileFacts(uri, text, parse, 'script', undefined, undefined, opts);
+    const unit: SqlUnit = {
+      language: 'sql',
+      schema: working,
+      files,
+      problems: [...parse.problems],
+      comments: [...parse.comments],
+      render: (intent) => renderSqlFix(intent, files, working),
+      role: 'script',
+      file: facts,
+      statements: this.statements(replay, parse, facts),
+      schemaBefore,
+      replay,
+      dependents: [],
+    };
+    unit.hover = (u, offset) => (u === uri ? sqlHover(unit, offset, opts.pgVersion, reader(this.host)) : undefined);
+    return unit;
+  }
+
+  private fileFacts(
+    uri: string,
+    text: string,
+    parse: SqlFileParse,
+    role: FileRole,
+    set: MigrationSet | undefined,
+    entry: MigrationFile | undefined,
+    opts: SqlUnitOptions,
+  ): FileFacts {
+    const mainIdx = sectionIndexes(parse, 'main');
+    const downIdx = sectionIndexes(parse, 'down');
+    const mainInfos = mainIdx.map((i) => infoOf(parse, i));
+    const downInfos = downIdx.map((i) => infoOf(parse, i));
+    const facts: FileFacts = { uri, text, role, down: 'not-used', markers: parse.markers, nestedBegins: [] };
+    let run: FileRun | undefined;
+    let downRun: FileRun | undefined;
+    if (set && entry) {
+      const runner = RUNNERS[set.runner];
+      facts.runner = runner;
+      facts.setName = entry.name;
+      const dir = path.dirname(entry.fsPath);
+      const side =
+        set.runner === 'flyway'
+          ? this.host.readFile(`${entry.fsPath}.conf`)
+          : set.runner === 'diesel'
+            ? this.host.readFile(path.join(dir, 'metadata.toml'))
+            : undefined;
+      const prismaVersion = set.runner === 'prisma' ? opts.prismaVersion?.(set.root) : undefined;
+      const runFor = (d: 'up' | 'down', list: StatementInfo[]) =>
+        fileMode(
+          set.runner,
+          {
+            text,
+            statementCount: list.length,
+            allNonTransactional: list.length > 0 && list.every((i) => cannotRunInTransaction(i, opts.pgVersion) !== undefined || i.kind === 'unparsed'),
+            sideConfig: side,
+            prismaVersion,
+            direction: d,
+            autocommit: /\.autocommit\./i.test(entry.name),
+            extensionScript: set.files.some((f) => /^\d+(\.\d+)*--\d+(\.\d+)*\.sql$/.test(path.basename(f.fsPath))),
+          },
+          opts.migrations.inTransaction,
+        );
+      run = runFor('up', mainInfos);
+      facts.run = run;
+      if (downIdx.length) {
+        downRun = runFor('down', downInfos);
+        facts.downRun = downRun;
+      }
+      if (role === 'migration') {
+        if (parse.markers.some((m) => m.direction === 'down')) facts.down = 'section';
+        else if (!runner.usesDown) facts.down = 'not-used';
+        else if (SECTION_RUNNERS.has(set.runner)) facts.down = 'missing';
+        else facts.down = set.files.some((f) => f.direction === 'down' && upFileFor(set, f) === entry) ? 'file' : 'missing';
+        // A project that writes down migrations for fewer than half of its migrations does not use them.
+        if (facts.down === 'missing' && !this.usesDowns(set)) facts.down = 'not-used';
+      }
+      facts.newMigration = (suffix) => newMigrationRef(set, entry, suffix, opts.toUri);
+    }
+    const up = analyseTransactions(mainInfos, run);
+    const down = analyseTransactions(downInfos, downRun);
+    facts.nestedBegins = [...up.nestedBegins.map((i) => mainIdx[i]), ...down.nestedBegins.map((i) => downIdx[i])];
+    const unclosed = up.unclosedBegin !== undefined ? mainIdx[up.unclosedBegin] : down.unclosedBegin !== undefined ? downIdx[down.unclosedBegin] : undefined;
+    if (unclosed !== undefined) facts.unclosedBegin = unclosed;
+    this.txStates.set(parse, { up, down, upIdx: mainIdx, downIdx });
+    return facts;
+  }
+
+  /** Do at least half of the set's up migrations have a down part (or is the set too small to tell)? */
+  private usesDowns(set: MigrationSet): boolean {
+    const ups = set.files.filter((f) => f.direction === 'up');
+    // Too few migrations to tell a habit from an omission.
+    if (ups.length < 3) return true;
+    let withDown = 0;
+    if (SECTION_RUNNERS.has(set.runner)) {
+      for (const f of ups) if (/^--\s*(\+goose\s+down|migrate:down|\+migrate\s+down|down migration)\b/im.test(this.host.readFile(f.fsPath) ?? '')) withDown++;
+    } else {
+      const downs = new Set(set.files.filter((f) => f.direction === 'down').map((f) => upFileFor(set, f)));
+      for (const f of ups) if (downs.has(f)) withDown++;
+    }
+    return withDown * 2 >= ups.length;
+  }
+
+  private txStates = new WeakMap<SqlFileParse, { up: { states: TxState[] }; down: { states: TxState[] }; upIdx: number[]; downIdx: number[] }>();
+
+  private statements(replay: FileReplay, parse: SqlFileParse, facts: FileFacts): SqlStatement[] {
+    const tx = this.txStates.get(parse)!;
+    const stateOf = new Map<number, TxState>();
+    tx.upIdx.forEach((fileIndex, k) => stateOf.set(fileIndex, tx.up.states[k]));
+    tx.downIdx.forEach((fileIndex, k) => stateOf.set(fileIndex, tx.down.states[k]));
+    return replay.statements.map((s) => ({
+      view: s.view,
+      info: s.view.info,
+      index: s.index,
+      direction: facts.role === 'down' ? 'down' : s.direction,
+      tx: stateOf.get(s.index) ?? { inTransaction: false, block: 0 },
+      before: (key: string) => s.before.get(key.toLowerCase()),
+      createdInFile: (key: string) => {
+        const at = replay.createdTables.get(key.toLowerCase());
+        return at !== undefined && at < s.index;
+      },
+      indexCreatedInFile: (name: string) => {
+        const at = replay.createdIndexes.get(name.toLowerCase());
+        return at !== undefined && at < s.index;
+      },
+      indexTable: (name: string) => [...s.before.values()].find((t) => t?.indexes.some((i) => i.name === name)),
+    }));
+  }
+}
+
+/**
+ * Indexes of the statements in one section: `main` is the file's up section (for a file without
+ * markers, and for a down file, every statement), `down` the statements after a down marker.
+ */
+function sectionIndexes(parse: SqlFileParse, section: 'main' | 'down'): number[] {
+  const out: number[] = [];
+  parse.directions.forEach((d, i) => {
+    if ((section === 'main') === (d === 'up')) out.push(i);
+  });
+  return out;
+}
+
+const infoCache = new WeakMap<object, StatementInfo>();
+function infoOf(parse: SqlFileParse, i: number): StatementInfo {
+  const st = parse.statements[i];
+  let info = infoCache.get(st);
+  if (!info) {
+    info = new StatementView(st, parse.uri).info;
+    infoCache.set(st, info);
+  }
+  return info;
+}
+
+function newMigrationRef(set: MigrationSet, entry: MigrationFile, suffix: string, toUri: (p: string) => string): NewMigrationRef | undefined {
+  const m = siblingMigration(set, entry, suffix);
+  if (!m) return undefined;
+  return {
+    name: m.name,
+    edits: (sql) =>
+      m.files.map((f) => ({ at: { uri: toUri(f.fsPath), span: { start: 0, end: 0 } }, newText: f.content.replace('{{SQL}}', sql) })),
+  };
+}

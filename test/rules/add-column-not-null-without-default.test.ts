@@ -1,0 +1,25 @@
+import { ruleTester } from '../helpers/rule-tester';
+
+ruleTester('add-column-not-null-without-default', {
+  valid: [
+    { name: 'with a default', language: 'sql', code: "ALTER TABLE users ADD COLUMN plan text NOT NULL DEFAULT 'free';\n" },
+    { name: 'nullable', language: 'sql', code: 'ALTER TABLE users ADD COLUMN plan text;\n' },
+    { name: 'identity fills itself', language: 'sql', code: 'ALTER TABLE users ADD COLUMN n bigint GENERATED ALWAYS AS IDENTITY NOT NULL;\n' },
+    { name: 'table created in the same migration', language: 'sql', code: 'CREATE TABLE users (id bigint PRIMARY KEY);\nALTER TABLE users ADD COLUMN plan text NOT NULL;\n' },
+  ],
+  invalid: [
+    {
+      name: 'Prisma-style required column on a table from an earlier migration',
+      language: 'sql',
+      file: 'prisma/migrations/20240102000000_plan/migration.sql',
+      files: { 'prisma/migrations/20240101000000_init/migration.sql': 'CREATE TABLE "User" ("id" TEXT NOT NULL, CONSTRAINT "User_pkey" PRIMARY KEY ("id"));\n' },
+      code: `
+        ALTER TABLE "User" ADD COLUMN "plan" TEXT NOT NULL;
+                           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ add-column-not-null-without-default
+      `,
+      output: [
+        'ALTER TABLE "User" ADD COLUMN "plan" TEXT;\n-- Backfill User.plan here (in batches on a big table), then require it:\nALTER TABLE "User" ALTER COLUMN plan SET NOT NULL;\n',
+      ],
+    },
+  ],
+});

@@ -1,0 +1,28 @@
+import { ruleTester } from '../helpers/rule-tester';
+
+ruleTester('add-unique-constraint', {
+  valid: [
+    { name: 'USING INDEX', language: 'sql', code: 'ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_key;\n' },
+    { name: 'table created in the same migration', language: 'sql', code: 'CREATE TABLE users (id bigint, email text);\nALTER TABLE users ADD PRIMARY KEY (id);\n' },
+  ],
+  invalid: [
+    {
+      name: 'named UNIQUE constraint: build concurrently, then USING INDEX',
+      language: 'sql',
+      code: `
+        ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);
+                              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ add-unique-constraint
+      `,
+      output: ['CREATE UNIQUE INDEX CONCURRENTLY users_email_key ON users (email);\nALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_key;\n'],
+    },
+    {
+      name: 'a new column declared UNIQUE builds the index too',
+      language: 'sql',
+      code: `
+        ALTER TABLE users ADD COLUMN handle text UNIQUE;
+                                                 ^^^^^^ add-unique-constraint
+      `,
+      output: [],
+    },
+  ],
+});

@@ -1,0 +1,61 @@
+import { ruleTester } from '../helpers/rule-tester';
+
+const init = 'CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL);\n';
+
+ruleTester('require-concurrent-index', {
+  valid: [
+    { name: 'already concurrent', language: 'sql', code: 'CREATE INDEX CONCURRENTLY orders_c_idx ON orders (customer_id);\n' },
+    {
+      name: 'table created earlier in the same migration: still empty',
+      language: 'sql',
+      code: `${init}CREATE INDEX orders_c_idx ON orders (customer_id);\n`,
+    },
+    {
+      name: 'a down migration is not judged',
+      language: 'sql',
+      file: 'migrations/000002_idx.down.sql',
+      code: 'CREATE INDEX orders_c_idx ON orders (customer_id);\n',
+      files: { 'migrations/000001_init.up.sql': init, 'migrations/000002_idx.up.sql': 'DROP INDEX orders_c_idx;\n' },
+    },
+    {
+      name: 'a script that is not a migration (schema dump) is not judged',
+      language: 'sql',
+      file: 'db/structure.sql',
+      code: 'CREATE INDEX orders_c_idx ON orders (customer_id);\n',
+    },
+  ],
+  invalid: [
+    {
+      name: 'table from an earlier Prisma migration',
+      language: 'sql',
+      file: 'prisma/migrations/20240102000000_idx/migration.sql',
+      files: { 'prisma/migrations/20240101000000_init/migration.sql': init },
+      code: `
+        CREATE INDEX "orders_c_idx" ON "orders"("customer_id");
+        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ require-concurrent-index
+      `,
+      output: ['CREATE INDEX CONCURRENTLY "orders_c_idx" ON "orders"("customer_id");\n'],
+    },
+    {
+      name: 'in a multi-statement Prisma migration (one implicit transaction): moved to a migration of its own',
+      language: 'sql',
+      file: 'prisma/migrations/20240102000000_idx/migration.sql',
+      files: { 'prisma/migrations/20240101000000_init/migration.sql': init },
+      code: `
+        ALTER TABLE "orders" ADD COLUMN "note" TEXT;
+        CREATE INDEX "orders_c_idx" ON "orders"("customer_id");
+        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ require-concurrent-index
+      `,
+      output: ['ALTER TABLE "orders" ADD COLUMN "note" TEXT;\n'],
+    },
+    {
+      name: 'unknown table (the history does not create it): it exists',
+      language: 'sql',
+      code: `
+        CREATE UNIQUE INDEX orders_c_idx ON public.orders (customer_id);
+        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ require-concurrent-index
+      `,
+      output: ['CREATE UNIQUE INDEX CONCURRENTLY orders_c_idx ON public.orders (customer_id);\n'],
+    },
+  ],
+});

@@ -1,0 +1,42 @@
+import { ruleTester } from '../helpers/rule-tester';
+
+ruleTester('set-not-null', {
+  valid: [
+    {
+      name: 'a validated CHECK (col IS NOT NULL) from an earlier migration proves it (PostgreSQL 12+)',
+      language: 'sql',
+      file: 'migrations/0003_nn.sql',
+      files: {
+        'migrations/0001_check.sql': 'ALTER TABLE users ADD CONSTRAINT users_email_nn CHECK (email IS NOT NULL) NOT VALID;\n',
+        'migrations/0002_validate.sql': 'ALTER TABLE users VALIDATE CONSTRAINT users_email_nn;\n',
+      },
+      code: 'ALTER TABLE users ALTER COLUMN email SET NOT NULL;\n',
+    },
+    { name: 'table created in the same migration', language: 'sql', code: 'CREATE TABLE users (id bigint PRIMARY KEY, email text);\nALTER TABLE users ALTER COLUMN email SET NOT NULL;\n' },
+  ],
+  invalid: [
+    {
+      name: 'the check is NOT VALID only: still a scan',
+      language: 'sql',
+      file: 'migrations/0002_nn.sql',
+      files: { 'migrations/0001_check.sql': 'ALTER TABLE users ADD CONSTRAINT users_email_nn CHECK (email IS NOT NULL) NOT VALID;\n' },
+      code: `
+        ALTER TABLE users ALTER COLUMN email SET NOT NULL;
+                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ set-not-null
+      `,
+      output: [
+        'ALTER TABLE users ADD CONSTRAINT users_email_not_null CHECK (email IS NOT NULL) NOT VALID;\nALTER TABLE users VALIDATE CONSTRAINT users_email_not_null;\nALTER TABLE users ALTER COLUMN email SET NOT NULL;\nALTER TABLE users DROP CONSTRAINT users_email_not_null;\n',
+      ],
+    },
+    {
+      name: 'before PostgreSQL 12 there is no way around the scan: no fix',
+      language: 'sql',
+      config: { postgresVersion: 11 },
+      code: `
+        ALTER TABLE users ALTER COLUMN email SET NOT NULL;
+                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ set-not-null
+      `,
+      output: [],
+    },
+  ],
+});

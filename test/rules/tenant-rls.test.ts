@@ -1,0 +1,46 @@
+import { ruleTester } from '../helpers/rule-tester';
+
+ruleTester('tenant-rls', {
+  valid: [
+    {
+      name: 'enabled, forced, with a policy',
+      language: 'sql',
+      code: `
+        CREATE TABLE docs (id bigint PRIMARY KEY, tenant_id uuid NOT NULL);
+        ALTER TABLE docs ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE docs FORCE ROW LEVEL SECURITY;
+        CREATE POLICY docs_isolation ON docs USING (tenant_id = current_setting('app.tenant_id')::uuid);
+      `,
+    },
+    { name: 'no tenant column', language: 'sql', code: 'CREATE TABLE docs (id bigint PRIMARY KEY, owner_id bigint);\n' },
+    { name: 'prisma is not checked', language: 'prisma', code: 'datasource db {\n  provider = "postgresql"\n}\n\nmodel D {\n  id       Int    @id\n  tenantId String @map("tenant_id")\n}\n' },
+  ],
+  invalid: [
+    {
+      name: 'no RLS: the fix appends ENABLE, FORCE and a policy typed like the column',
+      language: 'sql',
+      code: `
+        CREATE TABLE documents (id bigint PRIMARY KEY, organization_id bigint NOT NULL);
+                     ^^^^^^^^^ tenant-rls
+      `,
+      output: [`
+        CREATE TABLE documents (id bigint PRIMARY KEY, organization_id bigint NOT NULL);
+        ALTER TABLE documents ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE documents FORCE ROW LEVEL SECURITY;
+        CREATE POLICY documents_tenant_isolation ON documents USING (organization_id = current_setting('app.tenant_id')::bigint);
+      `],
+    },
+    {
+      name: 'enabled but not forced: reported, no skeleton',
+      language: 'sql',
+      config: { rules: { 'tenant-rls': ['info', { columns: ['account_ref'] }] } },
+      code: `
+        CREATE TABLE docs (id bigint PRIMARY KEY, account_ref uuid);
+                     ^^^^ tenant-rls
+        ALTER TABLE docs ENABLE ROW LEVEL SECURITY;
+        CREATE POLICY p ON docs USING (true);
+      `,
+      output: [],
+    },
+  ],
+});
