@@ -24,7 +24,7 @@ export default defineRule({
         if (!existing(st, t.key)) continue;
         ctx.report({
           message:
-            `DROP TABLE ${t.name} (${existingWhy(st, t.key)}) deletes the table and every row in it; a down migration cannot bring the data back, ` +
+            `DROP TABLE ${t.name} (${existingWhy(st, t.key)}) takes an ACCESS EXCLUSIVE lock, which blocks every read and write on it, and deletes the table with every row; a down migration cannot bring the data back, ` +
             'and code still using it fails. Stop using it first and keep a backup.',
           at: headTo(st, t),
         });

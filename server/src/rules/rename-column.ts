@@ -28,7 +28,7 @@ export default defineRule({
       if (info.kind !== 'rename-column' || !isMigrationUp(ctx, st) || !existing(st, info.table.key)) continue;
       ctx.report({
         message:
-          `Renaming ${info.table.name}.${info.column} to ${info.newName} (${existingWhy(st, info.table.key)}) makes every query that still uses ` +
+          `Renaming ${info.table.name}.${info.column} to ${info.newName} (${existingWhy(st, info.table.key)}) takes a brief ACCESS EXCLUSIVE lock (every read and write waits behind it) and makes every query that still uses ` +
           `${info.column} fail, including those of the application version running during the deploy. Add the new column and migrate in steps (expand/contract).`,
         at: headTo(st, info.table),
       });

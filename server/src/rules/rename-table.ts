@@ -27,7 +27,7 @@ export default defineRule({
       if (info.kind !== 'rename-table' || info.objectType !== 'table' || !isMigrationUp(ctx, st) || !existing(st, info.table.key)) continue;
       ctx.report({
         message:
-          `Renaming ${info.table.name} to ${info.newName} (${existingWhy(st, info.table.key)}) makes every query that names ${info.table.name} fail, ` +
+          `Renaming ${info.table.name} to ${info.newName} (${existingWhy(st, info.table.key)}) takes a brief ACCESS EXCLUSIVE lock (every read and write waits behind it) and makes every query that names ${info.table.name} fail, ` +
           'including those of the application version running during the deploy. Migrate in steps (expand/contract), or keep the name and map it in the application.',
         at: headTo(st, info.table),
       });

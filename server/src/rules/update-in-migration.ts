@@ -41,8 +41,8 @@ export default defineRule({
         if (d.op !== 'update' || !d.table || d.batched || !existing(st, d.table.key) || singleRow(st, d)) continue;
         ctx.report({
           message:
-            `This UPDATE of ${d.table.name} (${existingWhy(st, d.table.key)}) changes ${d.hasWhere ? 'every matching row' : 'every row'} in one go: each stays locked ` +
-            'until the migration commits, blocking writers, and the whole change hits the WAL at once. Backfill in batches instead.',
+            `This UPDATE of ${d.table.name} (${existingWhy(st, d.table.key)}) changes ${d.hasWhere ? 'every matching row' : 'every row'} in one go under a ROW EXCLUSIVE lock: each changed row stays locked ` +
+            'until the migration commits, blocking writers of those rows, and the whole change hits the WAL at once. Backfill in batches instead.',
           at: d === info ? headTo(st, d.table) : (d.at ?? headTo(st, d.table)),
         });
       }

@@ -18,8 +18,8 @@ import { findMigrationSet, upFileFor, type MigrationFile, type MigrationSet, typ
 import { History, replayFile, type FileReplay } from './replay';
 import { fileMode, RUNNERS, type FileRun } from './runners';
 import { siblingMigration } from './siblings';
-import { analyseTransactions, type TxState } from './transactions';
 import { sqlHover } from './hover';
+import { analyseTransactions, type TxState } from './transactions';
 
 export interface SqlUnitOptions {
   dialect: Dialect;
@@ -31,7 +31,7 @@ export interface SqlUnitOptions {
   prismaVersion?(dir: string): string | undefined;
 }
 
-/** The text of another file of the workspace, by URI (for hovers that say where something was created). */
+/** Path-to-URI conversions are pure and not cheap: remembered across analyses. */
 const uriMemo = new Map<string, string>();
 function memoUri(toUri: (p: string) => string): (p: string) => string {
   return (p) => {
@@ -45,6 +45,7 @@ function memoUri(toUri: (p: string) => string): (p: string) => string {
   };
 }
 
+/** The text of another file of the workspace, by URI (for hovers that say where something was created). */
 function reader(host: WorkspaceHost): (uri: string) => string | undefined {
   return (uri) => {
     try {
