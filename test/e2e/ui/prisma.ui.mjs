@@ -26,6 +26,8 @@ const FILE = 'schema.prisma';
 const RULE = 'fk-missing-index';
 const FIX_TITLE = 'Add @@index([authorId])';
 const FIXED_TEXT = '@@index([authorId])';
+const CROSS_FILE = 'migrations/002_created_index/migration.sql';
+const CROSS_FILE_RULE = 'require-concurrent-index';
 /** The language server starts and loads its wasm parsers on first use: allow for a cold, busy CI machine. */
 const SERVER_TIMEOUT = 60_000;
 const UI_TIMEOUT = 20_000;
@@ -106,11 +108,95 @@ export const prismaUiSteps = [
       await problemRow(page).waitFor({ state: 'detached', timeout: SERVER_TIMEOUT });
     },
   },
+  fixFromProblems('prefer-timestamptz', 'Use @db.Timestamptz(3)', '@db.Timestamptz(3)'),
+  fixFromProblems('fk-on-delete', 'Add onDelete: Cascade', 'onDelete: Cascade'),
+  {
+    name: `a later migration knows the table an earlier one created: ${CROSS_FILE_RULE} in ${CROSS_FILE}`,
+    async run({ page }) {
+      await page.keyboard.press('Control+P');
+      await page.locator(SEL.quickInput).waitFor({ timeout: UI_TIMEOUT });
+      await page.keyboard.type('002_created_index');
+      await page.locator(SEL.quickInputRow).filter({ hasText: 'migration.sql' }).first().waitFor({ timeout: UI_TIMEOUT });
+      await page.keyboard.press('Enter');
+      await page.locator(SEL.viewLines).filter({ hasText: /CREATE\s+INDEX\s+posts_created_at_idx/ }).waitFor({ timeout: UI_TIMEOUT });
+      await problemRow(page, CROSS_FILE_RULE).waitFor({ timeout: SERVER_TIMEOUT });
+    },
+  },
+  {
+    name: 'hovering the statement shows the lock it takes',
+    async run({ page }) {
+      await problemRow(page, CROSS_FILE_RULE).click();
+      await page.keyboard.press('Enter');
+      await page.locator(SEL.focusedEditor).waitFor({ timeout: UI_TIMEOUT });
+      const box = await squiggleAtCursor(page);
+      await page.mouse.move(box.x + 4, box.y + box.height / 2);
+      await page.locator(SEL.hover).filter({ hasText: /SHARE/ }).first().waitFor({ timeout: UI_TIMEOUT });
+      await page.mouse.move(1, 1);
+      await page.locator(SEL.hover).filter({ hasText: /SHARE/ }).first().waitFor({ state: 'hidden', timeout: UI_TIMEOUT });
+    },
+  },
+  {
+    name: 'quick fix (Ctrl+.) "Use CREATE INDEX CONCURRENTLY" clears it',
+    async run({ page }) {
+      await openQuickFixWith(page, 'Use CREATE INDEX CONCURRENTLY');
+      await chooseAction(page, 'Use CREATE INDEX CONCURRENTLY');
+      await page.locator(SEL.viewLines).filter({ hasText: /CREATE\s+INDEX\s+CONCURRENTLY\s+posts_created_at_idx/ }).waitFor({ timeout: UI_TIMEOUT });
+      await problemRow(page, CROSS_FILE_RULE).waitFor({ state: 'detached', timeout: SERVER_TIMEOUT });
+    },
+  },
 ];
 
-/** @param {Page} page */
-function problemRow(page) {
-  return page.locator(SEL.problemRow).filter({ hasText: RULE }).first();
+/**
+ * A step that goes to a rule's entry in the Problems panel, applies the named quick fix with Ctrl+.
+ * and waits for the edit to show and the problem to leave the panel.
+ * @param {string} rule
+ * @param {string} title
+ * @param {string} fixedText
+ * @returns {UiStep}
+ */
+function fixFromProblems(rule, title, fixedText) {
+  return {
+    name: `quick fix (Ctrl+.) "${title}" clears ${rule}`,
+    async run({ page }) {
+      await problemRow(page, rule).click();
+      await page.keyboard.press('Enter');
+      await page.locator(SEL.focusedEditor).waitFor({ timeout: UI_TIMEOUT });
+      await openQuickFixWith(page, title);
+      await chooseAction(page, title);
+      // Monaco renders spaces as non-breaking spaces: match any white space between the words.
+      const pattern = new RegExp(fixedText.split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'));
+      await page.locator(SEL.viewLines).filter({ hasText: pattern }).waitFor({ timeout: UI_TIMEOUT });
+      await problemRow(page, rule).waitFor({ state: 'detached', timeout: SERVER_TIMEOUT });
+    },
+  };
+}
+
+/**
+ * Ctrl+. until the quick-fix menu offers `title`. Right after an edit the server may still be
+ * analysing the new text and answer with no actions; the menu then says so and is asked again.
+ * @param {Page} page
+ * @param {string} title
+ */
+async function openQuickFixWith(page, title) {
+  const deadline = Date.now() + SERVER_TIMEOUT;
+  for (;;) {
+    await page.keyboard.press('Control+.');
+    try {
+      await page.locator(SEL.actionRow).filter({ hasText: title }).first().waitFor({ timeout: 3000 });
+      return;
+    } catch (err) {
+      if (Date.now() > deadline) throw err;
+      await page.keyboard.press('Escape');
+    }
+  }
+}
+
+/**
+ * @param {Page} page
+ * @param {string} [rule]
+ */
+function problemRow(page, rule = RULE) {
+  return page.locator(SEL.problemRow).filter({ hasText: rule }).first();
 }
 
 /**
