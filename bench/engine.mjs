@@ -1,7 +1,7 @@
 // Benchmarks of the analysis engine against peers run in the same process (or command):
 //   SQL:    db-design on a generated 1 MB PostgreSQL DDL file vs libpg-query parsing the whole file once
 //           (the floor: the parser alone), cold, warm and after a one-statement edit (statement cache),
-//           and vs squawk-cli on the same file when it is installed (node_modules/.bin/squawk).
+//           and vs squawk-cli on the same file (installed on demand by bench/squawk.mjs).
 //   Prisma: db-design on a generated 150-model schema vs Prisma's own wasm `lint` on the same text.
 // Prints medians and ratios; asserts nothing (speed is not a unit test). Run: npm run bench
 import { spawnSync } from 'node:child_process';
@@ -9,6 +9,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
+import { squawkBin } from './squawk.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const require = createRequire(import.meta.url);
@@ -86,15 +87,15 @@ console.log(`  db-design analyze, cold                 ${fmt(cold)}   ${(cold / 
 console.log(`  db-design analyze, unchanged text       ${fmt(warm)}   ${(warm / parseOnly).toFixed(2)}x`);
 console.log(`  db-design analyze, one statement edited ${fmt(edited)}   ${(edited / parseOnly).toFixed(2)}x  (${(cold / edited).toFixed(1)}x faster than cold)`);
 
-const squawk = path.join(root, 'node_modules', '.bin', 'squawk');
-if (fs.existsSync(squawk)) {
+const squawk = process.env.BENCH_NO_SQUAWK ? undefined : squawkBin();
+if (squawk) {
   const squawkMs = await time(() => spawnSync(squawk, [sqlPath], { encoding: 'utf8' }), 3);
   const cli = path.join(root, 'bin', 'db-design.js');
   const ourCli = await time(() => spawnSync(process.execPath, [cli, 'check', '--format', 'json', sqlPath], { encoding: 'utf8' }), 3);
   console.log(`  squawk-cli on the file (command)        ${fmt(squawkMs)}`);
   console.log(`  db-design check on the file (command)   ${fmt(ourCli)}   ${(ourCli / squawkMs).toFixed(2)}x squawk`);
 } else {
-  console.log('  (squawk-cli not installed: npm i -D squawk-cli to compare)');
+  console.log('  (squawk-cli could not be installed: no comparison)');
 }
 
 // --- Prisma ---

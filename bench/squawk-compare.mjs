@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
+import { squawkBin as squawkPath } from './squawk.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const require = createRequire(import.meta.url);
@@ -20,7 +21,8 @@ const args = process.argv.slice(2);
 const outFile = args.includes('--out') ? args[args.indexOf('--out') + 1] : path.join(root, 'bench', 'squawk-comparison.json');
 const samples = args.includes('--samples') ? Number(args[args.indexOf('--samples') + 1]) : 5;
 const corpus = process.env.DB_DESIGN_CORPUS ?? path.resolve(root, '..', 'shared', 'corpus');
-const squawkBin = path.join(root, 'node_modules', '.bin', 'squawk');
+const squawkBin = squawkPath();
+if (!squawkBin) process.exit(2);
 
 /** db-design rule -> the squawk rules that cover the same problem. */
 export const MAP = {
