@@ -18,30 +18,23 @@ export interface MappedType {
 
 const t = (name: string, ...params: number[]): MappedType => ({ name, params });
 
+const POSTGRES_DEFAULTS: Record<string, MappedType> = {
+  String: t('text'),
+  Boolean: t('bool'),
+  Int: t('int4'),
+  BigInt: t('int8'),
+  Float: t('float8'),
+  Decimal: t('numeric', 65, 30),
+  DateTime: t('timestamp', 3),
+  Json: t('jsonb'),
+  Bytes: t('bytea'),
+};
+
 /** What Prisma Migrate creates for a scalar with no native type attribute. */
 const DEFAULTS: Record<Dialect, Record<string, MappedType>> = {
-  postgresql: {
-    String: t('text'),
-    Boolean: t('bool'),
-    Int: t('int4'),
-    BigInt: t('int8'),
-    Float: t('float8'),
-    Decimal: t('numeric', 65, 30),
-    DateTime: t('timestamp', 3),
-    Json: t('jsonb'),
-    Bytes: t('bytea'),
-  },
-  cockroachdb: {
-    String: t('text'),
-    Boolean: t('bool'),
-    Int: t('int4'),
-    BigInt: t('int8'),
-    Float: t('float8'),
-    Decimal: t('numeric', 65, 30),
-    DateTime: t('timestamp', 3),
-    Json: t('jsonb'),
-    Bytes: t('bytea'),
-  },
+  postgresql: POSTGRES_DEFAULTS,
+  // CockroachDB speaks PostgreSQL's types, and Prisma maps them the same way.
+  cockroachdb: POSTGRES_DEFAULTS,
   mysql: {
     String: t('varchar', 191),
     // MySQL stores it as tinyint(1); `bool` is MySQL's own synonym and keeps the meaning visible to rules.

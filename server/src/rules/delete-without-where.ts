@@ -1,4 +1,4 @@
-import { headTo } from './support/migration';
+import { unfilteredDml } from './support/migration';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -17,19 +17,11 @@ export default defineRule({
   },
 
   checkStatements(ctx) {
-    if (ctx.file.role !== 'script') return;
-    for (const st of ctx.statements) {
-      const info = st.info;
-      if (info.kind !== 'dml' && info.kind !== 'select') continue;
-      const parts = info.kind === 'dml' ? [info, ...info.ctes] : info.ctes;
-      for (const d of parts) {
-        if (d.op !== 'delete' || d.hasWhere || !d.table) continue;
-        const table = d.table.name;
-        ctx.report({
-          message: `DELETE FROM ${table} has no WHERE clause: it removes every row of the table. Add the condition you mean, or use TRUNCATE if emptying it is the point.`,
-          at: d === info ? headTo(st, d.table) : (d.at ?? headTo(st, d.table)),
-        });
-      }
+    for (const { table, at } of unfilteredDml(ctx, 'delete')) {
+      ctx.report({
+        message: `DELETE FROM ${table} has no WHERE clause: it removes every row of the table. Add the condition you mean, or use TRUNCATE if emptying it is the point.`,
+        at,
+      });
     }
   },
 });

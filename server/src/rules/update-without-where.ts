@@ -1,4 +1,4 @@
-import { headTo } from './support/migration';
+import { unfilteredDml } from './support/migration';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -17,19 +17,11 @@ export default defineRule({
   },
 
   checkStatements(ctx) {
-    if (ctx.file.role !== 'script') return;
-    for (const st of ctx.statements) {
-      const info = st.info;
-      if (info.kind !== 'dml' && info.kind !== 'select') continue;
-      const parts = info.kind === 'dml' ? [info, ...info.ctes] : info.ctes;
-      for (const d of parts) {
-        if (d.op !== 'update' || d.hasWhere || !d.table) continue;
-        const table = d.table.name;
-        ctx.report({
-          message: `UPDATE ${table} has no WHERE clause: it changes every row of the table, and the old values are lost once it commits. Add the condition you mean (WHERE true if it really is every row).`,
-          at: d === info ? headTo(st, d.table) : (d.at ?? headTo(st, d.table)),
-        });
-      }
+    for (const { table, at } of unfilteredDml(ctx, 'update')) {
+      ctx.report({
+        message: `UPDATE ${table} has no WHERE clause: it changes every row of the table, and the old values are lost once it commits. Add the condition you mean (WHERE true if it really is every row).`,
+        at,
+      });
     }
   },
 });

@@ -165,3 +165,20 @@ export function lineStartOf(ctx: StatementContext, st: SqlStatement): SourceRef 
   const at = /^[ \t]*$/.test(text.slice(s, st.view.ref.span.start)) ? s : st.view.ref.span.start;
   return { uri: ctx.file.uri, span: { start: at, end: at } };
 }
+
+/**
+ * Every UPDATE or DELETE (`op`) without a WHERE clause in the statements of a script, CTEs included,
+ * with where to report it: the shared loop of update-without-where and delete-without-where.
+ */
+export function* unfilteredDml(ctx: StatementContext, op: 'update' | 'delete'): Generator<{ table: string; at: SourceRef }> {
+  if (ctx.file.role !== 'script') return;
+  for (const st of ctx.statements) {
+    const info = st.info;
+    if (info.kind !== 'dml' && info.kind !== 'select') continue;
+    const parts = info.kind === 'dml' ? [info, ...info.ctes] : info.ctes;
+    for (const d of parts) {
+      if (d.op !== op || d.hasWhere || !d.table) continue;
+      yield { table: d.table.name, at: d === info ? headTo(st, d.table) : (d.at ?? headTo(st, d.table)) };
+    }
+  }
+}
