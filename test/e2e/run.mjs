@@ -30,6 +30,7 @@ const FIXTURE = path.join(here, 'fixtures', 'workspace');
 const API_SUITE = path.join(here, 'suite', 'all.test.cjs');
 const TEST_EXTENSION = path.join(here, 'test-extension');
 const README_SCREENSHOT = path.join(root, 'docs', 'images', 'e2e-prisma.png');
+const README_REPORT_SCREENSHOT = path.join(root, 'docs', 'images', 'e2e-report.png');
 /** Every API test has its own timeout (see suite/harness.cjs); this only catches a host that never reports. */
 const API_SUITE_TIMEOUT = 5 * 60_000;
 
@@ -226,10 +227,11 @@ async function runUiSteps(context, url, work) {
   }
   // Only the real extension belongs in the README, and only when asked or when there is none yet: the
   // bytes differ from run to run and would dirty the working tree every time.
-  if (!opts['extension-dir'] && (opts['update-screenshot'] || !fs.existsSync(README_SCREENSHOT))) {
-    fs.mkdirSync(path.dirname(README_SCREENSHOT), { recursive: true });
-    fs.copyFileSync(screenshot, README_SCREENSHOT);
-    console.log(`e2e: wrote ${path.relative(root, README_SCREENSHOT)}`);
+  for (const [taken, target] of [[screenshot, README_SCREENSHOT], [path.join(work, 'e2e-report.png'), README_REPORT_SCREENSHOT]]) {
+    if (opts['extension-dir'] || !fs.existsSync(taken) || !(opts['update-screenshot'] || !fs.existsSync(target))) continue;
+    fs.mkdirSync(path.dirname(target), { recursive: true });
+    fs.copyFileSync(taken, target);
+    console.log(`e2e: wrote ${path.relative(root, target)}`);
   }
 }
 
