@@ -12,33 +12,18 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { Engine, pathToUri, type AnalysisHost } from '../../server/src/engine/analyze';
+import { Engine, pathToUri } from '../../server/src/engine/analyze';
 import type { Finding } from '../../server/src/model/findings';
 import type { SourceText } from '../../server/src/model/frontend';
 import { getDatamodel, groupPrismaSchemas, scanPrisma, type PrismaResult } from '../../server/src/prisma';
 import type { Datamodel } from '../../server/src/prisma/datamodel';
 import { corpusRoot, NO_CORPUS, walk } from '../helpers/paths';
+import { commonDir, disk } from '../helpers/prisma-corpus';
 import { FixChecker, type FixCandidate } from '../prisma/fix-check';
 
 const root = corpusRoot && path.join(corpusRoot, 'prisma');
 const present = root !== undefined && fs.existsSync(root);
 
-const disk: AnalysisHost = {
-  readFile: (p) => {
-    try {
-      return fs.readFileSync(p, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-  readDir: (d) => {
-    try {
-      return fs.readdirSync(d, { withFileTypes: true }).map((e) => ({ name: e.name, isDir: e.isDirectory() }));
-    } catch {
-      return [];
-    }
-  },
-};
 
 interface Analysed {
   name: string;
@@ -47,11 +32,6 @@ interface Analysed {
   findings: Finding[];
 }
 
-function commonDir(paths: readonly string[]): string {
-  let dir = path.dirname(paths[0]);
-  while (!paths.every((p) => p.startsWith(dir + path.sep))) dir = path.dirname(dir);
-  return dir;
-}
 
 let cache: Analysed[] | undefined;
 async function analysed(): Promise<Analysed[]> {

@@ -20,31 +20,15 @@ import {
   loadPrisma,
   scanPrisma,
   type PrismaResult,
-  type SchemaFileSystem,
 } from '../../server/src/prisma';
 import type { FixIntent } from '../../server/src/rules/intents';
 import { corpusRoot, NO_CORPUS, walk } from '../helpers/paths';
+import { commonDir, disk } from '../helpers/prisma-corpus';
 import { applyEdits } from './helpers';
 
 const root = corpusRoot && path.join(corpusRoot, 'prisma');
 const present = root !== undefined && fs.existsSync(root);
 
-const disk: SchemaFileSystem = {
-  readFile: (p) => {
-    try {
-      return fs.readFileSync(p, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-  readDir: (d) => {
-    try {
-      return fs.readdirSync(d, { withFileTypes: true }).map((e) => ({ name: e.name, isDir: e.isDirectory() }));
-    } catch {
-      return [];
-    }
-  },
-};
 
 interface Loaded {
   name: string;
@@ -52,11 +36,6 @@ interface Loaded {
   result: PrismaResult;
 }
 
-function commonDir(paths: readonly string[]): string {
-  let dir = path.dirname(paths[0]);
-  while (!paths.every((p) => p.startsWith(dir + path.sep))) dir = path.dirname(dir);
-  return dir;
-}
 
 let cache: Loaded[] | undefined;
 function schemas(): Loaded[] {
