@@ -116,7 +116,8 @@ export const prismaUiSteps = [
       await page.keyboard.press('Control+P');
       await page.locator(SEL.quickInput).waitFor({ timeout: UI_TIMEOUT });
       await page.keyboard.type('002_created_index');
-      await page.locator(SEL.quickInputRow).filter({ hasText: 'migration.sql' }).first().waitFor({ timeout: UI_TIMEOUT });
+      // The row naming the folder exists only once the search has run: Enter then takes that file.
+      await page.locator(SEL.quickInputRow).filter({ hasText: '002_created_index' }).first().waitFor({ timeout: UI_TIMEOUT });
       await page.keyboard.press('Enter');
       await page.locator(SEL.viewLines).filter({ hasText: /CREATE\s+INDEX\s+posts_created_at_idx/ }).waitFor({ timeout: UI_TIMEOUT });
       await problemRow(page, CROSS_FILE_RULE).waitFor({ timeout: SERVER_TIMEOUT });
@@ -147,12 +148,8 @@ export const prismaUiSteps = [
   {
     name: 'Command Palette (F1) "db-design: Show Schema Report" shows the ER diagram',
     async run({ page, screenshot }) {
-      // Back to the Prisma schema: the report covers the schema of the active editor.
-      await page.keyboard.press('Control+P');
-      await page.locator(SEL.quickInput).waitFor({ timeout: UI_TIMEOUT });
-      await page.keyboard.type(FILE);
-      await page.locator(SEL.quickInputRow).filter({ hasText: FILE }).first().waitFor({ timeout: UI_TIMEOUT });
-      await page.keyboard.press('Enter');
+      // Back to the Prisma schema, still open in its tab: the report covers the schema of the active editor.
+      await page.locator('.tabs-container .tab').filter({ hasText: FILE }).first().click();
       await page.locator(SEL.activeTab).filter({ hasText: FILE }).waitFor({ timeout: UI_TIMEOUT });
       await page.keyboard.press('F1');
       await page.locator(SEL.quickInput).waitFor({ timeout: UI_TIMEOUT });
