@@ -3,7 +3,7 @@
  * (Prisma) name, a compact summary of the table as the model knows it.
  */
 import { columnDisplayName, coveringIndex, displayName, findColumn, type Column, type Table } from '../model/schema';
-import type { Span } from '../model/text';
+import { wordAt, type Span } from '../model/text';
 import { ruleById } from '../rules/registry';
 import type { FileAnalysis } from './analyze';
 import { docsUrl } from './docs';
@@ -77,16 +77,6 @@ function tableAt(analysis: FileAnalysis, offset: number): { table: Table; span: 
   const lower = word.text.toLowerCase();
   const t = tables.find((x) => x.name.toLowerCase() === lower || x.key === lower);
   return t ? { table: t, span: word.span } : undefined;
-}
-
-function wordAt(text: string, offset: number): { text: string; span: Span } | undefined {
-  const isWord = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_$]/u.test(c);
-  let start = offset;
-  let end = offset;
-  while (start > 0 && isWord(text[start - 1])) start--;
-  while (end < text.length && isWord(text[end])) end++;
-  if (start === end) return undefined;
-  return { text: text.slice(start, end), span: { start, end } };
 }
 
 function typeText(c: Column): string {

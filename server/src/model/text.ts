@@ -128,3 +128,14 @@ export class EncodedOffsets {
     return Buffer.byteLength(s, 'utf8');
   }
 }
+
+/** The identifier (letters, digits, `_`, `$`) around an offset, if the offset touches one. */
+export function wordAt(text: string, offset: number): { text: string; span: Span } | undefined {
+  const isWord = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_$]/u.test(c);
+  let start = offset;
+  let end = offset;
+  while (start > 0 && isWord(text[start - 1])) start--;
+  while (end < text.length && isWord(text[end])) end++;
+  if (start === end) return undefined;
+  return { text: text.slice(start, end), span: { start, end } };
+}

@@ -1,21 +1,12 @@
+import { cannotRunInTransaction, isConcurrent } from '../model/statements';
 import type { FixProposal } from './intents';
 import { blockEnd, eol, headTo, moveToOwnMigration, removalSpan, statementSql, transactionReason } from './support/migration';
 import { defineRule, type SqlStatement, type StatementContext } from './types';
 
 /** What the statement is, when PostgreSQL refuses to run it in a transaction block because of CONCURRENTLY. */
 export function concurrentKind(st: SqlStatement): string | undefined {
-  const info = st.info;
-  switch (info.kind) {
-    case 'create-index':
-      return info.concurrently ? 'CREATE INDEX CONCURRENTLY' : undefined;
-    case 'drop-index':
-      return info.concurrently ? 'DROP INDEX CONCURRENTLY' : undefined;
-    case 'reindex':
-      return info.concurrently ? 'REINDEX CONCURRENTLY' : undefined;
-    case 'alter-table':
-      return info.actions.some((a) => a.type === 'other' && a.subtype === 'AT_DetachPartition' && a.concurrently) ? 'DETACH PARTITION CONCURRENTLY' : undefined;
-  }
-  return undefined;
+  // The version only matters for statements without CONCURRENTLY (ALTER TYPE ... ADD VALUE), filtered out here.
+  return isConcurrent(st.info) ? cannotRunInTransaction(st.info, Number.MAX_SAFE_INTEGER) : undefined;
 }
 
 /** The fixes that take a non-transactional statement out of its transaction. */

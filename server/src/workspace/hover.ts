@@ -8,7 +8,7 @@ import { URI } from 'vscode-uri';
 import { tableSummary } from '../engine/hover';
 import type { Schema, Table } from '../model/schema';
 import { findColumn } from '../model/schema';
-import { LineIndex, type SourceRef, type Span } from '../model/text';
+import { LineIndex, wordAt, type SourceRef, type Span } from '../model/text';
 import { replayFile, type StatementFacts } from './replay';
 import { cloneSchema } from './clone';
 import { lockEffects, lockMarkdown } from './locks';
@@ -21,17 +21,13 @@ interface HoverResult {
 
 /** A word (identifier) at the offset, without its quotes. */
 function identifierAt(text: string, offset: number): { value: string; span: Span } | undefined {
-  const isWord = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_$]/u.test(c);
-  let start = offset;
-  let end = offset;
-  while (start > 0 && isWord(text[start - 1])) start--;
-  while (end < text.length && isWord(text[end])) end++;
-  if (start === end) return undefined;
-  const value = text.slice(start, end);
+  const word = wordAt(text, offset);
+  if (!word) return undefined;
+  const { start, end } = word.span;
   // Quoted identifiers keep their case; include the quotes in the hovered span.
   const quote = text[start - 1];
-  if ((quote === '"' || quote === '`') && text[end] === quote) return { value, span: { start: start - 1, end: end + 1 } };
-  return { value, span: { start, end } };
+  if ((quote === '"' || quote === '`') && text[end] === quote) return { value: word.text, span: { start: start - 1, end: end + 1 } };
+  return { value: word.text, span: word.span };
 }
 
 /** States after each statement of the unit's file, computed on first hover and kept with the unit. */
