@@ -25,7 +25,6 @@ export default defineRule({
         good: "ALTER TABLE users ADD COLUMN plan text NOT NULL DEFAULT 'free';\n",
       },
     ],
-    seeds: ['002', '003'],
   },
 
   checkStatements(ctx) {

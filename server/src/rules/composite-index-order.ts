@@ -79,7 +79,6 @@ export default defineRule({
           'CREATE INDEX orders_user_id_created_at_idx ON orders (user_id, created_at);\n',
       },
     ],
-    seeds: ['001', '003'],
   },
 
   checkSchema(ctx) {

@@ -15,7 +15,6 @@ export default defineRule({
       'fail, and indexes, constraints and views on the column go with it (views only with CASCADE).',
     fix: 'Stop reading and writing the column in one release, drop it in a later one, and keep a backup of the data if it matters.',
     examples: [{ language: 'sql', bad: 'ALTER TABLE users DROP COLUMN legacy_id;\n', good: 'ALTER TABLE users ALTER COLUMN legacy_id DROP NOT NULL;\n' }],
-    seeds: ['002', '003'],
   },
 
   checkStatements(ctx) {

@@ -39,7 +39,6 @@ export default defineRule({
         good: "CREATE TABLE posts (\n  id bigint PRIMARY KEY,\n  status text NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'published', 'archived'))\n);\n",
       },
     ],
-    seeds: ['001', '003'],
   },
 
   checkSchema(ctx) {

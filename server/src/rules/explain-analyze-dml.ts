@@ -22,7 +22,6 @@ export default defineRule({
         good: "BEGIN;\nEXPLAIN ANALYZE DELETE FROM sessions WHERE expires_at < now();\nROLLBACK;\n",
       },
     ],
-    seeds: ['002'],
   },
 
   checkStatements(ctx) {

@@ -47,7 +47,6 @@ export default defineRule({
           'CREATE INDEX posts_author_id_idx ON posts (author_id);\n',
       },
     ],
-    seeds: ['001', '002', '003', '004'],
   },
 
   checkSchema(ctx) {

@@ -32,9 +32,10 @@ export default defineRule({
       'delete of a still-referenced parent fail; in Prisma `Restrict` for required relations and `SetNull` for optional ' +
       'ones. Whether a user\'s posts should disappear with the user (`Cascade`), stay without an author (`SetNull`) or ' +
       'keep the user from being deleted (`Restrict`) is a product decision, and writing it down puts it where ' +
-      'reviewers see it.\n\nThe seed write-ups disagree about RESTRICT: [001] advises against it (deletes start failing ' +
-      'far from the code that caused them), [003] recommends it for critical references such as order lines. The ' +
-      'option `actions` chooses which fixes are offered.',
+      'reviewers see it.\n\n`RESTRICT` is a trade-off: it protects critical references such as order lines, but deletes then ' +
+      'fail far from the code that caused them. The option `actions` chooses which fixes are offered. See ' +
+      '[Foreign keys](https://www.postgresql.org/docs/current/ddl-constraints.html#DDL-CONSTRAINTS-FK) in the PostgreSQL ' +
+      'manual and [Referential actions](https://www.prisma.io/docs/orm/prisma-schema/data-model/relations/referential-actions) in the Prisma docs.',
     fix:
       'Add the action: `onDelete: Cascade | SetNull | Restrict` in the Prisma `@relation`, `ON DELETE CASCADE | SET NULL ' +
       '| RESTRICT` in SQL. One fix is offered per action; `SetNull` only when the foreign key columns are nullable. ' +
@@ -65,7 +66,6 @@ export default defineRule({
           'CREATE TABLE users (id bigint PRIMARY KEY);\nCREATE TABLE posts (\n  id bigint PRIMARY KEY,\n  author_id bigint NOT NULL REFERENCES users (id) ON DELETE CASCADE\n);\n',
       },
     ],
-    seeds: ['001', '003', '004'],
   },
 
   checkSchema(ctx) {

@@ -36,7 +36,6 @@ export default defineRule({
           'CREATE INDEX jobs_pending_idx ON jobs (created_at) WHERE NOT processed;\n',
       },
     ],
-    seeds: ['001'],
   },
 
   checkSchema(ctx) {

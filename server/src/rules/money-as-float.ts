@@ -64,7 +64,6 @@ export default defineRule({
         good: 'CREATE TABLE products (\n  id bigint PRIMARY KEY,\n  price numeric(12,2) NOT NULL\n);\n',
       },
     ],
-    seeds: ['000', '001'],
   },
 
   checkSchema(ctx) {

@@ -13,7 +13,7 @@ export default defineRule({
     why:
       'Statements that belong together (take money from one account, add it to another) must succeed or fail together. Run one by ' +
       'one, as psql and most clients do, each commits on its own: a failure in the middle leaves half the change in the database. ' +
-      'This is for scripts (data fixes, seed and query files); migrations have wrap-in-transaction.',
+      'This is for scripts (data fixes, sample-data loads and query files); migrations have wrap-in-transaction.',
     fix: 'Wrap the statements in `BEGIN;` ... `COMMIT;`.',
     examples: [
       {
@@ -23,7 +23,6 @@ export default defineRule({
         good: 'BEGIN;\nUPDATE accounts SET balance = balance - 100 WHERE id = 1;\nUPDATE accounts SET balance = balance + 100 WHERE id = 2;\nCOMMIT;\n',
       },
     ],
-    seeds: ['000', '003'],
   },
 
   checkStatements(ctx) {

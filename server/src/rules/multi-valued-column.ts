@@ -47,7 +47,6 @@ export default defineRule({
           'CREATE TABLE post_tags (\n  post_id bigint REFERENCES posts (id),\n  tag_id bigint REFERENCES tags (id),\n  PRIMARY KEY (post_id, tag_id)\n);\n',
       },
     ],
-    seeds: ['000', '001', '002'],
   },
 
   checkSchema(ctx) {

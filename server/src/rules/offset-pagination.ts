@@ -21,7 +21,6 @@ export default defineRule({
         good: 'SELECT id, title FROM posts WHERE id > $1 ORDER BY id LIMIT 20;\n',
       },
     ],
-    seeds: ['002', '003'],
   },
 
   checkStatements(ctx) {

@@ -31,7 +31,6 @@ export default defineRule({
         good: 'CREATE TABLE events (\n  id bigint PRIMARY KEY,\n  payload jsonb NOT NULL\n);\n',
       },
     ],
-    seeds: ['001'],
   },
 
   checkSchema(ctx) {

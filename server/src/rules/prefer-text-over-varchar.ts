@@ -14,9 +14,9 @@ export default defineRule({
       'PostgreSQL stores `text` and `varchar(n)` the same way and reads them at the same speed; the length is only a ' +
       'check on write. That check is a poor one: the limit is usually a guess (255 is a MySQL habit), it rejects real ' +
       'data with an error users see, and raising it later takes an ACCESS EXCLUSIVE lock on the table. ' +
-      'The seed write-ups disagree: [003] recommends `text` everywhere, [004] writes `VARCHAR(255)` for bounded ' +
-      'fields such as emails, on the grounds that an unbounded column invites abuse. Both positions are reasonable; ' +
-      'the option `allowVarchar` picks the second one.',
+      'Some teams still keep `varchar(n)` for bounded fields such as emails, on the grounds that an unbounded column ' +
+      'invites abuse; the option `allowVarchar` accepts that choice. See ' +
+      '[Character types](https://www.postgresql.org/docs/current/datatype-character.html) in the PostgreSQL manual.',
     fix:
       'Use `text` (Prisma: drop `@db.VarChar(n)`, a `String` is `text` on PostgreSQL). When the limit is a real rule ' +
       'of the domain, keep it as a constraint you can change without a rewrite: `text CHECK (char_length(col) <= n)` ' +
@@ -27,7 +27,7 @@ export default defineRule({
         type: 'boolean',
         default: false,
         description:
-          'Accept `varchar(n)` with an explicit length as a deliberate limit (the [004] position); only `varchar` without a length, which is `text` under another name, is reported.',
+          'Accept `varchar(n)` with an explicit length as a deliberate limit; only `varchar` without a length, which is `text` under another name, is reported.',
       },
     },
     examples: [
@@ -42,7 +42,6 @@ export default defineRule({
         good: 'CREATE TABLE users (\n  id bigint PRIMARY KEY,\n  email text NOT NULL\n);\n',
       },
     ],
-    seeds: ['003', '004'],
   },
 
   checkSchema(ctx) {

@@ -32,7 +32,6 @@ export default defineRule({
         good: 'CREATE TABLE events (\n  id bigint PRIMARY KEY,\n  created_at timestamptz NOT NULL DEFAULT now()\n);\n',
       },
     ],
-    seeds: ['003', '004'],
   },
 
   checkSchema(ctx) {

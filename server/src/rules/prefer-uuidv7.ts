@@ -43,8 +43,7 @@ export default defineRule({
       'A UUID v7 starts with a millisecond timestamp: new keys go to the right-hand edge of the index like a sequence, ' +
       'yet stay globally unique and can be generated anywhere. On MySQL/InnoDB the table itself is clustered on the ' +
       'primary key, which makes random keys costlier still.\n\n' +
-      'The seed write-ups do not agree on keys at all: [003] asks for UUID v7, [001] and [002] use `SERIAL`, [004] ' +
-      '`gen_random_uuid()` and `cuid()`. This rule takes no side between integers and UUIDs (see `prefer-bigint-pk` ' +
+      'This rule takes no side between integers and UUIDs (see `prefer-bigint-pk` ' +
       'for integer keys); it only flags the random variant of UUID keys. Note that a v7 UUID reveals when the row ' +
       'was created; where that matters, keep v4 (the option `allowRandom` says so once for the whole project).',
     fix:
@@ -57,7 +56,7 @@ export default defineRule({
         type: 'boolean',
         default: false,
         description:
-          'Accept random (v4) UUID keys: the choice of [004], and the right one when ids must not reveal when a row was created. The rule then reports nothing.',
+          'Accept random (v4) UUID keys: the right choice when ids must not reveal when a row was created. The rule then reports nothing.',
       },
       uniqueColumns: {
         type: 'boolean',
@@ -77,7 +76,6 @@ export default defineRule({
         good: 'CREATE TABLE orders (\n  id uuid PRIMARY KEY DEFAULT uuidv7()\n);\n',
       },
     ],
-    seeds: ['003'],
   },
 
   checkSchema(ctx) {

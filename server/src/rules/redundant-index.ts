@@ -85,7 +85,6 @@ export default defineRule({
           'CREATE INDEX orders_customer_id_created_at_idx ON orders (customer_id, created_at);\n',
       },
     ],
-    seeds: ['000', '001'],
   },
 
   checkSchema(ctx) {

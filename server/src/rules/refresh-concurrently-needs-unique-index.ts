@@ -26,7 +26,6 @@ export default defineRule({
           'REFRESH MATERIALIZED VIEW CONCURRENTLY daily_totals;\n',
       },
     ],
-    seeds: ['002'],
   },
 
   checkStatements(ctx) {

@@ -19,7 +19,6 @@ export default defineRule({
     examples: [
       { language: 'sql', bad: 'ALTER TABLE users RENAME COLUMN name TO full_name;\n', good: 'ALTER TABLE users ADD COLUMN full_name text;\n' },
     ],
-    seeds: ['002'],
   },
 
   checkStatements(ctx) {

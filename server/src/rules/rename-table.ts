@@ -18,7 +18,6 @@ export default defineRule({
     examples: [
       { language: 'sql', bad: 'ALTER TABLE users RENAME TO accounts;\n', good: 'CREATE VIEW accounts AS SELECT * FROM users;\n' },
     ],
-    seeds: ['002'],
   },
 
   checkStatements(ctx) {

@@ -29,7 +29,6 @@ export default defineRule({
         good: 'CREATE INDEX CONCURRENTLY orders_customer_id_idx ON orders (customer_id);\n',
       },
     ],
-    seeds: ['002', '003'],
   },
 
   checkStatements(ctx) {

@@ -30,7 +30,6 @@ export default defineRule({
         good: 'REFRESH MATERIALIZED VIEW CONCURRENTLY daily_totals;\n',
       },
     ],
-    seeds: ['002'],
   },
 
   checkStatements(ctx) {

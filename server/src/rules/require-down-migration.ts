@@ -20,7 +20,6 @@ export default defineRule({
     examples: [
       { language: 'sql', bad: '-- +goose Up\nCREATE TABLE t (id bigint PRIMARY KEY);\n', good: '-- +goose Up\nCREATE TABLE t (id bigint PRIMARY KEY);\n\n-- +goose Down\nDROP TABLE t;\n' },
     ],
-    seeds: ['002', '003'],
   },
 
   checkStatements(ctx) {

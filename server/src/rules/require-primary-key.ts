@@ -34,7 +34,6 @@ export default defineRule({
           'CREATE TABLE audit_log (\n  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n  happened_at timestamptz NOT NULL,\n  message text NOT NULL\n);\n',
       },
     ],
-    seeds: ['001', '003'],
   },
 
   checkSchema(ctx) {

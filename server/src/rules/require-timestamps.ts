@@ -119,7 +119,6 @@ export default defineRule({
           '  created_at timestamptz NOT NULL DEFAULT now(),\n  updated_at timestamptz NOT NULL DEFAULT now()\n);\n',
       },
     ],
-    seeds: ['003', '004'],
   },
 
   checkSchema(ctx) {

@@ -26,7 +26,6 @@ export default defineRule({
           "CREATE POLICY notes_owner ON notes USING (owner_id = current_setting('app.user_id')::bigint);\n",
       },
     ],
-    seeds: ['003'],
   },
 
   checkSchema(ctx) {

@@ -33,7 +33,6 @@ export default defineRule({
     examples: [
       { language: 'sql', file: 'queries/report.sql', bad: 'SELECT * FROM users WHERE id = $1;\n', good: 'SELECT id, email FROM users WHERE id = $1;\n' },
     ],
-    seeds: ['001', '004'],
   },
 
   checkStatements(ctx) {

@@ -64,7 +64,6 @@ export default defineRule({
           'CREATE UNIQUE INDEX users_email_key ON users (email) WHERE deleted_at IS NULL;\n',
       },
     ],
-    seeds: ['001', '003'],
   },
 
   checkSchema(ctx) {

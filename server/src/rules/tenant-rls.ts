@@ -40,7 +40,6 @@ export default defineRule({
           "CREATE POLICY documents_tenant_isolation ON documents USING (tenant_id = current_setting('app.tenant_id')::uuid);\n",
       },
     ],
-    seeds: ['000', '003'],
   },
 
   checkSchema(ctx) {

@@ -42,7 +42,6 @@ export default defineRule({
         good: 'CREATE TABLE t (id bigint PRIMARY KEY, a int, b int, c int, d int, e int, f int, g int, h int);\nCREATE INDEX ON t (a, b);\n',
       },
     ],
-    seeds: ['000', '001'],
   },
 
   checkSchema(ctx) {

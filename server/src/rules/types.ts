@@ -49,8 +49,6 @@ export interface RuleMeta {
   principle?: string;
   options?: Record<string, RuleOption>;
   examples: RuleExample[];
-  /** Seed documents that motivate the rule (numbers from shared/spec/RULES.md). */
-  seeds?: string[];
 }
 
 export interface Report {

@@ -16,7 +16,6 @@ export default defineRule({
     examples: [
       { language: 'sql', file: 'queries/report.sql', bad: 'SELECT id, email FROM users WHERE plan = $1;\n', good: 'SELECT id, email FROM users WHERE plan = $1 ORDER BY id LIMIT 100;\n' },
     ],
-    seeds: ['001', '002'],
   },
 
   checkStatements(ctx) {

@@ -30,7 +30,6 @@ export default defineRule({
         good: "UPDATE users SET plan = 'free' WHERE id IN (SELECT id FROM users WHERE plan IS NULL LIMIT 1000);\n",
       },
     ],
-    seeds: ['003'],
   },
 
   checkStatements(ctx) {

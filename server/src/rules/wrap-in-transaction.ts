@@ -31,7 +31,6 @@ export default defineRule({
         good: "BEGIN;\nALTER TABLE users ADD COLUMN plan text;\nUPDATE users SET plan = 'free';\nCOMMIT;\n",
       },
     ],
-    seeds: ['000', '002', '003'],
   },
 
   checkStatements(ctx) {
