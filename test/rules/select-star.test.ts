@@ -19,6 +19,28 @@ ruleTester('select-star', {
       output: ['CREATE TABLE users (id bigint PRIMARY KEY, email text);\nSELECT id, email FROM users;\n'],
     },
     {
+      name: 'reserved words, upper case and embedded quotes in the column list are quoted',
+      language: 'sql',
+      file: 'queries/report.sql',
+      code: `
+        CREATE TABLE accounts (id bigint PRIMARY KEY, "user" text, "Name" text, "a""b" int, "order" int);
+        SELECT a.* FROM accounts a;
+               ^^^ select-star
+      `,
+      output: ['CREATE TABLE accounts (id bigint PRIMARY KEY, "user" text, "Name" text, "a""b" int, "order" int);\nSELECT a.id, a."user", a."Name", a."a""b", a."order" FROM accounts a;\n'],
+    },
+    {
+      name: 'MySQL: quoted with backticks, and only where MySQL needs it',
+      language: 'sql',
+      file: 'mysql/queries/report.sql',
+      code: `
+        CREATE TABLE accounts (id bigint PRIMARY KEY, \`user\` text, Name text, \`order\` int);
+        SELECT * FROM accounts;
+               ^ select-star
+      `,
+      output: ['CREATE TABLE accounts (id bigint PRIMARY KEY, \`user\` text, Name text, \`order\` int);\nSELECT id, user, Name, \`order\` FROM accounts;\n'],
+    },
+    {
       name: 'qualified star of an unknown table: no fix',
       language: 'sql',
       file: 'queries/report.sql',

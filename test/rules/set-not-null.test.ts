@@ -29,6 +29,28 @@ ruleTester('set-not-null', {
       ],
     },
     {
+      name: 'a reserved word is quoted in every statement the fix writes',
+      language: 'sql',
+      code: `
+        ALTER TABLE orders ALTER COLUMN "order" SET NOT NULL;
+                           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ set-not-null
+      `,
+      output: [
+        'ALTER TABLE orders ADD CONSTRAINT orders_order_not_null CHECK ("order" IS NOT NULL) NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT orders_order_not_null;\nALTER TABLE orders ALTER COLUMN "order" SET NOT NULL;\nALTER TABLE orders DROP CONSTRAINT orders_order_not_null;\n',
+      ],
+    },
+    {
+      name: 'an upper-case name keeps its quotes, in the new constraint name too',
+      language: 'sql',
+      code: `
+        ALTER TABLE "Orders" ALTER COLUMN "Email" SET NOT NULL;
+                             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ set-not-null
+      `,
+      output: [
+        'ALTER TABLE "Orders" ADD CONSTRAINT "Orders_Email_not_null" CHECK ("Email" IS NOT NULL) NOT VALID;\nALTER TABLE "Orders" VALIDATE CONSTRAINT "Orders_Email_not_null";\nALTER TABLE "Orders" ALTER COLUMN "Email" SET NOT NULL;\nALTER TABLE "Orders" DROP CONSTRAINT "Orders_Email_not_null";\n',
+      ],
+    },
+    {
       name: 'before PostgreSQL 12 there is no way around the scan: no fix',
       language: 'sql',
       config: { postgresVersion: 11 },

@@ -7,7 +7,7 @@
  */
 import type { Comment } from '../model/frontend';
 import type { Finding, Fix, TextEdit } from '../model/findings';
-import { LineIndex } from '../model/text';
+import { LineIndex, lineBreak } from '../model/text';
 
 export interface Directive {
   kind: 'next-line' | 'file';
@@ -119,7 +119,7 @@ function rewriteIdsEdit(d: Directive, text: string, keep: string[]): TextEdit {
 /** "Disable <rule> for this line" and "... for this file": the fixes every finding offers besides its own. */
 export function suppressionFixes(finding: Finding, text: string, language: 'prisma' | 'sql', lines: LineIndex): Fix[] {
   const marker = language === 'prisma' ? '//' : '--';
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineBreak(text);
   const line = lines.positionAt(finding.span.start).line;
   const lineStart = lines.lineStart(line);
   const indent = /^[ \t]*/.exec(text.slice(lineStart, lines.lineEnd(line)))![0];

@@ -7,7 +7,7 @@
  */
 import { format, type FormatOptionsWithLanguage, type SqlLanguage } from 'sql-formatter';
 import type { Dialect } from '../model/schema';
-import type { Span } from '../model/text';
+import { lineBreak, type Span } from '../model/text';
 import { splitStatements, type SplitStatement } from '../sql';
 import { minimalReplacement, type Replacement } from './edit';
 
@@ -53,7 +53,7 @@ function formatStatements(text: string, opts: SqlFormatOptions, wanted: (s: Spli
   if (split.templated) throw new SqlFormatError('this file holds template placeholders, so it is not formatted');
   const statements = split.statements.filter(wanted);
   if (!statements.length) return { skipped: 0 };
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineBreak(text);
   const config: FormatOptionsWithLanguage = {
     language: LANGUAGE[opts.dialect] ?? 'sql',
     tabWidth: opts.tabSize ?? 2,

@@ -139,3 +139,9 @@ export function wordAt(text: string, offset: number): { text: string; span: Span
   if (start === end) return undefined;
   return { text: text.slice(start, end), span: { start, end } };
 }
+
+/** The line break a file uses, read off its first one: what every edit that adds lines writes. */
+export function lineBreak(text: string): '\n' | '\r\n' {
+  const nl = text.indexOf('\n');
+  return nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
+}

@@ -7,7 +7,7 @@
  *
  * It reports what is written, not what it means: resolving types and relations is build.ts's job.
  */
-import type { Span } from '../model/text';
+import { lineBreak, type Span } from '../model/text';
 import { LineCursor } from './lexer';
 import type { Argument, Attribute, Block, BlockKind, EnumValue, Expr, Field, ScanComment, ScannedFile } from './syntax';
 
@@ -34,9 +34,7 @@ function lineAt(text: string, pos: number): Line {
 
 export function scanPrisma(uri: string, text: string): ScannedFile {
   const bom = text.charCodeAt(0) === 0xfeff;
-  const crlf = text.indexOf('\r\n');
-  const lf = text.indexOf('\n');
-  const eol = crlf >= 0 && crlf < lf ? '\r\n' : '\n';
+  const eol = lineBreak(text);
   const out: ScannedFile = { uri, text, blocks: [], comments: [], eol, bom };
   new Scanner(text, out).run(bom ? 1 : 0);
   return out;

@@ -1,5 +1,6 @@
+import { quoteIdent } from '../model/identifiers';
 import type { FixProposal } from './intents';
-import { afterStatement, eol, existing, existingWhy, headTo, ident, isMigrationUp, tableText } from './support/migration';
+import { afterStatement, eol, existing, existingWhy, headTo, isMigrationUp, tableText } from './support/migration';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -40,7 +41,7 @@ export default defineRule({
           let start = a.notNullAt.span.start;
           while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
           const nl = eol(text);
-          const table = tableText(info.table, text);
+          const table = tableText(info.table, text, ctx.dialect);
           fixes.push({
             title: 'Add it nullable, backfill, then SET NOT NULL',
             safe: false,
@@ -51,7 +52,7 @@ export default defineRule({
                 { at: { uri: ctx.file.uri, span: { start, end: a.notNullAt.span.end } }, newText: '' },
                 {
                   at: afterStatement(ctx, st),
-                  newText: `${nl}-- Backfill ${info.table.name}.${a.column} here (in batches on a big table), then require it:${nl}ALTER TABLE ${table} ALTER COLUMN ${ident(a.column)} SET NOT NULL;`,
+                  newText: `${nl}-- Backfill ${info.table.name}.${a.column} here (in batches on a big table), then require it:${nl}ALTER TABLE ${table} ALTER COLUMN ${quoteIdent(a.column, ctx.dialect)} SET NOT NULL;`,
                 },
               ],
             },

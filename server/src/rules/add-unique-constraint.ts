@@ -1,5 +1,6 @@
+import { quoteIdent } from '../model/identifiers';
 import type { FixProposal } from './intents';
-import { eol, existing, existingWhy, headTo, ident, implicitConstraintName, isMigrationUp, moveToOwnMigration, tableText } from './support/migration';
+import { eol, existing, existingWhy, headTo, implicitConstraintName, isMigrationUp, moveToOwnMigration, tableText } from './support/migration';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -43,11 +44,11 @@ export default defineRule({
           if (a.type === 'add-constraint' && info.actions.length === 1 && c.columns.length) {
             const text = ctx.file.text;
             const nl = eol(text);
-            const table = tableText(info.table, text);
+            const table = tableText(info.table, text, ctx.dialect);
             const name = c.name ?? implicitConstraintName(info.table.name, c.columns, c.kind === 'primary' ? 'pkey' : 'key');
             const sql =
-              `CREATE UNIQUE INDEX CONCURRENTLY ${ident(name)} ON ${table} (${c.columns.map(ident).join(', ')});${nl}` +
-              `ALTER TABLE ${table} ADD CONSTRAINT ${ident(name)} ${keyword} USING INDEX ${ident(name)};`;
+              `CREATE UNIQUE INDEX CONCURRENTLY ${quoteIdent(name, ctx.dialect)} ON ${table} (${c.columns.map((col) => quoteIdent(col, ctx.dialect)).join(', ')});${nl}` +
+              `ALTER TABLE ${table} ADD CONSTRAINT ${quoteIdent(name, ctx.dialect)} ${keyword} USING INDEX ${quoteIdent(name, ctx.dialect)};`;
             if (!st.tx.inTransaction) fixes.push({ title: 'Build the index concurrently, then add the constraint USING INDEX', safe: false, preferred: true, intent: { kind: 'replace', at: st.view.ref, newText: sql } });
             else {
               const move = moveToOwnMigration(ctx, [st], 'unique', sql);

@@ -1,5 +1,6 @@
+import { quoteIdent } from '../model/identifiers';
 import type { FixProposal } from './intents';
-import { afterStatement, eol, existing, existingWhy, headTo, ident, implicitConstraintName, isMigrationUp, tableText } from './support/migration';
+import { afterStatement, eol, existing, existingWhy, headTo, implicitConstraintName, isMigrationUp, tableText } from './support/migration';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -43,7 +44,7 @@ export default defineRule({
         const text = ctx.file.text;
         if (name && last && a.at) {
           const nl = eol(text);
-          const validate = `ALTER TABLE ${tableText(info.table, text)} VALIDATE CONSTRAINT ${ident(name)};`;
+          const validate = `ALTER TABLE ${tableText(info.table, text, ctx.dialect)} VALIDATE CONSTRAINT ${quoteIdent(name, ctx.dialect)};`;
           const notValid = { at: { uri: ctx.file.uri, span: { start: a.at.span.end, end: a.at.span.end } }, newText: ' NOT VALID' };
           if (!st.tx.inTransaction) {
             fixes.push({ title: 'Add it NOT VALID, then VALIDATE CONSTRAINT', safe: false, preferred: true, intent: { kind: 'edits', edits: [notValid, { at: afterStatement(ctx, st), newText: `${nl}${validate}` }] } });

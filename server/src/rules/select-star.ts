@@ -1,6 +1,6 @@
+import { quoteIdent } from '../model/identifiers';
 import type { SelectFacts } from '../model/statements';
 import type { FixProposal } from './intents';
-import { ident } from './support/migration';
 import { defineRule, type SqlStatement } from './types';
 
 function selectsOf(st: SqlStatement): SelectFacts[] {
@@ -43,8 +43,8 @@ export default defineRule({
           const table = star.table ? ctx.schema.tables.get(star.table.key) : undefined;
           const fixes: FixProposal[] = [];
           if (table && !table.partial && table.columns.length) {
-            const prefix = star.qualifier ? `${ident(star.qualifier)}.` : '';
-            const list = table.columns.map((c) => `${prefix}${ident(c.name)}`).join(', ');
+            const prefix = star.qualifier ? `${quoteIdent(star.qualifier, ctx.dialect)}.` : '';
+            const list = table.columns.map((c) => `${prefix}${quoteIdent(c.name, ctx.dialect)}`).join(', ');
             fixes.push({ title: `Name the columns of ${table.name}`, safe: false, preferred: true, intent: { kind: 'replace', at: star.at, newText: list } });
           }
           ctx.report({

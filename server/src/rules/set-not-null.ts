@@ -1,6 +1,7 @@
+import { quoteIdent } from '../model/identifiers';
 import { notNullCheck } from '../workspace/locks';
 import type { FixProposal } from './intents';
-import { eol, existing, existingWhy, headTo, ident, implicitConstraintName, isMigrationUp, moveToOwnMigration, removalSpan, tableText } from './support/migration';
+import { eol, existing, existingWhy, headTo, implicitConstraintName, isMigrationUp, moveToOwnMigration, removalSpan, tableText } from './support/migration';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -44,13 +45,13 @@ export default defineRule({
         if (ctx.pgVersion >= 12 && info.actions.length === 1) {
           const text = ctx.file.text;
           const nl = eol(text);
-          const table = tableText(info.table, text);
+          const table = tableText(info.table, text, ctx.dialect);
           const name = implicitConstraintName(info.table.name, [a.column], 'check').replace(/_check$/, '_not_null');
-          const add = `ALTER TABLE ${table} ADD CONSTRAINT ${ident(name)} CHECK (${ident(a.column)} IS NOT NULL) NOT VALID;`;
+          const add = `ALTER TABLE ${table} ADD CONSTRAINT ${quoteIdent(name, ctx.dialect)} CHECK (${quoteIdent(a.column, ctx.dialect)} IS NOT NULL) NOT VALID;`;
           const rest = [
-            `ALTER TABLE ${table} VALIDATE CONSTRAINT ${ident(name)};`,
-            `ALTER TABLE ${table} ALTER COLUMN ${ident(a.column)} SET NOT NULL;`,
-            `ALTER TABLE ${table} DROP CONSTRAINT ${ident(name)};`,
+            `ALTER TABLE ${table} VALIDATE CONSTRAINT ${quoteIdent(name, ctx.dialect)};`,
+            `ALTER TABLE ${table} ALTER COLUMN ${quoteIdent(a.column, ctx.dialect)} SET NOT NULL;`,
+            `ALTER TABLE ${table} DROP CONSTRAINT ${quoteIdent(name, ctx.dialect)};`,
           ].join(nl);
           if (!st.tx.inTransaction) {
             fixes.push({ title: 'Prove it with a CHECK constraint validated first', safe: false, preferred: true, intent: { kind: 'replace', at: st.view.ref, newText: `${add}${nl}${rest}` } });

@@ -5,5 +5,5 @@ export { detectSqlDialect, dialectFromContent, dialectFromPath, isTemplated, rep
 export { applyStatement, type ApplyContext } from './build';
 export { renderSqlFix } from './render';
 export { loadSql, type SqlLoadOptions, type SqlLoadResult } from './load';
-export { quoteIdent, tableKey } from './names';
+export { tableKey } from './names';
 export { isPartial } from './relations';

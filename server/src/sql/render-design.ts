@@ -8,9 +8,10 @@ import { scanSync } from 'libpg-query';
 import type { SourceText } from '../model/frontend';
 import type { TextEdit } from '../model/findings';
 import type { Column, Dialect, ReferentialAction, Schema } from '../model/schema';
-import { EncodedOffsets, type SourceRef } from '../model/text';
+import { EncodedOffsets, lineBreak, type SourceRef } from '../model/text';
 import type { FixIntent, NewTimestamp } from '../rules/intents';
-import { makeObjectName, quoteIdent, quoteTable } from './names';
+import { quoteIdent } from '../model/identifiers';
+import { makeObjectName, quoteTable } from './names';
 
 interface Tok {
   start: number;
@@ -45,11 +46,6 @@ function fileOf(files: readonly SourceText[], uri: string): SourceText | undefin
 
 function slice(file: SourceText, ref: SourceRef): string {
   return file.text.slice(ref.span.start, ref.span.end);
-}
-
-function lineBreak(text: string): string {
-  const nl = text.indexOf('\n');
-  return nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
 }
 
 /** Write keywords the way the statement does: `create table` files get lower-case ones. */
@@ -164,7 +160,7 @@ function reorderIndex(intent: Extract<FixIntent, { kind: 'reorderIndex' }>, file
   return [{ uri: file.uri, span: { start, end }, newText: ordered.map((p) => p!.text).join(', ') }];
 }
 
-function makeIndexPartial(intent: Extract<FixIntent, { kind: 'makeIndexPartial' }>, files: readonly SourceText[]): TextEdit[] | undefined {
+function makeIndexPartial(intent: Extract<FixIntent, { kind: 'makeIndexPartial' }>, files: readonly SourceText[], dialect: Dialect): TextEdit[] | undefined {
   const src = intent.index.source;
   const file = src && fileOf(files, src.uri);
   if (!src || !file) return undefined;
@@ -172,7 +168,7 @@ function makeIndexPartial(intent: Extract<FixIntent, { kind: 'makeIndexPartial' 
   const toks = tokensOf(written);
   if (!indexColumnList(toks) || toks.some((t) => t.word === 'where')) return undefined;
   const kw = caseLike(written);
-  const col = quoteIdent(intent.column.name);
+  const col = quoteIdent(intent.column.name, dialect);
   const predicate = intent.when === 'null' ? `${col} ${kw('IS NULL')}` : `${kw('NOT')} ${col}`;
   const last = toks[toks.length - 1];
   const at = src.span.start + (last?.text === ';' ? last.start : written.trimEnd().length);
@@ -210,7 +206,7 @@ function setOnDelete(intent: Extract<FixIntent, { kind: 'setOnDelete' }>, files:
 }
 
 function timestampColumn(ts: NewTimestamp, dialect: Dialect, kw: (s: string) => string): string {
-  const name = quoteIdent(ts.name);
+  const name = quoteIdent(ts.name, dialect);
   switch (dialect) {
     case 'mysql':
       return `${name} ${kw('DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3)')}${ts.role === 'updated' ? ` ${kw('ON UPDATE CURRENT_TIMESTAMP(3)')}` : ''}`;
@@ -264,14 +260,15 @@ function enableRls(intent: Extract<FixIntent, { kind: 'enableRls' }>, files: rea
   if (!file) return undefined;
   const statement = slice(file, decl);
   const kw = caseLike(statement);
-  const t = quoteTable(intent.table);
+  // Row level security is PostgreSQL's.
+  const t = quoteTable(intent.table, 'postgresql');
   const nl = lineBreak(file.text);
-  const policy = quoteIdent(makeObjectName(intent.table.name, 'tenant', 'isolation'));
+  const policy = quoteIdent(makeObjectName(intent.table.name, 'tenant', 'isolation'), 'postgresql');
   const setting = intent.setting.replace(/'/g, "''");
   const sql = [
     `${kw('ALTER TABLE')} ${t} ${kw('ENABLE ROW LEVEL SECURITY')};`,
     `${kw('ALTER TABLE')} ${t} ${kw('FORCE ROW LEVEL SECURITY')};`,
-    `${kw('CREATE POLICY')} ${policy} ${kw('ON')} ${t} ${kw('USING')} (${quoteIdent(intent.column.name)} = current_setting('${setting}')${castTo(intent.column)});`,
+    `${kw('CREATE POLICY')} ${policy} ${kw('ON')} ${t} ${kw('USING')} (${quoteIdent(intent.column.name, 'postgresql')} = current_setting('${setting}')${castTo(intent.column)});`,
   ];
   const close = statement.trimEnd().endsWith(';') ? '' : ';';
   const at = close ? decl.span.end : insertAfter(file, decl.span.end);
@@ -290,7 +287,7 @@ export function renderDesignSql(
     case 'reorderIndex':
       return reorderIndex(intent, files);
     case 'makeIndexPartial':
-      return makeIndexPartial(intent, files);
+      return makeIndexPartial(intent, files, schema?.dialect ?? 'postgresql');
     case 'setOnDelete':
       return setOnDelete(intent, files);
     case 'addTimestamps':

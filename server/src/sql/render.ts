@@ -5,9 +5,11 @@
 import { scanSync } from 'libpg-query';
 import type { SourceText } from '../model/frontend';
 import type { TextEdit } from '../model/findings';
-import type { Column, Schema, Table } from '../model/schema';
+import type { Column, Dialect, Schema, Table } from '../model/schema';
 import type { FixIntent } from '../rules/intents';
-import { chooseRelationName, quoteIdent, quoteTable, relationNameTaken } from './names';
+import { lineBreak } from '../model/text';
+import { quoteIdent } from '../model/identifiers';
+import { chooseRelationName, quoteTable, relationNameTaken } from './names';
 import { renderDesignSql } from './render-design';
 
 export function renderSqlFix(intent: FixIntent, files: readonly SourceText[], schema?: Schema): TextEdit[] | undefined {
@@ -17,17 +19,12 @@ export function renderSqlFix(intent: FixIntent, files: readonly SourceText[], sc
     case 'edits':
       return intent.edits.map((e) => ({ uri: e.at.uri, span: { ...e.at.span }, newText: e.newText }));
     case 'changeColumnType':
-      return changeColumnType(intent.column, intent.sql, intent.keepParams, intent.lengthCheck, files);
+      return changeColumnType(intent.column, intent.sql, intent.keepParams, intent.lengthCheck, files, schema?.dialect ?? 'postgresql');
     case 'addIndex':
       return addIndex(intent.table, intent.columns, files, schema, intent.fk?.declaration ?? intent.table.declaration, !!intent.concurrently);
     default:
       return renderDesignSql(intent, files, schema, (file, end) => insertionPoint(file.text, end));
   }
-}
-
-function lineBreak(text: string): string {
-  const nl = text.indexOf('\n');
-  return nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
 }
 
 /**
@@ -55,9 +52,10 @@ function addIndex(
   const text = file.text;
   const end = Math.min(after.span.end, text.length);
   const name = chooseRelationName(table.name, columns.join('_'), 'idx', relationNameTaken(schema, table));
+  const dialect = schema?.dialect ?? 'postgresql';
   const statement =
-    `CREATE INDEX ${concurrently ? 'CONCURRENTLY ' : ''}${quoteIdent(name)} ` +
-    `ON ${quoteTable(table)} (${columns.map(quoteIdent).join(', ')});`;
+    `CREATE INDEX ${concurrently ? 'CONCURRENTLY ' : ''}${quoteIdent(name, dialect)} ` +
+    `ON ${quoteTable(table, dialect)} (${columns.map((c) => quoteIdent(c, dialect)).join(', ')});`;
   // A last statement written without its `;` gets one, or the new statement would run into it.
   const close = text[end - 1] === ';' ? '' : ';';
   const at = close ? end : insertionPoint(text, end);
@@ -99,7 +97,7 @@ function isColumnDefinition(column: Column, files: readonly SourceText[]): boole
   return file.text.slice(column.source.span.end, type.span.start).trim() === '';
 }
 
-function changeColumnType(column: Column, sql: string, keepParams: boolean, lengthCheck: number | undefined, files: readonly SourceText[]): TextEdit[] | undefined {
+function changeColumnType(column: Column, sql: string, keepParams: boolean, lengthCheck: number | undefined, files: readonly SourceText[], dialect: Dialect): TextEdit[] | undefined {
   const source = column.type.source;
   if (!source) return undefined;
   const written = column.type.written;
@@ -115,7 +113,7 @@ function changeColumnType(column: Column, sql: string, keepParams: boolean, leng
     const file = files.find((f) => f.uri === column.declaration.uri)!;
     // Keywords in the case the definition uses (`not null` or `NOT NULL`); upper case when it has none.
     const lower = /\b(not null|default|references|primary key|unique|check)\b/.test(file.text.slice(column.declaration.span.start, column.declaration.span.end));
-    newText += ` ${lower ? 'check' : 'CHECK'} (char_length(${quoteIdent(column.name)}) <= ${lengthCheck})`;
+    newText += ` ${lower ? 'check' : 'CHECK'} (char_length(${quoteIdent(column.name, dialect)}) <= ${lengthCheck})`;
   }
   return [{ uri: source.uri, span: { ...source.span }, newText }];
 }

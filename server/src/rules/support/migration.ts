@@ -3,8 +3,9 @@
  * statements they judge, how a message says why a statement runs in a transaction, and the fixes that
  * move a statement out of a transaction or into a migration of its own.
  */
-import type { Table } from '../../model/schema';
-import type { SourceRef } from '../../model/text';
+import { quoteQualified } from '../../model/identifiers';
+import type { Dialect, Table } from '../../model/schema';
+import { lineBreak, type SourceRef } from '../../model/text';
 import type { FixProposal } from '../intents';
 import type { FileFacts, SqlStatement, StatementContext } from '../types';
 
@@ -42,10 +43,7 @@ function textOf(ctx: StatementContext): string {
 }
 
 /** The line break the file uses. */
-export function eol(text: string): string {
-  const nl = text.indexOf('\n');
-  return nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
-}
+export const eol = lineBreak;
 
 /**
  * The span that removes a statement cleanly: the statement, the rest of its line when only blanks
@@ -95,15 +93,10 @@ export function afterStatement(ctx: StatementContext, st: SqlStatement): SourceR
   return { uri: ctx.file.uri, span: { start: e, end: e } };
 }
 
-/** Quotes an identifier the way PostgreSQL needs (only when it must). */
-export function ident(name: string): string {
-  return /^[a-z_][a-z0-9_$]*$/.test(name) ? name : `"${name.replace(/"/g, '""')}"`;
-}
-
-/** `schema.table` as written in the statement, or quoted from the name. */
-export function tableText(rel: { name: string; schema?: string; at?: SourceRef }, text: string): string {
+/** `schema.table` as written in the statement, or quoted from the name the way `dialect` needs. */
+export function tableText(rel: { name: string; schema?: string; at?: SourceRef }, text: string, dialect: Dialect): string {
   if (rel.at) return text.slice(rel.at.span.start, rel.at.span.end);
-  return rel.schema ? `${ident(rel.schema)}.${ident(rel.name)}` : ident(rel.name);
+  return quoteQualified(rel.schema, rel.name, dialect);
 }
 
 /** Why the table counts as existing, for messages: "created by an earlier migration". */
