@@ -104,3 +104,31 @@ describe('MySQL', () => {
     assert.deepEqual(t.foreignKeys, []);
   });
 });
+
+describe('dropping and renaming, the way each engine does', () => {
+  const create = (q: string) =>
+    `CREATE TABLE teams (id INTEGER PRIMARY KEY, code TEXT, CONSTRAINT teams_code UNIQUE (code));\nCREATE TABLE users (id INTEGER PRIMARY KEY, team_code TEXT, CONSTRAINT users_team FOREIGN KEY (team_code) REFERENCES teams (code));\nALTER TABLE teams DROP COLUMN ${q};\n`;
+
+  for (const [dialect, name] of [['sqlite', 'Code'], ['mysql', '`CODE`']] as const) {
+    it(`${dialect}: DROP COLUMN (any case) removes the column, its keys and other tables' foreign keys to it`, () => {
+      const r = load(create(name), dialect);
+      assert.deepEqual(table(r, 'teams').columns.map((c) => c.name), ['id']);
+      assert.deepEqual(table(r, 'teams').indexes.map((i) => i.kind), ['primary']);
+      assert.deepEqual(table(r, 'users').foreignKeys, [], 'the foreign key to the dropped column goes with it');
+    });
+  }
+
+  it('postgresql: names compare exactly, so "Code" is not the column code', () => {
+    const r = load(create('"Code"'), 'postgresql');
+    assert.deepEqual(table(r, 'teams').columns.map((c) => c.name), ['id', 'code']);
+    assert.equal(table(r, 'users').foreignKeys.length, 1);
+    const dropped = load(create('code'), 'postgresql');
+    assert.deepEqual(table(dropped, 'users').foreignKeys, []);
+  });
+
+  it('mysql: DROP INDEX and RENAME INDEX find the index whatever the case', () => {
+    const text = 'CREATE TABLE t (id int PRIMARY KEY, a int, b int, KEY t_a (a), KEY t_b (b));\nALTER TABLE t RENAME INDEX T_A TO t_a2;\nDROP INDEX T_B ON t;\n';
+    const r = load(text, 'mysql');
+    assert.deepEqual(table(r, 't').indexes.filter((i) => i.kind !== 'primary').map((i) => i.name), ['t_a2']);
+  });
+});

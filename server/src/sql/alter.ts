@@ -3,24 +3,14 @@
  * a default; constraints added and dropped; row level security switched.
  */
 import type { AlterTableCmd, AlterTableStmt, ColumnDef, Node } from 'libpg-query';
+import { dropColumn, removeNamed } from '../model/changes';
 import { findColumn, type Column, type Schema, type Table } from '../model/schema';
 import { nodeAs, nodeStart } from './ast';
 import { buildColumn, columnType, defaultValue } from './columns';
-import { applyConstraint, isKeyConstraint, refKey, removeNamed } from './constraints';
+import { applyConstraint, isKeyConstraint } from './constraints';
 import { isPartial, lookup, targetTable } from './relations';
 import type { Site } from './site';
 import { elementEnd } from './tokens';
-
-/** Drops a column with what PostgreSQL drops along with it: indexes and keys on it, references to it. */
-function dropColumn(schema: Schema, table: Table, name: string): void {
-  table.columns = table.columns.filter((c) => c.name !== name);
-  table.indexes = table.indexes.filter((i) => !i.columns.includes(name));
-  table.foreignKeys = table.foreignKeys.filter((f) => !f.columns.includes(name));
-  if (table.checks) table.checks = table.checks.filter((c) => !c.columns.includes(name));
-  for (const other of schema.tables.values()) {
-    other.foreignKeys = other.foreignKeys.filter((f) => !(refKey(f) === table.key && f.refColumns.includes(name)));
-  }
-}
 
 /** Tokens of an expression node up to the end of its ALTER TABLE action, with its opening parentheses. */
 function expressionRange(site: Site, expr: Node | undefined): [number, number] {
@@ -98,7 +88,7 @@ function applyCommand(site: Site, schema: Schema, table: Table, cmd: AlterTableC
       return;
     }
     case 'AT_DropConstraint':
-      if (cmd.name) removeNamed(table, cmd.name);
+      if (cmd.name) removeNamed(schema, table, cmd.name);
       return;
     case 'AT_ValidateConstraint': {
       const check = table.checks?.find((c) => c.name === cmd.name);

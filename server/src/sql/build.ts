@@ -4,6 +4,7 @@
  * Statements the model does not describe are ignored; nothing here throws.
  */
 import type { CommentStmt, CreateStmt, Node, RangeVar } from 'libpg-query';
+import { renameTable } from '../model/changes';
 import { findColumn, type Column, type Dialect, type Schema, type Table } from '../model/schema';
 import { applyOtherDialect } from './lite/apply';
 import { listNames, nodeAs, tagOf } from './ast';
@@ -12,7 +13,7 @@ import { buildColumn, type PlacedConstraint } from './columns';
 import { applyConstraint, isKeyConstraint } from './constraints';
 import { alterEnum, createEnum } from './enums';
 import { createIndex } from './indexes';
-import { drop, rekey, rename } from './lifecycle';
+import { drop, rename } from './lifecycle';
 import { splitQualified, tableKey } from './names';
 import type { ParsedStatement } from './parse';
 import { isPartial, lookup, newTable } from './relations';
@@ -85,7 +86,7 @@ function apply(site: Site, schema: Schema, node: Node): void {
     case 'AlterObjectSchemaStmt': {
       const s = nodeAs(node, 'AlterObjectSchemaStmt')!;
       const table = s.objectType === 'OBJECT_TABLE' ? lookup(schema, s.relation) : undefined;
-      if (table && s.newschema) rekey(schema, table, s.newschema, table.name);
+      if (table && s.newschema) renameTable(schema, table, s.newschema, table.name);
       return;
     }
   }

@@ -25,11 +25,6 @@ function setNotNull(table: Table, columns: string[]): void {
   for (const col of table.columns) if (columns.includes(col.name)) col.nullable = false;
 }
 
-/** The key FK targets reference: by `ForeignKey.refTable`, which is qualified like `Table.key`. */
-export function refKey(fk: ForeignKey): string {
-  return fk.refTable.toLowerCase();
-}
-
 /** The columns an expression mentions (the last part of each column reference), in order, once each. */
 export function referencedColumns(expr: unknown): string[] {
   const out: string[] = [];
@@ -136,25 +131,4 @@ export function applyConstraint(site: Site, schema: Schema, table: Table, c: Con
   if (first >= 0 && hasPhrase(site.tokens, first, last, 'on', 'delete') && c.fk_del_action) fk.onDelete = ACTIONS[c.fk_del_action];
   if (first >= 0 && hasPhrase(site.tokens, first, last, 'on', 'update') && c.fk_upd_action) fk.onUpdate = ACTIONS[c.fk_upd_action];
   table.foreignKeys.push(fk);
-}
-
-/** DROP CONSTRAINT / DROP INDEX: removes the index, key, foreign key or check of that name. */
-export function removeNamed(table: Table, name: string): boolean {
-  const before = table.indexes.length + table.foreignKeys.length + (table.checks?.length ?? 0);
-  table.indexes = table.indexes.filter((i) => i.name !== name);
-  table.foreignKeys = table.foreignKeys.filter((f) => f.name !== name);
-  if (table.checks) table.checks = table.checks.filter((c) => c.name !== name);
-  return table.indexes.length + table.foreignKeys.length + (table.checks?.length ?? 0) !== before;
-}
-
-/** Renames a constraint or index (`RENAME CONSTRAINT`, `ALTER INDEX ... RENAME TO`). */
-export function renameNamed(table: Table, from: string, to: string): boolean {
-  let found = false;
-  for (const x of [...table.indexes, ...table.foreignKeys, ...(table.checks ?? [])]) {
-    if (x.name === from) {
-      x.name = to;
-      found = true;
-    }
-  }
-  return found;
 }

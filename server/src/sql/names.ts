@@ -1,10 +1,10 @@
 /**
  * PostgreSQL naming: lookup keys, the names PostgreSQL gives unnamed constraints and indexes (so a later
- * `DROP CONSTRAINT users_email_key` finds its target), and identifier quoting for generated SQL.
+ * `DROP CONSTRAINT users_email_key` finds its target). Identifier quoting is `model/identifiers`.
  * The parser has already folded unquoted identifiers to lower case and kept quoted ones as written.
  */
-import { scanSync } from 'libpg-query';
-import type { Schema, Table } from '../model/schema';
+import { quoteQualified } from '../model/identifiers';
+import type { Dialect, Schema, Table } from '../model/schema';
 import { EncodedOffsets } from '../model/text';
 
 /** PostgreSQL truncates identifiers to NAMEDATALEN - 1 bytes. */
@@ -18,19 +18,11 @@ function namespaceOf(schema: string | undefined): string {
   return isDefaultSchema(schema) ? '' : schema!;
 }
 
-/** `Table.key`: the lower-cased name, schema-qualified outside the default schema. */
-export function tableKey(schema: string | undefined, name: string): string {
-  return (isDefaultSchema(schema) ? name : `${schema}.${name}`).toLowerCase();
-}
+export { qualifiedName, tableKey } from '../model/changes';
 
 /** `[schema.]name` parts of a dotted name list: the last is the name, the one before it the schema. */
 export function splitQualified(names: string[]): { ns?: string; name: string } {
   return { ns: names.length > 1 ? names[names.length - 2] : undefined, name: names[names.length - 1] ?? '' };
-}
-
-/** The name as people refer to it (`ForeignKey.refTable`): qualified only outside the default schema. */
-export function qualifiedName(schema: string | undefined, name: string): string {
-  return isDefaultSchema(schema) ? name : `${schema}.${name}`;
 }
 
 /** Cuts `s` to at most `bytes` UTF-8 bytes without splitting a character. */
@@ -96,30 +88,7 @@ export function implicitName(table: Table, columns: string[], label: 'pkey' | 'k
   return taken ? chooseRelationName(table.name, name2, label, taken) : makeObjectName(table.name, name2, label);
 }
 
-const keywordCache = new Map<string, boolean>();
-
-/** Keywords that cannot stand as a column or table name (ColId) without quotes. */
-function isReservedWord(name: string): boolean {
-  let reserved = keywordCache.get(name);
-  if (reserved === undefined) {
-    try {
-      const kind = scanSync(name).tokens?.[0]?.keywordName;
-      reserved = kind === 'RESERVED_KEYWORD' || kind === 'TYPE_FUNC_NAME_KEYWORD';
-    } catch {
-      reserved = true;
-    }
-    keywordCache.set(name, reserved);
-  }
-  return reserved;
-}
-
-/** The identifier as SQL text, quoted only when it must be (upper case, odd characters, keywords). */
-export function quoteIdent(name: string): string {
-  if (/^[a-z_][a-z0-9_$]*$/.test(name) && !isReservedWord(name)) return name;
-  return `"${name.replace(/"/g, '""')}"`;
-}
-
-/** `schema.table` for generated SQL, schema only when the table was written with one. */
-export function quoteTable(table: Table): string {
-  return table.schema ? `${quoteIdent(table.schema)}.${quoteIdent(table.name)}` : quoteIdent(table.name);
+/** `schema.table` for generated SQL in `dialect`, schema only when the table was written with one. */
+export function quoteTable(table: Table, dialect: Dialect): string {
+  return quoteQualified(table.schema, table.name, dialect);
 }

@@ -7,6 +7,7 @@
  */
 import type { Column, ColumnType, DefaultValue, Dialect, ForeignKey, Index, ReferentialAction, Schema, Table } from '../../model/schema';
 import { findColumn } from '../../model/schema';
+import { dropColumn, dropTable, removeNamed, renameColumn, renameNamed, renameTable } from '../../model/changes';
 import type { SourceRef } from '../../model/text';
 import { makeObjectName, qualifiedName, tableKey } from '../names';
 import type { ParsedStatement } from '../parse';
@@ -575,52 +576,9 @@ function createIndex(r: Reader, ctx: Ctx, unique: boolean, method?: string): voi
   addIndex(table, ix);
 }
 
-function dropTable(ctx: Ctx, key: string): void {
-  const table = ctx.schema.tables.get(key);
-  if (!table) return;
-  ctx.schema.tables.delete(key);
-  for (const other of ctx.schema.tables.values()) other.foreignKeys = other.foreignKeys.filter((f) => f.refTable.toLowerCase() !== key);
-}
-
-function dropColumn(ctx: Ctx, table: Table, name: string): void {
-  const lower = name.toLowerCase();
-  table.columns = table.columns.filter((c) => c.name.toLowerCase() !== lower);
-  table.indexes = table.indexes.filter((i) => !i.columns.some((c) => c.toLowerCase() === lower));
-  table.foreignKeys = table.foreignKeys.filter((f) => !f.columns.some((c) => c.toLowerCase() === lower));
-  if (table.checks) table.checks = table.checks.filter((c) => !c.columns.some((x) => x.toLowerCase() === lower));
-}
-
-function renameColumn(ctx: Ctx, table: Table, from: string, to: string): void {
-  const lower = from.toLowerCase();
-  const swap = (cols: string[]) => cols.map((c) => (c.toLowerCase() === lower ? to : c));
-  const col = table.columns.find((c) => c.name.toLowerCase() === lower);
-  if (col) col.name = to;
-  for (const i of table.indexes) i.columns = swap(i.columns);
-  for (const f of table.foreignKeys) f.columns = swap(f.columns);
-  for (const c of table.checks ?? []) c.columns = swap(c.columns);
-  for (const other of ctx.schema.tables.values()) {
-    for (const f of other.foreignKeys) if (f.refTable.toLowerCase() === table.key) f.refColumns = swap(f.refColumns);
-  }
-}
-
-function renameTable(ctx: Ctx, table: Table, to: { schema?: string; name: string }): void {
-  const key = tableKey(to.schema ?? table.schema, to.name);
-  if (key !== table.key && ctx.schema.tables.has(key)) return;
-  const old = table.key;
-  ctx.schema.tables.delete(old);
-  table.name = to.name;
-  if (to.schema) table.schema = to.schema;
-  table.key = key;
-  ctx.schema.tables.set(key, table);
-  for (const other of ctx.schema.tables.values()) {
-    for (const f of other.foreignKeys) if (f.refTable.toLowerCase() === old) f.refTable = qualifiedName(table.schema, table.name);
-  }
-}
-
-function removeNamed(table: Table, name: string): void {
-  table.indexes = table.indexes.filter((i) => i.name !== name);
-  table.foreignKeys = table.foreignKeys.filter((f) => f.name !== name);
-  if (table.checks) table.checks = table.checks.filter((c) => c.name !== name);
+/** RENAME TO `[schema.]name`: the table keeps its schema unless the new name gives one. */
+function renameTo(ctx: Ctx, table: Table, to: { schema?: string; name: string }): void {
+  renameTable(ctx.schema, table, to.schema ?? table.schema, to.name);
 }
 
 /** One ALTER TABLE action; MySQL separates several with commas, SQLite allows one. */
@@ -656,7 +614,7 @@ function alterAction(r: Reader, ctx: Ctx, table: Table, fkCount: { n: number }):
     const old = r.ident();
     const c = columnDef(r, ctx, table.name);
     if (old && c) {
-      if (old.value.toLowerCase() !== c.column.name.toLowerCase()) renameColumn(ctx, table, old.value, c.column.name);
+      if (old.value.toLowerCase() !== c.column.name.toLowerCase()) renameColumn(ctx.schema, table, old.value, c.column.name);
       replaceColumn(ctx, table, c.column.name, c, fkCount);
     }
     return;
@@ -669,13 +627,13 @@ function alterAction(r: Reader, ctx: Ctx, table: Table, fkCount: { n: number }):
     if (r.eatAll('foreign', 'key') || r.eat('index') || r.eat('key') || r.eat('constraint') || r.eat('check')) {
       r.eatAll('if', 'exists');
       const n = r.ident();
-      if (n) removeNamed(table, n.value);
+      if (n) removeNamed(ctx.schema, table, n.value);
       return;
     }
     r.eat('column');
     r.eatAll('if', 'exists');
     const n = r.ident();
-    if (n) dropColumn(ctx, table, n.value);
+    if (n) dropColumn(ctx.schema, table, n.value);
     return;
   }
   if (r.eat('rename')) {
@@ -683,27 +641,26 @@ function alterAction(r: Reader, ctx: Ctx, table: Table, fkCount: { n: number }):
       const from = r.ident();
       r.eat('to');
       const to = r.ident();
-      if (from && to) renameColumn(ctx, table, from.value, to.value);
+      if (from && to) renameColumn(ctx.schema, table, from.value, to.value);
       return;
     }
     if (r.eat('index') || r.eat('key')) {
       const from = r.ident();
       r.eat('to');
       const to = r.ident();
-      const ix = from ? table.indexes.find((i) => i.name === from.value) : undefined;
-      if (ix && to) ix.name = to.value;
+      if (from && to) renameNamed(ctx.schema, table, from.value, to.value);
       return;
     }
     if (r.eat('to') || r.eat('as')) {
       const to = r.qualified();
-      if (to) renameTable(ctx, table, to);
+      if (to) renameTo(ctx, table, to);
       return;
     }
     // SQLite: RENAME a TO b (column keyword optional).
     const from = r.ident();
     if (from && r.eat('to')) {
       const to = r.ident();
-      if (to) renameColumn(ctx, table, from.value, to.value);
+      if (to) renameColumn(ctx.schema, table, from.value, to.value);
     }
     return;
   }
@@ -756,7 +713,7 @@ function drop(r: Reader, ctx: Ctx): void {
     while (!r.done) {
       const q = r.qualified();
       if (!q) break;
-      dropTable(ctx, tableKey(q.schema, q.name));
+      dropTable(ctx.schema, tableKey(q.schema, q.name));
       if (!r.eatText(',')) break;
     }
     return;
@@ -768,14 +725,11 @@ function drop(r: Reader, ctx: Ctx): void {
     if (r.eat('on')) {
       const t = r.qualified();
       const table = t ? lookup(ctx, t) : undefined;
-      if (table) removeNamed(table, q.name);
+      if (table) removeNamed(ctx.schema, table, q.name);
       return;
     }
     for (const t of ctx.schema.tables.values()) {
-      if (t.indexes.some((i) => i.name === q.name)) {
-        removeNamed(t, q.name);
-        break;
-      }
+      if (removeNamed(ctx.schema, t, q.name)) break;
     }
   }
 }
@@ -831,7 +785,7 @@ export function applyOtherDialect(schema: Schema, st: ParsedStatement, uri: stri
       if (!from || !r.eat('to')) break;
       const to = r.qualified();
       const table = lookup(ctx, from);
-      if (table && to) renameTable(ctx, table, to);
+      if (table && to) renameTo(ctx, table, to);
       if (!r.eatText(',')) break;
     }
     return true;
