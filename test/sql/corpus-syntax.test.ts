@@ -1,7 +1,9 @@
 /**
- * The SQL front end over every SQL file of the shared corpus (real projects' schemas and migrations):
- * no exceptions; syntax errors on PostgreSQL files exactly where libpg-query rejects the whole file (the
- * oracle); never a syntax error on SQLite, MySQL or templated files.
+ * The SQL front end over every SQL file of the shared corpus (real projects' schemas and migrations), each
+ * read for the engine MANIFEST.tsv gives it (files that run on several engines as PostgreSQL): no
+ * exceptions; syntax errors on PostgreSQL files exactly where libpg-query rejects the whole file (the
+ * oracle); never a syntax error on SQLite, MySQL or templated files. Which engine the product itself
+ * picks is tested per project in test/corpus/cli-corpus.
  *
  * The oracle parses the whole file at once, after the same preprocessing psql and the migration runners
  * do and the splitter copies: psql meta-commands and COPY data left out, and a `;` where a runner marker
@@ -13,8 +15,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { parseSync } from 'libpg-query';
-import { detectSqlDialect, ensureSqlParser, loadSql, splitStatements, type SplitResult } from '../../server/src/sql';
-import { corpusRoot, NO_CORPUS, walk } from '../helpers/paths';
+import type { Dialect } from '../../server/src/model/schema';
+import { ensureSqlParser, loadSql, splitStatements, type SplitResult } from '../../server/src/sql';
+import { manifest } from '../helpers/manifest';
+import { corpusRoot, NO_CORPUS } from '../helpers/paths';
 
 function oracleText(text: string, split: SplitResult): string {
   const chars = text.split('');
@@ -43,8 +47,9 @@ test('corpus: SQL front end vs. libpg-query on whole files', async (t) => {
     t.skip(NO_CORPUS);
     return;
   }
-  const root = path.join(corpusRoot, 'sql');
-  const files = walk(root, (f) => /\.sql(\.[a-z0-9]+)?$/i.test(f));
+  const root = corpusRoot;
+  const rows = manifest().filter((r) => r.kind === 'sql');
+  assert.ok(rows.length > 8000, `${rows.length} SQL files in the manifest`);
   await ensureSqlParser();
 
   const perDialect: Record<string, number> = {};
@@ -61,15 +66,14 @@ test('corpus: SQL front end vs. libpg-query on whole files', async (t) => {
   const started = Date.now();
   let frontEndMillis = 0;
 
-  for (const file of files) {
-    const rel = path.relative(root, file).split(path.sep).join('/');
-    const text = fs.readFileSync(file, 'utf8');
+  for (const row of rows) {
+    const rel = row.path;
+    const text = fs.readFileSync(path.join(root, rel), 'utf8');
     bytes += Buffer.byteLength(text);
-    // The URI as a user's workspace would give it: the corpus folder names are part of the evidence.
     const uri = `file:///corpus/${rel}`;
-    const dialect = detectSqlDialect(uri, text);
-    perDialect[dialect] = (perDialect[dialect] ?? 0) + 1;
-    const folder = rel.split('/')[1];
+    const dialect: Dialect = row.dialect === 'generic' ? 'postgresql' : (row.dialect as Dialect);
+    perDialect[row.dialect] = (perDialect[row.dialect] ?? 0) + 1;
+    const folder = row.project;
     (byFolder[folder] ??= {})[dialect] = (byFolder[folder][dialect] ?? 0) + 1;
     let result;
     const t0 = Date.now();
@@ -105,8 +109,8 @@ test('corpus: SQL front end vs. libpg-query on whole files', async (t) => {
   }
 
   const seconds = (Date.now() - started) / 1000;
-  t.diagnostic(`files: ${files.length} (${(bytes / 1e6).toFixed(1)} MB); per dialect: ${JSON.stringify(perDialect)}`);
-  t.diagnostic(`detected dialect per corpus folder: ${JSON.stringify(byFolder)}`);
+  t.diagnostic(`files: ${rows.length} (${(bytes / 1e6).toFixed(1)} MB); per engine (manifest): ${JSON.stringify(perDialect)}`);
+  t.diagnostic(`engine per project (manifest): ${JSON.stringify(byFolder)}`);
   t.diagnostic(`statements: ${statements}; syntax errors: ${syntaxErrors}; templated files: ${templated}; psql-variable files: ${psqlVariableFiles}`);
   t.diagnostic(`compared with the oracle: ${compared} PostgreSQL files; disagreements: ${disagreements.length}`);
   t.diagnostic(`time: ${seconds.toFixed(1)} s in all, front end ${(frontEndMillis / 1000).toFixed(1)} s (${(bytes / 1e6 / (frontEndMillis / 1000)).toFixed(1)} MB/s, cold cache)`);
@@ -122,16 +126,15 @@ test('corpus: truncated files (half-typed statements) never make the front end t
     t.skip(NO_CORPUS);
     return;
   }
-  const root = path.join(corpusRoot, 'sql');
-  const files = walk(root, (f) => /\.sql$/i.test(f)).filter((_, i) => i % 25 === 0);
+  const files = manifest().filter((r, i) => r.kind === 'sql' && i % 25 === 0);
   await ensureSqlParser();
   let loads = 0;
-  for (const file of files) {
-    const text = fs.readFileSync(file, 'utf8');
-    const uri = `file:///corpus/${path.relative(root, file).split(path.sep).join('/')}`;
+  for (const row of files) {
+    const text = fs.readFileSync(path.join(corpusRoot, row.path), 'utf8');
+    const uri = `file:///corpus/${row.path}`;
     for (const cut of [0.13, 0.5, 0.77]) {
       const part = text.slice(0, Math.floor(text.length * cut));
-      for (const dialect of ['postgresql', detectSqlDialect(uri, text)] as const) {
+      for (const dialect of ['postgresql', row.dialect === 'generic' ? 'postgresql' : (row.dialect as Dialect)] as const) {
         const r = loadSql({ uri, text: part }, { dialect });
         for (const p of r.problems) assert.ok(p.span.start < p.span.end && p.span.end <= part.length, `${uri}: ${p.message}`);
         loads++;

@@ -155,3 +155,12 @@ test('split: binary junk never throws', () => {
     }
   }
 });
+
+test('sqlite3 shell dot-commands between statements are client commands, not SQL', () => {
+  const text = '.timeout 30000\n\nBEGIN TRANSACTION;\nALTER TABLE a ADD COLUMN b text;\nCOMMIT;\n';
+  const r = splitStatements(text, 'sqlite');
+  assert.deepEqual(r.statements.map((s) => text.slice(s.span.start, s.span.end)), ['BEGIN TRANSACTION;', 'ALTER TABLE a ADD COLUMN b text;', 'COMMIT;']);
+  assert.deepEqual(r.skipped.map((s) => text.slice(s.span.start, s.span.end)), ['.timeout 30000']);
+  // Only SQLite's shell has them; elsewhere a line starting with a dot stays part of the statement text.
+  assert.equal(splitStatements(text, 'postgresql').skipped.length, 0);
+});

@@ -5,6 +5,7 @@ import { Engine, fileNotice, languageOf, looksBinary, MAX_FILE_BYTES, pathToUri,
 import { isIgnored, loadConfig, type ConfigOverrides } from '../engine/config';
 import { applyEdits, fixAllEdits } from '../engine/edits';
 import type { Finding } from '../model/findings';
+import type { EngineDecision } from '../workspace/project-engine';
 
 const BOM = '\uFEFF';
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.next', '.turbo', 'vendor']);
@@ -14,6 +15,8 @@ export interface CheckedFile {
   uri: string;
   text: string;
   findings: Finding[];
+  /** The engine the file was read for (absent for files skipped before analysis). */
+  engine?: EngineDecision;
 }
 
 export interface CheckResult {
@@ -23,6 +26,8 @@ export interface CheckResult {
   /** Problems in config files met on the way (each once). */
   configErrors: string[];
   fixedFiles: number;
+  /** What the project at the first checked path says about its engine (when it names one). */
+  projectEngine?: EngineDecision;
 }
 
 /** Files change during a run only through --fix, which bumps this so the engine reads them again. */
@@ -82,6 +87,14 @@ export function collectFiles(inputs: string[]): string[] {
 export async function check(inputs: string[], overrides: ConfigOverrides, fix: boolean): Promise<CheckResult> {
   const engine = new Engine(diskHost, () => overrides);
   const result: CheckResult = { files: [], failures: [], configErrors: [], fixedFiles: 0 };
+  const first = inputs[0] && path.resolve(inputs[0]);
+  if (first) {
+    const dir = fs.existsSync(first) && fs.statSync(first).isDirectory() ? first : path.dirname(first);
+    const config = loadConfig(diskHost, dir, overrides);
+    result.projectEngine = config.dialect
+      ? { name: config.dialect, from: config.dialectFrom ?? 'settings', detail: `dialect "${config.dialect}"` }
+      : engine.engines.project(dir).decision;
+  }
   for (const file of collectFiles(inputs)) {
     const language = languageOf(file);
     if (!language) {
@@ -129,7 +142,7 @@ export async function check(inputs: string[], overrides: ConfigOverrides, fix: b
           result.fixedFiles++;
         }
       }
-      result.files.push({ path: file, uri, text, findings: analysis.findings });
+      result.files.push({ path: file, uri, text, findings: analysis.findings, engine: analysis.engine });
     } catch (err) {
       result.failures.push({ path: file, message: err instanceof Error ? err.message : String(err) });
     }

@@ -6,6 +6,7 @@ import { LineIndex, type Span } from '../model/text';
 import { allRules, ruleById } from '../rules/registry';
 import { uriToPath } from '../engine/analyze';
 import { PACKAGE_VERSION } from '../engine/version';
+import type { EngineDecision } from '../workspace/project-engine';
 import type { CheckResult, CheckedFile } from './check';
 
 
@@ -53,7 +54,40 @@ export function toJson(result: CheckResult): string {
       })),
     })),
   );
-  return JSON.stringify({ version: 1, files: result.files.length, diagnostics }, null, 2);
+  const { engine, engines } = enginesOf(result);
+  return JSON.stringify({ version: 1, files: result.files.length, engine, engines, diagnostics }, null, 2);
+}
+
+type EngineJson = { name: string; from: string; file?: string; detail?: string };
+
+function engineJson(d: EngineDecision): EngineJson {
+  const out: EngineJson = { name: d.name, from: d.from };
+  if (d.file) out.file = displayPath(d.file);
+  if (d.detail) out.detail = d.detail;
+  return out;
+}
+
+/**
+ * The engine of the checked project (top level), and every decision with the files it covers. When
+ * the files were read for several engines, the top level says `multiple`.
+ */
+export function enginesOf(result: CheckResult): { engine: EngineJson | undefined; engines: (EngineJson & { files: string[] })[] } {
+  const groups = new Map<string, EngineJson & { files: string[] }>();
+  for (const f of result.files) {
+    if (!f.engine) continue;
+    const e = engineJson(f.engine);
+    const key = JSON.stringify(e);
+    const g = groups.get(key) ?? { ...e, files: [] };
+    g.files.push(displayPath(f.path));
+    groups.set(key, g);
+  }
+  const engines = [...groups.values()].sort((a, b) => b.files.length - a.files.length || a.name.localeCompare(b.name));
+  const names = [...new Set(engines.map((e) => e.name))];
+  let engine: EngineJson | undefined;
+  if (names.length > 1) engine = { name: 'multiple', from: 'per migration set or file', detail: names.sort().join(', ') };
+  else if (result.projectEngine && (names.length === 0 || result.projectEngine.name === names[0])) engine = engineJson(result.projectEngine);
+  else if (engines.length) engine = { name: engines[0].name, from: engines[0].from, ...(engines[0].file ? { file: engines[0].file } : {}), ...(engines[0].detail ? { detail: engines[0].detail } : {}) };
+  return { engine, engines };
 }
 
 const SYMBOL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info', hint: 'hint' };

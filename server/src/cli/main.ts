@@ -87,6 +87,7 @@ async function main(argv: string[]): Promise<number> {
   if (values.dialect) {
     if (!['postgresql', 'sqlite', 'mysql'].includes(values.dialect)) return usage('--dialect must be postgresql, sqlite or mysql');
     overrides.dialect = values.dialect as ConfigOverrides['dialect'];
+    overrides.dialectFrom = '--dialect';
   }
   if (values['pg-version']) {
     const n = Number(values['pg-version']);

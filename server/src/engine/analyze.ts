@@ -11,8 +11,9 @@ import { LineIndex, type SourceRef } from '../model/text';
 import { findInstalledPrismaVersion, loadPrisma, prismaSchemaFiles } from '../prisma';
 import { allRules, ruleById } from '../rules/registry';
 import { ruleApplies, type Report, type Rule } from '../rules/types';
-import { detectSqlDialect, dialectFromPath, ensureSqlParser } from '../sql';
-import { projectDialect } from '../workspace/project-dialect';
+import { engineMarks, ensureSqlParser } from '../sql';
+import { describeEngine, ProjectEngines, type EngineDecision } from '../workspace/project-engine';
+import { generatedFrom, SQL_ONLY_DESIGN_RULES, type GeneratedFrom } from '../workspace/source-of-truth';
 import { SqlWorkspace, type SqlUnit } from '../workspace/unit';
 import { loadConfig, type ConfigOverrides, type ResolvedConfig } from './config';
 import { applySuppressions, parseDirectives } from './suppression';
@@ -37,6 +38,10 @@ export interface FileAnalysis {
   text: string;
   unit: FrontEndResult;
   config: ResolvedConfig;
+  /** The database engine the file was read for, and what decided it. */
+  engine: EngineDecision;
+  /** For a migration a tool generates from a schema: that schema, where design findings are reported. */
+  generatedFrom?: GeneratedFrom;
   findings: Finding[];
   /** Time spent, for the status bar and benchmarks. */
   millis: number;
@@ -68,12 +73,16 @@ export function looksBinary(text: string): boolean {
 
 export class Engine {
   private readonly sql: SqlWorkspace;
+  readonly engines: ProjectEngines;
+  /** Per project folder, the one file that carries the "engine unknown" notice. */
+  private readonly unknownNoticeAt = new Map<string, string>();
 
   constructor(
     private readonly host: AnalysisHost,
     private readonly overrides: (uri: string) => ConfigOverrides = () => ({}),
   ) {
     this.sql = new SqlWorkspace(host);
+    this.engines = new ProjectEngines(host);
   }
 
   configFor(uri: string): ResolvedConfig {
@@ -104,9 +113,10 @@ export class Engine {
   async analyze(uri: string, text: string, language: Language): Promise<FileAnalysis> {
     const started = Date.now();
     const config = this.configFor(uri);
-    const unit = await this.load(uri, text, language, config);
+    const { unit, engine } = await this.load(uri, text, language, config);
     const lines = new LineIndex(text);
     let findings: Finding[] = [];
+    if (engine.name === 'unknown') findings.push(...this.unknownEngine(uri, unit, config));
 
     for (const problem of unit.problems) {
       if (problem.uri !== uri) continue;
@@ -118,6 +128,7 @@ export class Engine {
     }
 
     const sqlUnit = language === 'sql' ? (unit as SqlUnit) : undefined;
+    const source = sqlUnit?.set && sqlUnit.role !== 'script' ? this.sourceOf(sqlUnit) : undefined;
     for (const rule of allRules) {
       if (!rule.checkSchema) continue;
       // A down migration restores an old state on purpose: its design is judged where it was first written.
@@ -134,6 +145,8 @@ export class Engine {
       }
       for (const r of reports) {
         if (r.at.uri !== uri) continue;
+        // One source of truth: what the schema says is reported on the schema, not on the SQL generated from it.
+        if (source && !SQL_ONLY_DESIGN_RULES.has(rule.meta.id) && this.generatedStatement(sqlUnit!, source, r.at.span.start)) continue;
         findings.push({
           rule: rule.meta.id,
           severity,
@@ -152,7 +165,53 @@ export class Engine {
     const unusedSetting = config.severity('unused-suppression');
     findings = applySuppressions(findings, directives, text, lines, unusedSetting === 'off' ? undefined : unusedSetting);
     findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
-    return { uri, language, text, unit, config, findings, millis: Date.now() - started };
+    return { uri, language, text, unit, config, engine, generatedFrom: source, findings, millis: Date.now() - started };
+  }
+
+  private readonly sources = new WeakMap<object, GeneratedFrom | null>();
+
+  /** The schema a migration set is generated from (remembered per set object, which lives one revision). */
+  private sourceOf(unit: SqlUnit): GeneratedFrom | undefined {
+    const set = unit.set!;
+    if (!this.sources.has(set)) this.sources.set(set, generatedFrom(set, this.host) ?? null);
+    return this.sources.get(set) ?? undefined;
+  }
+
+  /** Was the statement holding `offset` written by the tool (the whole file counts as written by it)? */
+  private generatedStatement(unit: SqlUnit, source: GeneratedFrom, offset: number): boolean {
+    const st = unit.statements.find((s) => s.view.ref.span.start <= offset && offset <= s.view.ref.span.end);
+    return st ? source.wrote(unit.file.text, st.view.ref.span.start) : true;
+  }
+
+  /**
+   * Nothing says which engine the file is for: PostgreSQL's syntax errors are not the user's errors. They
+   * are dropped, and one info per project (on the first file that had any) says how to set the engine.
+   */
+  private unknownEngine(uri: string, unit: FrontEndResult, config: ResolvedConfig): Finding[] {
+    const rejected = unit.problems.filter((p) => p.rule === 'syntax-error' && p.uri === uri);
+    if (!rejected.length) return [];
+    unit.problems = unit.problems.filter((p) => !rejected.includes(p));
+    const fsPath = uriToPath(uri);
+    const project = fsPath ? this.engines.project(path.dirname(fsPath)).root : uri;
+    const first = this.unknownNoticeAt.get(project);
+    if (first !== undefined && first !== uri) return [];
+    this.unknownNoticeAt.set(project, uri);
+    const severity = config.severity('syntax-error');
+    if (severity === 'off') return [];
+    const n = rejected.length;
+    return [
+      {
+        rule: 'syntax-error',
+        severity: 'info',
+        message:
+          `Nothing in this project says which database engine its SQL is for, and PostgreSQL's parser rejects ${n} statement${n === 1 ? '' : 's'} here, ` +
+          `so they are not reported as errors. Set "dialect" in db-design.json (postgresql, sqlite or mysql) or the dbDesign.dialect setting; ` +
+          `a driver in package.json, go.mod or Cargo.toml, a Prisma or drizzle-kit config, or a docker-compose image also tells it.`,
+        uri,
+        span: rejected[0].span,
+        fixes: [],
+      },
+    ];
   }
 
   /**
@@ -209,7 +268,15 @@ export class Engine {
     return findings;
   }
 
-  private async load(uri: string, text: string, language: Language, config: ResolvedConfig): Promise<FrontEndResult> {
+  /** The engine of a SQL file, as `analyze` decides it (for features that read SQL without analysing it). */
+  engineOf(uri: string, text: string): EngineDecision {
+    const config = this.configFor(uri);
+    const fsPath = uriToPath(uri);
+    const set = fsPath ? this.sql.setOf(fsPath, config.migrations) : undefined;
+    return this.engines.decide(fsPath, uri, text, configuredEngine(config), set);
+  }
+
+  private async load(uri: string, text: string, language: Language, config: ResolvedConfig): Promise<{ unit: FrontEndResult; engine: EngineDecision }> {
     if (language === 'prisma') {
       const fsPath = uriToPath(uri);
       const files: SourceText[] = [];
@@ -222,22 +289,47 @@ export class Engine {
         }
       }
       files.unshift({ uri, text });
-      return loadPrisma(files, { engine: config.prismaEngine, schemaDir: fsPath ? path.dirname(fsPath) : undefined });
+      const unit = loadPrisma(files, { engine: config.prismaEngine, schemaDir: fsPath ? path.dirname(fsPath) : undefined });
+      const withDatasource = files.find((f) => /^\s*datasource\s+\w+\s*\{/m.test(f.text));
+      const provider = withDatasource && /datasource\s+\w+\s*\{[^}]*?provider\s*=\s*"([^"]+)"/.exec(withDatasource.text)?.[1];
+      const engine: EngineDecision = withDatasource
+        ? { name: unit.schema.dialect, from: path.basename(uriToPath(withDatasource.uri) ?? 'schema.prisma'), detail: `datasource provider "${provider ?? unit.schema.dialect}"` }
+        : { name: unit.schema.dialect, from: 'Prisma default' };
+      return { unit, engine };
     }
     await ensureSqlParser();
-    // Config first; then the path and content (detectSqlDialect); the Prisma project only when the path says nothing.
     const fsPath = uriToPath(uri);
-    const fromProject = !config.dialect && fsPath && !dialectFromPath(uri) ? projectDialect(fsPath, this.host) : undefined;
-    const dialect = detectSqlDialect(uri, text, config.dialect ?? fromProject);
-    return this.sql.load(uri, fsPath, text, {
-      dialect,
+    const set = fsPath ? this.sql.setOf(fsPath, config.migrations) : undefined;
+    const configured = configuredEngine(config);
+    let engine = this.engines.decide(fsPath, uri, text, configured, set);
+    const options = (dialect: EngineDecision['name']) => ({
+      dialect: dialect === 'unknown' ? ('postgresql' as const) : dialect,
       pgVersion: config.pgVersion,
       migrations: config.migrations,
       toUri: pathToUri,
-      prismaVersion: (dir) => findInstalledPrismaVersion(dir, this.host),
+      prismaVersion: (dir: string) => findInstalledPrismaVersion(dir, this.host),
     });
+    let unit = this.sql.load(uri, fsPath, text, options(engine.name));
+    // A file PostgreSQL's parser rejects that carries another engine's marks is that engine's.
+    // Not against an explicit word (the config, a folder or file name, the set's own lock file or journal), and
+    // backticks alone prove nothing: a PostgreSQL file with a MySQL-style name in it is a real mistake.
+    const explicit = configured || /^(folder name|file name|migration_lock\.toml|meta\/_journal\.json)$/.test(engine.from);
+    if (!explicit && (engine.name === 'postgresql' || engine.name === 'unknown') && unit.problems.some((p) => p.rule === 'syntax-error')) {
+      const mark = engineMarks(text).find((m) => m.engine !== 'postgresql' && m.mark !== 'backtick-quoted names');
+      if (mark) {
+        engine = { name: mark.engine, from: 'file content', file: fsPath, detail: `${mark.mark}, which PostgreSQL rejects` };
+        unit = this.sql.load(uri, fsPath, text, options(engine.name));
+      }
+    }
+    return { unit, engine };
   }
 }
+
+function configuredEngine(config: ResolvedConfig): EngineDecision | undefined {
+  return config.dialect ? { name: config.dialect, from: config.dialectFrom ?? 'settings', detail: `dialect "${config.dialect}"` } : undefined;
+}
+
+export { describeEngine };
 
 function renderFixes(unit: FrontEndResult, r: Report): Fix[] {
   const fixes: Fix[] = [];

@@ -39,6 +39,8 @@ export interface ConfigOverrides {
   /** Use this config file instead of searching for one (`--config`). */
   configFile?: string;
   dialect?: Dialect;
+  /** Where `dialect` comes from, for the reason shown with the engine (`--dialect`, `dbDesign.dialect setting`). */
+  dialectFrom?: string;
   postgresVersion?: number;
   prismaEngine?: 6 | 7;
   rules?: Record<string, SeveritySetting>;
@@ -48,6 +50,8 @@ export interface ResolvedConfig {
   /** The config file used, if any. */
   file?: string;
   dialect?: Dialect;
+  /** Where `dialect` was set: the config file's name, or the override's own label. */
+  dialectFrom?: string;
   pgVersion: number;
   prismaEngine?: 6 | 7;
   ignore: string[];
@@ -153,6 +157,7 @@ export function resolveConfig(file: ConfigFile, filePath: string | undefined, er
   return {
     file: filePath,
     dialect: overrides.dialect ?? file.dialect,
+    dialectFrom: overrides.dialect ? (overrides.dialectFrom ?? 'settings') : file.dialect && filePath ? path.basename(filePath) : undefined,
     pgVersion: overrides.postgresVersion ?? file.postgresVersion ?? DEFAULT_PG_VERSION,
     prismaEngine: overrides.prismaEngine ?? file.prisma?.engine,
     ignore: file.ignore ?? [],

@@ -78,7 +78,7 @@ export function startServer(connection: Connection): void {
 
   const engine = new Engine(host, (uri): ConfigOverrides => {
     const s = resolvedSettings.get(uri) ?? DEFAULT_SETTINGS;
-    return { rules: s.rules, dialect: s.dialect, postgresVersion: s.postgresVersion, prismaEngine: s.prismaEngine };
+    return { rules: s.rules, dialect: s.dialect, dialectFrom: 'dbDesign.dialect setting', postgresVersion: s.postgresVersion, prismaEngine: s.prismaEngine };
   });
   const features = registerFeatures({ connection, documents, engine, host });
 

@@ -40,24 +40,28 @@ export function dialectFromPath(uri: string): Dialect | undefined {
   return undefined;
 }
 
-/** Syntax only MySQL accepts (the PostgreSQL parser rejects each of these). */
-const MYSQL: RegExp[] = [
-  /\bENGINE\s*=/i,
-  /\bAUTO_INCREMENT\b/i,
-  /\bUNSIGNED\b/i,
-  /\bDEFAULT\s+CHARSET\b/i,
-  /\bON\s+UPDATE\s+CURRENT_TIMESTAMP\b/i,
+/** Syntax only MySQL accepts (the PostgreSQL parser rejects each of these), with the words a reason shows. */
+const MYSQL_NAMED: [RegExp, string][] = [
+  [/\bENGINE\s*=/i, 'ENGINE='],
+  [/\bAUTO_INCREMENT\b/i, 'AUTO_INCREMENT'],
+  [/\bUNSIGNED\b/i, 'UNSIGNED'],
+  [/\bDEFAULT\s+CHARSET\b/i, 'DEFAULT CHARSET'],
+  [/\bON\s+UPDATE\s+CURRENT_TIMESTAMP\b/i, 'ON UPDATE CURRENT_TIMESTAMP'],
   // An index declared inside CREATE TABLE: `KEY name (...)`, `UNIQUE INDEX name (...)`.
-  /(?:^|,)\s*(?:UNIQUE\s+|FULLTEXT\s+|SPATIAL\s+)?(?:KEY|INDEX)\s+[`"\w]+\s*\(/im,
+  [/(?:^|,)\s*(?:UNIQUE\s+|FULLTEXT\s+|SPATIAL\s+)?(?:KEY|INDEX)\s+[`"\w]+\s*\(/im, 'KEY inside CREATE TABLE'],
 ];
+const MYSQL = MYSQL_NAMED.map(([re]) => re);
 /** Syntax only SQLite accepts. */
-const SQLITE: RegExp[] = [
-  /\bAUTOINCREMENT\b/i,
-  /^\s*PRAGMA\b/im,
-  /\bWITHOUT\s+ROWID\b/i,
-  /\)\s*STRICT\s*(?:,|;|$)/im,
-  /\bINSERT\s+OR\s+(?:REPLACE|IGNORE|ABORT|FAIL|ROLLBACK)\b/i,
+const SQLITE_NAMED: [RegExp, string][] = [
+  [/\bAUTOINCREMENT\b/i, 'AUTOINCREMENT'],
+  [/^\s*PRAGMA\b/im, 'PRAGMA'],
+  [/\bWITHOUT\s+ROWID\b/i, 'WITHOUT ROWID'],
+  [/\)\s*STRICT\s*(?:,|;|$)/im, 'STRICT tables'],
+  [/\bINSERT\s+OR\s+(?:REPLACE|IGNORE|ABORT|FAIL|ROLLBACK)\b/i, 'INSERT OR ...'],
+  [/\b(?:strftime|unixepoch|julianday)\s*\(/i, 'SQLite date functions'],
+  [/\bdatetime\s*\(\s*'now'/i, "datetime('now')"],
 ];
+const SQLITE = SQLITE_NAMED.map(([re]) => re);
 
 function count(patterns: RegExp[], code: string): number {
   return patterns.reduce((n, p) => n + (p.test(code) ? 1 : 0), 0);
@@ -82,8 +86,8 @@ function codeOnly(text: string): string {
 
 export function dialectFromContent(text: string): Dialect | undefined {
   const code = codeOnly(text);
-  const mysql = count(MYSQL, code);
-  const sqlite = count(SQLITE, code);
+  const mysql = count(MYSQL, code) + count(MYSQL_CLIENT.map(([re]) => re), code);
+  const sqlite = count(SQLITE, code) + count(SQLITE_CLIENT.map(([re]) => re), code);
   if (mysql === 0 && sqlite === 0) {
     // Backtick identifiers: MySQL or SQLite (Drizzle writes them for both); either way not PostgreSQL.
     return /`[^`\r\n]+`/.test(code) ? 'mysql' : undefined;
@@ -106,4 +110,74 @@ export function isTemplated(text: string): boolean {
 /** Dialects whose files get syntax errors from the PostgreSQL parser. */
 export function reportsSyntaxErrors(dialect: Dialect): boolean {
   return dialect === 'postgresql';
+}
+
+/** MySQL-only syntax a PostgreSQL parser stumbles on first, with the words a reason shows. */
+const MYSQL_CLIENT: [RegExp, string][] = [
+  [/^[ \t]*#(?!!)/m, '`#` comments'],
+  [/\bINSERT\s+IGNORE\b/i, 'INSERT IGNORE'],
+  [/\bSET\s+@[A-Za-z_]\w*\s*:?=/i, '@variables'],
+  [/@@(?:session\.|global\.)?(?:foreign_key_checks|sql_mode|unique_checks|character_set_\w+|collation_\w+|time_zone|autocommit|sql_notes|innodb_\w+)\b/i, '@@system variables'],
+  [/^[ \t]*DELIMITER[ \t]+\S/im, 'DELIMITER'],
+];
+/** sqlite3 shell dot-commands at the start of a line. */
+const SQLITE_CLIENT: [RegExp, string][] = [
+  [/^\.(?:timeout|read|mode|headers|bail|echo|import|output|print|schema|tables|open|changes|nullvalue|separator|width|exit|quit|load|dump)\b/m, 'sqlite3 dot-commands'],
+];
+/** psql meta-commands and PostgreSQL-only syntax. */
+const POSTGRES: [RegExp, string][] = [
+  [/^[ \t]*\\(?:set|connect|c|i|ir|include|echo|copy|if|elif|else|endif|gset|unset|pset|timing|q|o|encoding)\b/m, 'psql meta-commands'],
+  [/\bLANGUAGE\s+'?plpgsql\b/i, 'PL/pgSQL'],
+  [/\bCREATE\s+EXTENSION\b/i, 'CREATE EXTENSION'],
+  [/::\s*(?:text|int|integer|bigint|jsonb|uuid|regclass|timestamptz|name|oid)\b/i, ':: casts'],
+];
+export interface EngineMark {
+  engine: Dialect;
+  /** What was seen, for the reason shown to the user. */
+  mark: string;
+  /** How many distinct marks of this engine the text has. */
+  count: number;
+}
+
+/**
+ * Marks of each engine in a file's code (comments and string literals left out), the engine with the most
+ * distinct marks first. Client commands (`#` comments, `DELIMITER`, sqlite3 dot-commands, psql meta-commands)
+ * are looked for in the raw text, since the PostgreSQL splitter does not read them as comments.
+ */
+export function engineMarks(text: string): EngineMark[] {
+  if (!text.trim()) return [];
+  const code = codeOnly(text);
+  const out: EngineMark[] = [];
+  const look = (engine: Dialect, list: [RegExp, string][], where: string) => {
+    const hits = list.filter(([re]) => re.test(where));
+    if (!hits.length) return;
+    const existing = out.find((m) => m.engine === engine);
+    if (existing) existing.count += hits.length;
+    else out.push({ engine, mark: hits[0][1], count: hits.length });
+  };
+  look('mysql', MYSQL_CLIENT, code);
+  look('sqlite', SQLITE_CLIENT, code);
+  look('mysql', MYSQL_NAMED, code);
+  look('sqlite', SQLITE_NAMED, code);
+  look('postgresql', POSTGRES, code);
+  if (!out.some((m) => m.engine !== 'postgresql') && /`[^`\r\n]+`/.test(code)) out.push({ engine: 'mysql', mark: 'backtick-quoted names', count: 1 });
+  return out.sort((a, b) => b.count - a.count);
+}
+
+/** The engine named by a path, and whether by the file name (`x.mysql.up.sql`) or a folder (`sqlite/`). */
+export function pathEngineWord(pathOrUri: string): { engine: Dialect; word: string; kind: 'suffix' | 'folder' } | undefined {
+  let p = pathOrUri;
+  try {
+    p = decodeURIComponent(pathOrUri);
+  } catch {
+    // A malformed escape: read it as it is.
+  }
+  const segments = p.toLowerCase().split(/[/\\]+/);
+  for (let s = segments.length - 1; s >= 0; s--) {
+    const words = segments[s].split(/[._-]+/);
+    for (let i = words.length - 1; i >= 0; i--) {
+      if (Object.hasOwn(PATH_WORDS, words[i])) return { engine: PATH_WORDS[words[i]], word: s === segments.length - 1 ? segments[s] : `${segments[s]}/`, kind: s === segments.length - 1 ? 'suffix' : 'folder' };
+    }
+  }
+  return undefined;
 }

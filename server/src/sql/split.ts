@@ -151,6 +151,12 @@ class Splitter {
     if (c === 35 /* # */ && this.flavor.mysql) return this.lineComment(i, 1);
     if (c === 47 /* / */ && next === 42 /* * */) return this.blockComment(i);
     if (c === 92 /* \ */) return this.metaCommand(i);
+    // sqlite3 shell dot-commands (`.timeout 30000`) at the start of a line, between statements.
+    if (c === 46 /* . */ && this.start < 0 && !this.flavor.pg && !this.flavor.mysql && (i === 0 || text.charCodeAt(i - 1) === 10) && isIdentStart(next)) {
+      const end = lineEnd(text, i);
+      this.skipped.push({ span: { start: i, end }, kind: 'meta' });
+      return end;
+    }
     if (this.start < 0 && this.flavor.mysql && (c === 68 || c === 100) && /^delimiter[ \t]/iy.test(text.slice(i, i + 10))) {
       return this.delimiterCommand(i);
     }
