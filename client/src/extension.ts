@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { PrismaExtensionNotification, StatusNotification, type ClientInitOptions } from '../../server/src/lsp/protocol';
+import { PrismaExtensionNotification, StatusNotification, type ClientInitOptions, type StatusParams } from '../../server/src/lsp/protocol';
 import { showRuleDocumentation } from './commands/docs';
 import { FIXED_SCHEME, FixedTexts, fixAllInFile, fixAllInWorkspace, type WorkspaceFixOptions } from './commands/fix-all';
 import { formatSql } from './commands/format';
@@ -55,7 +55,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   context.subscriptions.push(
     status,
-    lc.onNotification(StatusNotification, () => status.render()),
+    lc.onNotification(StatusNotification, (params: StatusParams) => status.update(params)),
     vscode.commands.registerCommand('dbDesign.restartServer', restart),
     vscode.commands.registerCommand('dbDesign.showOutput', () => output.show(true)),
     vscode.commands.registerCommand('dbDesign.showReport', async (clicked?: vscode.Uri, selected?: vscode.Uri[]) => {

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { State, type LanguageClient } from 'vscode-languageclient/node';
+import type { EngineInfo, StatusParams } from '../../server/src/lsp/protocol';
 
 const SOURCE = 'db-design';
 const LANGUAGES = new Set(['prisma', 'sql']);
@@ -13,6 +14,14 @@ export class StatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('dbDesign.status', vscode.StatusBarAlignment.Right, 100);
   private readonly subscriptions: vscode.Disposable[] = [];
   private state: 'starting' | 'running' | 'stopped' = 'starting';
+  /** The engine each analysed file was read for, as the server last said. */
+  private readonly engines = new Map<string, EngineInfo>();
+
+  /** A status notification from the server: remembers the file's engine, then redraws. */
+  update(params: StatusParams | undefined): void {
+    if (params?.uri && params.engine) this.engines.set(params.uri, params.engine);
+    this.render();
+  }
 
   constructor(client: LanguageClient) {
     this.item.name = 'db-design';
@@ -54,13 +63,23 @@ export class StatusItem implements vscode.Disposable {
     }
     const c = countBySeverity(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === SOURCE));
     this.item.text = `$(database) ${c.error} $(error) ${c.warning} $(warning)`;
-    this.item.tooltip = `db-design: ${c.error} errors, ${c.warning} warnings, ${c.info} infos, ${c.hint} hints in this file. Click to open the schema report.`;
+    const engine = this.engines.get(doc.uri.toString());
+    this.item.tooltip =
+      `db-design: ${c.error} errors, ${c.warning} warnings, ${c.info} infos, ${c.hint} hints in this file.` +
+      (engine ? `\nEngine: ${engineText(engine)}` : '') +
+      '\nClick to open the schema report.';
   }
 
   dispose(): void {
     for (const s of this.subscriptions) s.dispose();
     this.item.dispose();
   }
+}
+
+/** `sqlite (from drizzle.config.ts: dialect: "sqlite")`, or how to set an unknown one. */
+export function engineText(e: EngineInfo): string {
+  if (e.name === 'unknown') return 'unknown: nothing in the project names it (set "dialect" in db-design.json)';
+  return `${e.name} (from ${e.from}${e.detail ? `: ${e.detail}` : ''})`;
 }
 
 export function countBySeverity(diagnostics: readonly vscode.Diagnostic[]): { error: number; warning: number; info: number; hint: number } {

@@ -48,6 +48,8 @@ class Client {
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   private waiters: { uri: string; pred: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
   private readonly versions = new Map<string, number>();
+  /** The engine each file was read for, from the server's status notifications. */
+  readonly engines = new Map<string, { name: string; from: string; detail?: string }>();
 
   constructor(readonly proc: ChildProcess) {
     this.conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
@@ -63,7 +65,9 @@ class Client {
     });
     this.conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => ({})));
     this.conn.onRequest('client/registerCapability', () => null);
-    this.conn.onNotification('dbDesign/status', () => undefined);
+    this.conn.onNotification('dbDesign/status', (p: { uri?: string; engine?: { name: string; from: string; detail?: string } }) => {
+      if (p.uri && p.engine) this.engines.set(p.uri, p.engine);
+    });
     this.conn.onNotification('window/logMessage', () => undefined);
     this.conn.listen();
   }
@@ -230,5 +234,20 @@ describe('language server over stdio', () => {
     await client.waitFor(half, () => true, 'diagnostics for a half-typed schema');
     const hover = await client.conn.sendRequest('textDocument/hover', { textDocument: { uri: half }, position: { line: 4, character: 3 } });
     assert.ok(hover === null || typeof hover === 'object');
+  });
+
+  it('tells the client which engine a file was read for, and why', async () => {
+    // Its own package, beside the PostgreSQL Prisma schema of the other tests: the nearest project file decides.
+    const app = path.join(dir, 'app');
+    fs.mkdirSync(path.join(app, 'drizzle'), { recursive: true });
+    fs.writeFileSync(path.join(app, 'drizzle.config.ts'), 'export default { dialect: "sqlite", schema: "./schema.ts" };\n');
+    const file = path.join(app, 'drizzle', '0000_init.sql');
+    const text = 'CREATE TABLE `users` (`id` integer PRIMARY KEY NOT NULL);\n';
+    fs.writeFileSync(file, text);
+    const uri = URI.file(file).toString();
+    client.open(uri, 'sql', text);
+    await client.waitFor(uri, () => true, 'diagnostics for a drizzle migration');
+    for (let i = 0; i < 50 && !client.engines.has(uri); i++) await new Promise((r) => setTimeout(r, 50));
+    assert.deepEqual(client.engines.get(uri), { name: 'sqlite', from: 'drizzle.config.ts', detail: 'dialect: "sqlite"', file: URI.file(path.join(app, 'drizzle.config.ts')).toString() });
   });
 });

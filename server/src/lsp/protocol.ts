@@ -17,6 +17,19 @@ export interface StatusParams {
   state: ServerState;
   uri?: string;
   counts?: Record<Severity, number>;
+  /** The database engine the file was read for and what decided it (`{ name: 'sqlite', from: 'drizzle.config.ts' }`). */
+  engine?: EngineInfo;
+}
+
+/** The engine decision as sent to the client; `name` is `unknown` when nothing in the project names it. */
+export interface EngineInfo {
+  name: string;
+  /** What decided: a file name (`migration_lock.toml`), `db-design.json`, `folder name`, `file content`, `nothing`. */
+  from: string;
+  /** What in it decided: `dialect: "sqlite"`, `dependency pg`, `INSERT IGNORE`. */
+  detail?: string;
+  /** The deciding file's URI, when a file decided. */
+  file?: string;
 }
 
 /** Client → server: the official Prisma extension was installed or removed while running. */

@@ -22,7 +22,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Engine, fileNotice, languageOf, looksBinary, MAX_FILE_BYTES, uriToPath, type AnalysisHost, type FileAnalysis } from '../engine/analyze';
+import { Engine, fileNotice, languageOf, looksBinary, MAX_FILE_BYTES, pathToUri, uriToPath, type AnalysisHost, type FileAnalysis } from '../engine/analyze';
 import type { ConfigOverrides } from '../engine/config';
 import { docsUrl } from '../engine/docs';
 import { fixAllEdits } from '../engine/edits';
@@ -32,7 +32,7 @@ import { PACKAGE_VERSION } from '../engine/version';
 import type { Finding, Severity, SeveritySetting, TextEdit } from '../model/findings';
 import { LineIndex, type Span } from '../model/text';
 import { registerFeatures } from './features';
-import { FIX_ALL_KIND, PrismaExtensionNotification, ServerState, StatusNotification, type ClientInitOptions, type EditorSettings, type PrismaExtensionParams } from './protocol';
+import { FIX_ALL_KIND, PrismaExtensionNotification, ServerState, StatusNotification, type ClientInitOptions, type EditorSettings, type EngineInfo, type PrismaExtensionParams } from './protocol';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -181,6 +181,7 @@ export function startServer(connection: Connection): void {
     const text = doc.getText();
     const lines = new LineIndex(text);
     let findings: Finding[];
+    let engineInfo: EngineInfo | undefined;
     try {
       if (text.length > MAX_FILE_BYTES) {
         analyses.delete(uri);
@@ -195,13 +196,15 @@ export function startServer(connection: Connection): void {
         if (initOptions.prismaExtensionActive) analysis.findings = analysis.findings.filter((f) => f.rule !== 'prisma-validation');
         analyses.set(uri, analysis);
         findings = analysis.findings;
+        const e = analysis.engine;
+        engineInfo = { name: e.name, from: e.from, ...(e.detail ? { detail: e.detail } : {}), ...(e.file ? { file: pathToUri(e.file) } : {}) };
       }
     } catch (err) {
       connection.console.error(`db-design: analysing ${uri} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
       findings = [fileNotice(uri, 'syntax-error', 'info', 'db-design could not analyse this file (internal error; see the db-design output channel).')];
     }
     await connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, lines)) });
-    void connection.sendNotification(StatusNotification, { state: ServerState.Ready, uri, counts: countBySeverity(findings) });
+    void connection.sendNotification(StatusNotification, { state: ServerState.Ready, uri, counts: countBySeverity(findings), engine: engineInfo });
   }
 
   connection.onHover((params) => {

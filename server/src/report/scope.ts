@@ -18,7 +18,7 @@ import type { SourceText } from '../model/frontend';
 import type { Finding } from '../model/findings';
 import { emptySchema, type Dialect, type Schema } from '../model/schema';
 import { groupPrismaSchemas, isMigrationSnapshot } from '../prisma';
-import { detectSqlDialect, ensureSqlParser, loadSql } from '../sql';
+import { ensureSqlParser, loadSql } from '../sql';
 import type { ReportInput } from './build';
 
 /** Folders no schema lives in (the CLI's `check` skips the same ones). */
@@ -136,7 +136,8 @@ async function replaySql(engine: Engine, files: string[], read: (p: string) => s
   const dialects = new Map<string, Dialect>();
   for (const p of files) {
     const uri = pathToUri(p);
-    dialects.set(p, detectSqlDialect(uri, read(p)!, engine.configFor(uri).dialect));
+    const name = engine.engineOf(uri, read(p)!).name;
+    dialects.set(p, name === 'unknown' ? 'postgresql' : name);
   }
   const dialect = mostCommon([...dialects.values()]) ?? 'postgresql';
   const schema = emptySchema(dialect);

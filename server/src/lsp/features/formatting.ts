@@ -15,7 +15,6 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { formatSql, formatSqlRange, SqlFormatError, type KeywordCase, type SqlFormatResult } from '../../format/sql';
 import { LineIndex } from '../../model/text';
-import { detectSqlDialect } from '../../sql';
 import type { FeatureContext } from './context';
 
 const SQL_SELECTOR = [
@@ -53,7 +52,8 @@ export function registerFormatting(ctx: FeatureContext, params: InitializeParams
   async function run(doc: TextDocument | undefined, options: { tabSize: number; insertSpaces: boolean }, format: (text: string, o: Parameters<typeof formatSql>[1]) => SqlFormatResult): Promise<TextEdit[] | null> {
     if (!doc || doc.languageId !== 'sql') return null;
     const text = doc.getText();
-    const dialect = detectSqlDialect(doc.uri, text, ctx.engine.configFor(doc.uri).dialect);
+    const engine = ctx.engine.engineOf(doc.uri, text).name;
+    const dialect = engine === 'unknown' ? 'postgresql' : engine;
     const { keywordCase } = await settings(doc.uri);
     let result: SqlFormatResult;
     try {
