@@ -115,6 +115,41 @@ describe('report data from SQL', () => {
     assert.ok(data.notes.some((n) => /replayed from 2 SQL files/.test(n)), data.notes.join('\n'));
   });
 
+  it('replays Flyway migrations in version order, as diagnostics do: V10 after V2', async () => {
+    const p = project({
+      'db/migration/V2__users.sql': 'CREATE TABLE users (id bigint PRIMARY KEY);',
+      'db/migration/V10__email.sql': 'ALTER TABLE users ADD COLUMN email text;',
+    });
+    const data = await report(p, 'db/migration');
+    const users = data.tables.find((t) => t.name === 'users')!;
+    assert.deepEqual(users.columns.map((c) => c.name), ['id', 'email']);
+    assert.ok(data.notes.some((n) => /replayed from 2 SQL files in the order flyway applies them/.test(n)), data.notes.join('\n'));
+  });
+
+  it('loose SQL files (no migration runner) replay in natural order', async () => {
+    const p = project({
+      'sql/2_users.sql': 'CREATE TABLE users (id bigint PRIMARY KEY);',
+      'sql/10_email.sql': 'ALTER TABLE users ADD COLUMN email text;',
+    });
+    const data = await report(p, 'sql');
+    assert.deepEqual(data.tables.find((t) => t.name === 'users')!.columns.map((c) => c.name), ['id', 'email']);
+  });
+
+  it("a Prisma project's migrations are in the datasource's dialect, as check lints them", async () => {
+    // Plain SQL: nothing in the files themselves says MySQL; the datasource does.
+    const p = project({
+      'prisma/schema.prisma': 'datasource db {\n  provider = "mysql"\n  url = env("DATABASE_URL")\n}\n\nmodel User {\n  id Int @id @default(autoincrement())\n}\n',
+      'prisma/migrations/20240101000000_init/migration.sql': 'CREATE TABLE User (\n  id INTEGER NOT NULL,\n  PRIMARY KEY (id)\n);\n',
+      'prisma/migrations/20240102000000_name/migration.sql': 'ALTER TABLE User ADD COLUMN name VARCHAR(191) NULL;\n',
+    });
+    const data = await report(p, 'prisma/migrations');
+    assert.equal(data.source.kind, 'sql');
+    assert.equal(data.source.dialect, 'mysql');
+    const analysis = await p.engine.analyze(p.uri('prisma/migrations/20240102000000_name/migration.sql'), p.host.files.get(`${p.root}/prisma/migrations/20240102000000_name/migration.sql`)!, 'sql');
+    assert.equal(analysis.unit.schema.dialect, data.source.dialect);
+    assert.deepEqual(data.tables.find((t) => t.name === 'User')!.columns.map((c) => c.name), ['id', 'name']);
+  });
+
   it('groups findings by rule, worst first, each pointing at its line and UTF-16 column', async () => {
     // Emoji and CJK before the flagged type: a byte or code-point column would be off.
     const p = project({ 'db/schema.sql': `CREATE TABLE events (id bigint PRIMARY KEY, /* 🎉 中文 */ created_at timestamp NOT NULL);\n` });

@@ -5,20 +5,20 @@
  *
  * - A `.prisma` file: its whole schema (all files of a schema folder).
  * - A `.sql` file: the schema that file builds.
- * - A folder (or several paths): the Prisma schema in it if there is one, otherwise its SQL files
- *   replayed in path order (migration folders are named by timestamp or sequence number, so path order
- *   is apply order for every common runner). Findings come from every file in scope.
- *
- * The replay here is deliberately plain; the migration-history replay in server/src/workspace (runner
- * conventions, down files, ordering rules) is meant to replace `replaySql` once it exists.
+ * - A folder (or several paths): the Prisma schema in it if there is one, otherwise the schema its SQL
+ *   files end with: a migration set's is the one its migration history reaches, through the same
+ *   ordered, cached replay diagnostics use (runner order, down files left out); files outside a set
+ *   follow in natural order. Findings come from every file in scope.
  */
 import * as path from 'node:path';
 import { Engine, languageOf, looksBinary, pathToUri, uriToPath, type AnalysisHost } from '../engine/analyze';
-import type { SourceText } from '../model/frontend';
+import type { FrontEndResult, SourceText } from '../model/frontend';
 import type { Finding } from '../model/findings';
-import { emptySchema, type Dialect, type Schema } from '../model/schema';
+import { emptySchema, type Schema } from '../model/schema';
 import { groupPrismaSchemas, isMigrationSnapshot } from '../prisma';
-import { ensureSqlParser, loadSql } from '../sql';
+import { naturalCompare, upFiles, type MigrationSet } from '../workspace/migrations';
+import { History } from '../workspace/replay';
+import type { SqlUnit } from '../workspace/unit';
 import type { ReportInput } from './build';
 
 /** Folders no schema lives in (the CLI's `check` skips the same ones). */
@@ -84,7 +84,7 @@ export async function reportInput(engine: Engine, host: AnalysisHost, targets: s
 
   const findings: Finding[] = [];
   const sources = new Map<string, SourceText>();
-  const analyzeFile = async (p: string): Promise<Schema | undefined> => {
+  const analyzeFile = async (p: string): Promise<FrontEndResult | undefined> => {
     if (opts.isCancelled?.()) throw new ReportScopeError('cancelled');
     const text = read(p);
     if (text === undefined) {
@@ -95,7 +95,7 @@ export async function reportInput(engine: Engine, host: AnalysisHost, targets: s
     const analysis = await engine.analyze(uri, text, languageOf(p)!);
     findings.push(...analysis.findings);
     for (const f of analysis.unit.files) if (!sources.has(f.uri)) sources.set(f.uri, f);
-    return analysis.unit.schema;
+    return analysis.unit;
   };
 
   let schema: Schema | undefined;
@@ -103,17 +103,19 @@ export async function reportInput(engine: Engine, host: AnalysisHost, targets: s
   if (prismaFiles.length) {
     const groups = groupPrismaSchemas(prismaFiles, host);
     const chosen = groups[0];
-    for (const p of chosen) schema = (await analyzeFile(p)) ?? schema;
+    for (const p of chosen) schema = (await analyzeFile(p))?.schema ?? schema;
     kind = 'prisma';
     for (const other of groups.slice(1)) notes.push(`Another Prisma schema is in scope and not drawn here: ${other.map((p) => display(p, baseDir)).join(', ')}. Run the report on it separately.`);
   }
+  const analysed: Analysed[] = [];
   for (const p of sqlFiles) {
-    const single = await analyzeFile(p);
-    if (kind !== 'prisma' && sqlFiles.length === 1) schema = single;
+    const unit = await analyzeFile(p);
+    if (unit) analysed.push({ path: p, unit: unit as SqlUnit });
+    if (kind !== 'prisma' && sqlFiles.length === 1) schema = unit?.schema;
   }
   if (kind !== 'prisma' && sqlFiles.length) {
     kind = 'sql';
-    if (sqlFiles.length > 1) schema = await replaySql(engine, sqlFiles.filter((p) => read(p) !== undefined), read, notes);
+    if (sqlFiles.length > 1) schema = replaySql(analysed, (p) => read(p) ?? host.readFile(p) ?? '', notes);
   } else if (kind === 'prisma' && sqlFiles.length) {
     notes.push(`The diagram and tables show the Prisma schema; findings also cover ${sqlFiles.length} SQL file${sqlFiles.length === 1 ? '' : 's'} in scope.`);
   }
@@ -130,24 +132,45 @@ export async function reportInput(engine: Engine, host: AnalysisHost, targets: s
   };
 }
 
-/** Replays SQL files, in path order, into one schema: the schema a migration history ends with. */
-async function replaySql(engine: Engine, files: string[], read: (p: string) => string | undefined, notes: string[]): Promise<Schema> {
-  await ensureSqlParser();
-  const dialects = new Map<string, Dialect>();
-  for (const p of files) {
-    const uri = pathToUri(p);
-    const name = engine.engineOf(uri, read(p)!).name;
-    dialects.set(p, name === 'unknown' ? 'postgresql' : name);
+interface Analysed {
+  path: string;
+  unit: SqlUnit;
+}
+
+/**
+ * The schema SQL files end with, in the dialect most of them are analysed in (as `check` lints them).
+ * A migration set's files: the end state of its history, from the engine's replay. Several sets, or
+ * files outside one: the sets' up files in runner order, then the others in natural order (V2 before
+ * V10), through the same history replay.
+ */
+function replaySql(analysed: Analysed[], read: (p: string) => string, notes: string[]): Schema {
+  const dialect = mostCommon(analysed.map((a) => a.unit.schema.dialect)) ?? 'postgresql';
+  const sets = new Map<string, { set: MigrationSet; end: Schema }>();
+  const loose: string[] = [];
+  let skipped = 0;
+  for (const { path: p, unit } of analysed) {
+    if (unit.schema.dialect !== dialect) skipped++;
+    else if (!unit.set) loose.push(p);
+    else if (unit.role === 'migration' && !sets.has(unit.set.root)) sets.set(unit.set.root, { set: unit.set, end: unit.schema });
   }
-  const dialect = mostCommon([...dialects.values()]) ?? 'postgresql';
-  const schema = emptySchema(dialect);
-  const skipped = files.filter((p) => dialects.get(p) !== dialect);
-  for (const p of files) {
-    if (dialects.get(p) !== dialect) continue;
-    loadSql({ uri: pathToUri(p), text: read(p)! }, { dialect, schema });
+  let schema: Schema;
+  let count: number;
+  let order: string;
+  if (sets.size === 1 && loose.length === 0) {
+    const { set, end } = [...sets.values()][0];
+    schema = end;
+    count = upFiles(set).length;
+    order = `in the order ${set.runner} applies them`;
+  } else {
+    const files = [...[...sets.values()].flatMap(({ set }) => upFiles(set).map((f) => f.fsPath)), ...loose.sort(naturalCompare)];
+    const history = new History(dialect);
+    history.update(files.map((p) => ({ uri: pathToUri(p), text: read(p) })));
+    schema = history.before(files.length);
+    count = files.length;
+    order = sets.size ? 'in migration order' : 'in natural path order';
   }
-  notes.push(`Schema replayed from ${files.length - skipped.length} SQL file${files.length - skipped.length === 1 ? '' : 's'} in path order.`);
-  if (skipped.length) notes.push(`${skipped.length} file${skipped.length === 1 ? ' is' : 's are'} in another SQL dialect and not part of the replayed schema.`);
+  notes.push(`Schema replayed from ${count} SQL file${count === 1 ? '' : 's'} ${order}.`);
+  if (skipped) notes.push(`${skipped} file${skipped === 1 ? ' is' : 's are'} in another SQL dialect and not part of the replayed schema.`);
   return schema;
 }
 
