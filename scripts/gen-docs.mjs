@@ -112,6 +112,11 @@ export function configSchema(metas) {
             type: 'boolean',
             description: "Whether each migration file runs inside a transaction (otherwise the runner's known behaviour decides).",
           },
+          baseline: {
+            type: 'string',
+            description:
+              'The last migration that has run everywhere (its file name, folder or version). It and every migration before it are history: never edited by a fix, and their migration-safety findings are not shown. Without it, git decides: migrations added or changed since the merge-base with the default branch are new.',
+          },
         },
       },
       rules: { type: 'object', additionalProperties: false, properties: rules, description: 'Severity per rule (`off`, `hint`, `info`, `warning`, `error`), or `[severity, { options }]`.' },

@@ -3,6 +3,7 @@
  * report request, fix-all for files open or on disk, SQL formatting and its registration, the rule list.
  */
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -18,6 +19,8 @@ const demo = path.join(repoRoot, 'examples', 'demo');
 function tempCopyOfDemo(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'db-design-features-'));
   fs.cpSync(demo, dir, { recursive: true });
+  // A repository where the demo migrations are not committed: they are new, so their safe fixes apply.
+  execFileSync('git', ['init', '-q'], { cwd: dir });
   return dir;
 }
 

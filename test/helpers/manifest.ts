@@ -48,7 +48,7 @@ export interface ManifestProject {
   /** Folder below the corpus root. */
   root: string;
   rows: ManifestRow[];
-  /** Engines of its SQL and Prisma files (generic files left out). */
+  /** Engines of its SQL, Prisma and source files (generic files left out). */
   engines: string[];
 }
 
@@ -57,7 +57,7 @@ export function manifestProjects(): ManifestProject[] {
   for (const r of manifest()) {
     const p = byRoot.get(r.root) ?? { name: r.project, root: r.root, rows: [], engines: [] };
     p.rows.push(r);
-    if ((r.kind === 'sql' || r.kind === 'prisma') && r.dialect !== 'generic' && r.dialect !== '-' && !p.engines.includes(r.dialect)) p.engines.push(r.dialect);
+    if (r.dialect !== 'generic' && r.dialect !== '-' && !p.engines.includes(r.dialect)) p.engines.push(r.dialect);
     byRoot.set(r.root, p);
   }
   for (const p of byRoot.values()) p.engines.sort();

@@ -1,10 +1,13 @@
 /** `db-design check`: the engine over files on disk, as CI runs it. */
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Engine, fileNotice, languageOf, looksBinary, MAX_FILE_BYTES, pathToUri, type AnalysisHost } from '../engine/analyze';
 import { isIgnored, loadConfig, type ConfigOverrides } from '../engine/config';
 import { applyEdits, fixAllEdits } from '../engine/edits';
 import type { Finding } from '../model/findings';
+import { LineIndex } from '../model/text';
+import { changedLines, gitChanges } from '../workspace/git';
 import type { EngineDecision } from '../workspace/project-engine';
 
 const BOM = '\uFEFF';
@@ -28,6 +31,8 @@ export interface CheckResult {
   fixedFiles: number;
   /** What the project at the first checked path says about its engine (when it names one). */
   projectEngine?: EngineDecision;
+  /** `--changed-since`: the ref, and how many findings were left out (in files or lines unchanged since it). */
+  changedSince?: { ref: string; leftOut: number };
 }
 
 /** Files change during a run only through --fix, which bumps this so the engine reads them again. */
@@ -88,8 +93,14 @@ export async function check(inputs: string[], overrides: ConfigOverrides, fix: b
   const engine = new Engine(diskHost, () => overrides);
   const result: CheckResult = { files: [], failures: [], configErrors: [], fixedFiles: 0 };
   const first = inputs[0] && path.resolve(inputs[0]);
-  if (first) {
-    const dir = fs.existsSync(first) && fs.statSync(first).isDirectory() ? first : path.dirname(first);
+  const firstDir = first && (fs.existsSync(first) && fs.statSync(first).isDirectory() ? first : path.dirname(first));
+  const git = overrides.changedSince !== undefined && firstDir ? gitChanges(firstDir, overrides.changedSince) : undefined;
+  if (overrides.changedSince !== undefined) {
+    if (!git) throw new UsageError(`--changed-since ${overrides.changedSince}: not a git repository, or git does not know that ref`);
+    result.changedSince = { ref: overrides.changedSince, leftOut: 0 };
+  }
+  if (first && firstDir) {
+    const dir = firstDir;
     const config = loadConfig(diskHost, dir, overrides);
     result.projectEngine = config.dialect
       ? { name: config.dialect, from: config.dialectFrom ?? 'settings', detail: `dialect "${config.dialect}"` }
@@ -142,10 +153,48 @@ export async function check(inputs: string[], overrides: ConfigOverrides, fix: b
           result.fixedFiles++;
         }
       }
-      result.files.push({ path: file, uri, text, findings: analysis.findings, engine: analysis.engine });
+      let findings = analysis.findings;
+      if (git && result.changedSince) {
+        const kept = keptSince(file, text, findings, git, analysis.age !== undefined);
+        result.changedSince.leftOut += findings.length - kept.length;
+        findings = kept;
+      }
+      result.files.push({ path: file, uri, text, findings, engine: analysis.engine });
     } catch (err) {
       result.failures.push({ path: file, message: err instanceof Error ? err.message : String(err) });
     }
   }
   return result;
+}
+
+/**
+ * `--changed-since`: a file unchanged since the ref reports nothing; a migration added or changed reports
+ * everything; any other changed file (a schema) only what is on lines added or changed.
+ */
+function keptSince(file: string, text: string, findings: Finding[], git: NonNullable<ReturnType<typeof gitChanges>>, migration: boolean): Finding[] {
+  let real = file;
+  try {
+    real = fs.realpathSync(file);
+  } catch {
+    /* compared as given */
+  }
+  if (!git.changed.has(real)) return [];
+  // A migration added or changed, an untracked file, or nothing to compare with: all of it is new.
+  if (migration || !git.base || untrackedFile(git, real)) return findings;
+  const lines = changedLines(git.top, git.base, real);
+  if (!lines) return findings;
+  const index = new LineIndex(text);
+  return findings.filter((f) => lines.has(index.positionAt(f.span.start).line + 1));
+}
+
+const untrackedMemo = new Map<string, boolean>();
+function untrackedFile(git: NonNullable<ReturnType<typeof gitChanges>>, file: string): boolean {
+  const key = `${git.top}\u0000${file}`;
+  let v = untrackedMemo.get(key);
+  if (v === undefined) {
+    const r = spawnSync('git', ['ls-files', '--error-unmatch', '--', path.relative(git.top, file)], { cwd: git.top, stdio: 'ignore' });
+    v = r.status !== 0;
+    untrackedMemo.set(key, v);
+  }
+  return v;
 }

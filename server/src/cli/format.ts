@@ -55,7 +55,7 @@ export function toJson(result: CheckResult): string {
     })),
   );
   const { engine, engines } = enginesOf(result);
-  return JSON.stringify({ version: 1, files: result.files.length, engine, engines, diagnostics }, null, 2);
+  return JSON.stringify({ version: 1, files: result.files.length, engine, engines, ...(result.changedSince ? { changedSince: result.changedSince } : {}), diagnostics }, null, 2);
 }
 
 type EngineJson = { name: string; from: string; file?: string; detail?: string };

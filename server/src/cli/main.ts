@@ -28,6 +28,8 @@ Options for check:
   --pg-version <n>           PostgreSQL major version (default: 16)
   --rule <id>=<severity>     Override a rule's severity (repeatable)
   --max-warnings <n>         Exit 1 when there are more warnings than this
+  --changed-since <ref>      Report only what changed since a git ref: files added or changed (a schema
+                             file: only its changed lines); the whole history is still read
   --fix                      Apply safe fixes and write the files
   --no-exit-code             Exit 0 even with findings (for demos)
 
@@ -52,6 +54,7 @@ async function main(argv: string[]): Promise<number> {
         rule: { type: 'string', multiple: true },
         'max-warnings': { type: 'string' },
         fix: { type: 'boolean' },
+        'changed-since': { type: 'string' },
         'no-exit-code': { type: 'boolean' },
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
@@ -106,6 +109,10 @@ async function main(argv: string[]): Promise<number> {
     maxWarnings = Number(values['max-warnings']);
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0) return usage('--max-warnings must be a whole number');
   }
+  if (values['changed-since'] !== undefined) {
+    if (!values['changed-since'].trim() || values['changed-since'].startsWith('-')) return usage('--changed-since needs a git ref, such as origin/main or HEAD~3');
+    overrides.changedSince = values['changed-since'];
+  }
   if (values.config) {
     if (!fs.existsSync(values.config)) return usage(`--config ${values.config}: no such file`);
     overrides.configFile = values.config;
@@ -133,6 +140,10 @@ async function main(argv: string[]): Promise<number> {
   }
   for (const e of result.configErrors) process.stderr.write(`db-design: config: ${e}\n`);
   for (const f of result.failures) process.stderr.write(`db-design: ${f.path}: ${f.message}\n`);
+  if (result.changedSince) {
+    const n = result.changedSince.leftOut;
+    process.stderr.write(`db-design: --changed-since ${result.changedSince.ref}: left out ${n} finding${n === 1 ? '' : 's'} in files or lines unchanged since then\n`);
+  }
 
   const output = format === 'json' ? toJson(result) : format === 'sarif' ? toSarif(result) : toText(result, !!process.stdout.isTTY && !process.env.NO_COLOR);
   process.stdout.write(output + '\n');

@@ -13,9 +13,11 @@ import { allRules, ruleById } from '../rules/registry';
 import { ruleApplies, type Report, type Rule } from '../rules/types';
 import { engineMarks, ensureSqlParser } from '../sql';
 import { describeEngine, ProjectEngines, type EngineDecision } from '../workspace/project-engine';
+import { migrationAge, type MigrationAge } from '../workspace/migration-age';
 import { generatedFrom, SQL_ONLY_DESIGN_RULES, type GeneratedFrom } from '../workspace/source-of-truth';
 import { SqlWorkspace, type SqlUnit } from '../workspace/unit';
 import { loadConfig, type ConfigOverrides, type ResolvedConfig } from './config';
+import { applyHistoryPolicy } from './history-policy';
 import { applySuppressions, parseDirectives } from './suppression';
 
 /** File access for the engine: the CLI reads the disk, the language server overlays open documents. */
@@ -42,6 +44,8 @@ export interface FileAnalysis {
   engine: EngineDecision;
   /** For a migration a tool generates from a schema: that schema, where design findings are reported. */
   generatedFrom?: GeneratedFrom;
+  /** For a migration: new (added or changed) or history (has run: never edited), and why. */
+  age?: MigrationAge;
   findings: Finding[];
   /** Time spent, for the status bar and benchmarks. */
   millis: number;
@@ -164,8 +168,20 @@ export class Engine {
     const directives = parseDirectives(unit.comments, uri, lines);
     const unusedSetting = config.severity('unused-suppression');
     findings = applySuppressions(findings, directives, text, lines, unusedSetting === 'off' ? undefined : unusedSetting);
+    const fsPath = uriToPath(uri);
+    let age: MigrationAge | undefined;
+    if (sqlUnit?.set && sqlUnit.role !== 'script' && fsPath) {
+      const set = sqlUnit.set;
+      const opts = { baseline: config.migrations.baseline, since: config.changedSince };
+      age = migrationAge(fsPath, set, opts);
+      const ageOf = (u: string) => {
+        const p = uriToPath(u);
+        return p ? migrationAge(p, set, opts) : undefined;
+      };
+      findings = applyHistoryPolicy(findings, { uri, set, age, dialect: unit.schema.dialect, toUri: pathToUri, ageOf });
+    }
     findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
-    return { uri, language, text, unit, config, engine, generatedFrom: source, findings, millis: Date.now() - started };
+    return { uri, language, text, unit, config, engine, generatedFrom: source, age, findings, millis: Date.now() - started };
   }
 
   private readonly sources = new WeakMap<object, GeneratedFrom | null>();

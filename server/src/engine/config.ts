@@ -31,6 +31,8 @@ export interface ConfigFile {
     folder?: string | string[];
     /** Whether each migration file runs inside a transaction (otherwise the runner's known behaviour). */
     inTransaction?: boolean;
+    /** The last migration that has run everywhere: it and those before it are history, never edited. */
+    baseline?: string;
   };
 }
 
@@ -44,6 +46,8 @@ export interface ConfigOverrides {
   postgresVersion?: number;
   prismaEngine?: 6 | 7;
   rules?: Record<string, SeveritySetting>;
+  /** `--changed-since <ref>`: migrations changed since this git ref are new, the others history. */
+  changedSince?: string;
 }
 
 export interface ResolvedConfig {
@@ -57,6 +61,8 @@ export interface ResolvedConfig {
   ignore: string[];
   /** The `migrations` section, with folders resolved against the config file. */
   migrations: MigrationsConfig;
+  /** The git ref migrations are new since (`--changed-since`); otherwise the merge-base with the default branch. */
+  changedSince?: string;
   /** Problems with the config file itself (bad JSON, unknown rule ids); shown, never fatal. */
   errors: string[];
   severity(ruleId: string): SeveritySetting;
@@ -123,6 +129,10 @@ export function parseConfig(text: string, file: string): { config: ConfigFile; e
         if (typeof m.inTransaction === 'boolean') config.migrations.inTransaction = m.inTransaction;
         else errors.push(`${file}: "migrations.inTransaction" must be true or false`);
       }
+      if (m.baseline !== undefined) {
+        if (typeof m.baseline === 'string' && m.baseline.trim()) config.migrations.baseline = m.baseline.trim();
+        else errors.push(`${file}: "migrations.baseline" must be the name of a migration`);
+      }
     }
   }
   if (obj.rules !== undefined) {
@@ -165,8 +175,10 @@ export function resolveConfig(file: ConfigFile, filePath: string | undefined, er
       runner: file.migrations?.runner,
       folders: file.migrations?.folder === undefined ? undefined : Array.isArray(file.migrations.folder) ? file.migrations.folder : [file.migrations.folder],
       inTransaction: file.migrations?.inTransaction,
+      baseline: file.migrations?.baseline,
       baseDir: filePath ? path.dirname(filePath) : undefined,
     },
+    changedSince: overrides.changedSince,
     errors,
     severity(ruleId) {
       const override = overrides.rules?.[ruleId];

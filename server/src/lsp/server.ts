@@ -258,7 +258,8 @@ export function startServer(connection: Connection): void {
           edit: workspaceEdit(fixAllEdits(sameRule, uri), analysis),
         });
       }
-      if (finding.rule !== 'unused-suppression') {
+      // A migration that has run is never edited, not even by a suppression comment.
+      if (finding.rule !== 'unused-suppression' && analysis.age?.status !== 'history') {
         for (const fix of suppressionFixes(finding, analysis.text, analysis.language, lines)) {
           actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(fix.edits, analysis) });
         }

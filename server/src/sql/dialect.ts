@@ -176,7 +176,7 @@ export function pathEngineWord(pathOrUri: string): { engine: Dialect; word: stri
   for (let s = segments.length - 1; s >= 0; s--) {
     const words = segments[s].split(/[._-]+/);
     for (let i = words.length - 1; i >= 0; i--) {
-      if (Object.hasOwn(PATH_WORDS, words[i])) return { engine: PATH_WORDS[words[i]], word: s === segments.length - 1 ? segments[s] : `${segments[s]}/`, kind: s === segments.length - 1 ? 'suffix' : 'folder' };
+      if (Object.hasOwn(PATH_WORDS, words[i])) return s === segments.length - 1 ? { engine: PATH_WORDS[words[i]], word: `.${words[i]}.`, kind: 'suffix' } : { engine: PATH_WORDS[words[i]], word: `${segments[s]}/`, kind: 'folder' };
     }
   }
   return undefined;

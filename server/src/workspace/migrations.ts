@@ -21,6 +21,8 @@ export interface MigrationsConfig {
   folders?: string[];
   /** Whether the runner runs each migration file in a transaction (otherwise the runner's default). */
   inTransaction?: boolean;
+  /** The last migration that has run everywhere (name, folder or version): it and those before it are history. */
+  baseline?: string;
   /** The config file's folder, to resolve `folders`. */
   baseDir?: string;
 }
@@ -48,6 +50,8 @@ export interface MigrationSet {
 }
 
 const SQL = /\.sql$/i;
+/** ory/pop's engine infix: `NAME.postgres.up.sql`. */
+const POP_ENGINE = /\.(postgres|mysql|sqlite3?|cockroach)\.(?:up|down)\.sql$/i;
 /** Folder names that say "migrations" when nothing else does. */
 const MIGRATION_FOLDER = /(^|[-_.])(migrations?|migrate|updates?|upgrades?|deltas?|patches|changes|changesets?|versioned|schema[-_]changes?|evolutions?)([-_.]|$)/i;
 
@@ -114,7 +118,12 @@ function detect(fsPath: string, host: WorkspaceHost, config: MigrationsConfig): 
   }
   if (/\.(up|down)\.sql$/i.test(base)) {
     const pop = /^\d{20}_/.test(base) || /\.(postgres|mysql|sqlite3?|cockroach)\.(up|down)\.sql$/i.test(base);
-    return flatSet(dir, host, pop ? 'pop' : 'golang-migrate', (n) => /\.(up|down)\.sql$/i.test(n));
+    if (!pop) return flatSet(dir, host, 'golang-migrate', (n) => /\.(up|down)\.sql$/i.test(n));
+    // pop applies a folder's plain files and the files of the connection's engine: one history per engine
+    // (plain files alone belong with PostgreSQL's, the engine they are read for when nothing else says).
+    const engine = (n: string) => POP_ENGINE.exec(n)?.[1].toLowerCase().replace(/^sqlite$/, 'sqlite3');
+    const mine = engine(base) ?? 'postgres';
+    return flatSet(dir, host, 'pop', (n) => /\.(up|down)\.sql$/i.test(n) && (engine(n) ?? mine) === mine);
   }
   if (/^\d{4}_[\w-]+\.sql$/i.test(base) && (text.includes('--> statement-breakpoint') || host.readFile(path.join(dir, 'meta', '_journal.json')) !== undefined)) {
     return flatSet(dir, host, 'drizzle', (n) => /^\d{4}_[\w-]+\.sql$/i.test(n));

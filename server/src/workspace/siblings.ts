@@ -35,10 +35,14 @@ function description(name: string): string {
     .replace(/^[VUR]?\d+(?:[._]\d+)*(?:__|[_-])?/i, '');
 }
 
-/** The new migration for `entry` (`suffix` names what it holds, e.g. `concurrently`), or undefined. */
-export function siblingMigration(set: MigrationSet, entry: MigrationFile, suffix: string): NewMigration | undefined {
+/**
+ * The new migration for `entry` (`suffix` names what it holds, e.g. `concurrently`), or undefined. With
+ * `standalone`, a migration of its own after `entry` (the set's last): named by `suffix` alone, and a
+ * folder runner's folder gets the next version rather than `entry`'s name.
+ */
+export function siblingMigration(set: MigrationSet, entry: MigrationFile, suffix: string, standalone = false): NewMigration | undefined {
   const dir = path.dirname(entry.fsPath);
-  const desc = description(entry.name);
+  const desc = standalone ? '' : description(entry.name);
   const stem = `${desc ? `${desc}_` : ''}${suffix}`;
   const taken = new Set(set.files.map((f) => f.fsPath));
   const make = (fsPath: string, content: string, extra: { fsPath: string; content: string }[] = []): NewMigration | undefined =>
@@ -48,7 +52,8 @@ export function siblingMigration(set: MigrationSet, entry: MigrationFile, suffix
     case 'diesel': {
       // One folder per migration, applied in folder-name order: `<same folder>_<suffix>` sorts right after it.
       const folder = path.basename(dir);
-      const newFolder = `${folder}_${suffix}`;
+      const version = standalone ? nextVersion(set, entry) : undefined;
+      const newFolder = version ? `${version}_${suffix}` : `${folder}_${suffix}`;
       const next = set.files.map((f) => path.basename(path.dirname(f.fsPath))).filter((d) => d > folder).sort()[0];
       if (next !== undefined && newFolder >= next) return undefined;
       const root = path.dirname(dir);

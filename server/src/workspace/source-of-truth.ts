@@ -67,9 +67,16 @@ const PRISMA_SECTIONS =
  */
 export function underPrismaSection(text: string, start: number): boolean {
   let end = text.lastIndexOf('\n', start - 1);
+  // Blank lines right above the statement (a hand-tidied file) still leave it under its section comment.
+  let leading = true;
   while (end > 0) {
     const lineStart = text.lastIndexOf('\n', end - 1) + 1;
     const line = text.slice(lineStart, end).trim();
+    if (line === '' && leading) {
+      end = lineStart - 1;
+      continue;
+    }
+    leading = false;
     if (line === '') return false;
     if (PRISMA_SECTIONS.test(line)) return true;
     end = lineStart - 1;

@@ -154,8 +154,9 @@ export class SqlWorkspace {
     }
     if (rev !== undefined) {
       this.sets.set(key, set ?? null);
-      // Files of a set detected by layout belong to it whatever their content: one detection serves all.
-      if (set && set.runnerSource === 'layout' && (set.runner === 'prisma' || set.runner === 'diesel' || set.runner === 'golang-migrate' || set.runner === 'pop' || set.runner === 'flyway' || set.runner === 'drizzle')) {
+      // Files of a set detected by layout belong to it whatever their content: one detection serves all
+      // (not pop's, whose plain files belong to one set per engine).
+      if (set && set.runnerSource === 'layout' && (set.runner === 'prisma' || set.runner === 'diesel' || set.runner === 'golang-migrate' || set.runner === 'flyway' || set.runner === 'drizzle')) {
         for (const f of set.files) this.sets.set(`${cfg}\u0000${f.fsPath}`, set);
       }
     }
