@@ -50,8 +50,12 @@ function prismaWrote(text: string, line: number): boolean {
   // The statement holding the line starts after the previous `;`; its header is the comment just above.
   let i = line;
   while (i > 0 && !/;\s*$/.test(lines[i - 1])) i--;
-  while (i < lines.length && lines[i].trim() === '') i++;
-  for (let j = i; j <= line && j < lines.length; j++) if (/^--\s*[A-Z][A-Za-z]+\s*$/.test(lines[j].trim())) return true;
+  // Its header: the comment and blank lines before its first line of code.
+  for (let j = i; j <= line && j < lines.length; j++) {
+    const l = lines[j].trim();
+    if (/^--\s*[A-Z][A-Za-z]+\s*$/.test(l)) return true;
+    if (l !== '' && !l.startsWith('--')) return false;
+  }
   return false;
 }
 

@@ -250,4 +250,31 @@ describe('language server over stdio', () => {
     for (let i = 0; i < 50 && !client.engines.has(uri); i++) await new Promise((r) => setTimeout(r, 50));
     assert.deepEqual(client.engines.get(uri), { name: 'sqlite', from: 'drizzle.config.ts', detail: 'dialect: "sqlite"', file: URI.file(path.join(app, 'drizzle.config.ts')).toString() });
   });
+
+  it('offers to turn a rule off, or change its severity, for the project in db-design.json', async () => {
+    const app = path.join(dir, 'rules-app');
+    fs.mkdirSync(app, { recursive: true });
+    const file = path.join(app, 'query.sql');
+    const text = 'SELECT * FROM users;\n';
+    fs.writeFileSync(file, text);
+    const uri = URI.file(file).toString();
+    client.open(uri, 'sql', text);
+    const diagnostics = await client.waitFor(uri, has('select-star'), 'select-star');
+    const actions = (await client.conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: diagnostics[0].range,
+      context: { diagnostics },
+    })) as CodeAction[];
+    const titles = actions.map((a) => a.title);
+    const off = actions.find((a) => /^Turn off select-star for this project/.test(a.title));
+    assert.ok(off, titles.join(' | '));
+    assert.ok(titles.some((t) => /^Change select-star severity to info for this project/.test(t)), titles.join(' | '));
+    // No db-design.json yet: the action creates one at the workspace folder's top, with the rule off.
+    const changes = off.edit!.documentChanges! as ({ kind: 'create'; uri: string } | { textDocument: { uri: string }; edits: TextEdit[] })[];
+    const created = changes.find((c): c is { kind: 'create'; uri: string } => 'kind' in c && c.kind === 'create');
+    assert.equal(created?.uri, URI.file(path.join(dir, 'db-design.json')).toString());
+    const body = changes.find((c): c is { textDocument: { uri: string }; edits: TextEdit[] } => 'textDocument' in c)!.edits[0].newText;
+    assert.deepEqual(JSON.parse(body), { rules: { 'select-star': 'off' } });
+  });
 });
+

@@ -25,10 +25,12 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { Engine, fileNotice, languageOf, looksBinary, MAX_FILE_BYTES, pathToUri, uriToPath, type AnalysisHost, type FileAnalysis } from '../engine/analyze';
 import type { ConfigOverrides } from '../engine/config';
 import { docsUrl } from '../engine/docs';
+import { configTarget, newConfigText, setRuleSeverityEdits } from '../engine/config-edit';
 import { fixAllEdits } from '../engine/edits';
 import { hoverAt } from '../engine/hover';
 import { suppressionFixes } from '../engine/suppression';
 import { PACKAGE_VERSION } from '../engine/version';
+import { ruleById } from '../rules/registry';
 import type { Finding, Severity, SeveritySetting, TextEdit } from '../model/findings';
 import { LineIndex, type Span } from '../model/text';
 import { registerFeatures } from './features';
@@ -52,6 +54,8 @@ export function startServer(connection: Connection): void {
   const resolvedSettings = new Map<string, EditorSettings>();
   const timers = new Map<string, NodeJS.Timeout>();
   let supportsConfiguration = false;
+  /** Workspace folders (paths), where a new db-design.json goes. */
+  let workspaceRoots: string[] = [];
   let initOptions: ClientInitOptions = {};
 
   // Open documents win over the disk, so unsaved edits in one schema file reach the others.
@@ -96,6 +100,9 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     supportsConfiguration = !!params.capabilities.workspace?.configuration;
+    workspaceRoots = [...(params.workspaceFolders ?? []).map((f) => f.uri), ...(params.rootUri ? [params.rootUri] : [])]
+      .map((u) => uriToPath(u))
+      .filter((p): p is string => p !== undefined);
     initOptions = (params.initializationOptions ?? {}) as ClientInitOptions;
     return {
       capabilities: {
@@ -264,9 +271,38 @@ export function startServer(connection: Connection): void {
           actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(fix.edits, analysis) });
         }
       }
+      // As ESLint users expect: settle the rule for the whole project in db-design.json.
+      for (const a of ruleConfigActions(finding, analysis)) actions.push({ ...a, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic] });
     }
     return actions;
   });
+
+  /** "Turn off <rule> for this project" and "Change <rule> severity to ...", editing or creating db-design.json. */
+  function ruleConfigActions(finding: Finding, analysis: FileAnalysis): { title: string; edit: WorkspaceEdit }[] {
+    const meta = ruleById(finding.rule)?.meta;
+    const fsPath = uriToPath(analysis.uri);
+    if (!meta || !fsPath || finding.rule === 'unused-suppression') return [];
+    const target = configTarget(analysis.config.file, fsPath, workspaceRoots);
+    const uri = pathToUri(target.file);
+    const text = target.exists ? host.readFile(target.file) : undefined;
+    if (target.exists && text === undefined) return [];
+    const edit = (severity: SeveritySetting): WorkspaceEdit => {
+      if (text === undefined) {
+        return { documentChanges: [CreateFile.create(uri, { ignoreIfExists: true }), TextDocumentEdit.create({ uri, version: null }, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: newConfigText(finding.rule, severity) }])] };
+      }
+      const idx = new LineIndex(text);
+      return { changes: { [uri]: setRuleSeverityEdits(text, finding.rule, severity).map((e) => ({ range: toRange({ start: e.offset, end: e.offset + e.length }, idx), newText: e.content })) } };
+    };
+    const where = target.exists ? '' : ' (creates db-design.json)';
+    const current = analysis.config.severity(finding.rule);
+    const order: SeveritySetting[] = ['hint', 'info', 'warning', 'error'];
+    const i = order.indexOf(current);
+    const others = [order[i + 1], order[i - 1]].filter((x): x is SeveritySetting => x !== undefined);
+    return [
+      { title: `Turn off ${finding.rule} for this project${where}`, edit: edit('off') },
+      ...others.map((sev) => ({ title: `Change ${finding.rule} severity to ${sev} for this project${where}`, edit: edit(sev) })),
+    ];
+  }
 
   function workspaceEdit(edits: TextEdit[], analysis: FileAnalysis): WorkspaceEdit {
     const changes: WorkspaceEdit['changes'] = {};
