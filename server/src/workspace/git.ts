@@ -8,6 +8,7 @@
  * every keystroke). Without git, or outside a repository, nothing is known and callers behave as before.
  */
 import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export interface GitChanges {
@@ -53,10 +54,19 @@ function split(out: string | undefined): string[] {
  * names nothing git knows.
  */
 export function gitChanges(dir: string, since?: string): GitChanges | undefined {
-  const key = `${since ?? ''}\u0000${dir}`;
+  // Found on disk first: outside a repository no git process starts, and inside one every folder of
+  // it shares one answer.
+  // A repository created while the editor runs is seen within half a minute.
+  if (Date.now() - repoCheckedAt > 30_000) {
+    repoOf.clear();
+    repoCheckedAt = Date.now();
+  }
+  const repo = repositoryOf(dir);
+  if (!repo) return undefined;
+  const key = `${since ?? ''}\u0000${repo}`;
   const hit = cache.get(key);
   if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
-  const value = compute(dir, since);
+  const value = compute(repo, since);
   cache.set(key, { at: Date.now(), value });
   if (cache.size > 200) cache.delete(cache.keys().next().value as string);
   return value;
@@ -106,7 +116,36 @@ export function changedLines(top: string, base: string | undefined, fsPath: stri
   return lines;
 }
 
+const repoOf = new Map<string, string | null>();
+let repoCheckedAt = 0;
+
+/** The nearest folder at or above `dir` with a `.git` folder or file (a worktree's), remembered per folder. */
+function repositoryOf(dir: string): string | undefined {
+  const seen: string[] = [];
+  let d = path.resolve(dir);
+  let found: string | null = null;
+  for (;;) {
+    const hit = repoOf.get(d);
+    if (hit !== undefined) {
+      found = hit;
+      break;
+    }
+    seen.push(d);
+    if (fs.existsSync(path.join(d, '.git'))) {
+      found = d;
+      break;
+    }
+    const up = path.dirname(d);
+    if (up === d) break;
+    d = up;
+  }
+  if (repoOf.size > 20_000) repoOf.clear();
+  for (const s of seen) repoOf.set(s, found);
+  return found ?? undefined;
+}
+
 /** Forget what git said (after the CLI or a test changes the repository). */
 export function clearGitCache(): void {
   cache.clear();
+  repoOf.clear();
 }
