@@ -54,6 +54,10 @@ ALTER TABLE "posts" ADD CONSTRAINT "posts_authorId_fkey" FOREIGN KEY ("authorId"
 ALTER TABLE "posts" ENABLE ROW LEVEL SECURITY;
 
 CREATE INDEX posts_id_raw ON "posts" ("id");
+
+-- Added by hand: a table the schema declares, and one it does not
+ALTER TABLE "posts" ADD COLUMN "price" REAL;
+CREATE TABLE audit_log (id bigint PRIMARY KEY, amount real, at timestamp);
 `;
 
 let n = 0;
@@ -86,7 +90,9 @@ describe('one source of truth in a Prisma project', () => {
     assert.deepEqual(design.filter((f) => f.rule === 'fk-missing-index'), [], 'not repeated on the generated migration');
     assert.ok(design.some((f) => f.rule === 'rls-enabled-no-policy'), 'row-level security is only in the SQL');
     assert.ok(design.some((f) => f.rule === 'redundant-index' && /posts_id_raw/.test(at(f))), 'a raw index written by hand is judged where it is');
-    for (const f of design.filter((x) => x.rule !== 'rls-enabled-no-policy')) assert.ok(!/^(CREATE TABLE|"|ALTER TABLE "posts" ADD CONSTRAINT)/.test(at(f).trim()), `${f.rule} on generated SQL: ${at(f)}`);
+    assert.ok(!design.some((f) => /"price"/.test(at(f))), 'a column added by hand to a table the schema declares is judged on the schema');
+    assert.ok(design.some((f) => /audit_log|amount|timestamp/.test(at(f))), `a table only the SQL declares is judged on the SQL: ${design.map((f) => f.rule + ' ' + at(f)).join('; ')}`);
+    for (const f of design.filter((x) => x.rule !== 'rls-enabled-no-policy' && !/audit_log|amount|\bat\b/.test(at(x)))) assert.ok(!/^(CREATE TABLE|"|ALTER TABLE "posts" ADD CONSTRAINT)/.test(at(f).trim()), `${f.rule} on generated SQL: ${at(f)}`);
   });
 
   it('without migration_lock.toml the SQL is its own source (design findings stay)', async () => {

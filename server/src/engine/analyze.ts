@@ -193,10 +193,18 @@ export class Engine {
     return this.sources.get(set) ?? undefined;
   }
 
-  /** Was the statement holding `offset` written by the tool (the whole file counts as written by it)? */
+  /**
+   * Does the schema say what the statement holding `offset` says? Yes when the tool wrote it (the whole file
+   * counts as written by it), and when it was written by hand but defines a table or columns of a table the
+   * schema declares (the schema reports that table). Raw indexes, policies, triggers and tables the schema
+   * does not declare are what only the SQL says.
+   */
   private generatedStatement(unit: SqlUnit, source: GeneratedFrom, offset: number): boolean {
     const st = unit.statements.find((s) => s.view.ref.span.start <= offset && offset <= s.view.ref.span.end);
-    return st ? source.wrote(unit.file.text, st.view.ref.span.start) : true;
+    if (!st) return true;
+    if (source.wrote(unit.file.text, st.view.ref.span.start)) return true;
+    const info = st.info;
+    return (info.kind === 'create-table' || info.kind === 'alter-table') && source.declaration(info.table.name) !== undefined;
   }
 
   /**
