@@ -270,9 +270,15 @@ function runInherit(command, args) {
   if (result.status !== 0) throw new Error(`${path.basename(args[0] ?? command)} exited with ${result.status ?? result.signal}`);
 }
 
-/** @param {string} dest */
+/**
+ * A copy of the fixture as a team's checkout: a git repository whose migrations are not committed yet,
+ * so they are new (being written) rather than history, and their fixes may edit them.
+ * @param {string} dest
+ */
 function copyFixture(dest) {
   fs.cpSync(FIXTURE, dest, { recursive: true });
+  const init = spawnSync('git', ['init', '-q', '-b', 'main'], { cwd: dest, encoding: 'utf8' });
+  if (init.status !== 0) throw new Error(`git init in ${dest} failed: ${init.stderr || init.error}`);
   return dest;
 }
 
