@@ -271,14 +271,20 @@ function runInherit(command, args) {
 }
 
 /**
- * A copy of the fixture as a team's checkout: a git repository whose migrations are not committed yet,
- * so they are new (being written) rather than history, and their fixes may edit them.
+ * A copy of the fixture as a team's checkout: a git repository on main in which the Prisma migrations
+ * are committed (history: they have run) and everything else is not committed yet (new work, which
+ * fixes may edit).
  * @param {string} dest
  */
 function copyFixture(dest) {
   fs.cpSync(FIXTURE, dest, { recursive: true });
-  const init = spawnSync('git', ['init', '-q', '-b', 'main'], { cwd: dest, encoding: 'utf8' });
-  if (init.status !== 0) throw new Error(`git init in ${dest} failed: ${init.stderr || init.error}`);
+  const git = (/** @type {string[]} */ ...args) => {
+    const r = spawnSync('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.invalid', ...args], { cwd: dest, encoding: 'utf8' });
+    if (r.status !== 0) throw new Error(`git ${args.join(' ')} in ${dest} failed: ${r.stderr || r.error}`);
+  };
+  git('init', '-q', '-b', 'main');
+  git('add', 'prisma/migrations');
+  git('commit', '-q', '-m', 'migrations that have run');
   return dest;
 }
 

@@ -8,7 +8,7 @@
 const assert = require('node:assert/strict');
 const vscode = require('vscode');
 const { suite } = require('./harness.cjs');
-const { describeDiagnostics, waitForDiagnostics, withRule } = require('./vscode-helpers.cjs');
+const { describeDiagnostics, hoverText, waitForDiagnostics, withRule } = require('./vscode-helpers.cjs');
 
 const FK = 'fk-missing-index';
 
@@ -173,5 +173,50 @@ module.exports = suite('commands', (test) => {
       assert.match(document.getText(), new RegExp(`CREATE INDEX (CONCURRENTLY )?child_${i}_parent_id_idx ON child_${i} \\(parent_id\\);`));
       if (document.isDirty) assert.ok(await document.save());
     }
+  });
+  test('Prisma migrations that have run: design findings once, on the schema; Fix All in Workspace edits no migration', async () => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) throw new Error('no workspace folder is open');
+    const migrations = vscode.Uri.joinPath(folder.uri, 'prisma', 'migrations');
+    const names = ['20240101000000_init', '20240201000000_post_title', '20240301000000_audit_log'];
+    const uris = names.map((n) => vscode.Uri.joinPath(migrations, n, 'migration.sql'));
+    const before = await Promise.all(uris.map(async (u) => Buffer.from(await vscode.workspace.fs.readFile(u)).toString('utf8')));
+
+    // The hand-written table the schema does not declare keeps its design finding where it was introduced.
+    const audit = await vscode.workspace.openTextDocument(uris[2]);
+    await vscode.window.showTextDocument(audit, { preview: false });
+    await waitForDiagnostics(audit.uri, (ds) => withRule(ds, FK).length === 1, `${FK} on the hand-written AuditLog table`);
+
+    // The generated migration: the hover points to the model, and the schema's findings are not repeated.
+    const init = await vscode.workspace.openTextDocument(uris[0]);
+    await vscode.window.showTextDocument(init, { preview: false });
+    const at = init.positionAt(init.getText().indexOf('"Post"') + 2);
+    // The server answers hovers once its analysis of the file is in (a generated migration has no
+    // finding to wait for), so ask until it answers.
+    let hover = '';
+    for (const deadline = Date.now() + 30_000; !hover && Date.now() < deadline; ) {
+      hover = await hoverText(init.uri, at);
+      if (!hover) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    assert.match(hover, /model Post/, `the hover on "Post" points to its model; hover was ${JSON.stringify(hover)}`);
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const initDiagnostics = vscode.languages.getDiagnostics(init.uri);
+    assert.equal(withRule(initDiagnostics, FK).length + withRule(initDiagnostics, 'prefer-timestamptz').length, 0, `design findings of the schema are not repeated on its migration: ${describeDiagnostics(initDiagnostics)}`);
+    // The committed ADD COLUMN ... NOT NULL has run: its migration-safety finding is in the past.
+    const title = await vscode.workspace.openTextDocument(uris[1]);
+    await vscode.window.showTextDocument(title, { preview: false });
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.equal(withRule(vscode.languages.getDiagnostics(title.uri), 'add-column-not-null-without-default').length, 0, 'no migration-safety finding on a migration that has run');
+
+    /** @type {number} */
+    const applied = await vscode.commands.executeCommand('dbDesign.fixAllInWorkspace', { preview: false });
+    // The AuditLog finding's fix would be safe in a new migration: only the history policy keeps it out.
+    assert.equal(typeof applied, 'number', `Fix All in Workspace ran: ${applied}`);
+    for (const [i, uri] of uris.entries()) {
+      const document = await vscode.workspace.openTextDocument(uri);
+      assert.equal(document.getText(), before[i], `${names[i]} is history: Fix All in Workspace must not edit it`);
+    }
+    const folders = (await vscode.workspace.fs.readDirectory(migrations)).filter(([, type]) => type === vscode.FileType.Directory).map(([n]) => n);
+    assert.deepEqual(folders.sort(), [...names].sort(), 'Fix All in Workspace writes no new migration either (a new one is a quick fix the user picks)');
   });
 });
