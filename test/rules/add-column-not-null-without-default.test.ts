@@ -6,8 +6,20 @@ ruleTester('add-column-not-null-without-default', {
     { name: 'nullable', language: 'sql', code: 'ALTER TABLE users ADD COLUMN plan text;\n' },
     { name: 'identity fills itself', language: 'sql', code: 'ALTER TABLE users ADD COLUMN n bigint GENERATED ALWAYS AS IDENTITY NOT NULL;\n' },
     { name: 'table created in the same migration', language: 'sql', code: 'CREATE TABLE users (id bigint PRIMARY KEY);\nALTER TABLE users ADD COLUMN plan text NOT NULL;\n' },
+    { name: 'table created in the same migration, then renamed', language: 'sql', code: 'CREATE TABLE users (id bigint PRIMARY KEY);\nALTER TABLE users RENAME TO accounts;\nALTER TABLE accounts ADD COLUMN plan text NOT NULL;\n' },
   ],
   invalid: [
+    {
+      name: 'a renamed table is still the existing table under its new name',
+      language: 'sql',
+      file: 'prisma/migrations/20240102000000_rename/migration.sql',
+      files: { 'prisma/migrations/20240101000000_init/migration.sql': 'CREATE TABLE users (id bigint PRIMARY KEY);\n' },
+      code: `
+        ALTER TABLE users RENAME TO accounts;
+        ALTER TABLE accounts ADD COLUMN plan text NOT NULL;
+                             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ add-column-not-null-without-default
+      `,
+    },
     {
       name: 'Prisma-style required column on a table from an earlier migration',
       language: 'sql',

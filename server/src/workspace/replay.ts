@@ -107,7 +107,8 @@ export function replayFile(schema: Schema, parse: SqlFileParse, facts: boolean):
       return;
     }
     const info = view.info;
-    const creates = !pg || info.kind === 'create-table' || info.kind === 'create-table-as' || info.kind === 'create-view' || info.kind === 'rename-table';
+    // A rename keeps the table's identity: the new name is the same (existing or created-here) table.
+    const creates = !pg || info.kind === 'create-table' || info.kind === 'create-table-as' || info.kind === 'create-view';
     const keysBefore = creates ? new Set(schema.tables.keys()) : undefined;
     const watch = pg ? keys : [...schema.tables.keys()];
     const state = new Map<string, { partial: boolean; indexes: Set<string> }>();
@@ -121,6 +122,7 @@ export function replayFile(schema: Schema, parse: SqlFileParse, facts: boolean):
       const created = out.createdTables.get(info.table.key)!;
       for (const [k, t] of schema.tables) if (t.name === info.newName) out.createdTables.set(k, created);
     }
+    if (info.kind === 'rename-table') return;
     // Sequences are relations too (pg_dump writes `ALTER TABLE seq OWNER TO ...`): created here counts.
     const seq = nodeAs(view.node, 'CreateSeqStmt')?.sequence;
     if (seq?.relname) out.createdTables.set(tableKey(seq.schemaname, seq.relname), i);
