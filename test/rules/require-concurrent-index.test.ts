@@ -23,8 +23,23 @@ ruleTester('require-concurrent-index', {
       file: 'db/structure.sql',
       code: 'CREATE INDEX orders_c_idx ON orders (customer_id);\n',
     },
+    {
+      name: 'a CREATE TABLE the parser rejects (a template token) still creates its table in this file',
+      language: 'sql',
+      code: 'CREATE TABLE IF NOT EXISTS widgets (id bigint PRIMARY KEY, owner {{owner_type}});\nCREATE INDEX widgets_owner_idx ON widgets (owner);\n',
+    },
   ],
   invalid: [
+    {
+      name: 'a table from an earlier migration whose CREATE TABLE does not parse exists',
+      language: 'sql',
+      file: 'migrations/000002_idx.up.sql',
+      files: { 'migrations/000001_init.up.sql': 'CREATE TABLE widgets (id bigint PRIMARY KEY, owner {{owner_type}});\n' },
+      code: `
+        CREATE INDEX widgets_owner_idx ON widgets (owner);
+        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ require-concurrent-index
+      `,
+    },
     {
       name: 'table from an earlier Prisma migration',
       language: 'sql',

@@ -133,6 +133,8 @@ export interface Table {
    * create it: it holds only what those statements say. Rules that judge a whole table skip it.
    */
   partial?: boolean;
+  /** Created by a statement the parser rejected: the table exists from there on, its columns are unknown (also `partial`). */
+  unread?: boolean;
 }
 
 export interface CheckConstraint {

@@ -109,7 +109,8 @@ export interface DmlFacts {
 }
 
 export type StatementInfo =
-  | { kind: 'unparsed' }
+  /** Rejected by the parser; `creates`: what its head still says (`CREATE TABLE name (...`: the table exists, columns unknown). */
+  | { kind: 'unparsed'; creates?: Rel }
   | { kind: 'create-table'; table: Rel; ifNotExists: boolean; partitionOf?: Rel }
   | { kind: 'create-table-as'; table: Rel; matview: boolean; withNoData: boolean; select?: SelectFacts }
   | { kind: 'create-view'; table: Rel; select?: SelectFacts }

@@ -19,6 +19,7 @@ import type { ParsedStatement } from './parse';
 import { isPartial, lookup, newTable } from './relations';
 import { Site } from './site';
 import { elementEnd, findWord } from './tokens';
+import { unreadableCreateTable } from './unreadable';
 
 export interface ApplyContext {
   /** The file the statement is in: every `SourceRef` the model gets points there. */
@@ -36,7 +37,7 @@ export function applyStatement(schema: Schema, st: ParsedStatement, ctx: ApplyCo
       return;
     }
   }
-  if (!st.stmt) return;
+  if (!st.stmt) return createUnreadable(new Site(st, ctx.uri), schema);
   try {
     apply(new Site(st, ctx.uri), schema, st.stmt);
   } catch {
@@ -90,6 +91,16 @@ function apply(site: Site, schema: Schema, node: Node): void {
       return;
     }
   }
+}
+
+/** A CREATE TABLE the parser rejected: the table exists from here on, with what the statement says unknown. */
+function createUnreadable(site: Site, schema: Schema): void {
+  const created = unreadableCreateTable(site);
+  if (!created || schema.tables.has(created.table.key)) return;
+  const rel = { relname: created.table.name, schemaname: created.table.schema, location: site.tokens[0]?.start };
+  const table = newTable(site, rel, 'table');
+  if (created.table.at) table.source = created.table.at;
+  schema.tables.set(table.key, { ...table, partial: true, unread: true });
 }
 
 function createRelation(site: Site, schema: Schema, rel: RangeVar | undefined, kind: Table['kind'], replace: boolean): void {

@@ -14,6 +14,7 @@ import { referencedColumns } from './constraints';
 import { splitQualified, tableKey } from './names';
 import type { ParsedStatement } from './parse';
 import { Site } from './site';
+import { unreadableCreateTable } from './unreadable';
 import { elementEnd, findWord, nameEnd, word } from './tokens';
 
 export type { AlterAction, Rel, StatementInfo } from '../model/statements';
@@ -487,7 +488,10 @@ function constValue(n: Node | undefined): string | undefined {
 }
 
 export function describe(site: Site, node: Node | undefined): StatementInfo {
-  if (!node) return { kind: 'unparsed' };
+  if (!node) {
+    const created = unreadableCreateTable(site);
+    return created ? { kind: 'unparsed', creates: created.table } : { kind: 'unparsed' };
+  }
   const tag = tagOf(node) ?? '';
   switch (tag) {
     case 'CreateStmt': {

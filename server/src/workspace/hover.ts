@@ -69,7 +69,8 @@ function statementAt(unit: SqlUnit, offset: number): StatementFacts | undefined 
 
 function tableHover(unit: SqlUnit, t: Table, readText: (uri: string) => string | undefined, point: string): string {
   const lines = [tableSummary(t), ''];
-  if (t.partial) lines.push(`Known only from the statements that change it: the migration history does not create it.`);
+  if (t.unread) lines.push(`Created in ${where(unit, t.declaration, readText)} by a statement that does not parse: its columns are unknown.`);
+  else if (t.partial) lines.push(`Known only from the statements that change it: the migration history does not create it.`);
   else lines.push(`Created in ${where(unit, t.declaration, readText)}. Shown ${point}.`);
   return lines.join('\n');
 }

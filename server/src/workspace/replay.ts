@@ -35,6 +35,8 @@ export interface FileReplay {
 /** The table keys a statement reads or changes, for its `before` copies. */
 export function touchedTables(info: StatementInfo, schema: Schema): string[] {
   switch (info.kind) {
+    case 'unparsed':
+      return info.creates ? [info.creates.key] : [];
     case 'create-table':
     case 'create-table-as':
     case 'create-view':
@@ -108,13 +110,13 @@ export function replayFile(schema: Schema, parse: SqlFileParse, facts: boolean):
     }
     const info = view.info;
     // A rename keeps the table's identity: the new name is the same (existing or created-here) table.
-    const creates = !pg || info.kind === 'create-table' || info.kind === 'create-table-as' || info.kind === 'create-view';
+    const creates = !pg || info.kind === 'create-table' || info.kind === 'create-table-as' || info.kind === 'create-view' || (info.kind === 'unparsed' && !!info.creates);
     const keysBefore = creates ? new Set(schema.tables.keys()) : undefined;
     const watch = pg ? keys : [...schema.tables.keys()];
-    const state = new Map<string, { partial: boolean; indexes: Set<string> }>();
+    const state = new Map<string, { partial: boolean; unread: boolean; indexes: Set<string> }>();
     for (const k of watch) {
       const t = schema.tables.get(k);
-      if (t) state.set(k, { partial: !!t.partial, indexes: new Set(t.indexes.map((x) => (x.name ?? '').toLowerCase())) });
+      if (t) state.set(k, { partial: !!t.partial, unread: !!t.unread, indexes: new Set(t.indexes.map((x) => (x.name ?? '').toLowerCase())) });
     }
     applyStatement(schema, st, { uri: parse.uri, dialect: parse.dialect });
     if (info.kind === 'rename-table' && out.createdTables.has(info.table.key)) {
@@ -135,7 +137,7 @@ export function replayFile(schema: Schema, parse: SqlFileParse, facts: boolean):
       if (!t) continue;
       const was = state.get(k);
       const isNew = keysBefore ? !keysBefore.has(k) : false;
-      if (!t.partial && (isNew || was?.partial)) out.createdTables.set(k, i);
+      if ((!t.partial || t.unread) && (isNew || (was?.partial && !was.unread))) out.createdTables.set(k, i);
       for (const x of t.indexes) {
         const name = (x.name ?? '').toLowerCase();
         if (name && !was?.indexes.has(name)) out.createdIndexes.set(name, i);
