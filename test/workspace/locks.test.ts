@@ -1,15 +1,16 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
+import type { Table } from '../../server/src/model/schema';
 import { ensureSqlParser, parseStatement, splitStatements } from '../../server/src/sql';
 import { StatementView } from '../../server/src/sql/statements';
 import { lockEffects, strongest, typeChangeEffect } from '../../server/src/workspace/locks';
 
 before(() => ensureSqlParser());
 
-function effects(sql: string, pgVersion = 16) {
+function effects(sql: string, pgVersion = 16, before: () => Table | undefined = () => undefined, timezone?: string) {
   const split = splitStatements(sql).statements[0];
   const st = parseStatement(sql, split)[0];
-  return lockEffects(new StatementView(st, 'file:///x.sql').info, { pgVersion, before: () => undefined });
+  return lockEffects(new StatementView(st, 'file:///x.sql').info, { pgVersion, before, timezone });
 }
 
 describe('lock knowledge', () => {
@@ -30,6 +31,21 @@ describe('lock knowledge', () => {
     assert.equal(effects("ALTER TABLE t ADD COLUMN a text DEFAULT 'x';", 10)[0].rewrite, true);
     assert.equal(effects('ALTER TABLE t ADD COLUMN a uuid DEFAULT gen_random_uuid();', 16)[0].rewrite, true);
     assert.equal(effects('ALTER TABLE t ADD COLUMN a text DEFAULT my_func();', 16)[0].rewrite, true, 'user functions are VOLATILE unless declared otherwise');
+  });
+
+  it('timestamp to timestamptz in a UTC session is no rewrite on PostgreSQL 12+; a new collation rebuilds the indexes only', () => {
+    const type = (name: string) => ({ name, params: [], array: false, written: name });
+    const table = { key: 't', name: 't', columns: [{ name: 'at', type: type('timestamp') }, { name: 'body', type: type('text') }] } as unknown as Table;
+    const tz = (zone: string | undefined, pg = 16) => effects('ALTER TABLE t ALTER COLUMN at TYPE timestamptz;', pg, () => table, zone)[0];
+    assert.equal(tz('UTC').rewrite, false);
+    assert.match(tz('UTC').note ?? '', /time zone is UTC/);
+    assert.equal(tz('Etc/UTC').rewrite, false);
+    assert.equal(tz('Europe/Paris').rewrite, true);
+    assert.equal(tz(undefined).rewrite, true);
+    assert.equal(tz('UTC', 11).rewrite, true);
+    const coll = effects('ALTER TABLE t ALTER COLUMN body TYPE text COLLATE "C";', 16, () => table)[0];
+    assert.deepEqual([coll.mode, coll.rewrite, coll.scan], ['ACCESS EXCLUSIVE', false, false]);
+    assert.match(coll.note ?? '', /every index on body is rebuilt for the collation C/);
   });
 
   it('knows which type changes PostgreSQL makes without a rewrite', () => {

@@ -64,7 +64,8 @@ export type AlterAction = {
       typeText: string;
     }
   | { type: 'drop-column'; column: string; cascade: boolean }
-  | { type: 'alter-type'; column: string; newType?: ColumnType; using: boolean }
+  /** `collation`: a COLLATE clause (`TYPE text COLLATE "C"`): indexes on the column are rebuilt for it. */
+  | { type: 'alter-type'; column: string; newType?: ColumnType; using: boolean; collation?: string }
   | { type: 'set-not-null'; column: string }
   | { type: 'drop-not-null'; column: string }
   | { type: 'set-default'; column: string; default?: DefaultFacts }
@@ -158,6 +159,16 @@ export interface SectionMarker {
   span: { start: number; end: number };
   /** The whole comment line as written. */
   text: string;
+}
+
+/**
+ * The value a session setting (`timezone`) has after `earlier` statements of the same session, if they
+ * set it (`SET timezone = 'UTC'`, `SET TIME ZONE 'UTC'`; `RESET` and values the reader cannot tell: undefined).
+ */
+export function sessionSetting(earlier: readonly StatementInfo[], name: string): string | undefined {
+  let value: string | undefined;
+  for (const info of earlier) if (info.kind === 'set' && info.name === name) value = info.value;
+  return value;
 }
 
 /** Does the statement change the schema or the data (rather than read, set a variable or control a transaction)? */

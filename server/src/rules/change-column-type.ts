@@ -1,4 +1,5 @@
-import { typeChangeEffect } from '../workspace/locks';
+import { sessionSetting } from '../model/statements';
+import { alterTypeEffect } from '../workspace/locks';
 import { existing, existingWhy, headTo, isMigrationUp } from './support/migration';
 import { defineRule } from './types';
 
@@ -31,9 +32,14 @@ export default defineRule({
       if (info.kind !== 'alter-table' || !isMigrationUp(ctx, st) || !existing(st, info.table.key)) continue;
       for (const a of info.actions) {
         if (a.type !== 'alter-type') continue;
-        const old = st.before(info.table.key)?.columns.find((c) => c.name.toLowerCase() === a.column.toLowerCase());
-        const effect = a.using ? 'rewrite' : typeChangeEffect(old?.type, a.newType);
+        const before = st.before(info.table.key);
+        const old = before?.columns.find((c) => c.name.toLowerCase() === a.column.toLowerCase());
+        const timezone = sessionSetting(ctx.statements.filter((s) => s.index < st.index && s.direction === st.direction).map((s) => s.info), 'timezone');
+        const effect = alterTypeEffect(a, old?.type, { pgVersion: ctx.pgVersion, timezone });
         if (effect === 'none') continue;
+        // A new collation keeps the rows but rebuilds the column's indexes: worth saying only when it has some.
+        const rebuilt = effect === 'reindex' ? (before?.indexes ?? []).filter((i) => i.columns.some((c) => c.toLowerCase() === a.column.toLowerCase())) : [];
+        if (effect === 'reindex' && rebuilt.length === 0) continue;
         // Unknown old type and a change that is binary compatible from any likely source: not worth a warning.
         if (effect === undefined && a.newType && a.newType.name === 'text' && !a.newType.array) continue;
         const from = old ? ` from ${old.type.written || old.type.name}` : '';
@@ -41,7 +47,9 @@ export default defineRule({
         ctx.report({
           message:
             `Changing ${info.table.name}.${a.column}${from}${to} (${existingWhy(st, info.table.key)}) ` +
-            (effect === 'scan'
+            (effect === 'reindex'
+              ? `keeps the rows but rebuilds ${rebuilt.length === 1 ? 'the index' : 'the indexes'} ${rebuilt.map((i) => i.name ?? '').join(', ')} for the collation ${a.collation}`
+              : effect === 'scan'
               ? 'reads every row to check the new limit'
               : effect === undefined
                 ? 'rewrites the table and rebuilds its indexes unless the change is binary compatible (the history does not say the old type)'

@@ -300,6 +300,8 @@ function alterActions(site: Site, cmds: AlterTableCmd[], relAt: number): AlterAc
         const def = nodeAs(cmd.def, 'ColumnDef');
         const action: AlterAction = { at, type: 'alter-type', column, using: !!def?.raw_default };
         if (def?.typeName) action.newType = columnType(site, def.typeName, NO_SCHEMA);
+        const collation = strings(def?.collClause?.collname).join('.');
+        if (collation) action.collation = collation;
         return action;
       }
       case 'AT_SetNotNull':

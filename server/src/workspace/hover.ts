@@ -8,6 +8,7 @@ import { URI } from 'vscode-uri';
 import { tableSummary } from '../engine/hover';
 import type { Schema, Table } from '../model/schema';
 import { findColumn } from '../model/schema';
+import { sessionSetting } from '../model/statements';
 import { LineIndex, wordAt, type SourceRef, type Span } from '../model/text';
 import { replayFile, type StatementFacts } from './replay';
 import { cloneSchema } from './clone';
@@ -113,7 +114,8 @@ export function sqlHover(unit: SqlUnit, offset: number, pgVersion: number, readT
     const info = st.view.info;
     const head = headSpan(st);
     if (head && head.start <= offset && offset <= head.end) {
-      const effects = lockEffects(info, { pgVersion, before: (k) => st.before.get(k) });
+      const earlier = unit.replay.statements.filter((s) => s.index < st.index && s.direction === st.direction).map((s) => s.view.info);
+      const effects = lockEffects(info, { pgVersion, before: (k) => st.before.get(k), timezone: sessionSetting(earlier, 'timezone') });
       if (effects.length) {
         parts.push(lockMarkdown(effects));
         span ??= head;

@@ -66,6 +66,8 @@ export interface LockContext {
   pgVersion: number;
   /** A table as it stood before the statement. */
   before(key: string): Table | undefined;
+  /** The session time zone, when an earlier statement of the same migration set it (`SET timezone = 'UTC'`). */
+  timezone?: string;
 }
 
 /**
@@ -98,6 +100,35 @@ export function typeChangeEffect(from: ColumnType | undefined, to: ColumnType | 
   }
   if (a === 'cidr' && b === 'inet') return 'none';
   return 'rewrite';
+}
+
+const UTC_ZONES = /^(utc|etc\/utc|gmt|etc\/gmt|zulu|z|universal|etc\/universal|utc0|gmt0)$/i;
+
+/**
+ * timestamp <-> timestamptz while the session time zone is UTC: the stored values are the same, and
+ * PostgreSQL 12+ skips the rewrite.
+ */
+export function utcConversion(from: ColumnType | undefined, to: ColumnType | undefined, ctx: { pgVersion: number; timezone?: string }): boolean {
+  if (!from || !to || ctx.pgVersion < 12 || !ctx.timezone || !UTC_ZONES.test(ctx.timezone.trim()) || from.array !== to.array) return false;
+  const names = `${from.name}>${to.name}`;
+  if (names !== 'timestamp>timestamptz' && names !== 'timestamptz>timestamp') return false;
+  return to.params.length === 0 || to.params.join() === from.params.join();
+}
+
+/**
+ * What an ALTER COLUMN ... TYPE costs, from the column as it stood before (`old`): `typeChangeEffect`,
+ * a USING clause (always a rewrite), the UTC conversion, and `reindex` for a binary-compatible change
+ * with a new collation (the rows stay, the column's indexes are rebuilt). Undefined: old type unknown.
+ */
+export function alterTypeEffect(
+  a: Extract<AlterAction, { type: 'alter-type' }>,
+  old: ColumnType | undefined,
+  ctx: { pgVersion: number; timezone?: string },
+): 'none' | 'scan' | 'rewrite' | 'reindex' | undefined {
+  if (a.using) return 'rewrite';
+  let effect = typeChangeEffect(old, a.newType);
+  if (effect === 'rewrite' && utcConversion(old, a.newType, ctx)) effect = 'none';
+  return effect === 'none' && a.collation ? 'reindex' : effect;
 }
 
 /** Does the change rewrite the table? (False also for changes that only scan.) */
@@ -152,7 +183,8 @@ function actionEffects(table: string, a: AlterAction, ctx: LockContext, key: str
       return [{ action: `DROP COLUMN ${a.column}`, table, mode: AE, rewrite: false, scan: false, note: 'the column is only marked dropped; its space is reclaimed by later updates' }];
     case 'alter-type': {
       const old = ctx.before(key)?.columns.find((c) => c.name.toLowerCase() === a.column.toLowerCase());
-      const effect = a.using ? 'rewrite' : typeChangeEffect(old?.type, a.newType);
+      const effect = alterTypeEffect(a, old?.type, ctx);
+      const utc = effect === 'none' && utcConversion(old?.type, a.newType, ctx);
       return [
         {
           action: `ALTER COLUMN ${a.column} TYPE`,
@@ -161,7 +193,11 @@ function actionEffects(table: string, a: AlterAction, ctx: LockContext, key: str
           rewrite: effect === 'rewrite' || effect === undefined,
           scan: effect === 'scan',
           note:
-            effect === 'none'
+            effect === 'reindex'
+              ? `the rows stay as they are, but every index on ${a.column} is rebuilt for the collation ${a.collation}`
+              : utc
+              ? 'the session time zone is UTC, so the stored values do not change (PostgreSQL 12+): no rewrite'
+              : effect === 'none'
               ? 'the new type is binary compatible with the old one: no rewrite'
               : effect === 'scan'
                 ? 'the values stay as they are, but every row is read to check the new length limit'
