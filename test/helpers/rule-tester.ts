@@ -17,6 +17,8 @@ import { describe, it } from 'node:test';
 import { Engine, pathToUri, type AnalysisHost, type Language } from '../../server/src/engine/analyze';
 import type { ConfigOverrides } from '../../server/src/engine/config';
 import { applyEdits, fixAllEdits } from '../../server/src/engine/edits';
+import { HOVER_WORD_LIMIT, hoverWords } from '../../server/src/engine/finding-hover';
+import { hoverAt } from '../../server/src/engine/hover';
 import type { Finding } from '../../server/src/model/findings';
 import { LineIndex } from '../../server/src/model/text';
 
@@ -152,6 +154,13 @@ export function ruleTester(ruleId: string, cases: { valid: Case[]; invalid: Inva
           .map((f) => ({ rule: f.rule, start: f.span.start, end: Math.min(f.span.end, new LineIndex(p.text).lineEnd(new LineIndex(p.text).positionAt(f.span.start).line)) }));
         const show = (xs: Expected[]) => xs.map((e) => `${e.rule} "${p.text.slice(e.start, e.end)}" @${e.start}`).sort();
         assert.deepEqual(show(actual), show(p.expected), 'findings differ from the ^^^ markers');
+        // Every hover on a finding reads at a glance.
+        for (const f of analysis.findings.filter((x) => x.rule === ruleId)) {
+          const h = hoverAt(analysis, f.span.start);
+          assert.ok(h, `no hover on ${describeFinding(f, p.text)}`);
+          if (process.env.HOVER_DUMP) console.log(`HOVER ${ruleId} ${hoverWords(h.markdown)}\n${h.markdown}\n`);
+          assert.ok(hoverWords(h.markdown) <= HOVER_WORD_LIMIT, `hover of ${hoverWords(h.markdown)} words on ${describeFinding(f, p.text)}:\n${h.markdown}`);
+        }
         const parseErrorsBefore = analysis.findings.filter((f) => PARSE_RULES.has(f.rule) && f.severity === 'error').length;
 
         if (!c.output) return;

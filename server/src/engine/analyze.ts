@@ -159,6 +159,7 @@ export class Engine {
           span: r.at.span,
           fixes: renderFixes(unit, r),
           related: r.related,
+          advice: r.advice,
         });
       }
     }
@@ -286,7 +287,7 @@ export class Engine {
       }
       for (const r of reports) {
         if (r.at.uri !== uri) continue;
-        findings.push({ rule: rule.meta.id, severity, message: r.message, uri, span: r.at.span, fixes: renderFixes(unit, r), related: r.related });
+        findings.push({ rule: rule.meta.id, severity, message: r.message, uri, span: r.at.span, fixes: renderFixes(unit, r), related: r.related, advice: r.advice });
       }
     }
     return findings;

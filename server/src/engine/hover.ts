@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { FileAnalysis } from './analyze';
 import { docsUrl } from './docs';
+import { findingMarkdown } from './finding-hover';
 
 export interface HoverResult {
   markdown: string;
@@ -20,22 +21,19 @@ function contains(span: Span, offset: number): boolean {
 }
 
 export function hoverAt(analysis: FileAnalysis, offset: number): HoverResult | undefined {
+  const here = analysis.findings.filter((f) => contains(f.span, offset));
+  if (here.length) {
+    // On a finding the hover is about the finding alone, short enough to read at a glance; the table summary
+    // and the teaching hover of the word are one step aside, outside the squiggle.
+    const order = ['error', 'warning', 'info', 'hint'];
+    const sorted = [...here].sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity));
+    const parts = sorted.map((f, i) => findingMarkdown(f, i === 0, analysis.text));
+    const table = tableAt(analysis, offset);
+    if (table) parts.push(tableLine(table.table));
+    return { markdown: parts.join('\n\n'), span: sorted[0].span };
+  }
   const parts: string[] = [];
   let span: Span | undefined;
-
-  for (const f of analysis.findings) {
-    if (!contains(f.span, offset)) continue;
-    const meta = ruleById(f.rule)?.meta;
-    span ??= f.span;
-    parts.push(
-      [
-        // The editor already shows the finding's message with the hover; this adds the reasoning.
-        `**${f.rule}** · ${f.severity}${meta ? ` — ${meta.summary}` : ''}`,
-        ...(meta ? [] : ['', f.message]),
-        ...(meta ? ['', meta.why, '', `*What to do:* ${meta.fix}`, '', `[Rule documentation](${docsUrl(f.rule)})`] : []),
-      ].join('\n'),
-    );
-  }
 
   let own: HoverResult | undefined;
   try {
@@ -100,6 +98,19 @@ function typeText(c: Column): string {
   const t = c.type;
   const base = t.prisma ? t.written : `${t.name}${t.params.length ? `(${t.params.join(',')})` : ''}${t.array ? '[]' : ''}`;
   return base;
+}
+
+/** The table in one line, for a hover that is about a finding: `Post` (table `posts`): 4 columns, 1 foreign key not indexed. */
+export function tableLine(t: Table): string {
+  const title = t.modelName && t.modelName !== t.name ? `\`${t.modelName}\` (table \`${t.name}\`)` : `\`${displayName(t)}\``;
+  const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
+  const bits = [n(t.columns.length, 'column'), n(t.indexes.filter((i) => i.kind !== 'primary').length, 'index').replace(/indexs$/, 'indexes')];
+  if (t.foreignKeys.length) {
+    const open = t.foreignKeys.filter((fk) => !coveringIndex(t, fk.columns)).length;
+    bits.push(`${n(t.foreignKeys.length, 'foreign key')}${open ? `, ${open} not indexed` : ''}`);
+  }
+  if (!t.indexes.some((i) => i.kind === 'primary')) bits.push('no primary key');
+  return `${title}: ${bits.join(' · ')}.`;
 }
 
 export function tableSummary(t: Table): string {

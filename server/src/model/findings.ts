@@ -33,5 +33,7 @@ export interface Finding {
   fixes: Fix[];
   /** Other places worth showing with the finding (the FK's parent table, the statement that fixed it). */
   related?: { message: string; at: SourceRef }[];
+  /** What to do in this project (its runner, engine, PostgreSQL version), one sentence for the hover. */
+  advice?: string;
   tags?: ('unnecessary' | 'deprecated')[];
 }

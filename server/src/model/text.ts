@@ -145,3 +145,11 @@ export function lineBreak(text: string): '\n' | '\r\n' {
   const nl = text.indexOf('\n');
   return nl > 0 && text.charCodeAt(nl - 1) === 13 ? '\r\n' : '\n';
 }
+
+/** "a" or "an" before a word as it is read aloud ("an Author", "a user", "an ACCESS EXCLUSIVE", "a unique"). */
+export function article(word: string): 'a' | 'an' {
+  const w = word.replace(/^[^A-Za-z]+/, '');
+  if (/^(u[bcdfgklmnprstvz][aeiouy]|uu|uni|eu|one\b|once\b)/i.test(w)) return 'a';
+  if (/^(hour|honest|honou?r)/i.test(w)) return 'an';
+  return /^[aeiou]/i.test(w) ? 'an' : 'a';
+}

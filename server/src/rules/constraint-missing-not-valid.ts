@@ -57,7 +57,9 @@ export default defineRule({
         }
         const fk = c.kind === 'foreign';
         const lock = fk
-          ? `a SHARE ROW EXCLUSIVE lock on ${info.table.name}${c.references ? ` and ${c.references.name}` : ''}, which blocks writes to them`
+          ? c.references && c.references.name.toLowerCase() !== info.table.name.toLowerCase()
+            ? `a SHARE ROW EXCLUSIVE lock on ${info.table.name} and ${c.references.name}, which blocks writes to them`
+            : `a SHARE ROW EXCLUSIVE lock on ${info.table.name}, which blocks writes to it`
           : `an ACCESS EXCLUSIVE lock on ${info.table.name}, which blocks every read and write`;
         ctx.report({
           message:

@@ -1,4 +1,5 @@
 import { displayName, findColumn, findTable, type ReferentialAction } from '../model/schema';
+import { article } from '../model/text';
 import type { FixProposal } from './intents';
 import { stringList, tables, writtenColumns } from './support/model';
 import { defineRule } from './types';
@@ -85,8 +86,8 @@ export default defineRule({
         const implicit: ReferentialAction = prisma ? (nullable ? 'set null' : ctx.dialect === 'sqlserver' ? 'no action' : 'restrict') : 'no action';
         const consequence =
           implicit === 'set null'
-            ? `deleting a ${parent} row quietly empties ${cols} here`
-            : `deleting a ${parent} row that ${child} rows still reference fails`;
+            ? `deleting ${article(parent)} ${parent} row quietly empties ${cols} here`
+            : `deleting ${article(parent)} ${parent} row that ${child} rows still reference fails`;
         const fixes: FixProposal[] = [];
         for (let action of wanted) {
           if (action === 'set null' && !nullable) continue;

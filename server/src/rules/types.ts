@@ -56,6 +56,8 @@ export interface Report {
   at: SourceRef;
   fixes?: FixProposal[];
   related?: { message: string; at: SourceRef }[];
+  /** What to do in this project (its runner, engine, PostgreSQL version), one sentence: the hover shows it. */
+  advice?: string;
 }
 
 export interface DesignContext {

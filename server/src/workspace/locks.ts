@@ -7,6 +7,7 @@
  */
 import type { ColumnType, Table } from '../model/schema';
 import type { AlterAction, StatementInfo } from '../model/statements';
+import { article } from '../model/text';
 
 export type LockMode =
   | 'ACCESS SHARE'
@@ -400,22 +401,27 @@ export function strongest(effects: LockEffect[]): LockEffect | undefined {
 
 /** One sentence for a finding: "takes an ACCESS EXCLUSIVE lock on users, which blocks every read and write". */
 export function lockSentence(mode: LockMode, table: string): string {
-  return `takes ${/^[AEIOU]/.test(mode) ? 'an' : 'a'} ${mode} lock on ${table}, which ${blocks(mode)}`;
+  return `takes ${article(mode)} ${mode} lock on ${table}, which ${blocks(mode)}`;
 }
 
-/** Markdown for the hover on a statement. */
+/** Markdown for the hover on a statement: compact, one line per table locked, one per action. */
 export function lockMarkdown(effects: LockEffect[]): string {
-  const lines: string[] = [];
   const byTable = new Map<string, LockEffect[]>();
   for (const e of effects) byTable.set(e.table, [...(byTable.get(e.table) ?? []), e]);
-  for (const [table, list] of byTable) {
+  const locks = [...byTable].map(([table, list]) => {
     const top = strongest(list)!;
-    lines.push(`**Lock:** \`${top.mode}\` on \`${table}\` — ${blocks(top.mode)}. While it waits for the lock, later queries on the table queue behind it.`);
-  }
+    return `\`${top.mode}\` on \`${table}\`: ${blocks(top.mode)}`;
+  });
+  // Each lock on its own line: two in one paragraph would run together.
+  const lines =
+    locks.length === 1
+      ? [`**Lock:** ${locks[0]}. Queries that arrive while it waits for the lock queue behind it.`]
+      : ['**Locks** (queries that arrive while one waits queue behind it):', ...locks.map((l) => `- ${l}`)];
   lines.push('');
+  const modes = new Set(effects.map((e) => e.mode)).size;
   for (const e of effects) {
     const what = [e.rewrite ? 'rewrites the table' : e.scan ? 'reads the whole table' : 'no rewrite, no scan', e.note].filter(Boolean).join('; ');
-    lines.push(`- \`${e.action}\` (${e.mode}): ${what}.`);
+    lines.push(`- \`${e.action}\`${modes > 1 ? ` (${e.mode})` : ''}: ${what}.`);
   }
   const safer = [...new Set(effects.map((e) => e.safer).filter((s): s is string => !!s))];
   if (safer.length) lines.push('', `**Safer:** ${safer.join('; ')}.`);
