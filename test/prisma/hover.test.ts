@@ -155,11 +155,20 @@ describe('Prisma hovers', () => {
   it('on a model name: the table summary and the rules the model breaks', async () => {
     const p = prepare({ language: 'prisma', code: schema('postgresql') });
     const a = await p.engine.analyze(p.uri, p.text, 'prisma');
-    const h = hoverAt(a, p.text.indexOf('model Post') + 7);
+    const h = hoverAt(a, p.text.indexOf('model User') + 7);
     assert.ok(h);
     assert.match(h.markdown, /\*\*Table\*\*/);
     assert.match(h.markdown, /Findings \(\d+\):/);
-    assert.match(h.markdown, /\[fk-on-delete\]\([^)]+\): Say what deleting/);
-    assert.match(h.markdown, /\[require-timestamps\]/);
+    assert.match(h.markdown, /\[prefer-uuidv7\]\([^)]+\): Generate UUID keys/);
+  });
+
+  it('on a model name with a finding there: the finding, and the table in one line', async () => {
+    const p = prepare({ language: 'prisma', code: schema('postgresql') });
+    const a = await p.engine.analyze(p.uri, p.text, 'prisma');
+    const h = hoverAt(a, p.text.indexOf('model Post') + 7);
+    assert.ok(h);
+    assert.match(h.markdown, /^\[require-timestamps\]/);
+    assert.doesNotMatch(h.markdown, /\*\*Table\*\*/);
+    assert.match(h.markdown, /^`Post`: 3 columns · 1 index · 1 foreign key\.$/m);
   });
 });
