@@ -28,7 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // ours may start first.
   const prismaExtensionPresent = () => vscode.extensions.getExtension(PRISMA_EXTENSION_ID) !== undefined;
   let prismaPresent = prismaExtensionPresent();
-  const initializationOptions: ClientInitOptions = { prismaExtensionActive: prismaPresent };
+  const initializationOptions: ClientInitOptions = { prismaExtensionActive: prismaPresent, trusted: vscode.workspace.isTrusted };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'prisma' },
@@ -72,6 +72,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // The server registers SQL formatting once, at start; switching it on or off needs a new server.
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('dbDesign.format.enable')) void restart();
+    }),
+    // Restricted Mode runs no git (see package.json capabilities); trust granted, a new server may.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      initializationOptions.trusted = true;
+      void restart();
     }),
     vscode.extensions.onDidChange(() => {
       const now = prismaExtensionPresent();

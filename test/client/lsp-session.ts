@@ -27,6 +27,8 @@ export interface SessionOptions {
   dynamicFormatting?: boolean;
   /** Answers to workspace/configuration, by section. */
   settings?: Record<string, unknown>;
+  /** The client's initializationOptions (ClientInitOptions). */
+  initializationOptions?: Record<string, unknown>;
 }
 
 export class LspSession {
@@ -71,6 +73,7 @@ export class LspSession {
         textDocument: { publishDiagnostics: {}, formatting: { dynamicRegistration: dynamic }, rangeFormatting: { dynamicRegistration: dynamic } },
       },
       workspaceFolders: [{ uri: URI.file(opts.root).toString(), name: 'ws' }],
+      initializationOptions: opts.initializationOptions,
     })) as { capabilities: Record<string, unknown> };
     s.capabilities = init.capabilities;
     await s.conn.sendNotification('initialized', {});

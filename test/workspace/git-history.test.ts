@@ -141,6 +141,21 @@ describe('new migrations and history in a git repository', () => {
     }
   });
 
+  it('in Restricted Mode (an untrusted workspace) the server runs no git: nothing is known to be history', async () => {
+    const rel = 'db/migrations/000002_add_score.up.sql';
+    const text = fs.readFileSync(path.join(root, rel), 'utf8');
+    const rulesSeen = async (trusted: boolean) => {
+      const session = await LspSession.start({ root, initializationOptions: { trusted } });
+      try {
+        return (await session.diagnosticsFor(session.open(path.join(root, rel), 'sql', text))).map((d) => String(d.code));
+      } finally {
+        await session.stop();
+      }
+    };
+    assert.ok(!(await rulesSeen(true)).includes('add-column-not-null-without-default'), 'trusted: git says it has run');
+    assert.ok((await rulesSeen(false)).includes('add-column-not-null-without-default'), 'restricted: no git, so not known to have run');
+  });
+
   it('without git: migrations.baseline makes the same split; with neither, no edit of a migration is safe', async () => {
     const plain = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'db-design-nogit-')));
     try {

@@ -42,6 +42,8 @@ export interface PrismaExtensionParams {
 export interface ClientInitOptions {
   /** The official Prisma extension is active and already shows Prisma's own diagnostics. */
   prismaExtensionActive?: boolean;
+  /** The workspace is trusted (false in Restricted Mode: no git, which reads repository config that can run programs). */
+  trusted?: boolean;
 }
 
 /** The `dbDesign` settings section, read per resource through workspace/configuration. */

@@ -33,6 +33,7 @@ import { PACKAGE_VERSION } from '../engine/version';
 import { ruleById } from '../rules/registry';
 import type { Finding, Severity, SeveritySetting, TextEdit } from '../model/findings';
 import { LineIndex, type Span } from '../model/text';
+import { allowGit } from '../workspace/git';
 import { registerFeatures } from './features';
 import { FIX_ALL_KIND, PrismaExtensionNotification, ServerState, StatusNotification, type ClientInitOptions, type EditorSettings, type EngineInfo, type PrismaExtensionParams } from './protocol';
 
@@ -104,6 +105,7 @@ export function startServer(connection: Connection): void {
       .map((u) => uriToPath(u))
       .filter((p): p is string => p !== undefined);
     initOptions = (params.initializationOptions ?? {}) as ClientInitOptions;
+    allowGit(initOptions.trusted !== false);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,

@@ -25,7 +25,18 @@ export interface GitChanges {
 const TTL_MS = 3000;
 const cache = new Map<string, { at: number; value: GitChanges | undefined }>();
 
+/**
+ * git reads the repository's own config, which can name programs to run (core.fsmonitor, hooks): in a
+ * workspace the user has not trusted, the editor switches git off and nothing is known from it.
+ */
+let gitAllowed = true;
+export function allowGit(allowed: boolean): void {
+  gitAllowed = allowed;
+  cache.clear();
+}
+
 function git(cwd: string, args: string[]): string | undefined {
+  if (!gitAllowed) return undefined;
   try {
     const r = spawnSync('git', args, { cwd, encoding: 'utf8', timeout: 10_000, maxBuffer: 64 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
     return r.status === 0 ? r.stdout : undefined;
@@ -54,6 +65,7 @@ function split(out: string | undefined): string[] {
  * names nothing git knows.
  */
 export function gitChanges(dir: string, since?: string): GitChanges | undefined {
+  if (!gitAllowed) return undefined;
   // Found on disk first: outside a repository no git process starts, and inside one every folder of
   // it shares one answer.
   // A repository created while the editor runs is seen within half a minute.
