@@ -248,6 +248,32 @@ ruleTester('fk-missing-index', {
       ],
     },
     {
+      name: "sql: drizzle-kit's idempotent DO block is replayed; the fix goes after the block",
+      language: 'sql',
+      code: `
+        CREATE TABLE "users" ("id" serial PRIMARY KEY);
+        CREATE TABLE "posts" ("id" serial PRIMARY KEY, "author_id" integer NOT NULL);
+        DO $$ BEGIN
+         ALTER TABLE "posts" ADD CONSTRAINT "posts_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
+                                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ fk-missing-index
+        EXCEPTION
+         WHEN duplicate_object THEN null;
+        END $$;
+      `,
+      output: [
+        `
+        CREATE TABLE "users" ("id" serial PRIMARY KEY);
+        CREATE TABLE "posts" ("id" serial PRIMARY KEY, "author_id" integer NOT NULL);
+        DO $$ BEGIN
+         ALTER TABLE "posts" ADD CONSTRAINT "posts_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
+        EXCEPTION
+         WHEN duplicate_object THEN null;
+        END $$;
+        CREATE INDEX posts_author_id_idx ON posts (author_id);
+      `,
+      ],
+    },
+    {
       name: 'sql on SQLite (folder name)',
       language: 'sql',
       file: 'sqlite/001.sql',

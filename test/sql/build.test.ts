@@ -319,3 +319,30 @@ CREATE TABLE events (id int);`).schema;
   assert.deepEqual(table(later, 'events').columns.map((c) => c.name), ['id']);
   assert.equal((table(later, 'events') as Table & { partial?: boolean }).partial, undefined);
 });
+
+test('build: the DDL inside a PL/pgSQL DO block is replayed, with exact spans after non-ASCII text', () => {
+  const text = `-- Läuft zweimal: drizzle-kit schreibt es idempotent 🙂
+CREATE TABLE users (id serial PRIMARY KEY);
+CREATE TABLE posts (id serial PRIMARY KEY, author_id integer);
+DO $body$ BEGIN
+ CREATE TYPE "public"."rôle" AS ENUM('admin', 'member');
+EXCEPTION
+ WHEN duplicate_object THEN null;
+END $body$;
+DO $$ BEGIN
+ IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = 'posts_author_fk') THEN
+  ALTER TABLE posts ADD CONSTRAINT posts_author_fk FOREIGN KEY (author_id) REFERENCES users (id);
+ END IF;
+EXCEPTION
+ WHEN duplicate_object THEN
+  ALTER TABLE posts ADD CONSTRAINT posts_never FOREIGN KEY (id) REFERENCES users (id);
+END $$;
+DO LANGUAGE plperl $$ my $x = 1; $$;
+`;
+  const { schema } = load(text);
+  assert.deepEqual(schema.enums.get('rôle')?.values, ['admin', 'member']);
+  const fks = table(schema, 'posts').foreignKeys;
+  assert.deepEqual(fks.map((f) => f.name), ['posts_author_fk'], 'the IF branch runs; the exception handler does not');
+  assert.equal(at(text, fks[0].source), 'CONSTRAINT posts_author_fk FOREIGN KEY (author_id) REFERENCES users (id)');
+  assert.ok(at(text, fks[0].declaration).startsWith('DO $$ BEGIN'), 'fixes go after the whole DO statement');
+});

@@ -12,6 +12,7 @@ import { alterTable } from './alter';
 import { buildColumn, type PlacedConstraint } from './columns';
 import { applyConstraint, isKeyConstraint } from './constraints';
 import { alterEnum, createEnum } from './enums';
+import { doBlockStatements } from './do-blocks';
 import { createIndex } from './indexes';
 import { drop, rename } from './lifecycle';
 import { splitQualified, tableKey } from './names';
@@ -66,6 +67,9 @@ function apply(site: Site, schema: Schema, node: Node): void {
       if (m.objtype === 'OBJECT_MATVIEW') createRelation(site, schema, m.into?.rel, 'materialized view', false);
       return;
     }
+    case 'DoStmt':
+      for (const inner of doBlockStatements(site)) if (inner.stmt) apply(new Site(inner, site.uri), schema, inner.stmt);
+      return;
     case 'CreateEnumStmt':
       return createEnum(site, schema, nodeAs(node, 'CreateEnumStmt')!);
     case 'AlterEnumStmt':

@@ -38,6 +38,8 @@ export interface ParsedStatement {
   end: SplitStatement['end'];
   /** psql substitutes variables in this statement: the parser sees text the server never would. */
   psqlVariables: boolean;
+  /** For a statement inside another one (a `DO` block's body): the outer statement, where fixes go after. */
+  container?: Span;
   /** Maps an AST location (UTF-8 byte offset into the parsed statement) to a UTF-16 offset in the file. */
   toFileOffset(byteLocation: number): number;
   /** The scanner's tokens for this statement (byte offsets, comments left out); computed on first use. */
@@ -120,6 +122,13 @@ export function parseStatement(fileText: string, split: SplitStatement): ParsedS
     parseText = chars.join('');
   }
   return parseSpan(source, parseText, start, split, true);
+}
+
+/** A statement found inside another one (a `DO` block's body), at `start` in the file. */
+export function parseEmbedded(text: string, start: number, container: Span): ParsedStatement {
+  const st = parseSpan(text, text, start, { span: { start, end: start + text.length }, end: 'semicolon', psqlVariables: false }, false)[0];
+  st.container = { ...container };
+  return st;
 }
 
 function parseSpan(source: string, parseText: string, start: number, split: SplitStatement, mayDivide: boolean): ParsedStatement[] {

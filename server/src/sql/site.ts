@@ -39,7 +39,8 @@ export class Site {
     return this.st.text.slice(span.start - this.st.span.start, span.end - this.st.span.start);
   }
 
+  /** The whole statement (for one inside a `DO` block, that block: what a fix inserts after). */
   statementRef(): SourceRef {
-    return { uri: this.uri, span: { ...this.st.span } };
+    return { uri: this.uri, span: { ...(this.st.container ?? this.st.span) } };
   }
 }
