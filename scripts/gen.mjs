@@ -27,7 +27,7 @@ function emit(rel, content) {
 }
 
 const RULES_DIR = 'server/src/rules';
-const NOT_RULES = new Set(['types.ts', 'intents.ts', 'registry.ts', 'registry.generated.ts']);
+const NOT_RULES = new Set(['types.ts', 'registry.ts', 'registry.generated.ts']);
 
 function ruleFiles() {
   return fs

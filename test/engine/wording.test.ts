@@ -7,7 +7,7 @@ import { before, describe, it } from 'node:test';
 import { article } from '../../server/src/model/text';
 import { ensureSqlParser, parseStatement, splitStatements } from '../../server/src/sql';
 import { StatementView } from '../../server/src/sql/statements';
-import { lockEffects, lockMarkdown } from '../../server/src/workspace/locks';
+import { lockEffects, lockMarkdown } from '../../server/src/model/locks';
 import { prepare } from '../helpers/rule-tester';
 
 before(() => ensureSqlParser());

@@ -21,7 +21,7 @@ import {
   scanPrisma,
   type PrismaResult,
 } from '../../server/src/prisma';
-import type { FixIntent } from '../../server/src/rules/intents';
+import type { FixIntent } from '../../server/src/model/intents';
 import { corpusRoot, NO_CORPUS, walk } from '../helpers/paths';
 import { commonDir, disk } from '../helpers/prisma-corpus';
 import { applyEdits } from './helpers';

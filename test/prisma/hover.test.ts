@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { hoverAt } from '../../server/src/engine/hover';
+import { hoverAt, withRuleLinks } from '../../server/src/engine/hover';
 import { loadPrisma } from '../../server/src/prisma';
 import { prepare } from '../helpers/rule-tester';
 
@@ -51,7 +51,7 @@ function hover(provider: string, needle: string, at = 1, extra = '') {
   const h = unit.hover?.(uri, offset + at);
   assert.ok(h, `no hover on ${needle}`);
   assert.equal(text.slice(h.span.start, h.span.end).length > 0, true);
-  return { markdown: h.markdown, covered: text.slice(h.span.start, h.span.end) };
+  return { markdown: withRuleLinks(h), covered: text.slice(h.span.start, h.span.end) };
 }
 
 describe('Prisma hovers', () => {

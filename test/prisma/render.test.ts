@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { SourceText } from '../../server/src/model/frontend';
 import type { Schema } from '../../server/src/model/schema';
 import { formatPrisma, lintPrisma, loadPrisma, renderPrismaFix, type PrismaResult } from '../../server/src/prisma';
-import type { FixIntent } from '../../server/src/rules/intents';
+import type { FixIntent } from '../../server/src/model/intents';
 import { applyEdits, PG } from './helpers';
 
 function formatted(r: PrismaResult, uri: string): string {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import type { TextEdit } from '../../server/src/model/findings';
 import { coveringIndex, findColumn, type Table } from '../../server/src/model/schema';
-import type { FixIntent } from '../../server/src/rules/intents';
+import type { FixIntent } from '../../server/src/model/intents';
 import { ensureSqlParser, loadSql } from '../../server/src/sql';
 
 before(() => ensureSqlParser());

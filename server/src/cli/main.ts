@@ -12,7 +12,7 @@ import { ruleById } from '../rules/registry';
 import { check, UsageError } from './check';
 import { rulesTable, toJson, toSarif, toText } from './format';
 import { REPORT_FORMATS, type ReportFormat } from '../report';
-import { reportCommand } from '../report/command';
+import { reportCommand } from './report';
 
 const USAGE = `Usage: db-design <command> [options]
 

@@ -8,7 +8,8 @@ import { SEVERITIES, type SeveritySetting } from '../model/findings';
 import type { Dialect } from '../model/schema';
 import { allRules, ruleById } from '../rules/registry';
 import type { MigrationsConfig } from '../workspace/migrations';
-import { RUNNER_IDS, type RunnerId } from '../workspace/runners';
+import type { RunnerId } from '../model/migration-file';
+import { RUNNER_IDS } from '../workspace/runners';
 
 export const CONFIG_FILE = 'db-design.json';
 export const DEFAULT_PG_VERSION = 16;

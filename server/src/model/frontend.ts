@@ -3,7 +3,7 @@
  * A front end turns source text into the shared model, reports the problems its parser or engine
  * finds, lists comments (for suppression), and renders fix intents as text edits in its language.
  */
-import type { FixIntent } from '../rules/intents';
+import type { FixIntent } from './intents';
 import type { Severity, TextEdit } from './findings';
 import type { Schema } from './schema';
 import type { Span } from './text';
@@ -43,7 +43,7 @@ export interface FrontEndResult {
   /**
    * Language-specific hover content (Markdown) at an offset of one of the files: what an attribute
    * or type becomes in the database, the lock a statement takes. The engine adds it to the rule and
-   * table hovers it computes itself.
+   * table hovers it computes itself, with links to the documentation of the `rules` the hover names.
    */
-  hover?(uri: string, offset: number): { markdown: string; span: Span } | undefined;
+  hover?(uri: string, offset: number): { markdown: string; span: Span; rules?: string[] } | undefined;
 }

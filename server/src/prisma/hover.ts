@@ -3,7 +3,6 @@
  * this provider (the column type, the index or constraint with the name Prisma gives it), what to
  * weigh, and the rules that check it. The engine adds the rule findings and the table summary.
  */
-import { docsUrl } from '../engine/docs';
 import { coveringIndex, type Column, type Dialect, type Index, type Schema, type Table } from '../model/schema';
 import type { Span } from '../model/text';
 import { argument, fieldList, type Attribute, type Block, type Field, type ScannedFile } from './syntax';
@@ -20,7 +19,12 @@ export interface HoverContext {
 export interface PrismaHover {
   markdown: string;
   span: Span;
+  /** The rules that check what the hover describes (the engine links their documentation). */
+  rules?: string[];
 }
+
+/** A line of hover text, or the rules that check what the lines describe. */
+type Line = string | { rules: readonly string[] };
 
 const within = (s: Span, offset: number) => s.start <= offset && offset <= s.end;
 
@@ -34,9 +38,15 @@ function sqlType(c: Column, dialect: Dialect): string {
   return `${base}${params}${zone}${t.array ? '[]' : ''}`;
 }
 
-function related(rules: readonly string[]): string[] {
-  const unique = [...new Set(rules)];
-  return unique.length ? ['', `Rules: ${unique.map((r) => `[${r}](${docsUrl(r)})`).join(' · ')}`] : [];
+function related(rules: readonly string[]): Line[] {
+  return [{ rules }];
+}
+
+function finish(lines: Line[] | undefined, span: Span): PrismaHover | undefined {
+  if (!lines) return undefined;
+  const text = lines.filter((l): l is string => typeof l === 'string');
+  const rules = [...new Set(lines.flatMap((l) => (typeof l === 'string' ? [] : l.rules)))];
+  return { markdown: text.join('\n'), span, ...(rules.length ? { rules } : {}) };
 }
 
 function bullets(notes: readonly string[]): string[] {
@@ -62,7 +72,7 @@ function indexOf(table: Table | undefined, attr: Attribute): Index | undefined {
   return table?.indexes.find((i) => i.source?.span.start === attr.span.start);
 }
 
-function typeHover(ctx: HoverContext, table: Table | undefined, field: Field, column: Column | undefined): string[] | undefined {
+function typeHover(ctx: HoverContext, table: Table | undefined, field: Field, column: Column | undefined): Line[] | undefined {
   const dialect = ctx.schema.dialect;
   const provider = PROVIDER_NAMES[dialect];
   if (!column) return undefined;
@@ -92,7 +102,7 @@ function typeHover(ctx: HoverContext, table: Table | undefined, field: Field, co
   ];
 }
 
-function keyHover(ctx: HoverContext, table: Table, attr: Attribute, columns: string[], kind: 'pkey' | 'key' | 'idx', ix: Index | undefined): string[] {
+function keyHover(ctx: HoverContext, table: Table, attr: Attribute, columns: string[], kind: 'pkey' | 'key' | 'idx', ix: Index | undefined): Line[] {
   const dialect = ctx.schema.dialect;
   const t = quote(dialect, table.name);
   const cols = columns.map((c) => quote(dialect, c)).join(', ');
@@ -129,7 +139,7 @@ function keyHover(ctx: HoverContext, table: Table, attr: Attribute, columns: str
   return [...lines, ...related(rules)];
 }
 
-function relationHover(ctx: HoverContext, table: Table, field: Field, attr: Attribute): string[] | undefined {
+function relationHover(ctx: HoverContext, table: Table, field: Field, attr: Attribute): Line[] | undefined {
   const fk = table.foreignKeys.find((f) => f.source.span.start === attr.span.start);
   const dialect = ctx.schema.dialect;
   if (!fk) {
@@ -175,7 +185,7 @@ function relationHover(ctx: HoverContext, table: Table, field: Field, attr: Attr
   return [...lines, ...related(['fk-on-delete', 'fk-missing-index', 'fk-type-mismatch'])];
 }
 
-function attributeHover(ctx: HoverContext, table: Table | undefined, field: Field | undefined, column: Column | undefined, attr: Attribute): string[] | undefined {
+function attributeHover(ctx: HoverContext, table: Table | undefined, field: Field | undefined, column: Column | undefined, attr: Attribute): Line[] | undefined {
   const dialect = ctx.schema.dialect;
   if (!table) return undefined;
   if (field && attr.name === 'relation') return relationHover(ctx, table, field, attr);
@@ -232,19 +242,16 @@ export function prismaHover(ctx: HoverContext, uri: string, offset: number): Pri
     const column = columnOf(table, field);
     const attr = field.attributes.find((a) => within(a.span, offset));
     if (attr) {
-      const lines = attributeHover(ctx, table, field, column, attr);
-      return lines ? { markdown: lines.join('\n'), span: attr.span } : undefined;
+      return finish(attributeHover(ctx, table, field, column, attr), attr.span);
     }
     if (within(field.typeSpan, offset)) {
-      const lines = typeHover(ctx, table, field, column);
-      return lines ? { markdown: lines.join('\n'), span: field.typeSpan } : undefined;
+      return finish(typeHover(ctx, table, field, column), field.typeSpan);
     }
     return undefined;
   }
   const attr = block.attributes.find((a) => within(a.span, offset));
   if (attr) {
-    const lines = attributeHover(ctx, table, undefined, undefined, attr);
-    return lines ? { markdown: lines.join('\n'), span: attr.span } : undefined;
+    return finish(attributeHover(ctx, table, undefined, undefined, attr), attr.span);
   }
   return undefined;
 }

@@ -4,7 +4,7 @@
  * engine, in the version the schema is written for, gives diagnostics and the authoritative facts.
  */
 import type { FrontEndResult, SourceText } from '../model/frontend';
-import type { FixIntent } from '../rules/intents';
+import type { FixIntent } from '../model/intents';
 import { buildSchema, providerDialect, relationModeOf } from './build';
 import { getDatamodel, lint, type EngineVersion } from './engine';
 import { factsFromDatamodel, factsFromScan, type Facts } from './facts';

@@ -5,7 +5,7 @@
  */
 import type { TextEdit } from '../model/findings';
 import type { Dialect, ReferentialAction, Table } from '../model/schema';
-import type { FixIntent, NewTimestamp } from '../rules/intents';
+import type { FixIntent, NewTimestamp } from '../model/intents';
 import { providerDialect } from './build';
 import { attributeAt, findField, findModel, insertion, lineEndOf, lineStartOf, previewFeatures, removal } from './edit';
 import { argument, type ScannedFile } from './syntax';

@@ -6,7 +6,7 @@
 import type { SourceText } from '../model/frontend';
 import type { TextEdit } from '../model/findings';
 import type { Table } from '../model/schema';
-import type { FixIntent } from '../rules/intents';
+import type { FixIntent } from '../model/intents';
 import { providerDialect } from './build';
 import { findField, findModel, firstAttributePadding, indentOf, lineEndOf, lineStartOf, removal, retype, scanned } from './edit';
 import { renderDesignFix } from './render-design';

@@ -1,5 +1,5 @@
 import { quoteIdent } from '../model/identifiers';
-import type { FixProposal } from './intents';
+import type { FixProposal } from '../model/intents';
 import { eol, existing, existingWhy, headTo, implicitConstraintName, isMigrationUp, moveToOwnMigration, tableText } from './support/migration';
 import { defineRule } from './types';
 

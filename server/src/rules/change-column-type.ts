@@ -1,5 +1,5 @@
+import { alterTypeEffect } from '../model/locks';
 import { sessionSetting } from '../model/statements';
-import { alterTypeEffect } from '../workspace/locks';
 import { existing, existingWhy, headTo, isMigrationUp } from './support/migration';
 import { defineRule } from './types';
 

@@ -1,7 +1,8 @@
 import { cannotRunInTransaction, isConcurrent } from '../model/statements';
-import type { FixProposal } from './intents';
+import type { FixProposal } from '../model/intents';
 import { blockEnd, eol, headTo, moveToOwnMigration, removalSpan, statementSql, transactionReason } from './support/migration';
-import { defineRule, type SqlStatement, type StatementContext } from './types';
+import type { SqlStatement } from '../model/migration-file';
+import { defineRule, type StatementContext } from './types';
 
 /** What the statement is, when PostgreSQL refuses to run it in a transaction block because of CONCURRENTLY. */
 export function concurrentKind(st: SqlStatement): string | undefined {

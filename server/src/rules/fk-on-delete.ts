@@ -1,6 +1,6 @@
 import { displayName, findColumn, findTable, type ReferentialAction } from '../model/schema';
+import type { FixProposal } from '../model/intents';
 import { article } from '../model/text';
-import type { FixProposal } from './intents';
 import { stringList, tables, writtenColumns } from './support/model';
 import { defineRule } from './types';
 

@@ -1,5 +1,5 @@
 import type { Column } from '../model/schema';
-import type { FixProposal } from './intents';
+import type { FixProposal } from '../model/intents';
 import { isFloatType, label, namesOf, numberOption, stringList, tables, words } from './support/model';
 import { defineRule } from './types';
 

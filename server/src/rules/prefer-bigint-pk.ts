@@ -1,5 +1,5 @@
 import { displayName, findColumn } from '../model/schema';
-import type { FixProposal } from './intents';
+import type { FixProposal } from '../model/intents';
 import { isInt32Type, label, primaryKey, tables } from './support/model';
 import { defineRule } from './types';
 

@@ -1,5 +1,5 @@
 import { label, tables } from './support/model';
-import type { FixProposal } from './intents';
+import type { FixProposal } from '../model/intents';
 import { defineRule } from './types';
 
 export default defineRule({

@@ -1,5 +1,5 @@
 import type { Column, Table } from '../model/schema';
-import type { FixProposal } from './intents';
+import type { FixProposal } from '../model/intents';
 import { inColumns, label, tables } from './support/model';
 import { defineRule } from './types';
 

@@ -1,4 +1,4 @@
-import type { FixProposal } from './intents';
+import type { FixProposal } from '../model/intents';
 import { headTo, isMigrationUp, moveToOwnMigration, statementSql, transactionReason } from './support/migration';
 import { defineRule } from './types';
 

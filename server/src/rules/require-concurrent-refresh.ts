@@ -1,5 +1,5 @@
 import type { Table } from '../model/schema';
-import type { FixProposal } from './intents';
+import type { FixProposal } from '../model/intents';
 import { headTo } from './support/migration';
 import { defineRule } from './types';
 

@@ -1,6 +1,7 @@
-import { lockEffects, strongest } from '../workspace/locks';
+import { lockEffects, strongest } from '../model/locks';
 import { eol, existing, headTo, isMigrationUp, lineStartOf } from './support/migration';
-import { defineRule, type SqlStatement } from './types';
+import type { SqlStatement } from '../model/migration-file';
+import { defineRule } from './types';
 
 export default defineRule({
   meta: {

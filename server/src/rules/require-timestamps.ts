@@ -1,5 +1,5 @@
 import { displayName, type Column, type Schema, type Table } from '../model/schema';
-import type { NewTimestamp } from './intents';
+import type { NewTimestamp } from '../model/intents';
 import { inColumns, isTemporalType, namesOf, primaryKey, squash, stringList, tables, words } from './support/model';
 import { defineRule } from './types';
 

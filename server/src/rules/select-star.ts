@@ -1,7 +1,8 @@
 import { quoteIdent } from '../model/identifiers';
 import type { SelectFacts } from '../model/statements';
-import type { FixProposal } from './intents';
-import { defineRule, type SqlStatement } from './types';
+import type { FixProposal } from '../model/intents';
+import type { SqlStatement } from '../model/migration-file';
+import { defineRule } from './types';
 
 function selectsOf(st: SqlStatement): SelectFacts[] {
   const info = st.info;

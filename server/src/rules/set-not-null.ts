@@ -1,6 +1,6 @@
 import { quoteIdent } from '../model/identifiers';
-import { notNullCheck } from '../workspace/locks';
-import type { FixProposal } from './intents';
+import { notNullCheck } from '../model/locks';
+import type { FixProposal } from '../model/intents';
 import { eol, existing, existingWhy, headTo, implicitConstraintName, isMigrationUp, moveToOwnMigration, removalSpan, tableText } from './support/migration';
 import { defineRule } from './types';
 

@@ -1,4 +1,4 @@
-import type { FixProposal } from './intents';
+import type { FixProposal } from '../model/intents';
 import { blockEnd, eol, removalSpan } from './support/migration';
 import { defineRule } from './types';
 

@@ -1,6 +1,7 @@
 import type { DmlFacts } from '../model/statements';
 import { existing, existingWhy, headTo, isMigrationUp } from './support/migration';
-import { defineRule, type SqlStatement } from './types';
+import type { SqlStatement } from '../model/migration-file';
+import { defineRule } from './types';
 
 /** Does the WHERE pin the primary key (or `id`) to one value: a single-row update? */
 function singleRow(st: SqlStatement, d: DmlFacts): boolean {

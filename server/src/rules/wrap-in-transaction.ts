@@ -1,8 +1,9 @@
 import { isChange } from '../model/statements';
 import { concurrentKind } from './concurrently-in-transaction';
-import type { FixProposal } from './intents';
+import type { FixProposal } from '../model/intents';
 import { eol, headTo, lineStartOf, moveToOwnMigration } from './support/migration';
-import { defineRule, type SqlStatement } from './types';
+import type { SqlStatement } from '../model/migration-file';
+import { defineRule } from './types';
 
 export default defineRule({
   meta: {

@@ -9,7 +9,7 @@ import type { SourceText } from '../model/frontend';
 import type { TextEdit } from '../model/findings';
 import type { Column, Dialect, ReferentialAction, Schema } from '../model/schema';
 import { EncodedOffsets, lineBreak, type SourceRef } from '../model/text';
-import type { FixIntent, NewTimestamp } from '../rules/intents';
+import type { FixIntent, NewTimestamp } from '../model/intents';
 import { quoteIdent } from '../model/identifiers';
 import { makeObjectName, quoteTable } from './names';
 

@@ -6,7 +6,7 @@ import { scanSync } from 'libpg-query';
 import type { SourceText } from '../model/frontend';
 import type { TextEdit } from '../model/findings';
 import type { Column, Dialect, Schema, Table } from '../model/schema';
-import type { FixIntent } from '../rules/intents';
+import type { FixIntent } from '../model/intents';
 import { lineBreak } from '../model/text';
 import { quoteIdent } from '../model/identifiers';
 import { chooseRelationName, quoteTable, relationNameTaken } from './names';

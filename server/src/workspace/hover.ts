@@ -5,14 +5,14 @@
  */
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { tableSummary } from '../engine/hover';
 import type { Schema, Table } from '../model/schema';
 import { findColumn } from '../model/schema';
 import { sessionSetting } from '../model/statements';
+import { tableSummary } from '../model/summary';
 import { LineIndex, wordAt, type SourceRef, type Span } from '../model/text';
 import { replayFile, type StatementFacts } from './replay';
 import { cloneSchema } from './clone';
-import { lockEffects, lockMarkdown } from './locks';
+import { lockEffects, lockMarkdown } from '../model/locks';
 import type { SqlUnit } from './unit';
 
 interface HoverResult {

@@ -6,7 +6,7 @@
  * `migrations` section of db-design.json.
  */
 import * as path from 'node:path';
-import type { RunnerId } from './runners';
+import type { RunnerId } from '../model/migration-file';
 
 export interface WorkspaceHost {
   readFile(fsPath: string): string | undefined;

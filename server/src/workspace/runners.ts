@@ -9,44 +9,11 @@
  * statements runs as one implicit transaction: atomic, and `CREATE INDEX CONCURRENTLY` fails in it. A
  * file with a single statement runs in no transaction at all.
  */
-
-export type RunnerId =
-  | 'prisma'
-  | 'drizzle'
-  | 'golang-migrate'
-  | 'goose'
-  | 'dbmate'
-  | 'sql-migrate'
-  | 'flyway'
-  | 'diesel'
-  | 'node-pg-migrate'
-  | 'sqlx'
-  | 'pop'
-  | 'plain';
+import type { FileRun, RunnerId, RunnerInfo } from '../model/migration-file';
 
 export const RUNNER_IDS: readonly RunnerId[] = [
   'prisma', 'drizzle', 'golang-migrate', 'goose', 'dbmate', 'sql-migrate', 'flyway', 'diesel', 'node-pg-migrate', 'sqlx', 'pop', 'plain',
 ];
-
-/**
- * How a file runs:
- * - `transaction`: the runner opens a transaction around the file (BEGIN ... COMMIT);
- * - `implicit`: the runner sends the whole file as one query string, so a file with two or more
- *   statements is one implicit transaction and a single statement is in none;
- * - `none`: each statement on its own (psql without --single-transaction, split-and-execute runners).
- */
-export type FileMode = 'transaction' | 'implicit' | 'none';
-
-export interface RunnerInfo {
-  id: RunnerId;
-  name: string;
-  /** Does the runner apply down migrations (so an up file without one is a gap)? */
-  usesDown: boolean;
-  /** One line on how it runs a file, for messages. */
-  behaviour: string;
-  /** How to run one file outside a transaction, for messages (undefined: no per-file switch). */
-  optOut?: string;
-}
 
 export const RUNNERS: Record<RunnerId, RunnerInfo> = {
   prisma: {
@@ -155,12 +122,6 @@ export interface FileRunFacts {
   autocommit?: boolean;
   /** PostgreSQL extension scripts (`1.2--1.3.sql`): ALTER EXTENSION ... UPDATE runs them in its transaction. */
   extensionScript?: boolean;
-}
-
-export interface FileRun {
-  mode: FileMode;
-  /** Why, in a few words, for messages (`goose runs each migration in a transaction`). */
-  reason: string;
 }
 
 /** Prisma 7.4 (prisma-engines #5767) started sending migration statements one at a time. */

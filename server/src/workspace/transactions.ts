@@ -6,15 +6,8 @@
  * which the rest of the string forms a new implicit block.
  */
 import type { StatementInfo } from '../sql/statements';
-import { runsInTransaction, type FileRun } from './runners';
-
-export interface TxState {
-  inTransaction: boolean;
-  /** What opened the transaction: BEGIN in the file, the runner around the file, or one multi-statement query. */
-  how?: 'explicit' | 'runner' | 'implicit';
-  /** Statements with the same block number run in the same transaction. */
-  block: number;
-}
+import type { FileRun, TxState } from '../model/migration-file';
+import { runsInTransaction } from './runners';
 
 export interface TxAnalysis {
   states: TxState[];

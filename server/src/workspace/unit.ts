@@ -9,17 +9,17 @@ import { URI } from 'vscode-uri';
 import type { FrontEndResult, SourceText } from '../model/frontend';
 import type { Dialect, Schema } from '../model/schema';
 import { emptySchema } from '../model/schema';
-import type { FileFacts, FileRole, NewMigrationRef, SqlStatement } from '../rules/types';
+import type { FileFacts, FileRole, FileRun, NewMigrationRef, SqlStatement, TxState } from '../model/migration-file';
 import { parseSqlFile, type SqlFileParse } from '../sql/file';
 import { renderSqlFix } from '../sql/render';
 import { cannotRunInTransaction, StatementView, type StatementInfo } from '../sql/statements';
 import { cloneSchema } from './clone';
 import { findMigrationSet, upFileFor, type MigrationFile, type MigrationSet, type MigrationsConfig, type WorkspaceHost } from './migrations';
 import { History, replayFile, type FileReplay } from './replay';
-import { fileMode, RUNNERS, type FileRun } from './runners';
+import { fileMode, RUNNERS } from './runners';
 import { siblingMigration } from './siblings';
 import { sqlHover } from './hover';
-import { analyseTransactions, type TxState } from './transactions';
+import { analyseTransactions } from './transactions';
 
 export interface SqlUnitOptions {
   dialect: Dialect;

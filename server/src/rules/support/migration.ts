@@ -6,8 +6,9 @@
 import { quoteQualified } from '../../model/identifiers';
 import type { Dialect, Table } from '../../model/schema';
 import { lineBreak, type SourceRef } from '../../model/text';
-import type { FixProposal } from '../intents';
-import type { FileFacts, SqlStatement, StatementContext } from '../types';
+import type { FixProposal } from '../../model/intents';
+import type { FileFacts, SqlStatement } from '../../model/migration-file';
+import type { StatementContext } from '../types';
 
 /** An up statement of a migration: what the migration-safety rules judge. */
 export function isMigrationUp(ctx: StatementContext, st: SqlStatement): boolean {

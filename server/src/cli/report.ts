@@ -5,14 +5,14 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { diskHost, UsageError } from '../cli/check';
 import { Engine, pathToUri } from '../engine/analyze';
 import type { ConfigOverrides } from '../engine/config';
 import { docsUrl } from '../engine/docs';
-import { buildReport } from './build';
-import { renderReport, type ReportFormat } from './index';
-import { reportInput, ReportScopeError } from './scope';
-import { relativeLinks } from './links';
+import { buildReport } from '../report/build';
+import { renderReport, type ReportFormat } from '../report/index';
+import { relativeLinks } from '../report/links';
+import { reportInput, ReportScopeError } from '../report/scope';
+import { diskHost, UsageError } from './check';
 
 export interface ReportCommandOptions {
   format: ReportFormat;

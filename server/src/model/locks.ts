@@ -5,9 +5,9 @@
  * valid `CHECK (col IS NOT NULL)` lets SET NOT NULL skip its scan from 12. The section B rules word
  * their messages from here and the hover shows it for any statement.
  */
-import type { ColumnType, Table } from '../model/schema';
-import type { AlterAction, StatementInfo } from '../model/statements';
-import { article } from '../model/text';
+import type { ColumnType, Table } from './schema';
+import type { AlterAction, StatementInfo } from './statements';
+import { article } from './text';
 
 export type LockMode =
   | 'ACCESS SHARE'

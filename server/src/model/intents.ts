@@ -3,8 +3,8 @@
  * intent as the smallest text edit in its own language (prisma/render.ts, sql/render.ts), so a
  * design rule states its fix once for both.
  */
-import type { Column, ForeignKey, Index, ReferentialAction, Table } from '../model/schema';
-import type { SourceRef } from '../model/text';
+import type { Column, ForeignKey, Index, ReferentialAction, Table } from './schema';
+import type { SourceRef } from './text';
 
 export type FixIntent =
   /** Index the FK columns (Prisma `@@index`, SQL `CREATE INDEX` after the statement that adds the FK). */

@@ -3,7 +3,7 @@ import { before, describe, it } from 'node:test';
 import type { Table } from '../../server/src/model/schema';
 import { ensureSqlParser, parseStatement, splitStatements } from '../../server/src/sql';
 import { StatementView } from '../../server/src/sql/statements';
-import { lockEffects, strongest, typeChangeEffect } from '../../server/src/workspace/locks';
+import { lockEffects, strongest, typeChangeEffect } from '../../server/src/model/locks';
 
 before(() => ensureSqlParser());
 

@@ -1,0 +1,112 @@
+/**
+ * What the rules know about a migration file: its role in its migration set, the runner that applies it,
+ * how that runner runs it (in a transaction or not) and each statement with the history around it. The
+ * workspace fills these in (workspace/unit.ts, workspace/runners.ts, workspace/transactions.ts); the
+ * rules read them.
+ */
+import type { Table } from './schema';
+import type { SectionMarker, StatementInfo, StatementSyntax } from './statements';
+import type { SourceRef } from './text';
+
+export type RunnerId =
+  | 'prisma'
+  | 'drizzle'
+  | 'golang-migrate'
+  | 'goose'
+  | 'dbmate'
+  | 'sql-migrate'
+  | 'flyway'
+  | 'diesel'
+  | 'node-pg-migrate'
+  | 'sqlx'
+  | 'pop'
+  | 'plain';
+
+/**
+ * How a file runs:
+ * - `transaction`: the runner opens a transaction around the file (BEGIN ... COMMIT);
+ * - `implicit`: the runner sends the whole file as one query string, so a file with two or more
+ *   statements is one implicit transaction and a single statement is in none;
+ * - `none`: each statement on its own (psql without --single-transaction, split-and-execute runners).
+ */
+export type FileMode = 'transaction' | 'implicit' | 'none';
+
+export interface RunnerInfo {
+  id: RunnerId;
+  name: string;
+  /** Does the runner apply down migrations (so an up file without one is a gap)? */
+  usesDown: boolean;
+  /** One line on how it runs a file, for messages. */
+  behaviour: string;
+  /** How to run one file outside a transaction, for messages (undefined: no per-file switch). */
+  optOut?: string;
+}
+
+export interface FileRun {
+  mode: FileMode;
+  /** Why, in a few words, for messages (`goose runs each migration in a transaction`). */
+  reason: string;
+}
+
+export interface TxState {
+  inTransaction: boolean;
+  /** What opened the transaction: BEGIN in the file, the runner around the file, or one multi-statement query. */
+  how?: 'explicit' | 'runner' | 'implicit';
+  /** Statements with the same block number run in the same transaction. */
+  block: number;
+}
+
+/**
+ * A file's role: a `migration` (an up migration of a migration set, or a file with up/down sections),
+ * a `down` migration (not replayed), or a `script` (schema dumps, views, functions, query files).
+ */
+export type FileRole = 'migration' | 'down' | 'script';
+
+/** A new migration file right after this one, for fixes that move statements out of its transaction. */
+export interface NewMigrationRef {
+  /** The new file, relative to the migration folder (for fix titles). */
+  name: string;
+  /** Edits that create the new migration holding `sql` (statements with their `;`). */
+  edits(sql: string): { at: SourceRef; newText: string }[];
+}
+
+export interface FileFacts {
+  uri: string;
+  text: string;
+  role: FileRole;
+  /** The runner of the file's migration set (migrations and down files only). */
+  runner?: RunnerInfo;
+  /** How the runner runs the file's up section: in a transaction, as one query string, statement by statement. */
+  run?: FileRun;
+  /** How the runner runs the down section, for files that hold both (goose, dbmate). */
+  downRun?: FileRun;
+  /** Where this up migration's down migration is: another file, a section of this one, nowhere. */
+  down: 'file' | 'section' | 'missing' | 'not-used';
+  /** Runner section markers (`-- +goose Up`, `-- migrate:down`). */
+  markers: SectionMarker[];
+  /** The file's name in its migration set (`20240101_init/migration.sql`). */
+  setName?: string;
+  /** A migration right after this one, named as its runner expects; undefined when none would help. */
+  newMigration?(suffix: string): NewMigrationRef | undefined;
+  /** BEGIN statements issued inside an open transaction, and a BEGIN never closed (indexes into `statements`). */
+  nestedBegins: number[];
+  unclosedBegin?: number;
+}
+
+/** One statement of the file, with what the migration history says about it. */
+export interface SqlStatement {
+  view: StatementSyntax;
+  info: StatementInfo;
+  /** Position in the file's statement list. */
+  index: number;
+  direction: 'up' | 'down';
+  tx: TxState;
+  /** A table as it stood just before this statement (undefined: not known to the history). */
+  before(key: string): Table | undefined;
+  /** Created earlier in this same file: not an existing table, whatever the statement does to it. */
+  createdInFile(key: string): boolean;
+  /** An index created earlier in this same file. */
+  indexCreatedInFile(name: string): boolean;
+  /** The table an index named in the statement belonged to just before it (DROP INDEX). */
+  indexTable(name: string): Table | undefined;
+}
