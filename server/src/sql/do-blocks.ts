@@ -19,7 +19,7 @@ function executed(v: unknown, out: string[], depth = 0): void {
     for (const x of v) executed(x, out, depth + 1);
     return;
   }
-  const o = v as Record<string, any>;
+  const o = v as Record<string, any>; // PL/pgSQL JSON: libpg-query does not type it
   if (o.PLpgSQL_stmt_execsql) {
     const q = o.PLpgSQL_stmt_execsql.sqlstmt?.PLpgSQL_expr?.query;
     if (typeof q === 'string') out.push(q);
