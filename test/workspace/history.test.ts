@@ -105,13 +105,11 @@ describe('the migration history as one schema', () => {
     const target = M(`2024${String(300).padStart(10, '0')}_m300`);
     await p.analyze(target);
     const before = parseCacheSize();
-    const started = Date.now();
     for (let k = 0; k < 5; k++) {
       p.edit(target, `${files[target]}-- edit ${k}\nALTER TABLE t300 ADD COLUMN c${k} int;\n`);
       await p.analyze(target);
     }
-    const perKeystroke = (Date.now() - started) / 5;
+    // A work counter, not a clock (keystroke time is measured by `npm run bench`): one new parse per edit.
     assert.ok(parseCacheSize() - before <= 5, `parsed ${parseCacheSize() - before} new statements`);
-    assert.ok(perKeystroke < 400, `${perKeystroke} ms per keystroke`);
   });
 });
