@@ -77,7 +77,7 @@ function optionSchema(o) {
   return { type: o.type, description: o.description, default: o.default };
 }
 
-export function configSchema(metas) {
+export function configSchema(metas, runnerIds) {
   const rules = {};
   for (const m of metas) {
     const severity = { enum: SEVERITIES, description: `${m.summary} (default: ${m.defaultSeverity})` };
@@ -101,7 +101,7 @@ export function configSchema(metas) {
         description: 'How SQL migrations are found and run, when the layout and marker comments do not say (or say it wrong).',
         properties: {
           runner: {
-            enum: ['prisma', 'drizzle', 'golang-migrate', 'goose', 'dbmate', 'sql-migrate', 'flyway', 'diesel', 'node-pg-migrate', 'sqlx', 'pop', 'plain'],
+            enum: [...runnerIds],
             description: 'The tool that applies the migrations (otherwise detected from file names and marker comments).',
           },
           folder: {

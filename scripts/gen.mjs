@@ -2,7 +2,8 @@
 // its cases:
 //   phase "registry" (before compiling): server/src/rules/registry.generated.ts, the list of rule files;
 //   phase "docs" (after compiling):      docs/rules/<id>.md, docs/rules/README.md,
-//                                        schemas/db-design.schema.json and the rule settings in package.json.
+//                                        schemas/db-design.schema.json (with the runner ids of
+//                                        server/src/workspace/runners) and the rule settings in package.json.
 // `--check` writes nothing and exits 1 when a generated file is stale (CI runs it through the tests).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -57,6 +58,7 @@ if (run.includes('docs')) {
     process.exit(2);
   }
   const { allRules } = require(compiled);
+  const { RUNNER_IDS } = require(path.join(root, 'out/server/src/workspace/runners/index.js'));
   const { renderRuleDoc, renderRuleIndex, configSchema, settingsProperties, renderCommandsDoc } = await import('./gen-docs.mjs');
   const ids = new Set();
   for (const rule of allRules) {
@@ -64,7 +66,7 @@ if (run.includes('docs')) {
     emit(`docs/rules/${rule.meta.id}.md`, renderRuleDoc(rule.meta));
   }
   emit('docs/rules/README.md', renderRuleIndex(allRules.map((r) => r.meta)));
-  emit('schemas/db-design.schema.json', JSON.stringify(configSchema(allRules.map((r) => r.meta)), null, 2) + '\n');
+  emit('schemas/db-design.schema.json', JSON.stringify(configSchema(allRules.map((r) => r.meta), RUNNER_IDS), null, 2) + '\n');
   for (const f of fs.existsSync(path.join(root, 'docs/rules')) ? fs.readdirSync(path.join(root, 'docs/rules')) : []) {
     if (f !== 'README.md' && f.endsWith('.md') && !ids.has(f)) {
       if (check) stale.push(`docs/rules/${f} (no such rule)`);

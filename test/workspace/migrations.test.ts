@@ -2,8 +2,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { findMigrationSet, naturalCompare } from '../../server/src/workspace/migrations';
-import { fileMode, RUNNER_IDS, runsInTransaction } from '../../server/src/workspace/runners';
-import { siblingMigration } from '../../server/src/workspace/siblings';
+import { fileMode, RUNNER_IDS, runsInTransaction, siblingMigration } from '../../server/src/workspace/runners';
 import { MemoryHost } from '../helpers/rule-tester';
 import * as fs from 'node:fs';
 import { repoRoot } from '../helpers/paths';
@@ -83,7 +82,8 @@ describe('migration sets: found from the layout and markers, in the order the ru
 });
 
 describe('runners: does a migration file run in a transaction?', () => {
-  const facts = (text: string, statementCount = 2, extra: object = {}) => ({ text, statementCount, allNonTransactional: false, direction: 'up' as const, ...extra });
+  const set = { root, runner: 'plain', runnerSource: 'layout' as const, files: [] };
+  const facts = (text: string, statementCount = 2, extra: object = {}) => ({ text, name: '1_x.sql', statementCount, allNonTransactional: false, direction: 'up' as const, set, ...extra });
   const inTx = (runner: Parameters<typeof fileMode>[0], text: string, n = 2, extra: object = {}, override?: boolean) => runsInTransaction(fileMode(runner, facts(text, n, extra), override), n);
 
   it('knows each runner, and the opt-outs written in the files', () => {
@@ -98,11 +98,11 @@ describe('runners: does a migration file run in a transaction?', () => {
     assert.equal(inTx('golang-migrate', 'SELECT 1;', 1), false);
     assert.equal(inTx('golang-migrate', 'SELECT 1; SELECT 2;', 2), true);
     assert.equal(inTx('prisma', '', 2), true);
-    assert.equal(inTx('prisma', '', 2, { prismaVersion: '7.4.0' }), false);
+    assert.equal(inTx('prisma', '', 2, { toolVersion: () => '7.4.0' }), false);
     assert.equal(inTx('diesel', '', 2, { sideConfig: 'run_in_transaction = false\n' }), false);
     assert.equal(inTx('flyway', '', 2, { allNonTransactional: true }), false);
     assert.equal(inTx('flyway', '', 2, { sideConfig: 'executeInTransaction=false' }), false);
-    assert.equal(inTx('pop', '', 2, { autocommit: true }), false);
+    assert.equal(inTx('pop', '', 2, { name: '1_x.autocommit.up.sql' }), false);
     assert.equal(inTx('drizzle', ''), true);
     assert.equal(inTx('plain', ''), false);
     assert.equal(inTx('plain', '', 2, {}, true), true, 'migrations.inTransaction overrides');

@@ -13,7 +13,7 @@ import type { Dialect } from '../model/schema';
 import { ruleById } from '../rules/registry';
 import type { MigrationAge } from '../workspace/migration-age';
 import type { MigrationSet } from '../workspace/migrations';
-import { siblingMigration } from '../workspace/siblings';
+import { siblingMigration } from '../workspace/runners';
 
 export interface HistoryContext {
   uri: string;

@@ -8,19 +8,8 @@ import type { Table } from './schema';
 import type { SectionMarker, StatementInfo, StatementSyntax } from './statements';
 import type { SourceRef } from './text';
 
-export type RunnerId =
-  | 'prisma'
-  | 'drizzle'
-  | 'golang-migrate'
-  | 'goose'
-  | 'dbmate'
-  | 'sql-migrate'
-  | 'flyway'
-  | 'diesel'
-  | 'node-pg-migrate'
-  | 'sqlx'
-  | 'pop'
-  | 'plain';
+/** A runner's id, as `migrations.runner` in db-design.json spells it (workspace/runners lists them). */
+export type RunnerId = string;
 
 /**
  * How a file runs:
@@ -40,6 +29,12 @@ export interface RunnerInfo {
   behaviour: string;
   /** How to run one file outside a transaction, for messages (undefined: no per-file switch). */
   optOut?: string;
+  /** The comment that starts a down section, for runners that keep both directions in one file. */
+  downMarker?: string;
+  /** The runner applies all pending migrations in one transaction, so a migration of its own does not leave it. */
+  allPendingInOneTransaction?: boolean;
+  /** Why a CONCURRENTLY statement among other statements is in the runner's transaction, when the runner says more than `behaviour`. */
+  mixedTransaction?: string;
 }
 
 export interface FileRun {
@@ -86,8 +81,17 @@ export interface FileFacts {
   markers: SectionMarker[];
   /** The file's name in its migration set (`20240101_init/migration.sql`). */
   setName?: string;
+  /** Where this up migration's down file goes, for runners with down files (`x.up.sql` -> `x.down.sql`). */
+  downFile?: string;
   /** A migration right after this one, named as its runner expects; undefined when none would help. */
   newMigration?(suffix: string): NewMigrationRef | undefined;
+  /** The runner's own way to run this migration outside a transaction (a marker, a side file), if it has one. */
+  optOut?: {
+    title: string;
+    edits: { at: SourceRef; newText: string }[];
+    /** Only for a statement alone in its migration (the runner still sends the section as one query string). */
+    onlyAlone: boolean;
+  };
   /** BEGIN statements issued inside an open transaction, and a BEGIN never closed (indexes into `statements`). */
   nestedBegins: number[];
   unclosedBegin?: number;

@@ -29,19 +29,9 @@ function fixesFor(ctx: StatementContext, st: SqlStatement): FixProposal[] {
   }
   const changes = ctx.statements.filter((s) => s.direction === st.direction && s.info.kind !== 'transaction' && s.info.kind !== 'set' && s.info.kind !== 'unparsed');
   const onlyConcurrent = changes.every((s) => concurrentKind(s));
-  const runner = ctx.file.runner?.id;
-  const text = ctx.file.text;
-  const nl = eol(text);
-  if (onlyConcurrent && runner === 'goose') {
-    fixes.push({ title: 'Run this migration without a transaction (-- +goose NO TRANSACTION)', safe: false, preferred: true, intent: { kind: 'replace', at: { uri: ctx.file.uri, span: { start: 0, end: 0 } }, newText: `-- +goose NO TRANSACTION${nl}` } });
-  } else if (onlyConcurrent && runner === 'sqlx') {
-    fixes.push({ title: 'Run this migration without a transaction (-- no-transaction)', safe: false, preferred: true, intent: { kind: 'replace', at: { uri: ctx.file.uri, span: { start: 0, end: 0 } }, newText: `-- no-transaction${nl}` } });
-  } else if (onlyConcurrent && changes.length === 1 && (runner === 'dbmate' || runner === 'sql-migrate')) {
-    const marker = ctx.file.markers.find((m) => m.direction === 'up');
-    if (marker) {
-      const option = runner === 'dbmate' ? ' transaction:false' : ' notransaction';
-      fixes.push({ title: `Run this migration without a transaction (${option.trim()})`, safe: false, preferred: true, intent: { kind: 'replace', at: { uri: ctx.file.uri, span: { start: marker.span.end, end: marker.span.end } }, newText: option } });
-    }
+  const optOut = ctx.file.optOut;
+  if (onlyConcurrent && optOut && (!optOut.onlyAlone || changes.length === 1)) {
+    fixes.push({ title: optOut.title, safe: false, preferred: true, intent: { kind: 'edits', edits: optOut.edits } });
   }
   if (!onlyConcurrent || changes.length > 1) {
     const move = moveToOwnMigration(ctx, [st], 'concurrently');
@@ -109,10 +99,9 @@ export default defineRule({
       const what = concurrentKind(st);
       if (!what || !st.tx.inTransaction) continue;
       let why = transactionReason(st, ctx.file);
-      if (ctx.file.runner?.id === 'flyway' && st.tx.how === 'runner') {
-        why = 'Flyway runs a migration that mixes it with other statements in a transaction (or refuses it unless `mixed` is set)';
-      }
-      if (ctx.file.runner?.id === 'drizzle' || ctx.file.runner?.id === 'node-pg-migrate') {
+      const mixed = ctx.file.runner?.mixedTransaction;
+      if (mixed && st.tx.how === 'runner') why = mixed;
+      if (ctx.file.runner?.allPendingInOneTransaction) {
         why += '; a migration of its own does not help, since this runner applies all pending migrations in one transaction';
       }
       const table = 'table' in st.info && st.info.table && typeof st.info.table === 'object' ? st.info.table : undefined;

@@ -27,21 +27,14 @@ export default defineRule({
     if (file.role !== 'migration' || file.down !== 'missing') return;
     const nl = eol(file.text);
     const upMarker = file.markers.find((m) => m.direction === 'up');
-    const section: Record<string, string> = {
-      goose: '-- +goose Down',
-      dbmate: '-- migrate:down',
-      'sql-migrate': '-- +migrate Down',
-      'node-pg-migrate': '-- Down Migration',
-    };
     const fixes: FixProposal[] = [];
-    const marker = file.runner ? section[file.runner.id] : undefined;
+    const marker = file.runner?.downMarker;
     const end = file.text.length;
     if (marker) {
       const sep = file.text.endsWith('\n') ? nl : `${nl}${nl}`;
       fixes.push({ title: `Append ${marker}`, safe: false, preferred: true, intent: { kind: 'replace', at: { uri: file.uri, span: { start: end, end } }, newText: `${sep}${marker}${nl}` } });
-    } else if (file.uri.endsWith('.up.sql') || /\/up\.sql$/.test(file.uri)) {
-      const downUri = file.uri.replace(/\.up\.sql$/, '.down.sql').replace(/\/up\.sql$/, '/down.sql');
-      fixes.push({ title: 'Create the down migration file', safe: false, preferred: true, intent: { kind: 'replace', at: { uri: downUri, span: { start: 0, end: 0 } }, newText: `-- Revert ${file.setName ?? 'the up migration'}${nl}` } });
+    } else if (file.downFile) {
+      fixes.push({ title: 'Create the down migration file', safe: false, preferred: true, intent: { kind: 'replace', at: { uri: file.downFile, span: { start: 0, end: 0 } }, newText: `-- Revert ${file.setName ?? 'the up migration'}${nl}` } });
     }
     const where = marker ? `a ${marker} section` : 'a down file';
     ctx.report({

@@ -1,6 +1,7 @@
 /**
  * One SQL file, split and parsed: its statements, the runner's up/down sections (goose, dbmate,
- * sql-migrate and node-pg-migrate keep both directions in one file), comments and syntax problems.
+ * sql-migrate and node-pg-migrate keep both directions in one file; the caller passes their markers),
+ * comments and syntax problems.
  * Pure and cached by (uri, text, dialect), so a migration history is parsed once and re-used on every
  * keystroke in another of its files.
  */
@@ -28,40 +29,49 @@ export interface SqlFileParse {
   templated: boolean;
 }
 
-const UP_DOWN: [RegExp, SectionDirection][] = [
-  [/^\+goose\s+up\b/i, 'up'],
-  [/^\+goose\s+down\b/i, 'down'],
-  [/^migrate:up\b/i, 'up'],
-  [/^migrate:down\b/i, 'down'],
-  [/^\+migrate\s+up\b/i, 'up'],
-  [/^\+migrate\s+down\b/i, 'down'],
-  [/^up\s+migration\b/i, 'up'],
-  [/^down\s+migration\b/i, 'down'],
-];
+/** A runner's up/down section markers, as comment bodies after `--` (the workspace's runner modules list them). */
+export interface SectionSyntax {
+  up: RegExp;
+  down: RegExp;
+}
 
-function markerDirection(body: string): SectionDirection | undefined {
-  for (const [re, d] of UP_DOWN) if (re.test(body)) return d;
+function markerDirection(body: string, sections: readonly SectionSyntax[]): SectionDirection | undefined {
+  for (const s of sections) {
+    if (s.up.test(body)) return 'up';
+    if (s.down.test(body)) return 'down';
+  }
   return undefined;
 }
+
+/** Each list of section markers gets a number, for the cache key. */
+const sectionIds = new WeakMap<readonly SectionSyntax[], number>();
+function sectionsId(sections: readonly SectionSyntax[]): number {
+  let id = sectionIds.get(sections);
+  if (id === undefined) sectionIds.set(sections, (id = nextSectionsId++));
+  return id;
+}
+let nextSectionsId = 0;
+const NO_SECTIONS: readonly SectionSyntax[] = [];
 
 const cache = new Map<string, SqlFileParse>();
 const CACHE_LIMIT = 4000;
 
-export function parseSqlFile(file: SourceText, dialect: Dialect): SqlFileParse {
-  const key = `${dialect}\u0000${file.uri}`;
+/** `sections`: the runners' up/down markers that split the file into sections (none: every statement is up). */
+export function parseSqlFile(file: SourceText, dialect: Dialect, sections: readonly SectionSyntax[] = NO_SECTIONS): SqlFileParse {
+  const key = `${dialect}\u0000${sectionsId(sections)}\u0000${file.uri}`;
   const hit = cache.get(key);
   if (hit && hit.text === file.text) {
     cache.delete(key);
     cache.set(key, hit);
     return hit;
   }
-  const parsed = parseUncached(file, dialect);
+  const parsed = parseUncached(file, dialect, sections);
   cache.set(key, parsed);
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   return parsed;
 }
 
-function parseUncached(file: SourceText, dialect: Dialect): SqlFileParse {
+function parseUncached(file: SourceText, dialect: Dialect, sections: readonly SectionSyntax[]): SqlFileParse {
   const split = splitStatements(file.text, dialect);
   const statements: ParsedStatement[] = [];
   const problems: Problem[] = [];
@@ -79,7 +89,7 @@ function parseUncached(file: SourceText, dialect: Dialect): SqlFileParse {
   for (const c of split.comments) {
     // Runner markers are line comments (`-- +goose Up`), never block comments.
     if (!file.text.startsWith('--', c.span.start)) continue;
-    const d = markerDirection(c.body);
+    const d = markerDirection(c.body, sections);
     if (d) markers.push({ direction: d, span: c.span, text: file.text.slice(c.span.start, c.span.end) });
   }
   const directions = statements.map((st) => {

@@ -6,7 +6,7 @@
 import type { FrontEndResult, SourceText } from '../model/frontend';
 import { emptySchema, type Dialect, type Schema } from '../model/schema';
 import { applyStatement } from './build';
-import { parseSqlFile } from './file';
+import { parseSqlFile, type SectionSyntax } from './file';
 import { sqlParserReady, type ParsedStatement } from './parse';
 import { renderSqlFix } from './render';
 
@@ -14,6 +14,8 @@ export interface SqlLoadOptions {
   dialect: Dialect;
   /** Replay into this schema (several files of a migration history); a fresh one otherwise. */
   schema?: Schema;
+  /** Runners' up/down section markers: statements in a down section are not applied. */
+  sections?: readonly SectionSyntax[];
 }
 
 export interface SqlLoadResult extends FrontEndResult {
@@ -24,7 +26,7 @@ export interface SqlLoadResult extends FrontEndResult {
 
 export function loadSql(file: SourceText, opts: SqlLoadOptions): SqlLoadResult {
   if (!sqlParserReady()) throw new Error('loadSql: await ensureSqlParser() first');
-  const parsed = parseSqlFile(file, opts.dialect);
+  const parsed = parseSqlFile(file, opts.dialect, opts.sections);
   const schema = opts.schema ?? emptySchema(opts.dialect);
   parsed.statements.forEach((st, i) => {
     if (parsed.directions[i] === 'up') applyStatement(schema, st, { uri: file.uri, dialect: opts.dialect });

@@ -12,6 +12,7 @@ import { nodeAs } from '../sql/ast';
 import { applyStatement } from '../sql/build';
 import { tableKey } from '../sql/names';
 import { parseSqlFile, type SqlFileParse } from '../sql/file';
+import { SECTION_MARKERS } from './runners';
 import { StatementView, type StatementInfo } from '../sql/statements';
 import { cloneSchema, cloneTable } from './clone';
 
@@ -210,7 +211,7 @@ export class History {
   }
 
   private parse(k: number): SqlFileParse {
-    return parseSqlFile(this.files[k], this.dialect);
+    return parseSqlFile(this.files[k], this.dialect, SECTION_MARKERS);
   }
 
   /**

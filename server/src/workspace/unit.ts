@@ -4,7 +4,6 @@
  * the tables as they stood just before it); a down migration on top of its up migration; any other file
  * on its own. `SqlWorkspace` keeps the per-set replay caches between analyses.
  */
-import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { FrontEndResult, SourceText } from '../model/frontend';
 import type { Dialect, Schema } from '../model/schema';
@@ -16,8 +15,7 @@ import { cannotRunInTransaction, StatementView, type StatementInfo } from '../sq
 import { cloneSchema } from './clone';
 import { findMigrationSet, upFileFor, type MigrationFile, type MigrationSet, type MigrationsConfig, type WorkspaceHost } from './migrations';
 import { History, replayFile, type FileReplay } from './replay';
-import { fileMode, RUNNERS } from './runners';
-import { siblingMigration } from './siblings';
+import { fileMode, runnerModule, RUNNERS, SECTION_MARKERS, siblingMigration } from './runners';
 import { sqlHover } from './hover';
 import { analyseTransactions } from './transactions';
 
@@ -71,8 +69,6 @@ export interface SqlUnit extends FrontEndResult {
 }
 
 const MAX_HISTORIES = 8;
-/** Runners that keep the down migration in a section of the same file. */
-const SECTION_RUNNERS = new Set(['goose', 'dbmate', 'sql-migrate', 'node-pg-migrate']);
 
 /**
  * Reads through to the host, remembering what it read for as long as the host's revision stays the
@@ -156,7 +152,7 @@ export class SqlWorkspace {
       this.sets.set(key, set ?? null);
       // Files of a set detected by layout belong to it whatever their content: one detection serves all
       // (not pop's, whose plain files belong to one set per engine).
-      if (set && set.runnerSource === 'layout' && (set.runner === 'prisma' || set.runner === 'diesel' || set.runner === 'golang-migrate' || set.runner === 'flyway' || set.runner === 'drizzle')) {
+      if (set && set.runnerSource === 'layout' && runnerModule(set.runner).layoutOwnsFiles) {
         for (const f of set.files) this.sets.set(`${cfg}\u0000${f.fsPath}`, set);
       }
     }
@@ -175,7 +171,7 @@ export class SqlWorkspace {
     const upIndex = entry.direction === 'up' ? ups.indexOf(entry) : ups.indexOf(upFileFor(set, entry) ?? entry) + 1;
     const k = Math.max(0, upIndex);
     const working = history.before(k);
-    const parse = parseSqlFile({ uri, text }, opts.dialect);
+    const parse = parseSqlFile({ uri, text }, opts.dialect, SECTION_MARKERS);
     const replay = replayFile(working, parse, true);
     let schema = working;
     if (entry.direction === 'up') {
@@ -212,7 +208,7 @@ export class SqlWorkspace {
   private standalone(uri: string, text: string, opts: SqlUnitOptions): SqlUnit {
     const schemaBefore = () => emptySchema(opts.dialect);
     const working = emptySchema(opts.dialect);
-    const parse = parseSqlFile({ uri, text }, opts.dialect);
+    const parse = parseSqlFile({ uri, text }, opts.dialect, SECTION_MARKERS);
     const replay = replayFile(working, parse, true);
     const files: SourceText[] = [{ uri, text }];
     const facts = this.fileFacts(uri, text, parse, 'script', undefined, undefined, opts);
@@ -251,29 +247,25 @@ export class SqlWorkspace {
     let run: FileRun | undefined;
     let downRun: FileRun | undefined;
     if (set && entry) {
-      const runner = RUNNERS[set.runner];
+      const mod = runnerModule(set.runner);
+      const runner = RUNNERS[set.runner] ?? mod.info;
       facts.runner = runner;
       facts.setName = entry.name;
-      const dir = path.dirname(entry.fsPath);
-      const side =
-        set.runner === 'flyway'
-          ? this.host.readFile(`${entry.fsPath}.conf`)
-          : set.runner === 'diesel'
-            ? this.host.readFile(path.join(dir, 'metadata.toml'))
-            : undefined;
-      const prismaVersion = set.runner === 'prisma' ? opts.prismaVersion?.(set.root) : undefined;
+      const sidePath = mod.sideConfig?.(entry);
+      const side = sidePath ? this.host.readFile(sidePath) : undefined;
+      const toolVersion = () => opts.prismaVersion?.(set.root);
       const runFor = (d: 'up' | 'down', list: StatementInfo[]) =>
         fileMode(
           set.runner,
           {
             text,
+            name: entry.name,
             statementCount: list.length,
             allNonTransactional: list.length > 0 && list.every((i) => cannotRunInTransaction(i, opts.pgVersion) !== undefined || i.kind === 'unparsed'),
             sideConfig: side,
-            prismaVersion,
+            toolVersion,
             direction: d,
-            autocommit: /\.autocommit\./i.test(entry.name),
-            extensionScript: set.files.some((f) => /^\d+(\.\d+)*--\d+(\.\d+)*\.sql$/.test(path.basename(f.fsPath))),
+            set,
           },
           opts.migrations.inTransaction,
         );
@@ -286,12 +278,23 @@ export class SqlWorkspace {
       if (role === 'migration') {
         if (parse.markers.some((m) => m.direction === 'down')) facts.down = 'section';
         else if (!runner.usesDown) facts.down = 'not-used';
-        else if (SECTION_RUNNERS.has(set.runner)) facts.down = 'missing';
+        else if (mod.sections) facts.down = 'missing';
         else facts.down = set.files.some((f) => f.direction === 'down' && upFileFor(set, f) === entry) ? 'file' : 'missing';
         // A project that writes down migrations for fewer than half of its migrations does not use them.
         if (facts.down === 'missing' && !this.usesDowns(set)) facts.down = 'not-used';
       }
+      const downPath = role === 'migration' ? mod.downFileFor?.(entry.fsPath) : undefined;
+      if (downPath) facts.downFile = opts.toUri(downPath);
       facts.newMigration = (suffix) => newMigrationRef(set, entry, suffix, opts.toUri);
+      const upMarker = parse.markers.find((m) => m.direction === 'up');
+      const optOut = mod.optOut?.({ fsPath: entry.fsPath, text, sideConfig: side, upMarkerEnd: upMarker?.span.end });
+      if (optOut) {
+        facts.optOut = {
+          title: optOut.title,
+          onlyAlone: optOut.onlyAlone,
+          edits: optOut.edits.map((e) => ({ at: { uri: e.fsPath === entry.fsPath ? uri : opts.toUri(e.fsPath), span: { start: e.offset, end: e.offset } }, newText: e.newText })),
+        };
+      }
     }
     const up = analyseTransactions(mainInfos, run);
     const down = analyseTransactions(downInfos, downRun);
@@ -308,8 +311,8 @@ export class SqlWorkspace {
     // Too few migrations to tell a habit from an omission.
     if (ups.length < 3) return true;
     let withDown = 0;
-    if (SECTION_RUNNERS.has(set.runner)) {
-      for (const f of ups) if (/^--\s*(\+goose\s+down|migrate:down|\+migrate\s+down|down migration)\b/im.test(this.host.readFile(f.fsPath) ?? '')) withDown++;
+    if (runnerModule(set.runner).sections) {
+      for (const f of ups) if (hasDownSection(this.host.readFile(f.fsPath) ?? '')) withDown++;
     } else {
       const downs = new Set(set.files.filter((f) => f.direction === 'down').map((f) => upFileFor(set, f)));
       for (const f of ups) if (downs.has(f)) withDown++;
@@ -375,4 +378,10 @@ function newMigrationRef(set: MigrationSet, entry: MigrationFile, suffix: string
     edits: (sql) =>
       m.files.map((f) => ({ at: { uri: toUri(f.fsPath), span: { start: 0, end: 0 } }, newText: f.content.replace('{{SQL}}', sql) })),
   };
+}
+
+/** Does the text have a line comment that starts a down section (any runner's)? */
+function hasDownSection(text: string): boolean {
+  for (const m of /^--\s*(.*)$/gm[Symbol.matchAll](text)) if (SECTION_MARKERS.some((s) => s.down.test(m[1]))) return true;
+  return false;
 }

@@ -1,0 +1,38 @@
+/**
+ * Diesel: `migrations/<version>_<name>/up.sql` and `down.sql`, one folder per migration; each file runs
+ * in a transaction unless the folder's metadata.toml says `run_in_transaction = false`.
+ */
+import * as path from 'node:path';
+import { folderSet, nextFolder } from './layout';
+import type { MigrationRunner } from './types';
+
+const NO_TX = /^\s*run_in_transaction\s*=\s*false\s*$/im;
+
+const diesel: MigrationRunner = {
+  info: {
+    id: 'diesel',
+    name: 'Diesel',
+    usesDown: true,
+    behaviour: 'Diesel runs each up.sql and down.sql in a transaction unless the migration folder has a metadata.toml with `run_in_transaction = false`',
+    optOut: 'add `run_in_transaction = false` to a metadata.toml in the migration folder',
+  },
+  layoutOwnsFiles: true,
+  detect(ctx) {
+    if ((ctx.base !== 'up.sql' && ctx.base !== 'down.sql') || !/^\d[\d-]*_/.test(ctx.dirName)) return undefined;
+    return folderSet(ctx.parent, ctx.host, 'diesel', ['up.sql', 'down.sql']);
+  },
+  fileMode(f) {
+    if (f.sideConfig && NO_TX.test(f.sideConfig)) return { mode: 'none', reason: 'its metadata.toml sets `run_in_transaction = false`' };
+    return { mode: 'transaction', reason: 'Diesel runs each migration in a transaction' };
+  },
+  sideConfig: (entry) => path.join(path.dirname(entry.fsPath), 'metadata.toml'),
+  upFileFor: (set, down) => set.files.find((f) => f.direction === 'up' && path.dirname(f.fsPath) === path.dirname(down.fsPath)),
+  downFileFor: (up) => (path.basename(up) === 'up.sql' ? path.join(path.dirname(up), 'down.sql') : undefined),
+  newMigration: (ctx) =>
+    nextFolder(ctx, [
+      { name: 'up.sql', content: '{{SQL}}\n' },
+      { name: 'metadata.toml', content: 'run_in_transaction = false\n' },
+    ]),
+};
+
+export default diesel;

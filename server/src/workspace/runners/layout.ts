@@ -1,0 +1,178 @@
+/**
+ * Shared pieces of runner modules: listing a folder of migration files or a folder of migration
+ * folders in the runner's order, reading versions from names, and naming the next migration.
+ */
+import * as path from 'node:path';
+import type { Direction, MigrationFile, MigrationSet, WorkspaceHost } from '../migrations';
+import type { NewMigration, NewMigrationContext, RunnerId } from './types';
+
+export const SQL = /\.sql$/i;
+
+/** Compares strings with their digit runs as numbers: `v1.9` < `v1.10`, `2_x` < `10_x`. */
+export function naturalCompare(a: string, b: string): number {
+  const re = /(\d+)|(\D+)/g;
+  const pa = a.match(re) ?? [];
+  const pb = b.match(re) ?? [];
+  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
+    const x = pa[i];
+    const y = pb[i];
+    if (x === y) continue;
+    const nx = /^\d/.test(x);
+    const ny = /^\d/.test(y);
+    if (nx && ny) {
+      const d = BigInt(x) - BigInt(y);
+      if (d !== 0n) return d < 0n ? -1 : 1;
+      // Same number, different zero padding: the shorter one first, as a plain sort would.
+      return x.length - y.length;
+    }
+    return x < y ? -1 : 1;
+  }
+  return pa.length - pb.length;
+}
+
+export interface ParsedName {
+  name: string;
+  direction: Direction;
+  version: string;
+  /** Sort group: Flyway's repeatable migrations run after all versioned ones. */
+  group: number;
+}
+
+/** The version and direction most runners read from a file name (`0003_x.up.sql`, `v1.2_x.sql`). */
+export function parseName(name: string): ParsedName {
+  let direction: Direction = /\.down\.sql$/i.test(name) ? 'down' : 'up';
+  let version = /^v?(\d+(?:[._]\d+)*)/i.exec(name)?.[1] ?? '';
+  // PostgreSQL extension scripts `from--to.sql`: going to a lower version is a downgrade.
+  const ext = /^(\d+(?:\.\d+)*)--(\d+(?:\.\d+)*)\.sql$/.exec(name);
+  if (ext) {
+    version = ext[1];
+    if (naturalCompare(ext[2], ext[1]) < 0) direction = 'down';
+  }
+  // authelia-style `V0001.Name.up.sql`.
+  const av = /^V(\d+)\..+\.(up|down)\.sql$/i.exec(name);
+  if (av) version = av[1];
+  return { name, direction, version, group: 0 };
+}
+
+/** One folder of migration files, ordered by version (then an up file before its down file, then name). */
+export function flatSet(
+  dir: string,
+  host: WorkspaceHost,
+  runner: RunnerId,
+  accept: (name: string) => boolean,
+  opts: { source?: 'layout' | 'config'; self?: string; parse?: (name: string) => ParsedName } = {},
+): MigrationSet {
+  const names = host
+    .readDir(dir)
+    .filter((e) => !e.isDir && accept(e.name))
+    .map((e) => e.name);
+  // The file being analysed belongs to the set its markers or folder put it in, whatever its name.
+  if (opts.self && !names.includes(opts.self)) names.push(opts.self);
+  const parsed = names.map(opts.parse ?? parseName);
+  parsed.sort(
+    (a, b) =>
+      a.group - b.group ||
+      naturalCompare(a.version, b.version) ||
+      // An up file before its down file; otherwise by name.
+      (a.direction === b.direction ? naturalCompare(a.name, b.name) : a.direction === 'up' ? -1 : 1),
+  );
+  return {
+    root: dir,
+    runner,
+    runnerSource: opts.source ?? 'layout',
+    files: parsed.map((p) => ({ fsPath: path.join(dir, p.name), name: p.name, direction: p.direction, version: p.version })),
+  };
+}
+
+/** One folder per migration (Prisma, Diesel), ordered by folder name; `names` are the files each may hold. */
+export function folderSet(root: string, host: WorkspaceHost, runner: RunnerId, names: string[], compare = byName): MigrationSet {
+  const files: MigrationFile[] = [];
+  const dirs = host
+    .readDir(root)
+    .filter((e) => e.isDir && /^\d/.test(e.name))
+    .map((e) => e.name)
+    .sort(compare);
+  for (const d of dirs) {
+    const inside = new Set(host.readDir(path.join(root, d)).filter((e) => !e.isDir).map((e) => e.name));
+    for (const n of names) {
+      if (!inside.has(n)) continue;
+      files.push({ fsPath: path.join(root, d, n), name: `${d}/${n}`, direction: n === 'down.sql' ? 'down' : 'up', version: d.split('_')[0] });
+    }
+  }
+  return { root, runner, runnerSource: 'layout', files };
+}
+
+export function byName(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The next integer version after `entry`'s, keeping its width, if it is free and sorts before the next migration. */
+export function nextVersion(set: MigrationSet, entry: MigrationFile): string | undefined {
+  const v = entry.version;
+  if (!/^\d+$/.test(v)) return undefined;
+  const next = (BigInt(v) + 1n).toString().padStart(v.length, '0');
+  const versions = set.files.map((f) => f.version).filter((x) => x !== v);
+  if (versions.some((x) => /^\d+$/.test(x) && BigInt(x) === BigInt(next))) return undefined;
+  // It must come before the migration that follows.
+  const later = versions.filter((x) => /^\d+$/.test(x) && BigInt(x) > BigInt(v));
+  if (later.some((x) => BigInt(x) <= BigInt(next))) return undefined;
+  return next;
+}
+
+/** `0003_add_index.sql` -> `add_index`. */
+export function description(name: string): string {
+  return path
+    .basename(name)
+    .replace(/\.(up|down)\.sql$/i, '')
+    .replace(/\.sql$/i, '')
+    .replace(/^[VUR]?\d+(?:[._]\d+)*(?:__|[_-])?/i, '');
+}
+
+/** `<entry's description>_<suffix>`, or `suffix` alone for a standalone migration. */
+export function stemFor(ctx: NewMigrationContext): string {
+  const desc = ctx.standalone ? '' : description(ctx.entry.name);
+  return `${desc ? `${desc}_` : ''}${ctx.suffix}`;
+}
+
+/** A new migration made of `files`, unless its first file is already a migration of the set. */
+export function newMigrationOf(set: MigrationSet, files: { fsPath: string; content: string }[]): NewMigration | undefined {
+  if (set.files.some((f) => f.fsPath === files[0].fsPath)) return undefined;
+  return { files, name: path.relative(set.root, files[0].fsPath).split(path.sep).join('/') };
+}
+
+/** A flat runner's new file: `<next version>_<stem><ext>` next to `entry`, with `content`. */
+export function nextFlatFile(ctx: NewMigrationContext, content: string, ext = '.sql'): NewMigration | undefined {
+  const v = nextVersion(ctx.set, ctx.entry);
+  if (!v) return undefined;
+  return newMigrationOf(ctx.set, [{ fsPath: path.join(path.dirname(ctx.entry.fsPath), `${v}_${stemFor(ctx)}${ext}`), content }]);
+}
+
+/**
+ * A folder runner's new folder (Prisma, Diesel): `<entry's folder>_<suffix>`, or `<next version>_<suffix>`
+ * when standalone, provided it sorts before the folder that follows. `files` name the files it holds.
+ */
+export function nextFolder(ctx: NewMigrationContext, files: { name: string; content: string }[]): NewMigration | undefined {
+  const dir = path.dirname(ctx.entry.fsPath);
+  const folder = path.basename(dir);
+  const version = ctx.standalone ? nextVersion(ctx.set, ctx.entry) : undefined;
+  const newFolder = version ? `${version}_${ctx.suffix}` : `${folder}_${ctx.suffix}`;
+  const next = ctx.set.files
+    .map((f) => path.basename(path.dirname(f.fsPath)))
+    .filter((d) => d > folder)
+    .sort()[0];
+  if (next !== undefined && newFolder >= next) return undefined;
+  const root = path.dirname(dir);
+  return newMigrationOf(ctx.set, files.map((f) => ({ fsPath: path.join(root, newFolder, f.name), content: f.content })));
+}
+
+/** Is there a Cargo.toml in the folder above `dir`, or the one above that? */
+export function cargoProject(dir: string, host: WorkspaceHost): boolean {
+  let d = path.dirname(dir);
+  for (let i = 0; i < 2; i++) {
+    if (host.readFile(path.join(d, 'Cargo.toml')) !== undefined) return true;
+    const up = path.dirname(d);
+    if (up === d) break;
+    d = up;
+  }
+  return false;
+}
