@@ -1,7 +1,7 @@
 /**
  * What the rules know about a migration file: its role in its migration set, the runner that applies it,
  * how that runner runs it (in a transaction or not) and each statement with the history around it. The
- * workspace fills these in (workspace/unit.ts, workspace/runners.ts, workspace/transactions.ts); the
+ * workspace fills these in (workspace/unit.ts, workspace/runners/, workspace/transactions.ts); the
  * rules read them.
  */
 import type { Table } from './schema';
