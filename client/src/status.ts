@@ -16,10 +16,13 @@ export class StatusItem implements vscode.Disposable {
   private state: 'starting' | 'running' | 'stopped' = 'starting';
   /** The engine each analysed file was read for, as the server last said. */
   private readonly engines = new Map<string, EngineInfo>();
+  /** What the server detected about each analysed file's project. */
+  private readonly detected = new Map<string, string[]>();
 
   /** A status notification from the server: remembers the file's engine, then redraws. */
   update(params: StatusParams | undefined): void {
     if (params?.uri && params.engine) this.engines.set(params.uri, params.engine);
+    if (params?.uri && params.detected) this.detected.set(params.uri, params.detected);
     this.render();
   }
 
@@ -62,11 +65,12 @@ export class StatusItem implements vscode.Disposable {
       return;
     }
     const c = countBySeverity(vscode.languages.getDiagnostics(doc.uri).filter((d) => d.source === SOURCE));
-    this.item.text = `$(database) ${c.error} $(error) ${c.warning} $(warning)`;
+    // Icon, then number, as VS Code's own problems item reads.
+    this.item.text = `$(database) $(error) ${c.error} $(warning) ${c.warning}`;
     const engine = this.engines.get(doc.uri.toString());
     this.item.tooltip =
-      `db-design: ${c.error} errors, ${c.warning} warnings, ${c.info} infos, ${c.hint} hints in this file.` +
-      (engine ? `\nEngine: ${engineText(engine)}` : '') +
+      `db-design: ${plural(c.error, 'error')}, ${plural(c.warning, 'warning')}, ${plural(c.info, 'info')}, ${plural(c.hint, 'hint')} in this file.` +
+      (this.detected.get(doc.uri.toString())?.length ? `\n${this.detected.get(doc.uri.toString())!.join('\n')}` : engine ? `\nEngine: ${engineText(engine)}` : '') +
       '\nClick to open the schema report.';
   }
 
@@ -74,6 +78,11 @@ export class StatusItem implements vscode.Disposable {
     for (const s of this.subscriptions) s.dispose();
     this.item.dispose();
   }
+}
+
+/** `1 warning`, `2 warnings`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** `sqlite (from drizzle.config.ts: dialect: "sqlite")`, or how to set an unknown one. */

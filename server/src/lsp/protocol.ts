@@ -19,6 +19,8 @@ export interface StatusParams {
   counts?: Record<Severity, number>;
   /** The database engine the file was read for and what decided it (`{ name: 'sqlite', from: 'drizzle.config.ts' }`). */
   engine?: EngineInfo;
+  /** What was detected about the file's project (engine, runner, transaction mode, ...), one fact a line. */
+  detected?: string[];
 }
 
 /** The engine decision as sent to the client; `name` is `unknown` when nothing in the project names it. */

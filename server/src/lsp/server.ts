@@ -34,6 +34,7 @@ import { ruleById } from '../rules/registry';
 import type { Finding, Severity, SeveritySetting, TextEdit } from '../model/findings';
 import { LineIndex, type Span } from '../model/text';
 import { allowGit } from '../workspace/git';
+import { detectedOf } from '../engine/detected';
 import { registerFeatures } from './features';
 import { FIX_ALL_KIND, PrismaExtensionNotification, ServerState, StatusNotification, type ClientInitOptions, type EditorSettings, type EngineInfo, type PrismaExtensionParams } from './protocol';
 
@@ -51,6 +52,8 @@ const DEBOUNCE_MS = 200;
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
   const analyses = new Map<string, FileAnalysis>();
+  /** What was last logged about each project (the output channel says it again only when it changes). */
+  const loggedProjects = new Map<string, string>();
   const settingsCache = new Map<string, Promise<EditorSettings>>();
   const resolvedSettings = new Map<string, EditorSettings>();
   const timers = new Map<string, NodeJS.Timeout>();
@@ -191,6 +194,7 @@ export function startServer(connection: Connection): void {
     const lines = new LineIndex(text);
     let findings: Finding[];
     let engineInfo: EngineInfo | undefined;
+    let detected: string[] | undefined;
     try {
       if (text.length > MAX_FILE_BYTES) {
         analyses.delete(uri);
@@ -206,6 +210,13 @@ export function startServer(connection: Connection): void {
         analyses.set(uri, analysis);
         findings = analysis.findings;
         const e = analysis.engine;
+        const d = detectedOf(analysis);
+        detected = d.facts;
+        const logged = d.facts.join('\n');
+        if (loggedProjects.get(d.project) !== logged) {
+          loggedProjects.set(d.project, logged);
+          connection.console.info(`Project ${d.project}:\n  ${d.facts.join('\n  ')}`);
+        }
         engineInfo = { name: e.name, from: e.from, ...(e.detail ? { detail: e.detail } : {}), ...(e.file ? { file: pathToUri(e.file) } : {}) };
       }
     } catch (err) {
@@ -213,7 +224,7 @@ export function startServer(connection: Connection): void {
       findings = [fileNotice(uri, 'syntax-error', 'info', 'db-design could not analyse this file (internal error; see the db-design output channel).')];
     }
     await connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, lines)) });
-    void connection.sendNotification(StatusNotification, { state: ServerState.Ready, uri, counts: countBySeverity(findings), engine: engineInfo });
+    void connection.sendNotification(StatusNotification, { state: ServerState.Ready, uri, counts: countBySeverity(findings), engine: engineInfo, detected });
   }
 
   connection.onHover((params) => {
