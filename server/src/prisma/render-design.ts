@@ -142,7 +142,10 @@ function changeDefault(scans: readonly ScannedFile[], intent: Extract<FixIntent,
   return [{ uri: found.file.uri, span: { ...value.value.span }, newText: intent.prisma }];
 }
 
-export function renderDesignFix(intent: FixIntent, scans: readonly ScannedFile[]): TextEdit[] | undefined {
+/** The design intents (the ones renderPrismaFix does not render itself). */
+type DesignIntent = Exclude<FixIntent, { kind: 'replace' | 'edits' | 'changeColumnType' | 'addIndex' }>;
+
+export function renderDesignFix(intent: DesignIntent, scans: readonly ScannedFile[]): TextEdit[] | undefined {
   switch (intent.kind) {
     case 'dropIndex':
       return dropIndex(scans, intent);
@@ -156,8 +159,13 @@ export function renderDesignFix(intent: FixIntent, scans: readonly ScannedFile[]
       return addTimestamps(scans, intent);
     case 'changeDefault':
       return changeDefault(scans, intent);
-    default:
-      // enableRls and the like have no Prisma form.
+    case 'enableRls':
+      // Row level security has no Prisma form.
       return undefined;
+    default: {
+      // A new intent must be rendered here (or in renderPrismaFix): this fails to compile until it is.
+      const unrendered: never = intent;
+      return unrendered;
+    }
   }
 }

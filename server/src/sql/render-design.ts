@@ -275,8 +275,11 @@ function enableRls(intent: Extract<FixIntent, { kind: 'enableRls' }>, files: rea
   return [{ uri: file.uri, span: { start: at, end: at }, newText: `${close}${nl}${sql.join(nl)}` }];
 }
 
+/** The design intents (the ones renderSqlFix does not render itself). */
+type DesignIntent = Exclude<FixIntent, { kind: 'replace' | 'edits' | 'changeColumnType' | 'addIndex' }>;
+
 export function renderDesignSql(
-  intent: FixIntent,
+  intent: DesignIntent,
   files: readonly SourceText[],
   schema: Schema | undefined,
   insertAfter: (file: SourceText, end: number) => number,
@@ -296,7 +299,10 @@ export function renderDesignSql(
       return changeDefault(intent);
     case 'enableRls':
       return enableRls(intent, files, insertAfter);
-    default:
-      return undefined;
+    default: {
+      // A new intent must be rendered here (or in renderSqlFix): this fails to compile until it is.
+      const unrendered: never = intent;
+      return unrendered;
+    }
   }
 }
