@@ -111,7 +111,7 @@ export function prepare(c: Case): Prepared {
   const root = path.resolve('/db-design-cases', `case${++caseCounter}`);
   const host = new MemoryHost();
   const { text, expected } = parseMarkers(dedent(c.code));
-  const file = path.join(root, c.file ?? (c.language === 'prisma' ? 'schema.prisma' : 'migration.sql'));
+  const file = path.join(root, c.file ?? (c.language === 'prisma' ? 'schema.prisma' : c.language === 'typescript' ? 'schema.ts' : 'migration.sql'));
   host.files.set(file, text);
   for (const [rel, t] of Object.entries(c.files ?? {})) host.files.set(path.join(root, rel), dedent(t));
   if (c.config) host.files.set(path.join(root, 'db-design.json'), JSON.stringify(c.config));

@@ -12,6 +12,7 @@ import { findInstalledPrismaVersion, loadPrisma, prismaSchemaFiles } from '../pr
 import { allRules, ruleById } from '../rules/registry';
 import { ruleApplies, type Report, type Rule } from '../rules/types';
 import { engineMarks, ensureSqlParser } from '../sql';
+import { loadDrizzle, mentionsDrizzle } from '../ts/drizzle';
 import { describeEngine, ProjectEngines, type EngineDecision } from '../workspace/project-engine';
 import { migrationAge, type MigrationAge } from '../workspace/migration-age';
 import { generatedFrom, SQL_ONLY_DESIGN_RULES, type GeneratedFrom } from '../workspace/source-of-truth';
@@ -32,7 +33,7 @@ export interface AnalysisHost {
   revision?(): number;
 }
 
-export type Language = 'prisma' | 'sql';
+export type Language = 'prisma' | 'sql' | 'typescript';
 
 export interface FileAnalysis {
   uri: string;
@@ -54,9 +55,19 @@ export interface FileAnalysis {
 /** Bigger files are not analysed: the user gets one clear finding instead of a frozen editor. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
-export function languageOf(uriOrPath: string): Language | undefined {
+/** TypeScript and JavaScript files: read only when they declare a Drizzle schema (see `languageOf`). */
+export function isScriptPath(uriOrPath: string): boolean {
+  return /\.(ts|mts|cts|js|mjs|cjs)$/i.test(uriOrPath) && !/\.d\.(m|c)?ts$/i.test(uriOrPath);
+}
+
+/**
+ * The language db-design reads a file as. A script file is read only when its text is given and declares a
+ * Drizzle schema (it imports a `drizzle-orm/*-core` module): every other TypeScript file is left alone.
+ */
+export function languageOf(uriOrPath: string, text?: string): Language | undefined {
   const lower = uriOrPath.toLowerCase();
   if (lower.endsWith('.prisma')) return 'prisma';
+  if (text !== undefined && isScriptPath(lower) && mentionsDrizzle(text)) return 'typescript';
   if (/\.sql(\.(postgres|postgresql|sqlite|sqlite3|mysql|cockroach))?$/.test(lower)) return 'sql';
   return undefined;
 }
@@ -138,7 +149,7 @@ export class Engine {
       // A down migration restores an old state on purpose: its design is judged where it was first written.
       if (sqlUnit?.role === 'down') continue;
       const severity = config.severity(rule.meta.id);
-      if (severity === 'off' || !ruleApplies(rule.meta, language, unit.schema.dialect)) continue;
+      if (severity === 'off' || !ruleApplies(rule.meta, designLanguage(language), unit.schema.dialect)) continue;
       let reports: Report[];
       try {
         reports = this.designReports(rule, unit, language, config);
@@ -251,7 +262,7 @@ export class Engine {
     const hit = perSchema?.get(key);
     if (hit) return hit;
     const reports: Report[] = [];
-    rule.checkSchema!({ schema: unit.schema, dialect: unit.schema.dialect, language, pgVersion: config.pgVersion, options, report: (r) => reports.push(r) });
+    rule.checkSchema!({ schema: unit.schema, dialect: unit.schema.dialect, language: designLanguage(language), pgVersion: config.pgVersion, options, report: (r) => reports.push(r) });
     if (!perSchema) {
       perSchema = new Map();
       this.designCache.set(unit.schema, perSchema);
@@ -322,6 +333,14 @@ export class Engine {
         : { name: unit.schema.dialect, from: 'Prisma default' };
       return { unit, engine };
     }
+    if (language === 'typescript') {
+      const fsPath = uriToPath(uri) ?? uri;
+      const unit = loadDrizzle(fsPath, text, this.host, pathToUri);
+      const engine: EngineDecision = unit.config?.dialect
+        ? { name: unit.schema.dialect, from: path.basename(unit.config.file), file: unit.config.file, detail: `dialect: "${unit.config.dialect}"` }
+        : { name: unit.schema.dialect, from: 'drizzle-orm import' };
+      return { unit, engine };
+    }
     await ensureSqlParser();
     const fsPath = uriToPath(uri);
     const set = fsPath ? this.sql.setOf(fsPath, config.migrations) : undefined;
@@ -348,6 +367,11 @@ export class Engine {
     }
     return { unit, engine };
   }
+}
+
+/** Rules word their messages for a Prisma schema or for SQL; a Drizzle schema reads like SQL's names. */
+function designLanguage(language: Language): 'prisma' | 'sql' {
+  return language === 'typescript' ? 'sql' : language;
 }
 
 function configuredEngine(config: ResolvedConfig): EngineDecision | undefined {

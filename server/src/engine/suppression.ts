@@ -117,8 +117,8 @@ function rewriteIdsEdit(d: Directive, text: string, keep: string[]): TextEdit {
 }
 
 /** "Disable <rule> for this line" and "... for this file": the fixes every finding offers besides its own. */
-export function suppressionFixes(finding: Finding, text: string, language: 'prisma' | 'sql', lines: LineIndex): Fix[] {
-  const marker = language === 'prisma' ? '//' : '--';
+export function suppressionFixes(finding: Finding, text: string, language: 'prisma' | 'sql' | 'typescript', lines: LineIndex): Fix[] {
+  const marker = language === 'sql' ? '--' : '//';
   const eol = lineBreak(text);
   const line = lines.positionAt(finding.span.start).line;
   const lineStart = lines.lineStart(line);

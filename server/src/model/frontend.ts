@@ -1,5 +1,5 @@
 /**
- * The contract between the engine and the two front ends (server/src/prisma, server/src/sql).
+ * The contract between the engine and the front ends (server/src/prisma, server/src/sql, server/src/ts).
  * A front end turns source text into the shared model, reports the problems its parser or engine
  * finds, lists comments (for suppression), and renders fix intents as text edits in its language.
  */
@@ -32,7 +32,7 @@ export interface Comment {
 }
 
 export interface FrontEndResult {
-  language: 'prisma' | 'sql';
+  language: 'prisma' | 'sql' | 'typescript';
   schema: Schema;
   /** Every file that fed the schema (one for a SQL file; all files of a Prisma schema folder). */
   files: SourceText[];

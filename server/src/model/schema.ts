@@ -7,7 +7,7 @@
 import type { SourceRef } from './text';
 
 export type Dialect = 'postgresql' | 'sqlite' | 'mysql' | 'cockroachdb' | 'sqlserver' | 'mongodb';
-export type Origin = 'prisma' | 'sql';
+export type Origin = 'prisma' | 'sql' | 'drizzle';
 
 export interface ColumnType {
   /**

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import type { Span } from '../model/text';
 import { prismaSchemaFiles, scanPrisma } from '../prisma';
 import { argument, findAttribute } from '../prisma/syntax';
+import { drizzleSource } from './drizzle-source';
 import type { MigrationSet, WorkspaceHost } from './migrations';
 
 export interface SourceDeclaration {
@@ -126,3 +127,5 @@ function prismaSource(set: MigrationSet, host: WorkspaceHost): GeneratedFrom | u
 }
 
 registerSourceFinder(prismaSource);
+
+registerSourceFinder(drizzleSource);

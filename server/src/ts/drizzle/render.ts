@@ -1,0 +1,162 @@
+/**
+ * Fix intents as TypeScript edits in the schema's own style: an `index('posts_author_id_idx').on(t.authorId)`
+ * added to the table's extra-config callback (the callback created when there is none, `index` added to the
+ * core import), `{ withTimezone: true }` on a timestamp builder, `onDelete` in the options of `.references()`.
+ */
+import type { TextEdit } from '../../model/findings';
+import { findColumn } from '../../model/schema';
+import type { FixIntent } from '../../rules/intents';
+import { property, spanOf, unwrap, type t } from '../parse';
+import type { BuiltTable, DrizzleModel } from './build';
+
+const DRIZZLE_ACTION: Record<string, string> = { cascade: 'cascade', 'set null': 'set null', 'set default': 'set default', restrict: 'restrict', 'no action': 'no action' };
+
+export function renderDrizzleFix(intent: FixIntent, model: DrizzleModel): TextEdit[] | undefined {
+  if (intent.kind === 'replace') return [{ uri: intent.at.uri, span: intent.at.span, newText: intent.newText }];
+  if (intent.kind === 'edits') return intent.edits.map((e) => ({ uri: e.at.uri, span: e.at.span, newText: e.newText }));
+  if (!('table' in intent)) return undefined;
+  const b = model.tables.find((x) => x.table === intent.table);
+  if (!b) return undefined;
+  switch (intent.kind) {
+    case 'addIndex':
+      return addIndex(b, intent.columns, model);
+    case 'changeColumnType':
+      return intent.sql === 'timestamptz' ? withTimezone(b, intent.column.name) : undefined;
+    case 'setOnDelete':
+      return setOnDelete(b, intent.fk.source.span.start, DRIZZLE_ACTION[intent.action]);
+    default:
+      return undefined;
+  }
+}
+
+function lineIndent(text: string, offset: number): string {
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  return /^[ \t]*/.exec(text.slice(start))![0];
+}
+
+/** The indentation unit the file uses (a tab, or the first indentation of spaces). */
+function indentUnit(text: string): string {
+  const m = /\n([ \t]+)\S/.exec(text);
+  return m ? (m[1].startsWith('\t') ? '\t' : m[1]) : '  ';
+}
+
+function indexName(b: BuiltTable, columns: string[]): string {
+  const taken = new Set(b.table.indexes.map((i) => i.name?.toLowerCase()));
+  const base = `${b.table.name}_${columns.join('_')}_idx`;
+  let name = base;
+  for (let i = 1; taken.has(name.toLowerCase()); i++) name = `${base}${i}`;
+  return name;
+}
+
+function addIndex(b: BuiltTable, columns: string[], model: DrizzleModel): TextEdit[] | undefined {
+  const { file, drizzle: d, uri } = b;
+  const text = file.text;
+  const q = file.quote;
+  const props = columns.map((c) => {
+    const col = findColumn(b.table, c);
+    return col ? (col.fieldName ?? col.name) : undefined;
+  });
+  if (props.some((p) => p === undefined || !/^[A-Za-z_$][\w$]*$/.test(p!))) return undefined;
+  const param = d.extra?.param ?? 't';
+  const call = `index(${q}${indexName(b, columns)}${q}).on(${props.map((p) => `${param}.${p}`).join(', ')})`;
+  const edits: TextEdit[] = [];
+  const unit = indentUnit(text);
+  const base = lineIndent(text, d.statement.start);
+  if (d.extra) {
+    const c = d.extra.container;
+    if (!c) return undefined;
+    const items = c.type === 'ArrayExpression' ? c.elements.filter((e): e is NonNullable<typeof e> => !!e) : c.properties;
+    const entry = c.type === 'ArrayExpression' ? call : `${uniqueKey(c, props.join('_') + 'Idx')}: ${call}`;
+    const last = items[items.length - 1];
+    if (last) {
+      const indent = lineIndent(text, last.start ?? 0);
+      const multiline = text.slice(c.start ?? 0, last.start ?? 0).includes('\n');
+      const after = text.slice(last.end ?? 0, (c.end ?? 0) - 1);
+      const comma = /^\s*,/.test(after);
+      const at = comma ? (last.end ?? 0) + after.indexOf(',') + 1 : (last.end ?? 0);
+      edits.push({ uri, span: { start: at, end: at }, newText: (comma ? '' : ',') + (multiline ? `\n${indent}` : ' ') + entry + (comma && multiline ? ',' : '') });
+    } else {
+      const open = (c.start ?? 0) + 1;
+      edits.push({ uri, span: { start: open, end: open }, newText: `\n${base}${unit}${unit}${entry},\n${base}${unit}` });
+    }
+  } else {
+    const cols = d.columnsObject;
+    const end = cols.end ?? 0;
+    edits.push({ uri, span: { start: end, end }, newText: `, (${param}) => [\n${base}${unit}${call},\n${base}]` });
+  }
+  const imp = importIndex(b);
+  if (imp === null) return undefined;
+  if (imp) edits.push(imp);
+  void model;
+  return edits;
+}
+
+function uniqueKey(obj: t.ObjectExpression, wanted: string): string {
+  let key = wanted;
+  for (let i = 1; property(obj, key); i++) key = `${wanted}${i}`;
+  return key;
+}
+
+/** Adds `index` to the core import when the file does not import it; null when there is no core import to add it to. */
+function importIndex(b: BuiltTable): TextEdit | undefined | null {
+  const imp = b.file.coreImport;
+  if (!imp) return null;
+  const names = imp.specifiers.filter((s): s is t.ImportSpecifier => s.type === 'ImportSpecifier');
+  if (names.some((s) => (s.imported.type === 'Identifier' ? s.imported.name : s.imported.value) === 'index' && s.local.name === 'index')) return undefined;
+  if (b.file.imports.has('index')) return null;
+  const last = names[names.length - 1];
+  if (!last) return null;
+  const text = b.file.text;
+  const multiline = text.slice(imp.start ?? 0, last.start ?? 0).includes('\n');
+  const after = text.slice(last.end ?? 0, imp.source.start ?? 0);
+  const comma = /^\s*,/.test(after);
+  const at = comma ? (last.end ?? 0) + after.indexOf(',') + 1 : (last.end ?? 0);
+  const indent = lineIndent(text, last.start ?? 0);
+  return { uri: b.uri, span: { start: at, end: at }, newText: (comma ? '' : ',') + (multiline ? `\n${indent}index` : ' index') + (comma && multiline ? ',' : '') };
+}
+
+function withTimezone(b: BuiltTable, columnName: string): TextEdit[] | undefined {
+  const c = [...b.columns.values()].find((x) => x.column.name === columnName)?.drizzle;
+  if (!c || c.builder !== 'timestamp' && c.builder !== 'time') return undefined;
+  const call = c.chain[0].call;
+  const uri = b.uri;
+  if (c.options) {
+    const existing = property(c.options, 'withTimezone');
+    if (existing) return [{ uri, span: spanOf(existing.value), newText: 'true' }];
+    const open = (c.options.start ?? 0) + 1;
+    const empty = c.options.properties.length === 0;
+    return [{ uri, span: { start: open, end: open }, newText: empty ? ' withTimezone: true ' : ' withTimezone: true,' }];
+  }
+  const args = call.arguments;
+  const at = args.length ? (args[args.length - 1].end ?? 0) : (call.end ?? 1) - 1;
+  return [{ uri, span: { start: at, end: at }, newText: `${args.length ? ', ' : ''}{ withTimezone: true }` }];
+}
+
+function setOnDelete(b: BuiltTable, sourceStart: number, action: string | undefined): TextEdit[] | undefined {
+  if (!action) return undefined;
+  const q = b.file.quote;
+  for (const { drizzle: c } of b.columns.values()) {
+    const link = c.chain.find((l) => l.name === 'references');
+    if (!link) continue;
+    const callee = link.call.callee;
+    if (callee.type !== 'MemberExpression' || callee.property.start !== sourceStart) continue;
+    const opts = link.args[1] && unwrap(link.args[1]);
+    if (opts?.type === 'ObjectExpression') {
+      const existing = property(opts, 'onDelete');
+      if (existing) return [{ uri: b.uri, span: spanOf(existing.value), newText: `${q}${action}${q}` }];
+      const open = (opts.start ?? 0) + 1;
+      return [{ uri: b.uri, span: { start: open, end: open }, newText: ` onDelete: ${q}${action}${q}${opts.properties.length ? ',' : ' '}` }];
+    }
+    const first = link.args[0];
+    if (!first) return undefined;
+    const at = first.end ?? 0;
+    return [{ uri: b.uri, span: { start: at, end: at }, newText: `, { onDelete: ${q}${action}${q} }` }];
+  }
+  // `foreignKey({...})` in the callback: `.onDelete('cascade')` after it.
+  const entry = b.drizzle.extra?.entries.find((e) => e.span.start === sourceStart || (e.chain[0].call.start ?? -1) === sourceStart);
+  if (!entry || entry.chain[0].name !== 'foreignKey') return undefined;
+  const last = entry.chain[entry.chain.length - 1].call;
+  const existing = entry.chain.find((l) => l.name === 'onDelete');
+  if (existing?.args[0]) return [{ uri: b.uri, span: spanOf(existing.args[0]), newText: `${q}${action}${q}` }];
+  return [{ uri: b.uri, span: { start: last.end ?? 0, end: last.end ?? 0 }, newText: `.onDelete(${q}${action}${q})` }];
+}
