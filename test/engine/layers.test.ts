@@ -1,4 +1,4 @@
-/** Layers import downwards only: model <- sql/prisma/format <- workspace <- rules <- engine <- report <- cli/lsp. */
+/** Layers import downwards only: model <- sql/prisma/format/ts <- workspace <- rules <- engine <- report <- cli/lsp. */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -36,10 +36,10 @@ describe('layers', () => {
     assert.deepEqual(
       problems,
       [
-        "model/frontend.ts:1 imports '../rules/intents': model/ sits below rules/ (order: model <- sql/prisma/format <- workspace <- rules <- engine <- report <- cli/lsp)",
-        "prisma/hover.ts:2 imports '../engine/docs': prisma/ sits below engine/ (order: model <- sql/prisma/format <- workspace <- rules <- engine <- report <- cli/lsp)",
-        "report/scope.ts:1 imports '../cli/check': report/ sits below cli/ (order: model <- sql/prisma/format <- workspace <- rules <- engine <- report <- cli/lsp)",
-        "sql/load.ts:1 imports '../workspace/replay': sql/ sits below workspace/ (order: model <- sql/prisma/format <- workspace <- rules <- engine <- report <- cli/lsp)",
+        "model/frontend.ts:1 imports '../rules/intents': model/ sits below rules/ (order: model <- sql/prisma/format/ts <- workspace <- rules <- engine <- report <- cli/lsp)",
+        "prisma/hover.ts:2 imports '../engine/docs': prisma/ sits below engine/ (order: model <- sql/prisma/format/ts <- workspace <- rules <- engine <- report <- cli/lsp)",
+        "report/scope.ts:1 imports '../cli/check': report/ sits below cli/ (order: model <- sql/prisma/format/ts <- workspace <- rules <- engine <- report <- cli/lsp)",
+        "sql/load.ts:1 imports '../workspace/replay': sql/ sits below workspace/ (order: model <- sql/prisma/format/ts <- workspace <- rules <- engine <- report <- cli/lsp)",
       ],
     );
   });

@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import ts from 'typescript';
 
-export const LAYERS: readonly (readonly string[])[] = [['model'], ['sql', 'prisma', 'format'], ['workspace'], ['rules'], ['engine'], ['report'], ['cli', 'lsp']];
+export const LAYERS: readonly (readonly string[])[] = [['model'], ['sql', 'prisma', 'format', 'ts'], ['workspace'], ['rules'], ['engine'], ['report'], ['cli', 'lsp']];
 
 /** Folders a folder may import besides lower layers (undefined: any lower layer). */
 const ONLY: Record<string, readonly string[]> = { rules: ['model'] };

@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import type { Comment, FrontEndResult, Problem, SourceText } from '../../model/frontend';
-import type { FixIntent } from '../../rules/intents';
+import type { FixIntent } from '../../model/intents';
 import { parseSource } from '../parse';
 import { buildDrizzle, type DrizzleModel } from './build';
 import { findDrizzleConfigs, ModuleFiles, type DrizzleConfig, type FileHost } from './project';

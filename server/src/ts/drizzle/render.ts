@@ -5,7 +5,7 @@
  */
 import type { TextEdit } from '../../model/findings';
 import { findColumn } from '../../model/schema';
-import type { FixIntent } from '../../rules/intents';
+import type { FixIntent } from '../../model/intents';
 import { property, spanOf, unwrap, type t } from '../parse';
 import type { BuiltTable, DrizzleModel } from './build';
 
