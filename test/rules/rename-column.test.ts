@@ -7,6 +7,26 @@ ruleTester('rename-column', {
   ],
   invalid: [
     {
+      name: 'SQLite: running code breaks there too',
+      language: 'sql',
+      file: 'sqlite/migrations/0002_change.sql',
+      files: { 'sqlite/migrations/0001_init.sql': 'CREATE TABLE users (id integer PRIMARY KEY, name text);\nCREATE TABLE t (id integer PRIMARY KEY, a int);\n' },
+      code: `
+        ALTER TABLE users RENAME COLUMN name TO full_name;
+        ^^^^^^^^^^^^^^^^^ rename-column
+      `,
+    },
+    {
+      name: 'MySQL',
+      language: 'sql',
+      file: 'mysql/migrations/0002_change.sql',
+      files: { 'mysql/migrations/0001_init.sql': 'CREATE TABLE users (id int PRIMARY KEY, name text);\n' },
+      code: `
+        ALTER TABLE \`users\` RENAME COLUMN \`name\` TO \`full_name\`;
+        ^^^^^^^^^^^^^^^^^^^ rename-column
+      `,
+    },
+    {
       name: 'existing table',
       language: 'sql',
       code: `

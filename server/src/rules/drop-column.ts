@@ -6,7 +6,7 @@ export default defineRule({
     id: 'drop-column',
     category: 'migration',
     defaultSeverity: 'warning',
-    appliesTo: ['pg'],
+    appliesTo: ['pg', 'sqlite', 'mysql'],
     fixable: false,
     summary: 'Dropping a column loses its data and breaks code that still reads it.',
     why:
@@ -25,7 +25,9 @@ export default defineRule({
         if (a.type !== 'drop-column') continue;
         ctx.report({
           message:
-            `Dropping ${info.table.name}.${a.column} (${existingWhy(st, info.table.key)}) takes an ACCESS EXCLUSIVE lock (brief, but every read and write waits behind it), deletes the data for good and breaks queries that still use it, ` +
+            `Dropping ${info.table.name}.${a.column} (${existingWhy(st, info.table.key)}) ` +
+            (ctx.dialect === 'postgresql' ? 'takes an ACCESS EXCLUSIVE lock (brief, but every read and write waits behind it), ' : '') +
+            'deletes the data for good and breaks queries that still use it, ' +
             'including those of the application version running during the deploy. Stop using it in one release and drop it in a later one.',
           at: a.at ?? headTo(st, info.table),
         });

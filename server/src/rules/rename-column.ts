@@ -6,7 +6,7 @@ export default defineRule({
     id: 'rename-column',
     category: 'migration',
     defaultSeverity: 'warning',
-    appliesTo: ['pg'],
+    appliesTo: ['pg', 'sqlite', 'mysql'],
     fixable: false,
     summary: 'Renaming a column breaks the code that is running while the migration deploys.',
     why:
@@ -27,7 +27,9 @@ export default defineRule({
       if (info.kind !== 'rename-column' || !isMigrationUp(ctx, st) || !existing(st, info.table.key)) continue;
       ctx.report({
         message:
-          `Renaming ${info.table.name}.${info.column} to ${info.newName} (${existingWhy(st, info.table.key)}) takes a brief ACCESS EXCLUSIVE lock (every read and write waits behind it) and makes every query that still uses ` +
+          `Renaming ${info.table.name}.${info.column} to ${info.newName} (${existingWhy(st, info.table.key)}) ` +
+          (ctx.dialect === 'postgresql' ? 'takes a brief ACCESS EXCLUSIVE lock (every read and write waits behind it) and ' : '') +
+          'makes every query that still uses ' +
           `${info.column} fail, including those of the application version running during the deploy. Add the new column and migrate in steps (expand/contract).`,
         at: headTo(st, info.table),
       });
