@@ -87,9 +87,7 @@ describe('dokploy: Drizzle schema vs drizzle-kit snapshot', { skip: root && fs.e
     assert.deepEqual(actual.sort(), expected);
   });
 
-  // On main at 19:35 UTC, generatedFrom() finds no source for any set (the Prisma case in
-  // workspace/source-of-truth.test fails the same way): todo until that regression is fixed.
-  it('none of it is repeated on the generated SQL', { todo: 'source finders currently find no set on main' }, async () => {
+  it('none of it is repeated on the generated SQL', async () => {
     const app = path.join(root!, 'apps/dokploy');
     const engine = new Engine(host);
 
