@@ -112,7 +112,7 @@ export async function check(inputs: string[], overrides: ConfigOverrides, fix: b
       result.failures.push({ path: file, message: 'not a .prisma or .sql file' });
       continue;
     }
-    const config = loadConfig(diskHost, path.dirname(file), overrides);
+    const config = engine.configFor(pathToUri(file));
     for (const e of config.errors) if (!result.configErrors.includes(e)) result.configErrors.push(e);
     if (config.file && isIgnored(path.relative(path.dirname(config.file), file).split(path.sep).join('/'), config.ignore)) continue;
     const uri = pathToUri(file);

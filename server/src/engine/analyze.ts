@@ -16,7 +16,7 @@ import { loadDrizzle, mentionsDrizzle } from '../ts/drizzle';
 import { describeEngine, ProjectEngines, type EngineDecision } from '../workspace/project-engine';
 import { migrationAge, type MigrationAge } from '../workspace/migration-age';
 import { generatedFrom, SQL_ONLY_DESIGN_RULES, type GeneratedFrom } from '../workspace/source-of-truth';
-import { SqlWorkspace, type SqlUnit } from '../workspace/unit';
+import { CachingHost, SqlWorkspace, type SqlUnit } from '../workspace/unit';
 import { loadConfig, type ConfigOverrides, type ResolvedConfig } from './config';
 import { applyHistoryPolicy } from './history-policy';
 import { applySuppressions, parseDirectives } from './suppression';
@@ -88,6 +88,7 @@ export function looksBinary(text: string): boolean {
 
 export class Engine {
   private readonly sql: SqlWorkspace;
+  private readonly cached: CachingHost;
   readonly engines: ProjectEngines;
   /** Per project folder, the one file that carries the "engine unknown" notice. */
   private readonly unknownNoticeAt = new Map<string, string>();
@@ -96,14 +97,16 @@ export class Engine {
     private readonly host: AnalysisHost,
     private readonly overrides: (uri: string) => ConfigOverrides = () => ({}),
   ) {
-    this.sql = new SqlWorkspace(host);
-    this.engines = new ProjectEngines(host);
+    // One read of each file and folder per revision, shared by the config lookup, the engine decision and the replay.
+    this.cached = new CachingHost(host);
+    this.sql = new SqlWorkspace(this.cached);
+    this.engines = new ProjectEngines(this.cached);
   }
 
   configFor(uri: string): ResolvedConfig {
     const fsPath = uriToPath(uri);
     const dir = fsPath ? path.dirname(fsPath) : process.cwd();
-    return loadConfig(this.host, dir, this.overrides(uri));
+    return loadConfig(this.cached, dir, this.overrides(uri));
   }
 
   /**
@@ -212,7 +215,7 @@ export class Engine {
    * does not declare are what only the SQL says.
    */
   private generatedStatement(unit: SqlUnit, source: GeneratedFrom, offset: number): boolean {
-    const st = unit.statements.find((s) => s.view.ref.span.start <= offset && offset <= s.view.ref.span.end);
+    const st = statementAt(unit.statements, offset);
     if (!st) return true;
     if (source.wrote(unit.file.text, st.view.ref.span.start)) return true;
     const info = st.info;
@@ -372,6 +375,19 @@ export class Engine {
 /** Rules word their messages for a Prisma schema or for SQL; a Drizzle schema reads like SQL's names. */
 function designLanguage(language: Language): 'prisma' | 'sql' {
   return language === 'typescript' ? 'sql' : language;
+}
+
+/** The first statement (in file order) whose span holds `offset`, by binary search: reports ask once each. */
+function statementAt<S extends { view: { ref: SourceRef } }>(statements: readonly S[], offset: number): S | undefined {
+  let lo = 0;
+  let hi = statements.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (statements[mid].view.ref.span.end < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  const st = statements[lo];
+  return st && st.view.ref.span.start <= offset ? st : undefined;
 }
 
 function configuredEngine(config: ResolvedConfig): EngineDecision | undefined {

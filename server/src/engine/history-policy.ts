@@ -12,8 +12,9 @@ import type { Finding, Fix, TextEdit } from '../model/findings';
 import type { Dialect } from '../model/schema';
 import { ruleById } from '../rules/registry';
 import type { MigrationAge } from '../workspace/migration-age';
-import type { MigrationSet } from '../workspace/migrations';
+import { upFiles, type MigrationSet } from '../workspace/migrations';
 import { siblingMigration } from '../workspace/runners';
+import { perSet } from '../workspace/set-memo';
 
 export interface HistoryContext {
   uri: string;
@@ -27,7 +28,7 @@ export interface HistoryContext {
 }
 
 export function applyHistoryPolicy(findings: Finding[], ctx: HistoryContext): Finding[] {
-  const setUris = new Set(ctx.set.files.map((f) => ctx.toUri(f.fsPath)));
+  const setUris = perSet(ctx.set, 'uris', () => new Set(ctx.set.files.map((f) => ctx.toUri(f.fsPath))));
   const history = (uri: string) => setUris.has(uri) && (uri === ctx.uri ? ctx.age : ctx.ageOf(uri))?.status === 'history';
   const out: Finding[] = [];
   for (const f of findings) {
@@ -64,7 +65,7 @@ function asNewMigration(fix: Fix, rule: string, ctx: HistoryContext): Fix | unde
     .join('\n');
   if (!/;\s*$/.test(sql) || !/^(CREATE|ALTER|DROP|COMMENT)\b/i.test(sql)) return undefined;
   if (ctx.dialect === 'postgresql') sql = sql.replace(/^(\s*CREATE\s+(?:UNIQUE\s+)?INDEX)\s+(?!CONCURRENTLY\b)/gim, '$1 CONCURRENTLY ');
-  const ups = ctx.set.files.filter((f) => f.direction === 'up');
+  const ups = upFiles(ctx.set);
   const last = ups[ups.length - 1];
   if (!last) return undefined;
   const made = siblingMigration(ctx.set, last, rule.replace(/-/g, '_'), true);

@@ -129,6 +129,13 @@ export default defineRule({
     const isUpdated = (c: Column) => updatedName(c) || c.updatedAt === true;
     const isTimestamp = (c: Column) => isCreated(c) || isUpdated(c);
     const writeOnce = new Set(stringList(ctx.options.appendOnly, APPEND_ONLY).map((w) => w.toLowerCase()));
+    // The schema's convention is read once per run, not once per table that lacks a column.
+    const conventions = new Map<string, NewTimestamp>();
+    const named = (matches: (c: Column) => boolean, prisma: boolean, role: 'created' | 'updated'): NewTimestamp => {
+      const key = `${role}${prisma}`;
+      if (!conventions.has(key)) conventions.set(key, convention(ctx.schema, matches, prisma, role));
+      return { ...conventions.get(key)! };
+    };
     for (const table of tables(ctx.schema, { whole: true })) {
       if (table.columns.length === 0 || isJoinTable(table, isTimestamp)) continue;
       const hasCreated = table.columns.some(isCreated);
@@ -136,8 +143,8 @@ export default defineRule({
       if (hasCreated && hasUpdated) continue;
       const prisma = table.origin === 'prisma';
       const missing: NewTimestamp[] = [];
-      if (!hasCreated) missing.push(convention(ctx.schema, createdName, prisma, 'created'));
-      if (!hasUpdated) missing.push(convention(ctx.schema, updatedName, prisma, 'updated'));
+      if (!hasCreated) missing.push(named(createdName, prisma, 'created'));
+      if (!hasUpdated) missing.push(named(updatedName, prisma, 'updated'));
       // A name the table already uses for something else cannot be added.
       const clash = missing.some((m) => table.columns.some((c) => namesOf(c).some((n) => squash(n) === squash(m.fieldName ?? m.name) || squash(n) === squash(m.name))));
       const names = missing.map((m) => m.fieldName ?? m.name);

@@ -9,6 +9,7 @@ import { detectSet, runnerModule, type RunnerId } from './runners';
 import { naturalCompare, SQL } from './runners/layout';
 
 export { naturalCompare };
+import { perSet } from './set-memo';
 
 export interface WorkspaceHost {
   readFile(fsPath: string): string | undefined;
@@ -81,15 +82,41 @@ function configuredRoot(fsPath: string, config: MigrationsConfig): string | unde
   return undefined;
 }
 
-/** The up files of the set, in order. */
+/** The up files of the set, in order (computed once per set: callers must not change the list). */
 export function upFiles(set: MigrationSet): MigrationFile[] {
-  return set.files.filter((f) => f.direction === 'up');
+  return perSet(set, 'ups', () => set.files.filter((f) => f.direction === 'up'));
+}
+
+/** The set's file at `fsPath`, if it is one. */
+export function fileAt(set: MigrationSet, fsPath: string): MigrationFile | undefined {
+  return perSet(set, 'byPath', () => new Map(set.files.map((f) => [f.fsPath, f]))).get(fsPath);
+}
+
+/** The position of an up file among the set's up files, or -1. */
+export function upPosition(set: MigrationSet, file: MigrationFile): number {
+  return perSet(set, 'upPos', () => new Map(upFiles(set).map((f, i) => [f, i]))).get(file) ?? -1;
 }
 
 /** For a down file, the up file it reverts (same stem or same version, unless its runner says otherwise), if any. */
 export function upFileFor(set: MigrationSet, down: MigrationFile): MigrationFile | undefined {
   const own = runnerModule(set.runner).upFileFor;
   if (own) return own(set, down);
-  const stem = (n: string) => n.replace(/\.(up|down)\.sql$/i, '');
-  return set.files.find((f) => f.direction === 'up' && (stem(f.name) === stem(down.name) || (f.version === down.version && f.version !== '')));
+  const index = perSet(set, 'upFor', () => {
+    const byStem = new Map<string, MigrationFile>();
+    const byVersion = new Map<string, MigrationFile>();
+    for (const f of upFiles(set)) {
+      if (!byStem.has(migrationStem(f.name))) byStem.set(migrationStem(f.name), f);
+      if (f.version !== '' && !byVersion.has(f.version)) byVersion.set(f.version, f);
+    }
+    return { byStem, byVersion };
+  });
+  // The first up file (in order) with the same name stem or the same version.
+  const a = index.byStem.get(migrationStem(down.name));
+  const b = down.version !== '' ? index.byVersion.get(down.version) : undefined;
+  if (!a || !b) return a ?? b;
+  return upPosition(set, a) <= upPosition(set, b) ? a : b;
+}
+
+function migrationStem(name: string): string {
+  return name.replace(/\.(up|down)\.sql$/i, '');
 }

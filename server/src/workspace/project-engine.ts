@@ -66,7 +66,9 @@ function evidenceAt(dir: string, host: WorkspaceHost): Evidence[] {
   const entries = host.readDir(dir);
   if (!entries.length) return [];
   const out: Evidence[] = [];
-  const read = (rel: string) => host.readFile(path.join(dir, rel));
+  // Only what the folder holds is read: a missing file costs a failed read, and this runs for every folder above a file.
+  const names = new Set(entries.map((e) => e.name));
+  const read = (rel: string) => (names.has(rel.split('/')[0]) ? host.readFile(path.join(dir, rel)) : undefined);
   const add = (from: string, rel: string, engines: Dialect[], detail: string) => {
     if (engines.length) out.push({ engines, from, file: path.join(dir, rel), detail });
   };
@@ -133,6 +135,7 @@ export class ProjectEngines {
     if (rev === undefined || rev !== this.rev) {
       this.rev = rev;
       this.byDir.clear();
+      this.folders.clear();
       this.setMarks.clear();
     }
   }
@@ -147,13 +150,24 @@ export class ProjectEngines {
     return result;
   }
 
+  /** What one folder says, read once per revision: the folders above many migration folders are shared. */
+  private folders = new Map<string, { projectFile: boolean; git: boolean; evidence: Evidence[] }>();
+  private folder(dir: string): { projectFile: boolean; git: boolean; evidence: Evidence[] } {
+    let hit = this.folders.get(dir);
+    if (!hit) {
+      const entries = this.host.readDir(dir);
+      hit = { projectFile: entries.some((e) => PROJECT_FILES.test(e.name)), git: entries.some((e) => e.name === '.git'), evidence: evidenceAt(dir, this.host) };
+      this.folders.set(dir, hit);
+    }
+    return hit;
+  }
+
   private compute(start: string): ProjectEngine {
     let dir = path.resolve(start);
     let root: string | undefined;
     for (let level = 0; level < MAX_LEVELS; level++) {
-      const entries = this.host.readDir(dir);
-      if (!root && entries.some((e) => PROJECT_FILES.test(e.name))) root = dir;
-      const evidence = evidenceAt(dir, this.host);
+      const { projectFile, git, evidence } = this.folder(dir);
+      if (!root && projectFile) root = dir;
       if (evidence.length) {
         const first = evidence[0];
         root ??= dir;
@@ -163,7 +177,7 @@ export class ProjectEngines {
         return { candidates: first.engines, root, rootFound: true };
       }
       // A repository's top: nothing above it belongs to the project.
-      if (entries.some((e) => e.name === '.git')) break;
+      if (git) break;
       const up = path.dirname(dir);
       if (up === dir) break;
       dir = up;
@@ -186,11 +200,11 @@ export class ProjectEngines {
    * The engine the files of a migration set (or, for other files, of their folder) show by their syntax,
    * when nothing else says.
    */
-  groupContent(key: string, files: string[]): EngineDecision | undefined {
+  groupContent(key: string, files: () => string[]): EngineDecision | undefined {
     this.fresh();
     if (this.setMarks.has(key)) return this.setMarks.get(key) ?? undefined;
     const votes = new Map<Dialect, { n: number; detail: string; file: string }>();
-    for (const fsPath of files.slice(0, 1000)) {
+    for (const fsPath of files().slice(0, 1000)) {
       const f = { fsPath };
       const mark = this.marksOf(f.fsPath, this.host.readFile(f.fsPath) ?? '')[0];
       if (!mark) continue;
@@ -223,12 +237,12 @@ export class ProjectEngines {
     if (project?.decision) return project.decision;
     const mark = this.marksOf(fsPath ?? uri, text)[0];
     if (mark) return { name: mark.engine, from: 'file content', file: fsPath, detail: mark.mark };
-    const fromSet = set ? this.groupContent(set.root, set.files.map((f) => f.fsPath)) : undefined;
+    const fromSet = set ? this.groupContent(set.root, () => set.files.map((f) => f.fsPath)) : undefined;
     if (fromSet) return fromSet;
     // The SQL files of the folder, then of the folders above it, up to the project's own folder.
     for (let dir = fsPath && path.dirname(fsPath), level = 0; dir && level < 4; level++) {
       const d = dir;
-      const fromFolder = this.groupContent(d, this.host.readDir(d).filter((e) => !e.isDir && /\.sql$/i.test(e.name)).map((e) => path.join(d, e.name)));
+      const fromFolder = this.groupContent(d, () => this.host.readDir(d).filter((e) => !e.isDir && /\.sql$/i.test(e.name)).map((e) => path.join(d, e.name)));
       if (fromFolder) return fromFolder;
       if (project?.rootFound && d === project.root) break;
       const up = path.dirname(d);

@@ -80,6 +80,40 @@ export function touchedTables(info: StatementInfo, schema: Schema): string[] {
 }
 
 /**
+ * What one statement does to the tables: the keys it adds, and the state (partial, index names) of each
+ * table it reads or replaces, taken the first time it does. Watching the map's `get` and `set` costs
+ * what the statement touches, where comparing before and after would cost the whole schema per statement.
+ */
+class TableWatch {
+  readonly added: string[] = [];
+  readonly was = new Map<string, { partial: boolean; indexes: Set<string> }>();
+
+  constructor(private readonly tables: Map<string, Table>) {
+    const { get, set, has } = Map.prototype;
+    const note = (k: string, t: Table) => {
+      if (!this.was.has(k)) this.was.set(k, { partial: !!t.partial, indexes: new Set(t.indexes.map((x) => (x.name ?? '').toLowerCase())) });
+    };
+    const added = this.added;
+    tables.get = function (this: Map<string, Table>, k: string) {
+      const t = get.call(this, k) as Table | undefined;
+      if (t) note(k, t);
+      return t;
+    };
+    tables.set = function (this: Map<string, Table>, k: string, v: Table) {
+      const old = get.call(this, k) as Table | undefined;
+      if (old) note(k, old);
+      else if (!has.call(this, k)) added.push(k);
+      return set.call(this, k, v) as Map<string, Table>;
+    };
+  }
+
+  stop(): void {
+    delete (this.tables as Partial<Pick<Map<string, Table>, 'get' | 'set'>>).get;
+    delete (this.tables as Partial<Pick<Map<string, Table>, 'get' | 'set'>>).set;
+  }
+}
+
+/**
  * Applies a file's up statements to `schema` (mutating it). With `facts`, records what each statement
  * saw; without, it only replays (the files before and after the one being analysed).
  */
@@ -101,44 +135,35 @@ export function replayFile(schema: Schema, parse: SqlFileParse, facts: boolean):
     }
     out.statements.push({ view, index: i, direction, before });
     if (direction !== 'up') return;
-    // Which tables to compare before and after: the ones the statement names (PostgreSQL), or all of
-    // them for DDL the PostgreSQL AST does not describe (SQLite, MySQL).
-    const pg = isPg;
-    const ddl = !pg && /^\s*(create|alter|rename|drop)\b/i.test(st.text);
-    if (!pg && !ddl) {
+    // Which tables to compare before and after: the ones the statement reads or replaces as it applies
+    // (for any dialect), and the ones it adds; never every table of the schema.
+    if (!isPg && !/^\s*(create|alter|rename|drop)\b/i.test(st.text)) {
       applyStatement(schema, st, { uri: parse.uri, dialect: parse.dialect });
       return;
     }
     const info = view.info;
-    // A rename keeps the table's identity: the new name is the same (existing or created-here) table.
-    const creates = !pg || info.kind === 'create-table' || info.kind === 'create-table-as' || info.kind === 'create-view' || (info.kind === 'unparsed' && !!info.creates);
-    const keysBefore = creates ? new Set(schema.tables.keys()) : undefined;
-    const watch = pg ? keys : [...schema.tables.keys()];
-    const state = new Map<string, { partial: boolean; unread: boolean; indexes: Set<string> }>();
-    for (const k of watch) {
-      const t = schema.tables.get(k);
-      if (t) state.set(k, { partial: !!t.partial, unread: !!t.unread, indexes: new Set(t.indexes.map((x) => (x.name ?? '').toLowerCase())) });
+    const watch = new TableWatch(schema.tables);
+    try {
+      applyStatement(schema, st, { uri: parse.uri, dialect: parse.dialect });
+    } finally {
+      watch.stop();
     }
-    applyStatement(schema, st, { uri: parse.uri, dialect: parse.dialect });
+    const added = new Set(watch.added);
     if (info.kind === 'rename-table' && out.createdTables.has(info.table.key)) {
       // A table renamed after this file created it stays "created in this file" under its new name.
       const created = out.createdTables.get(info.table.key)!;
-      for (const [k, t] of schema.tables) if (t.name === info.newName) out.createdTables.set(k, created);
+      for (const k of added) if (schema.tables.get(k)?.name === info.newName) out.createdTables.set(k, created);
     }
-    if (info.kind === 'rename-table') return;
     // Sequences are relations too (pg_dump writes `ALTER TABLE seq OWNER TO ...`): created here counts.
     const seq = nodeAs(view.node, 'CreateSeqStmt')?.sequence;
     if (seq?.relname) out.createdTables.set(tableKey(seq.schemaname, seq.relname), i);
     // CREATE TABLE ... AS and views: created here even where the model has no columns for them.
-    if ((info.kind === 'create-table-as' || info.kind === 'create-view') && !keysBefore?.has(info.table.key)) out.createdTables.set(info.table.key, i);
-    const check = new Set(watch);
-    if (keysBefore) for (const k of schema.tables.keys()) if (!keysBefore.has(k)) check.add(k);
-    for (const k of check) {
+    if ((info.kind === 'create-table-as' || info.kind === 'create-view') && added.has(info.table.key)) out.createdTables.set(info.table.key, i);
+    for (const k of new Set([...watch.was.keys(), ...added])) {
       const t = schema.tables.get(k);
       if (!t) continue;
-      const was = state.get(k);
-      const isNew = keysBefore ? !keysBefore.has(k) : false;
-      if ((!t.partial || t.unread) && (isNew || (was?.partial && !was.unread))) out.createdTables.set(k, i);
+      const was = watch.was.get(k);
+      if (!t.partial && (added.has(k) || was?.partial)) out.createdTables.set(k, i);
       for (const x of t.indexes) {
         const name = (x.name ?? '').toLowerCase();
         if (name && !was?.indexes.has(name)) out.createdIndexes.set(name, i);
@@ -169,28 +194,45 @@ function chain(prev: number, uri: string, text: string): number {
   return h >>> 0;
 }
 
-const CHECKPOINT_EVERY = 16;
+/** Regular checkpoints per history, whatever its length: memory is this many schemas, not one per file. */
+const CHECKPOINTS = 16;
+/** Recent checkpoints kept besides the regular ones (the files being edited and the one after them). */
+const RECENT = 3;
 
 interface Checkpoint {
   chain: number;
   schema: Schema;
+  /**
+   * Nobody but this checkpoint holds the schema (the state a replay left behind): the next file may take
+   * it as its working copy instead of copying it. Checkpoints that were copies stay shared.
+   */
+  spare?: boolean;
 }
+
+/** Counts of the replay's work, for tests that guard its linear shape (never reset by the code). */
+export const replayWork = { filesReplayed: 0, schemasCopied: 0 };
 
 /**
  * One migration set's replay state. `files` are the up files in order; the engine calls `update` with
- * their current texts before each analysis.
+ * their current texts before each analysis. Regular checkpoints sit every `spacing` files, a power of two
+ * chosen so that there are at most CHECKPOINTS of them (a history that grows keeps every other one); the
+ * files a replay went through are not kept (their parses live in the parser's bounded caches).
  */
 export class History {
   private files: HistoryFile[] = [];
   private chains: number[] = [0];
-  /** Schema before up file k, for k a multiple of CHECKPOINT_EVERY (and the last file analysed). */
+  /** Schema before up file k: at multiples of `spacing`, and at the few files analysed last. */
   private checkpoints = new Map<number, Checkpoint>();
   private end: Checkpoint | undefined;
   private textHash = new Map<string, { text: string; chain: number; prev: number }>();
+  private spacing = 16;
+  private recent: number[] = [];
 
   constructor(readonly dialect: Dialect) {}
 
   update(files: HistoryFile[]): void {
+    // The same list again (the next file of a set checked in one go): nothing changed.
+    if (files === this.files) return;
     this.files = files;
     this.chains = [0];
     for (const f of files) {
@@ -204,54 +246,97 @@ export class History {
       }
       this.chains.push(c);
     }
+    if (this.textHash.size > 2 * files.length + 64) {
+      const live = new Set(files.map((f) => f.uri));
+      for (const uri of this.textHash.keys()) if (!live.has(uri)) this.textHash.delete(uri);
+    }
+    let spacing = 16;
+    while (files.length / spacing > CHECKPOINTS) spacing *= 2;
+    if (spacing !== this.spacing) {
+      this.spacing = spacing;
+      for (const k of [...this.checkpoints.keys()]) if (!this.regular(k) && !this.recent.includes(k)) this.checkpoints.delete(k);
+    }
   }
 
   get length(): number {
     return this.files.length;
   }
 
+  private regular(k: number): boolean {
+    return k % this.spacing === 0;
+  }
+
   private parse(k: number): SqlFileParse {
+    replayWork.filesReplayed++;
     return parseSqlFile(this.files[k], this.dialect, SECTION_MARKERS);
   }
 
+  private copy(schema: Schema): Schema {
+    replayWork.schemasCopied++;
+    return cloneSchema(schema);
+  }
+
   /**
-   * A fresh copy of the schema before up file `k` (the caller may mutate it). Leaves a checkpoint at
-   * `k`, so the next call for the same file (the next keystroke in it) replays nothing.
+   * The schema before up file `k`, for the caller to mutate. Leaves a checkpoint at `k`, so the next
+   * call for the same file (the next keystroke in it) replays nothing. The state a previous replay left
+   * at `k` (`rememberAfter`) is handed over without a copy: a run over every file in order copies the
+   * schema only at regular checkpoints.
    */
   before(k: number): Schema {
-    if (this.validCheckpoint(k)) return cloneSchema(this.checkpoints.get(k)!.schema);
+    const hit = this.valid(k);
+    if (hit?.spare && !this.regular(k)) {
+      this.drop(k);
+      return hit.schema;
+    }
+    if (hit) {
+      hit.spare = false;
+      return this.copy(hit.schema);
+    }
     let from = 0;
     let schema: Schema | undefined;
     for (let c = k - 1; c > 0; c--) {
-      if (this.validCheckpoint(c)) {
+      const cp = this.valid(c);
+      if (cp) {
         from = c;
-        schema = cloneSchema(this.checkpoints.get(c)!.schema);
+        // A spare state is consumed here: the files after it move it forward.
+        if (cp.spare && !this.regular(c)) {
+          schema = cp.schema;
+          this.drop(c);
+        } else {
+          cp.spare = false;
+          schema = this.copy(cp.schema);
+        }
         break;
       }
     }
     schema ??= emptySchema(this.dialect);
     for (let j = from; j < k; j++) {
       replayFile(schema, this.parse(j), false);
-      if ((j + 1) % CHECKPOINT_EVERY === 0 && j + 1 < k) this.checkpoints.set(j + 1, { chain: this.chains[j + 1], schema: cloneSchema(schema) });
+      if (this.regular(j + 1) && j + 1 < k && !this.valid(j + 1)) this.checkpoints.set(j + 1, { chain: this.chains[j + 1], schema: this.copy(schema) });
     }
-    if (k > 0) this.keep(k, cloneSchema(schema));
+    if (k > 0) this.keep(k, { chain: this.chains[k], schema: this.copy(schema) });
     return schema;
   }
 
-  /** Keeps `schema` (which nobody may change any more) as the state after up file `k`. */
+  /** Keeps `schema` (which nobody else holds any more) as the state after up file `k`. */
   rememberAfter(k: number, schema: Schema): void {
-    this.keep(k + 1, schema);
+    // A regular checkpoint already there stays: the state is the same, and it is shared.
+    if (this.valid(k + 1) && !this.checkpoints.get(k + 1)!.spare) return;
+    this.keep(k + 1, { chain: this.chains[k + 1], schema, spare: true });
   }
 
   /** A checkpoint at `k`; besides the regular ones, only the few most recent are kept. */
-  private keep(k: number, schema: Schema): void {
-    this.checkpoints.set(k, { chain: this.chains[k], schema });
-    if (k % CHECKPOINT_EVERY === 0) return;
+  private keep(k: number, cp: Checkpoint): void {
+    this.checkpoints.set(k, cp);
+    if (this.regular(k)) return;
     this.recent = [k, ...this.recent.filter((x) => x !== k)];
-    for (const old of this.recent.splice(3)) if (old % CHECKPOINT_EVERY !== 0) this.checkpoints.delete(old);
+    for (const old of this.recent.splice(RECENT)) if (!this.regular(old)) this.checkpoints.delete(old);
   }
 
-  private recent: number[] = [];
+  private drop(k: number): void {
+    this.checkpoints.delete(k);
+    this.recent = this.recent.filter((x) => x !== k);
+  }
 
   /**
    * The schema after the whole history, given the schema after up file `k` (`afterK`, which this may
@@ -262,15 +347,15 @@ export class History {
     if (this.end && this.end.chain === last) return this.end.schema;
     const schema = afterK();
     for (let j = k + 1; j < this.files.length; j++) {
-      if (j % CHECKPOINT_EVERY === 0 && !this.validCheckpoint(j)) this.checkpoints.set(j, { chain: this.chains[j], schema: cloneSchema(schema) });
+      if (this.regular(j) && !this.valid(j)) this.checkpoints.set(j, { chain: this.chains[j], schema: this.copy(schema) });
       replayFile(schema, this.parse(j), false);
     }
     this.end = { chain: last, schema };
     return schema;
   }
 
-  private validCheckpoint(k: number): boolean {
+  private valid(k: number): Checkpoint | undefined {
     const cp = this.checkpoints.get(k);
-    return !!cp && cp.chain === this.chains[k];
+    return cp && cp.chain === this.chains[k] ? cp : undefined;
   }
 }

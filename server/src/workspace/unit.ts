@@ -13,7 +13,8 @@ import { parseSqlFile, type SqlFileParse } from '../sql/file';
 import { renderSqlFix } from '../sql/render';
 import { cannotRunInTransaction, StatementView, type StatementInfo } from '../sql/statements';
 import { cloneSchema } from './clone';
-import { findMigrationSet, upFileFor, type MigrationFile, type MigrationSet, type MigrationsConfig, type WorkspaceHost } from './migrations';
+import { fileAt, findMigrationSet, upFileFor, upFiles, upPosition, type MigrationFile, type MigrationSet, type MigrationsConfig, type WorkspaceHost } from './migrations';
+import { perSet } from './set-memo';
 import { History, replayFile, type FileReplay } from './replay';
 import { fileMode, runnerModule, RUNNERS, SECTION_MARKERS, siblingMigration } from './runners';
 import { sqlHover } from './hover';
@@ -74,12 +75,17 @@ const MAX_HISTORIES = 8;
  * Reads through to the host, remembering what it read for as long as the host's revision stays the
  * same (hosts without a revision are read every time).
  */
-class CachingHost implements WorkspaceHost {
+export class CachingHost implements WorkspaceHost {
   private rev: number | undefined;
   private files = new Map<string, string | undefined>();
   private dirs = new Map<string, { name: string; isDir: boolean }[]>();
 
-  constructor(private readonly host: WorkspaceHost & { revision?(): number }) {}
+  /** The wrapped host's revision, when it has one. */
+  readonly revision?: () => number;
+
+  constructor(private readonly host: WorkspaceHost & { revision?(): number }) {
+    if (host.revision) this.revision = () => host.revision!();
+  }
 
   private fresh(): boolean {
     const rev = this.host.revision?.();
@@ -116,7 +122,7 @@ export class SqlWorkspace {
   private readonly host: WorkspaceHost;
 
   constructor(private readonly rawHost: WorkspaceHost & { revision?(): number }) {
-    this.host = new CachingHost(rawHost);
+    this.host = rawHost instanceof CachingHost ? rawHost : new CachingHost(rawHost);
   }
 
   private history(set: MigrationSet, dialect: Dialect): History {
@@ -162,13 +168,14 @@ export class SqlWorkspace {
   load(uri: string, fsPath: string | undefined, text: string, opts: SqlUnitOptions): SqlUnit {
     const set = fsPath ? this.setOf(fsPath, opts.migrations) : undefined;
     const toUri = memoUri(opts.toUri);
-    const entry = set?.files.find((f) => f.fsPath === fsPath);
+    const entry = set && fsPath ? fileAt(set, fsPath) : undefined;
     if (!set || !entry) return this.standalone(uri, text, opts);
-    const read = (f: MigrationFile): string => (f.fsPath === fsPath ? text : (this.host.readFile(f.fsPath) ?? ''));
-    const ups = set.files.filter((f) => f.direction === 'up');
     const history = this.history(set, opts.dialect);
-    history.update(ups.map((f) => ({ uri: toUri(f.fsPath), text: read(f) })));
-    const upIndex = entry.direction === 'up' ? ups.indexOf(entry) : ups.indexOf(upFileFor(set, entry) ?? entry) + 1;
+    // The set's files as on disk (read once per set), with this file's text as the editor has it.
+    const onDisk = perSet(set, 'history-files', () => upFiles(set).map((f) => ({ uri: toUri(f.fsPath), text: this.host.readFile(f.fsPath) ?? '' })));
+    const at = entry.direction === 'up' ? upPosition(set, entry) : -1;
+    history.update(at >= 0 && onDisk[at].text !== text ? onDisk.map((f, i) => (i === at ? { uri: f.uri, text } : f)) : onDisk);
+    const upIndex = entry.direction === 'up' ? at : upPosition(set, upFileFor(set, entry) ?? entry) + 1;
     const k = Math.max(0, upIndex);
     const working = history.before(k);
     const parse = parseSqlFile({ uri, text }, opts.dialect, SECTION_MARKERS);
@@ -253,7 +260,7 @@ export class SqlWorkspace {
       facts.setName = entry.name;
       const sidePath = mod.sideConfig?.(entry);
       const side = sidePath ? this.host.readFile(sidePath) : undefined;
-      const toolVersion = () => opts.prismaVersion?.(set.root);
+      const toolVersion = () => perSet(set, 'tool-version', () => opts.prismaVersion?.(set.root));
       const runFor = (d: 'up' | 'down', list: StatementInfo[]) =>
         fileMode(
           set.runner,
@@ -279,9 +286,9 @@ export class SqlWorkspace {
         if (parse.markers.some((m) => m.direction === 'down')) facts.down = 'section';
         else if (!runner.usesDown) facts.down = 'not-used';
         else if (mod.sections) facts.down = 'missing';
-        else facts.down = set.files.some((f) => f.direction === 'down' && upFileFor(set, f) === entry) ? 'file' : 'missing';
+        else facts.down = withDownFile(set).has(entry) ? 'file' : 'missing';
         // A project that writes down migrations for fewer than half of its migrations does not use them.
-        if (facts.down === 'missing' && !this.usesDowns(set)) facts.down = 'not-used';
+        if (facts.down === 'missing' && !perSet(set, 'uses-downs', () => this.usesDowns(set))) facts.down = 'not-used';
       }
       const downPath = role === 'migration' ? mod.downFileFor?.(entry.fsPath) : undefined;
       if (downPath) facts.downFile = opts.toUri(downPath);
@@ -307,14 +314,14 @@ export class SqlWorkspace {
 
   /** Do at least half of the set's up migrations have a down part (or is the set too small to tell)? */
   private usesDowns(set: MigrationSet): boolean {
-    const ups = set.files.filter((f) => f.direction === 'up');
+    const ups = upFiles(set);
     // Too few migrations to tell a habit from an omission.
     if (ups.length < 3) return true;
     let withDown = 0;
     if (runnerModule(set.runner).sections) {
       for (const f of ups) if (hasDownSection(this.host.readFile(f.fsPath) ?? '')) withDown++;
     } else {
-      const downs = new Set(set.files.filter((f) => f.direction === 'down').map((f) => upFileFor(set, f)));
+      const downs = withDownFile(set);
       for (const f of ups) if (downs.has(f)) withDown++;
     }
     return withDown * 2 >= ups.length;
@@ -345,6 +352,11 @@ export class SqlWorkspace {
       indexTable: (name: string) => [...s.before.values()].find((t) => t?.indexes.some((i) => i.name === name)),
     }));
   }
+}
+
+/** The up files that have a down file. */
+function withDownFile(set: MigrationSet): Set<MigrationFile | undefined> {
+  return perSet(set, 'with-down-file', () => new Set(set.files.filter((f) => f.direction === 'down').map((f) => upFileFor(set, f))));
 }
 
 /**
