@@ -1,4 +1,4 @@
-/** Shared by the Prisma corpus tests: plain disk access and the folder a multi-file schema lives in. */
+/** Shared by the corpus tests: plain disk access and the folder a multi-file schema lives in. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AnalysisHost } from '../../server/src/engine/analyze';

@@ -7,25 +7,11 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { Engine, pathToUri, type AnalysisHost } from '../../server/src/engine/analyze';
+import { Engine, pathToUri } from '../../server/src/engine/analyze';
 import { corpusRoot, NO_CORPUS } from '../helpers/paths';
+import { disk } from '../helpers/prisma-corpus';
 
-const host: AnalysisHost = {
-  readFile: (p) => {
-    try {
-      return fs.readFileSync(p, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
-  readDir: (d) => {
-    try {
-      return fs.readdirSync(d, { withFileTypes: true }).map((e) => ({ name: e.name, isDir: e.isDirectory() }));
-    } catch {
-      return [];
-    }
-  },
-};
+const host = disk;
 
 interface SnapshotTable {
   name: string;

@@ -82,14 +82,19 @@ function isFunction(n: t.Node): n is t.ArrowFunctionExpression | t.FunctionExpre
 
 /** `(t) => [...]`, `(t) => ({...})`, `(t) => { return [...] }`: the array or object it returns. */
 function returned(fn: t.ArrowFunctionExpression | t.FunctionExpression): t.ArrayExpression | t.ObjectExpression | undefined {
+  const body = resultOf(fn);
+  return body?.type === 'ArrayExpression' || body?.type === 'ObjectExpression' ? body : undefined;
+}
+
+/** What a function gives back: an arrow's expression body, or the argument of its first `return`. */
+function resultOf(fn: t.ArrowFunctionExpression | t.FunctionExpression): t.Node | undefined {
   let body: t.Node = fn.body;
   if (body.type === 'BlockStatement') {
     const ret = body.body.find((s): s is t.ReturnStatement => s.type === 'ReturnStatement');
     if (!ret?.argument) return undefined;
     body = ret.argument;
   }
-  body = unwrap(body);
-  return body.type === 'ArrayExpression' || body.type === 'ObjectExpression' ? body : undefined;
+  return unwrap(body);
 }
 
 function readColumn(p: t.ObjectProperty): DrizzleColumn | undefined {
@@ -273,14 +278,8 @@ export function referenceTarget(node: t.Node | undefined): ColumnRef | undefined
   if (!node) return undefined;
   const fn = unwrap(node);
   if (!isFunction(fn)) return undefined;
-  let body: t.Node = fn.body;
-  if (body.type === 'BlockStatement') {
-    const ret = body.body.find((s): s is t.ReturnStatement => s.type === 'ReturnStatement');
-    if (!ret?.argument) return undefined;
-    body = ret.argument;
-  }
-  body = unwrap(body);
-  if (body.type !== 'MemberExpression' || body.computed || body.property.type !== 'Identifier') return undefined;
+  const body = resultOf(fn);
+  if (body?.type !== 'MemberExpression' || body.computed || body.property.type !== 'Identifier') return undefined;
   const object = unwrap(body.object);
   if (object.type !== 'Identifier') return undefined;
   return { table: object.name, prop: body.property.name, span: spanOf(body) };
