@@ -27,7 +27,7 @@ ruleTester('tenant-rls', {
         CREATE TABLE documents (id bigint PRIMARY KEY, organization_id bigint NOT NULL);
         ALTER TABLE documents ENABLE ROW LEVEL SECURITY;
         ALTER TABLE documents FORCE ROW LEVEL SECURITY;
-        CREATE POLICY documents_tenant_isolation ON documents USING (organization_id = current_setting('app.tenant_id')::bigint);
+        CREATE POLICY documents_tenant_isolation ON documents USING (organization_id = nullif(current_setting('app.tenant_id', true), '')::bigint);
       `],
     },
     {

@@ -21,8 +21,9 @@ export default defineRule({
       'table owner (often the role migrations and the application use) bypasses RLS otherwise.',
     fix:
       'Append `ALTER TABLE t ENABLE ROW LEVEL SECURITY; ALTER TABLE t FORCE ROW LEVEL SECURITY;` and a policy such as ' +
-      '`CREATE POLICY t_tenant_isolation ON t USING (tenant_id = current_setting(\'app.tenant_id\')::uuid);` (the fix ' +
-      'writes this skeleton, typed like the column; adjust the setting name to what the application sets, e.g. ' +
+      '`CREATE POLICY t_tenant_isolation ON t USING (tenant_id = nullif(current_setting(\'app.tenant_id\', true), \'\')::uuid);` ' +
+      '(the fix writes this skeleton, typed like the column: with `true` (missing_ok) a query made before the application ' +
+      'sets the tenant sees no rows instead of failing; adjust the setting name to what the application sets, e.g. ' +
       'with `set_config(\'app.tenant_id\', $1, true)` at the start of each transaction). The tenant column names are an ' +
       'option. The rule needs RLS and a policy anywhere in the migration history it sees.',
     principle: 'Enforce isolation where the data is, not in every query.',
@@ -37,7 +38,7 @@ export default defineRule({
         good:
           'CREATE TABLE documents (\n  id bigint PRIMARY KEY,\n  tenant_id uuid NOT NULL\n);\n' +
           'ALTER TABLE documents ENABLE ROW LEVEL SECURITY;\nALTER TABLE documents FORCE ROW LEVEL SECURITY;\n' +
-          "CREATE POLICY documents_tenant_isolation ON documents USING (tenant_id = current_setting('app.tenant_id')::uuid);\n",
+          "CREATE POLICY documents_tenant_isolation ON documents USING (tenant_id = nullif(current_setting('app.tenant_id', true), '')::uuid);\n",
       },
     ],
   },

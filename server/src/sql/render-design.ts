@@ -265,10 +265,12 @@ function enableRls(intent: Extract<FixIntent, { kind: 'enableRls' }>, files: rea
   const nl = lineBreak(file.text);
   const policy = quoteIdent(makeObjectName(intent.table.name, 'tenant', 'isolation'), 'postgresql');
   const setting = intent.setting.replace(/'/g, "''");
+  // `missing_ok` (true): before the application sets the tenant, the policy matches no row instead of
+  // failing every query; nullif: a setting reset to '' at the end of a transaction means the same.
   const sql = [
     `${kw('ALTER TABLE')} ${t} ${kw('ENABLE ROW LEVEL SECURITY')};`,
     `${kw('ALTER TABLE')} ${t} ${kw('FORCE ROW LEVEL SECURITY')};`,
-    `${kw('CREATE POLICY')} ${policy} ${kw('ON')} ${t} ${kw('USING')} (${quoteIdent(intent.column.name, 'postgresql')} = current_setting('${setting}')${castTo(intent.column)});`,
+    `${kw('CREATE POLICY')} ${policy} ${kw('ON')} ${t} ${kw('USING')} (${quoteIdent(intent.column.name, 'postgresql')} = nullif(current_setting('${setting}', true), '')${castTo(intent.column)});`,
   ];
   const close = statement.trimEnd().endsWith(';') ? '' : ';';
   const at = close ? decl.span.end : insertAfter(file, decl.span.end);
