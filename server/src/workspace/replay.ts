@@ -86,12 +86,12 @@ export function touchedTables(info: StatementInfo, schema: Schema): string[] {
  */
 class TableWatch {
   readonly added: string[] = [];
-  readonly was = new Map<string, { partial: boolean; indexes: Set<string> }>();
+  readonly was = new Map<string, { partial: boolean; unread: boolean; indexes: Set<string> }>();
 
   constructor(private readonly tables: Map<string, Table>) {
     const { get, set, has } = Map.prototype;
     const note = (k: string, t: Table) => {
-      if (!this.was.has(k)) this.was.set(k, { partial: !!t.partial, indexes: new Set(t.indexes.map((x) => (x.name ?? '').toLowerCase())) });
+      if (!this.was.has(k)) this.was.set(k, { partial: !!t.partial, unread: !!t.unread, indexes: new Set(t.indexes.map((x) => (x.name ?? '').toLowerCase())) });
     };
     const added = this.added;
     tables.get = function (this: Map<string, Table>, k: string) {
@@ -142,6 +142,9 @@ export function replayFile(schema: Schema, parse: SqlFileParse, facts: boolean):
       return;
     }
     const info = view.info;
+    // CREATE TABLE ... AS and views may leave no table in the model: whether the name was free is asked first.
+    const asOrView = info.kind === 'create-table-as' || info.kind === 'create-view';
+    const freeBefore = asOrView && !schema.tables.has(info.table.key);
     const watch = new TableWatch(schema.tables);
     try {
       applyStatement(schema, st, { uri: parse.uri, dialect: parse.dialect });
@@ -154,16 +157,19 @@ export function replayFile(schema: Schema, parse: SqlFileParse, facts: boolean):
       const created = out.createdTables.get(info.table.key)!;
       for (const k of added) if (schema.tables.get(k)?.name === info.newName) out.createdTables.set(k, created);
     }
+    // A rename keeps the table's identity: the new name is the same (existing or created-here) table.
+    if (info.kind === 'rename-table') return;
     // Sequences are relations too (pg_dump writes `ALTER TABLE seq OWNER TO ...`): created here counts.
     const seq = nodeAs(view.node, 'CreateSeqStmt')?.sequence;
     if (seq?.relname) out.createdTables.set(tableKey(seq.schemaname, seq.relname), i);
     // CREATE TABLE ... AS and views: created here even where the model has no columns for them.
-    if ((info.kind === 'create-table-as' || info.kind === 'create-view') && added.has(info.table.key)) out.createdTables.set(info.table.key, i);
+    if (asOrView && (freeBefore || added.has(info.table.key))) out.createdTables.set(info.table.key, i);
     for (const k of new Set([...watch.was.keys(), ...added])) {
       const t = schema.tables.get(k);
       if (!t) continue;
       const was = watch.was.get(k);
-      if (!t.partial && (added.has(k) || was?.partial)) out.createdTables.set(k, i);
+      // An unread table (its CREATE did not parse) is created here all the same, columns unknown.
+      if ((!t.partial || t.unread) && (added.has(k) || (was?.partial && !was.unread))) out.createdTables.set(k, i);
       for (const x of t.indexes) {
         const name = (x.name ?? '').toLowerCase();
         if (name && !was?.indexes.has(name)) out.createdIndexes.set(name, i);
