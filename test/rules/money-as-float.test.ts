@@ -17,6 +17,42 @@ ruleTester('money-as-float', {
   ],
   invalid: [
     {
+      name: 'a float counted in cents becomes a whole number of cents (BigInt), not a decimal of cents',
+      language: 'prisma',
+      code: `
+        datasource db {
+          provider = "postgresql"
+        }
+
+        model Order {
+          id          Int   @id
+          costInCents Float
+                      ^^^^^ money-as-float
+        }
+      `,
+      output: [`
+        datasource db {
+          provider = "postgresql"
+        }
+
+        model Order {
+          id          Int    @id
+          costInCents BigInt
+        }
+      `],
+    },
+    {
+      name: 'sql: amount_cents real becomes bigint',
+      language: 'sql',
+      code: `
+        CREATE TABLE orders (id bigint PRIMARY KEY, amount_cents real);
+                                                                 ^^^^ money-as-float
+      `,
+      output: [`
+        CREATE TABLE orders (id bigint PRIMARY KEY, amount_cents bigint);
+      `],
+    },
+    {
       name: 'prisma on PostgreSQL: Float becomes Decimal @db.Decimal(12, 2), the run stays aligned',
       language: 'prisma',
       code: `

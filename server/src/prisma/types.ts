@@ -189,12 +189,16 @@ function sameParams(a: readonly number[], b: readonly number[]): boolean {
  * is that type (with those params, when given), otherwise the scalar plus a native type attribute.
  * Undefined when Prisma has no way to say it.
  */
+/** PostgreSQL's spellings of the types Prisma names by their internal names (`bigint` is `int8`). */
+const PG_ALIASES: Record<string, string> = { bigint: 'int8', integer: 'int4', int: 'int4', smallint: 'int2', boolean: 'bool' };
+
 export function prismaTypeFor(
   dialect: Dialect,
   sqlName: string,
   params?: readonly number[],
 ): { scalar: string; native?: string } | undefined {
-  const name = sqlName.toLowerCase();
+  const lower = sqlName.toLowerCase();
+  const name = (dialect === 'postgresql' ? PG_ALIASES[lower] : undefined) ?? lower;
   for (const [scalar, mapped] of Object.entries(DEFAULTS[dialect])) {
     if (mapped.name === name && (!params || params.length === 0 || sameParams(params, mapped.params))) return { scalar };
   }

@@ -16,6 +16,9 @@ const NOT_MONEY = new Set([
   'multiplier', 'factor', 'probability', 'limit', 'threshold', 'share', 'id', 'ids',
 ]);
 
+/** Words that say the amount is already counted in minor units: an integer is right for those, not a decimal. */
+const MINOR_UNITS = new Set(['cents', 'cent', 'pennies', 'penny', 'minor']);
+
 function moneyWord(column: Column, money: Set<string>): string | undefined {
   for (const name of namesOf(column)) {
     const ws = words(name);
@@ -79,7 +82,18 @@ export default defineRule({
         const prisma = column.type.prisma !== undefined;
         const fixes: FixProposal[] = [];
         let target: string;
-        if (ctx.dialect === 'sqlite') {
+        const minor = namesOf(column).some((n) => words(n).some((w) => MINOR_UNITS.has(w)));
+        if (minor) {
+          // `costInCents`: already counted in cents, so a whole number of them, not a decimal of cents.
+          const sql = ctx.dialect === 'sqlite' ? 'integer' : 'bigint';
+          target = `${prisma ? 'BigInt' : sql} (a whole number of minor units)`;
+          fixes.push({
+            title: `Change type to ${prisma ? 'BigInt' : sql}`,
+            safe: false,
+            preferred: true,
+            intent: { kind: 'changeColumnType', table, column, sql, keepParams: false },
+          });
+        } else if (ctx.dialect === 'sqlite') {
           target = 'integer minor units (cents), since SQLite has no exact decimal type';
         } else {
           const sql = `${ctx.dialect === 'postgresql' || ctx.dialect === 'cockroachdb' ? 'numeric' : 'decimal'}(${precision},${scale})`;
