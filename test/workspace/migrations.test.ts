@@ -42,6 +42,14 @@ describe('migration sets: found from the layout and markers, in the order the ru
     });
   });
 
+  it('Diesel: versions compared with their dashes removed, as Diesel does, not by folder name', () => {
+    const files = { 'migrations/2017-08-01-000000_b/up.sql': '', 'migrations/20170701000000_a/up.sql': '', 'migrations/2017-09-01-000000_c/up.sql': '' };
+    assert.deepEqual(names(files, 'migrations/2017-08-01-000000_b/up.sql'), {
+      runner: 'diesel',
+      files: ['up:20170701000000_a/up.sql', 'up:2017-08-01-000000_b/up.sql', 'up:2017-09-01-000000_c/up.sql'],
+    });
+  });
+
   it('golang-migrate: numeric versions, not text order; pop for Ory names', () => {
     const files = { 'db/10_c.up.sql': '', 'db/2_b.up.sql': '', 'db/2_b.down.sql': '', 'db/1_a.up.sql': '' };
     assert.deepEqual(names(files, 'db/2_b.up.sql'), { runner: 'golang-migrate', files: ['up:1_a.up.sql', 'up:2_b.up.sql', 'down:2_b.down.sql', 'up:10_c.up.sql'] });

@@ -3,10 +3,19 @@
  * in a transaction unless the folder's metadata.toml says `run_in_transaction = false`.
  */
 import * as path from 'node:path';
-import { folderSet, nextFolder } from './layout';
+import { byName, folderSet, nextFolder } from './layout';
 import type { MigrationRunner } from './types';
 
 const NO_TX = /^\s*run_in_transaction\s*=\s*false\s*$/im;
+
+/**
+ * Diesel's order: the version is the folder name up to its first `_`, compared with its `-` removed
+ * (`2017-08-01-000000_x` is version 20170801000000, after `20170701000000_y`).
+ */
+export function dieselOrder(a: string, b: string): number {
+  const version = (d: string) => d.split('_')[0].replace(/-/g, '');
+  return byName(version(a), version(b)) || byName(a, b);
+}
 
 const diesel: MigrationRunner = {
   info: {
@@ -19,7 +28,7 @@ const diesel: MigrationRunner = {
   layoutOwnsFiles: true,
   detect(ctx) {
     if ((ctx.base !== 'up.sql' && ctx.base !== 'down.sql') || !/^\d[\d-]*_/.test(ctx.dirName)) return undefined;
-    return folderSet(ctx.parent, ctx.host, 'diesel', ['up.sql', 'down.sql']);
+    return folderSet(ctx.parent, ctx.host, 'diesel', ['up.sql', 'down.sql'], dieselOrder);
   },
   fileMode(f) {
     if (f.sideConfig && NO_TX.test(f.sideConfig)) return { mode: 'none', reason: 'its metadata.toml sets `run_in_transaction = false`' };
