@@ -160,6 +160,27 @@ export interface Schema {
   enums: Map<string, EnumType>;
 }
 
+/** PostgreSQL's internal type names (as the model keeps them) -> how people write them in SQL. */
+export const SQL_SPELLING: Readonly<Record<string, string>> = {
+  int2: 'smallint',
+  int4: 'integer',
+  int8: 'bigint',
+  float4: 'real',
+  float8: 'double precision',
+  bool: 'boolean',
+  bpchar: 'char',
+};
+
+const INTERNAL_NAME: Readonly<Record<string, string>> = {
+  ...Object.fromEntries(Object.entries(SQL_SPELLING).map(([internal, spelled]) => [spelled, internal])),
+  int: 'int4',
+};
+
+/** The internal name of a PostgreSQL type as people write it (`bigint` -> `int8`); other names unchanged. */
+export function internalTypeName(spelled: string): string {
+  return INTERNAL_NAME[spelled] ?? spelled;
+}
+
 export function emptySchema(dialect: Dialect): Schema {
   return { dialect, tables: new Map(), enums: new Map() };
 }

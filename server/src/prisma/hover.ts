@@ -3,7 +3,7 @@
  * this provider (the column type, the index or constraint with the name Prisma gives it), what to
  * weigh, and the rules that check it. The engine adds the rule findings and the table summary.
  */
-import { coveringIndex, type Column, type Dialect, type Index, type Schema, type Table } from '../model/schema';
+import { coveringIndex, SQL_SPELLING, type Column, type Dialect, type Index, type Schema, type Table } from '../model/schema';
 import type { Span } from '../model/text';
 import { argument, fieldList, type Attribute, type Block, type Field, type ScannedFile } from './syntax';
 import { ACTION_NOTES, defaultName, defaultNotes, nativeNotes, PROVIDER_NAMES, quote, scalarNotes } from './hover-text';
@@ -28,11 +28,9 @@ type Line = string | { rules: readonly string[] };
 
 const within = (s: Span, offset: number) => s.start <= offset && offset <= s.end;
 
-const SPELLED: Record<string, string> = { int2: 'smallint', int4: 'integer', int8: 'bigint', float4: 'real', float8: 'double precision', bool: 'boolean', bpchar: 'char' };
-
 function sqlType(c: Column, dialect: Dialect): string {
   const t = c.type;
-  const base = SPELLED[t.name] ?? t.name;
+  const base = SQL_SPELLING[t.name] ?? t.name;
   const params = t.params.length ? `(${t.params.join(',')})` : '';
   const zone = dialect === 'postgresql' && t.name === 'timestamp' ? ' without time zone' : '';
   return `${base}${params}${zone}${t.array ? '[]' : ''}`;

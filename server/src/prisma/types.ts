@@ -7,7 +7,7 @@
  * The reverse direction (which scalar and native attribute give a SQL type) serves fixes that
  * change a column's type.
  */
-import type { Dialect } from '../model/schema';
+import { internalTypeName, type Dialect } from '../model/schema';
 
 export const SCALARS = new Set(['String', 'Boolean', 'Int', 'BigInt', 'Float', 'Decimal', 'DateTime', 'Json', 'Bytes']);
 
@@ -189,22 +189,20 @@ function sameParams(a: readonly number[], b: readonly number[]): boolean {
  * is that type (with those params, when given), otherwise the scalar plus a native type attribute.
  * Undefined when Prisma has no way to say it.
  */
-/** PostgreSQL's spellings of the types Prisma names by their internal names (`bigint` is `int8`). */
-const PG_ALIASES: Record<string, string> = { bigint: 'int8', integer: 'int4', int: 'int4', smallint: 'int2', boolean: 'bool' };
-
 export function prismaTypeFor(
   dialect: Dialect,
   sqlName: string,
   params?: readonly number[],
 ): { scalar: string; native?: string } | undefined {
   const lower = sqlName.toLowerCase();
-  const name = (dialect === 'postgresql' ? PG_ALIASES[lower] : undefined) ?? lower;
+  // Either spelling of a PostgreSQL type: `bigint` as written, `int8` as Prisma's defaults name it.
+  const names = new Set([lower, dialect === 'postgresql' ? internalTypeName(lower) : lower]);
   for (const [scalar, mapped] of Object.entries(DEFAULTS[dialect])) {
-    if (mapped.name === name && (!params || params.length === 0 || sameParams(params, mapped.params))) return { scalar };
+    if (names.has(mapped.name) && (!params || params.length === 0 || sameParams(params, mapped.params))) return { scalar };
   }
   for (const native of NATIVES[dialect]) {
     const scalar = NATIVE_SCALAR[native];
-    if (scalar && nativeTypeName(dialect, native) === name) return { scalar, native };
+    if (scalar && names.has(nativeTypeName(dialect, native))) return { scalar, native };
   }
   return undefined;
 }

@@ -3,7 +3,7 @@
  * column has, how a name splits into words. Type names are the model's canonical spellings
  * (model/schema.ts), so the answers hold for Prisma fields and SQL columns alike.
  */
-import { columnDisplayName, displayName, findColumn, type Column, type Dialect, type Index, type Schema, type Table } from '../../model/schema';
+import { columnDisplayName, displayName, findColumn, SQL_SPELLING, type Column, type Dialect, type Index, type Schema, type Table } from '../../model/schema';
 
 /** Real tables (not views), optionally without partial ones (known only from ALTER statements). */
 export function* tables(schema: Schema, opts: { whole?: boolean } = {}): Generator<Table> {
@@ -122,17 +122,6 @@ export function literalDefault(column: Column): string | undefined {
   if (!m) return undefined;
   return m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2];
 }
-
-/** Canonical type name -> how people write it in SQL, for messages and fixes. */
-const SQL_SPELLING: Record<string, string> = {
-  int2: 'smallint',
-  int4: 'integer',
-  int8: 'bigint',
-  float4: 'real',
-  float8: 'double precision',
-  bool: 'boolean',
-  bpchar: 'char',
-};
 
 export function sqlTypeText(column: Column, withParams = true): string {
   const t = column.type;
