@@ -5,11 +5,13 @@
 //                                        schemas/db-design.schema.json (with the runner ids of
 //                                        server/src/workspace/runners) and the rule settings in package.json.
 // `--check` writes nothing and exits 1 when a generated file is stale (CI runs it through the tests).
+// `--root <dir>` works on another checkout (the rule scaffold's test regenerates a temp copy's registry).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const rootAt = process.argv.indexOf('--root');
+const root = rootAt >= 0 ? path.resolve(process.argv[rootAt + 1]) : path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const check = process.argv.includes('--check');
 const phases = process.argv.filter((a) => a === 'registry' || a === 'docs');
 const run = phases.length ? phases : ['registry', 'docs'];
