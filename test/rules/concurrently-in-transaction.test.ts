@@ -1,4 +1,6 @@
-import { ruleTester } from '../helpers/rule-tester';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { prepare, ruleTester } from '../helpers/rule-tester';
 
 const init = 'CREATE TABLE t (id bigint PRIMARY KEY, x int);\n';
 
@@ -65,4 +67,28 @@ ruleTester('concurrently-in-transaction', {
       output: [],
     },
   ],
+});
+
+// The hover's advice speaks of the project's runner: each runner module says how one of its migrations runs
+// outside a transaction.
+describe('concurrently-in-transaction advice per runner', () => {
+  const mixed = 'ALTER TABLE t ADD COLUMN y int;\nCREATE INDEX CONCURRENTLY t_y ON t (y);\n';
+  const alone = 'CREATE INDEX CONCURRENTLY t_x ON t (x);\n';
+  const cases: { runner: string; file: string; code: string; files?: Record<string, string>; advice: string }[] = [
+    { runner: 'none', file: 'migration.sql', code: `BEGIN;\n${mixed}COMMIT;\n`, advice: 'Move the statement after COMMIT.' },
+    { runner: 'drizzle', file: 'drizzle/0001_idx.sql', code: alone, files: { 'drizzle/meta/_journal.json': '{}' }, advice: 'Drizzle applies all pending migrations in one transaction: run this statement outside the migrator, after it.' },
+    { runner: 'node-pg-migrate', file: 'migrations/2_idx.sql', code: `-- Up Migration\n${alone}`, files: { 'migrations/1_init.sql': `-- Up Migration\n${init}` }, advice: 'node-pg-migrate applies all pending migrations in one transaction: run this statement outside the migrator, after it.' },
+    { runner: 'flyway', file: 'db/V2__idx.sql', code: mixed, files: { 'db/V1__init.sql': init }, advice: 'Put the statement in a migration of its own: Flyway runs such a migration outside a transaction.' },
+    { runner: 'prisma', file: 'prisma/migrations/20240102000000_idx/migration.sql', code: mixed, files: { 'prisma/migrations/20240101000000_init/migration.sql': init }, advice: 'Put the statement in a migration of its own (a single statement runs outside any transaction), or use Prisma 7.4 or later.' },
+    { runner: 'golang-migrate', file: 'db/000002_idx.up.sql', code: mixed, files: { 'db/000001_init.up.sql': init }, advice: 'Put the statement in a migration file of its own, or set `x-multi-statement=true` in the database URL.' },
+    { runner: 'goose, alone', file: 'db/00002_idx.sql', code: `-- +goose Up\n${alone}`, files: { 'db/00001_init.sql': `-- +goose Up\n${init}` }, advice: 'goose: add `-- +goose NO TRANSACTION` at the top of the file.' },
+    { runner: 'goose, mixed', file: 'db/00002_idx.sql', code: `-- +goose Up\n${mixed}`, files: { 'db/00001_init.sql': `-- +goose Up\n${init}` }, advice: 'Move the statement to a migration of its own and there add `-- +goose NO TRANSACTION` at the top of the file.' },
+  ];
+  for (const c of cases) {
+    it(c.runner, async () => {
+      const p = prepare({ language: 'sql', file: c.file, code: c.code, files: c.files });
+      const findings = (await p.engine.analyze(p.uri, p.text, p.language)).findings.filter((f) => f.rule === 'concurrently-in-transaction');
+      assert.deepEqual(findings.map((f) => f.advice), [c.advice]);
+    });
+  }
 });

@@ -29,6 +29,11 @@ export interface RunnerInfo {
   behaviour: string;
   /** How to run one file outside a transaction, for messages (undefined: no per-file switch). */
   optOut?: string;
+  /**
+   * What to do with a statement that cannot run in a transaction (CREATE INDEX CONCURRENTLY), one sentence for
+   * the hover, when the runner's way is not "a migration of its own, marked with `optOut`".
+   */
+  outsideTransaction?: string;
   /** The comment that starts a down section, for runners that keep both directions in one file. */
   downMarker?: string;
   /** The runner applies all pending migrations in one transaction, so a migration of its own does not leave it. */

@@ -46,17 +46,7 @@ function adviceFor(ctx: StatementContext, st: SqlStatement): string {
   const runner = ctx.file.runner;
   if (!runner) return 'Run the statement outside any transaction: in a file of its own, or after COMMIT.';
   const alone = ctx.statements.filter((s) => s.direction === st.direction && s.info.kind !== 'transaction' && s.info.kind !== 'set' && s.info.kind !== 'unparsed').length === 1;
-  switch (runner.id) {
-    case 'drizzle':
-    case 'node-pg-migrate':
-      return `${runner.name} applies all pending migrations in one transaction: run this statement outside the migrator, after it.`;
-    case 'flyway':
-      return 'Put the statement in a migration of its own: Flyway runs such a migration outside a transaction.';
-    case 'prisma':
-      return 'Put the statement in a migration of its own (a single statement runs outside any transaction), or use Prisma 7.4 or later.';
-    case 'golang-migrate':
-      return 'Put the statement in a migration file of its own, or set `x-multi-statement=true` in the database URL.';
-  }
+  if (runner.outsideTransaction) return runner.outsideTransaction;
   if (runner.optOut) return alone ? `${runner.name}: ${runner.optOut}.` : `Move the statement to a migration of its own and there ${runner.optOut}.`;
   return 'Move the statement to a migration of its own.';
 }

@@ -15,6 +15,7 @@ const drizzle: MigrationRunner = {
     usesDown: false,
     behaviour: "Drizzle's migrator runs every pending migration inside one transaction, statement by statement (split at `--> statement-breakpoint`)",
     allPendingInOneTransaction: true,
+    outsideTransaction: 'Drizzle applies all pending migrations in one transaction: run this statement outside the migrator, after it.',
   },
   layoutOwnsFiles: true,
   detect(ctx) {

@@ -30,6 +30,7 @@ const flyway: MigrationRunner = {
       '(such as CREATE INDEX CONCURRENTLY) without a transaction, and refuses a migration that mixes both unless `mixed` is enabled',
     optOut: 'set `executeInTransaction=false` in a `<script>.sql.conf` file next to the migration',
     mixedTransaction: 'Flyway runs a migration that mixes it with other statements in a transaction (or refuses it unless `mixed` is set)',
+    outsideTransaction: 'Put the statement in a migration of its own: Flyway runs such a migration outside a transaction.',
   },
   layoutOwnsFiles: true,
   detect(ctx) {

@@ -14,6 +14,7 @@ const golangMigrate: MigrationRunner = {
     behaviour:
       'golang-migrate sends each file as one query string (one implicit transaction when it holds two or more statements) ' +
       'unless the database URL sets `x-multi-statement=true`, which runs the statements one by one',
+    outsideTransaction: 'Put the statement in a migration file of its own, or set `x-multi-statement=true` in the database URL.',
   },
   layoutOwnsFiles: true,
   detect(ctx) {

@@ -10,6 +10,7 @@ const nodePgMigrate: MigrationRunner = {
     behaviour: 'node-pg-migrate runs each migration in a transaction (all pending ones in one with --single-transaction)',
     downMarker: '-- Down Migration',
     allPendingInOneTransaction: true,
+    outsideTransaction: 'node-pg-migrate applies all pending migrations in one transaction: run this statement outside the migrator, after it.',
   },
   sections: { up: /^up\s+migration\b/i, down: /^down\s+migration\b/i },
   detect(ctx) {

@@ -19,6 +19,7 @@ const prisma: MigrationRunner = {
     behaviour:
       'Prisma Migrate up to 7.3 sends each migration.sql as one query string, which PostgreSQL runs as one implicit transaction ' +
       'when it holds two or more statements; from 7.4 it sends the statements one by one, outside any transaction',
+    outsideTransaction: 'Put the statement in a migration of its own (a single statement runs outside any transaction), or use Prisma 7.4 or later.',
   },
   layoutOwnsFiles: true,
   detect(ctx) {
