@@ -3,7 +3,8 @@ import { before, describe, it } from 'node:test';
 import type { Table } from '../../server/src/model/schema';
 import { ensureSqlParser, parseStatement, splitStatements } from '../../server/src/sql';
 import { StatementView } from '../../server/src/sql/statements';
-import { lockEffects, strongest, typeChangeEffect } from '../../server/src/model/locks';
+import { lockEffects, strongest } from '../../server/src/model/locks';
+import { typeChangeEffect } from '../../server/src/model/type-change';
 
 before(() => ensureSqlParser());
 

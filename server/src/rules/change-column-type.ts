@@ -1,4 +1,4 @@
-import { alterTypeEffect } from '../model/locks';
+import { alterTypeEffect } from '../model/type-change';
 import { sessionSetting } from '../model/statements';
 import { existing, existingWhy, headTo, isMigrationUp } from './support/migration';
 import { defineRule } from './types';
