@@ -153,16 +153,15 @@ export class Engine {
       if (sqlUnit?.role === 'down') continue;
       const severity = config.severity(rule.meta.id);
       if (severity === 'off' || !ruleApplies(rule.meta, designLanguage(language), unit.schema.dialect)) continue;
-      let reports: Report[];
+      let reports: readonly Report[];
       try {
-        reports = this.designReports(rule, unit, language, config);
+        reports = this.designReports(rule, unit, language, config).get(uri) ?? [];
       } catch (err) {
         // One broken rule must not take the others down; the finding says which rule failed.
         findings.push(internalError(rule.meta.id, uri, err));
         continue;
       }
       for (const r of reports) {
-        if (r.at.uri !== uri) continue;
         // One source of truth: what the schema says is reported on the schema, not on the SQL generated from it.
         if (source && !SQL_ONLY_DESIGN_RULES.has(rule.meta.id) && this.generatedStatement(sqlUnit!, source, r.at.span.start)) continue;
         findings.push({
@@ -254,27 +253,33 @@ export class Engine {
   }
 
   /**
-   * A design rule's reports over a schema. Every file of a migration history shares the schema the
-   * history ends with (the same object while nothing changes), so the rule runs once per history state,
-   * not once per file; each file then keeps the reports located in it.
+   * A design rule's reports over a schema, by the file they are located in. Every file of a migration
+   * history shares the schema the history ends with (the same object while nothing changes), so the rule
+   * runs once per history state, not once per file, and each file reads only its own reports (not all of
+   * them: that would be quadratic in the history's length).
    */
-  private designReports(rule: Rule, unit: FrontEndResult, language: Language, config: ResolvedConfig): Report[] {
+  private designReports(rule: Rule, unit: FrontEndResult, language: Language, config: ResolvedConfig): Map<string, Report[]> {
     const options = config.options(rule.meta.id);
     const key = `${rule.meta.id}\u0000${language}\u0000${config.pgVersion}\u0000${JSON.stringify(options)}`;
     let perSchema = this.designCache.get(unit.schema);
     const hit = perSchema?.get(key);
     if (hit) return hit;
-    const reports: Report[] = [];
-    rule.checkSchema!({ schema: unit.schema, dialect: unit.schema.dialect, language: designLanguage(language), pgVersion: config.pgVersion, options, report: (r) => reports.push(r) });
+    const byUri = new Map<string, Report[]>();
+    const report = (r: Report) => {
+      const list = byUri.get(r.at.uri);
+      if (list) list.push(r);
+      else byUri.set(r.at.uri, [r]);
+    };
+    rule.checkSchema!({ schema: unit.schema, dialect: unit.schema.dialect, language: designLanguage(language), pgVersion: config.pgVersion, options, report });
     if (!perSchema) {
       perSchema = new Map();
       this.designCache.set(unit.schema, perSchema);
     }
-    perSchema.set(key, reports);
-    return reports;
+    perSchema.set(key, byUri);
+    return byUri;
   }
 
-  private readonly designCache = new WeakMap<object, Map<string, Report[]>>();
+  private readonly designCache = new WeakMap<object, Map<string, Map<string, Report[]>>>();
 
   /** The statement rules over the file's statements, with the migration history's facts. */
   private statementRules(unit: SqlUnit, config: ResolvedConfig): Finding[] {
