@@ -8,7 +8,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { gitChanges } from './git';
-import { upFileFor, type MigrationFile, type MigrationSet } from './migrations';
+import { fileAt, upFileFor, upFiles, upPosition, type MigrationFile, type MigrationSet } from './migrations';
+import { perSet } from './set-memo';
 
 export type MigrationStatus = 'new' | 'history' | 'unknown';
 
@@ -40,20 +41,21 @@ function realPath(p: string): string {
 
 /** The position of a file in the set's up order (a down file takes its up file's place). */
 function upIndex(set: MigrationSet, file: MigrationFile): number {
-  const ups = set.files.filter((f) => f.direction === 'up');
   const up = file.direction === 'up' ? file : upFileFor(set, file);
-  return up ? ups.indexOf(up) : -1;
+  return up ? upPosition(set, up) : -1;
 }
 
 /** `migrations.baseline` names a migration by its name, folder or version. */
 function baselineIndex(set: MigrationSet, baseline: string): number {
-  const ups = set.files.filter((f) => f.direction === 'up');
-  const b = baseline.replace(/\\/g, '/').replace(/\/$/, '');
-  return ups.findIndex((f) => f.name === b || f.name.split('/')[0] === b || f.version === b || path.basename(f.name) === b || f.name.replace(/\.sql$/i, '') === b);
+  return perSet(set, `baseline\u0000${baseline}`, () => {
+    const ups = upFiles(set);
+    const b = baseline.replace(/\\/g, '/').replace(/\/$/, '');
+    return ups.findIndex((f) => f.name === b || f.name.split('/')[0] === b || f.version === b || path.basename(f.name) === b || f.name.replace(/\.sql$/i, '') === b);
+  });
 }
 
 export function migrationAge(fsPath: string, set: MigrationSet, opts: { baseline?: string; since?: string } = {}): MigrationAge {
-  const file = set.files.find((f) => f.fsPath === fsPath);
+  const file = fileAt(set, fsPath);
   if (opts.baseline && file) {
     const at = baselineIndex(set, opts.baseline);
     if (at >= 0) {

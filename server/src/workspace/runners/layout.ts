@@ -4,6 +4,7 @@
  */
 import * as path from 'node:path';
 import type { Direction, MigrationFile, MigrationSet, WorkspaceHost } from '../migrations';
+import { perSet } from '../set-memo';
 import type { NewMigration, NewMigrationContext, RunnerId } from './types';
 
 export const SQL = /\.sql$/i;
@@ -156,13 +157,22 @@ export function nextFolder(ctx: NewMigrationContext, files: { name: string; cont
   const folder = path.basename(dir);
   const version = ctx.standalone ? nextVersion(ctx.set, ctx.entry) : undefined;
   const newFolder = version ? `${version}_${ctx.suffix}` : `${folder}_${ctx.suffix}`;
-  const next = ctx.set.files
-    .map((f) => path.basename(path.dirname(f.fsPath)))
-    .filter((d) => d > folder)
-    .sort()[0];
+  const next = nextName(perSet(ctx.set, 'folder-names', () => [...new Set(ctx.set.files.map((f) => path.basename(path.dirname(f.fsPath))))].sort()), folder);
   if (next !== undefined && newFolder >= next) return undefined;
   const root = path.dirname(dir);
   return newMigrationOf(ctx.set, files.map((f) => ({ fsPath: path.join(root, newFolder, f.name), content: f.content })));
+}
+
+/** The first of the sorted `names` after `name`: each finding of a long history asks, so by binary search. */
+function nextName(names: readonly string[], name: string): string | undefined {
+  let lo = 0;
+  let hi = names.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (names[mid] <= name) lo = mid + 1;
+    else hi = mid;
+  }
+  return names[lo];
 }
 
 /** Is there a Cargo.toml in the folder above `dir`, or the one above that? */
