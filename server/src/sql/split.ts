@@ -337,10 +337,8 @@ class Splitter {
   /** `"..."`: an identifier, or a MySQL string. Templates write placeholders inside them: `"{{ .Schema }}".users`. */
   private quotedIdentifier(i: number): number {
     const end = this.quoted(i, 34, this.flavor.mysql);
-    if (!this.flavor.mysql) {
-      const t = this.text.indexOf('{{', i);
-      if (t >= 0 && t < end) this.templated = true;
-    }
+    // Only inside the identifier: a search to the end of the file per identifier is quadratic on one long line.
+    if (!this.flavor.mysql && !this.templated && this.text.slice(i + 1, end).includes('{{')) this.templated = true;
     return end;
   }
 
