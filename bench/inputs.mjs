@@ -7,12 +7,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** The statements of table `i` (of a growing schema): each references the table before it. */
+/** The statements of table `i` (of a growing schema): each references the table before it; pg_dump quotes `"order"`. */
 function tableStatements(i, sep = '\n') {
   const out = [
     `CREATE TABLE app.t${i} (${sep}  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,${sep}` +
       (i > 0 ? `  parent_id bigint NOT NULL REFERENCES app.t${i - 1} (id) ON DELETE CASCADE,${sep}` : '') +
-      `  name varchar(200) NOT NULL,${sep}  body text,${sep}  amount numeric(12, 2) NOT NULL DEFAULT 0,${sep}` +
+      `  name varchar(200) NOT NULL,${sep}  "order" integer NOT NULL DEFAULT 0,${sep}  body text,${sep}  amount numeric(12, 2) NOT NULL DEFAULT 0,${sep}` +
       `  created_at timestamp NOT NULL DEFAULT now(),${sep}  updated_at timestamptz NOT NULL DEFAULT now()${sep});`,
   ];
   if (i > 0) out.push(`CREATE INDEX t${i}_parent_idx ON app.t${i} (parent_id);`);
