@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { EncodedOffsets, LineIndex } from '../../server/src/model/text';
+import { EncodedOffsets, LineIndex, lineEndAt, lineStartAt, pastLineBreak, splitLines } from '../../server/src/model/text';
 
 describe('LineIndex', () => {
   it('maps offsets to LSP positions across \\n, \\r\\n and lone \\r', () => {
@@ -24,6 +24,35 @@ describe('LineIndex', () => {
     const idx = new LineIndex('abc');
     assert.deepEqual(idx.positionAt(99), { line: 0, character: 3 });
     assert.equal(idx.offsetAt({ line: 5, character: 0 }), 3);
+  });
+});
+
+describe('lines around an offset', () => {
+  // The same breaks LineIndex counts: \n, \r\n and lone \r.
+  const text = 'ab\r\ncd\nef\rgh';
+
+  it('finds the start and end of the line holding an offset, and the start of the next', () => {
+    const lines = new LineIndex(text);
+    for (let offset = 0; offset <= text.length; offset++) {
+      const { line } = lines.positionAt(offset);
+      if (offset > lines.lineEnd(line)) continue; // inside a line break
+      assert.equal(lineStartAt(text, offset), lines.lineStart(line), `start at ${offset}`);
+      assert.equal(lineEndAt(text, offset), lines.lineEnd(line), `end at ${offset}`);
+      const next = line + 1 < lines.lineCount ? lines.lineStart(line + 1) : text.length;
+      assert.equal(pastLineBreak(text, lineEndAt(text, offset)), next, `next line at ${offset}`);
+    }
+  });
+
+  it('steps over one line break only where one starts', () => {
+    assert.equal(pastLineBreak(text, 2), 4, '\r\n is one break');
+    assert.equal(pastLineBreak(text, 0), 0, 'no break at a letter');
+    assert.equal(pastLineBreak('a\n\nb', 1), 2, 'one break, not the blank line after it');
+  });
+
+  it('splits text into lines as LineIndex counts them', () => {
+    assert.deepEqual(splitLines(text), ['ab', 'cd', 'ef', 'gh']);
+    assert.equal(splitLines(text).length, new LineIndex(text).lineCount);
+    assert.deepEqual(splitLines('x\n'), ['x', '']);
   });
 });
 

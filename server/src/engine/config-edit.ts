@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import { modify, parse as parseJsonc } from 'jsonc-parser';
 import type { SeveritySetting } from '../model/findings';
+import { lineBreak } from '../model/text';
 import { CONFIG_FILE } from './config';
 
 export interface ConfigTextEdit {
@@ -16,7 +17,7 @@ export interface ConfigTextEdit {
 
 /** The text edits that set `rules[ruleId]` to `severity` in an existing config text. */
 export function setRuleSeverityEdits(text: string, ruleId: string, severity: SeveritySetting): ConfigTextEdit[] {
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = lineBreak(text);
   const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? '  ';
   const formattingOptions = { insertSpaces: !indent.includes('\t'), tabSize: indent.includes('\t') ? 1 : indent.length, eol };
   const raw = parseJsonc(text, [], { allowTrailingComma: true }) as { rules?: Record<string, unknown> } | undefined;

@@ -140,6 +140,31 @@ export function wordAt(text: string, offset: number): { text: string; span: Span
   return { text: text.slice(start, end), span: { start, end } };
 }
 
+/** Start of the line that holds `offset` (after a `\n`, `\r\n` or lone `\r`, or 0). */
+export function lineStartAt(text: string, offset: number): number {
+  let i = offset;
+  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
+  return i;
+}
+
+/** End of the line that holds `offset`, before its line break (or the end of the text). */
+export function lineEndAt(text: string, offset: number): number {
+  let i = offset;
+  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
+  return i;
+}
+
+/** The offset past the line break that starts at `offset` (`\r\n` counts as one); `offset` when none does. */
+export function pastLineBreak(text: string, offset: number): number {
+  if (text.startsWith('\r\n', offset)) return offset + 2;
+  return text[offset] === '\n' || text[offset] === '\r' ? offset + 1 : offset;
+}
+
+/** The text's lines without their line breaks (`\n`, `\r\n` or lone `\r`, as LineIndex counts them). */
+export function splitLines(text: string): string[] {
+  return text.split(/\r\n|\r|\n/);
+}
+
 /** The line break a file uses, read off its first one: what every edit that adds lines writes. */
 export function lineBreak(text: string): '\n' | '\r\n' {
   const nl = text.indexOf('\n');

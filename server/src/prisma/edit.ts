@@ -6,7 +6,7 @@
 import type { SourceText } from '../model/frontend';
 import type { TextEdit } from '../model/findings';
 import type { Column, Table } from '../model/schema';
-import type { Span } from '../model/text';
+import { lineEndAt, lineStartAt, splitLines, type Span } from '../model/text';
 import { scanPrisma } from './scan';
 import { entryStrings, type Attribute, type Block, type Field, type ScannedFile } from './syntax';
 
@@ -36,21 +36,9 @@ export function findField(block: Block, column: Column): Field | undefined {
   );
 }
 
-export function lineStartOf(text: string, pos: number): number {
-  let i = pos;
-  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
-  return i;
-}
-
-export function lineEndOf(text: string, pos: number): number {
-  let i = pos;
-  while (i < text.length && text[i] !== '\n' && text[i] !== '\r') i++;
-  return i;
-}
-
 /** The whitespace before `pos` on its line. */
 export function indentOf(text: string, pos: number): string {
-  return text.slice(lineStartOf(text, pos), pos);
+  return text.slice(lineStartAt(text, pos), pos);
 }
 
 /**
@@ -76,8 +64,8 @@ export function alignedWith(file: ScannedFile, block: Block, field: Field): Fiel
   const fields = [...block.fields].sort((a, b) => a.span.start - b.span.start);
   const i = fields.indexOf(field);
   const adjacent = (a: Field, b: Field) => {
-    const between = file.text.slice(lineEndOf(file.text, a.span.end), lineStartOf(file.text, b.nameSpan.start));
-    return between.split(/\r\n|\r|\n/).slice(1, -1).every((line) => line.trim() !== '');
+    const between = file.text.slice(lineEndAt(file.text, a.span.end), lineStartAt(file.text, b.nameSpan.start));
+    return splitLines(between).slice(1, -1).every((line) => line.trim() !== '');
   };
   let lo = i;
   while (lo > 0 && adjacent(fields[lo - 1], fields[lo])) lo--;
@@ -92,7 +80,7 @@ export function alignedWith(file: ScannedFile, block: Block, field: Field): Fiel
  */
 export function firstAttributePadding(file: ScannedFile, block: Block, field: Field): number {
   const group = alignedWith(file, block, field);
-  const column = (pos: number) => pos - lineStartOf(file.text, pos);
+  const column = (pos: number) => pos - lineStartAt(file.text, pos);
   const typeColumn = column(field.typeSpan.start);
   if (group.some((f) => column(f.typeSpan.start) !== typeColumn)) return 1;
   const widest = Math.max(...group.map((f) => column(f.typeSpan.end)));
@@ -123,7 +111,7 @@ export function insertion(uri: string, at: number, newText: string): TextEdit {
 }
 
 function column(file: ScannedFile, pos: number): number {
-  return pos - lineStartOf(file.text, pos);
+  return pos - lineStartAt(file.text, pos);
 }
 
 /**

@@ -6,8 +6,9 @@
 import type { TextEdit } from '../model/findings';
 import type { Dialect, ReferentialAction, Table } from '../model/schema';
 import type { FixIntent, NewTimestamp } from '../model/intents';
+import { lineEndAt, lineStartAt, pastLineBreak } from '../model/text';
 import { providerDialect } from './build';
-import { attributeAt, findField, findModel, insertion, lineEndOf, lineStartOf, previewFeatures, removal } from './edit';
+import { attributeAt, findField, findModel, insertion, previewFeatures, removal } from './edit';
 import { argument, type ScannedFile } from './syntax';
 
 const ACTIONS: Record<ReferentialAction, string> = {
@@ -29,10 +30,7 @@ function isBlank(text: string, start: number, end: number): boolean {
 
 /** Start of the line after the one holding `pos` (or the end of the text). */
 function nextLineStart(text: string, pos: number): number {
-  let i = lineEndOf(text, pos);
-  if (text[i] === '\r') i++;
-  if (text[i] === '\n') i++;
-  return i;
+  return pastLineBreak(text, lineEndAt(text, pos));
 }
 
 function dropIndex(scans: readonly ScannedFile[], intent: Extract<FixIntent, { kind: 'dropIndex' }>): TextEdit[] | undefined {
@@ -44,7 +42,7 @@ function dropIndex(scans: readonly ScannedFile[], intent: Extract<FixIntent, { k
   if (!at) return undefined;
   if (at.field) return [removal(file, at.attribute.span)];
   const text = file.text;
-  const start = lineStartOf(text, at.attribute.span.start);
+  const start = lineStartAt(text, at.attribute.span.start);
   const end = nextLineStart(text, at.attribute.span.end);
   // Another attribute on the same line stays: remove only this one.
   const others = block.attributes.filter((a) => a !== at.attribute && a.span.start >= start && a.span.start < end);
@@ -52,8 +50,8 @@ function dropIndex(scans: readonly ScannedFile[], intent: Extract<FixIntent, { k
   // A blank line left between the fields and the closing brace (or doubled) is one `prisma format` removes.
   let from = start;
   if (start > 0) {
-    const prevStart = lineStartOf(text, start - 1);
-    const nextContent = text.slice(end, lineEndOf(text, end)).trim();
+    const prevStart = lineStartAt(text, start - 1);
+    const nextContent = text.slice(end, lineEndAt(text, end)).trim();
     if (isBlank(text, prevStart, start) && (nextContent === '}' || nextContent === '')) from = prevStart;
   }
   return [{ uri: file.uri, span: { start: from, end }, newText: '' }];
@@ -122,13 +120,13 @@ function addTimestamps(scans: readonly ScannedFile[], intent: Extract<FixIntent,
   if (lines.some((l) => block.fields.some((f) => f.name === l.name))) return undefined;
   const fields = [...block.fields].sort((a, b) => a.span.start - b.span.start);
   const last = fields[fields.length - 1];
-  const indent = last ? file.text.slice(lineStartOf(file.text, last.nameSpan.start), last.nameSpan.start) : '  ';
+  const indent = last ? file.text.slice(lineStartAt(file.text, last.nameSpan.start), last.nameSpan.start) : '  ';
   const nameWidth = Math.max(...lines.map((l) => l.name.length));
   const render = (l: { name: string; type: string; attrs: string }) => `${indent}${l.name.padEnd(nameWidth)} ${l.type} ${l.attrs}`;
   // The new fields form a run of their own (after a blank line), so no existing line has to move.
   const body = lines.map(render).join(file.eol);
   if (!last) return [insertion(file.uri, block.bodySpan.start, `${file.eol}${body}${file.eol}`)];
-  const at = lineEndOf(file.text, last.span.end);
+  const at = lineEndAt(file.text, last.span.end);
   return [insertion(file.uri, at, `${file.eol}${file.eol}${body}`)];
 }
 

@@ -7,8 +7,9 @@ import type { SourceText } from '../model/frontend';
 import type { TextEdit } from '../model/findings';
 import type { Table } from '../model/schema';
 import type { FixIntent } from '../model/intents';
+import { lineEndAt, lineStartAt } from '../model/text';
 import { providerDialect } from './build';
-import { findField, findModel, firstAttributePadding, indentOf, lineEndOf, lineStartOf, removal, retype, scanned } from './edit';
+import { findField, findModel, firstAttributePadding, indentOf, removal, retype, scanned } from './edit';
 import { renderDesignFix } from './render-design';
 import { nativeAttribute, type ScannedFile } from './syntax';
 import { prismaTypeFor, scalarOfNative, SCALARS } from './types';
@@ -32,13 +33,13 @@ function renderAddIndex(scans: readonly ScannedFile[], table: Table, columns: re
   // the new line goes after the last key attribute, else before the first other one.
   const keys = block.attributes.filter((a) => KEY_ATTRIBUTES.has(a.name));
   if (keys.length === 0 && block.attributes.length > 0) {
-    const at = lineStartOf(file.text, block.attributes[0].span.start);
+    const at = lineStartAt(file.text, block.attributes[0].span.start);
     return [{ uri: file.uri, span: { start: at, end: at }, newText: `${line}${file.eol}` }];
   }
   const members = keys.length ? keys.map((a) => a.span) : block.fields.map((f) => f.span);
   const lastEnd = members.reduce((max, s) => Math.max(max, s.end), block.bodySpan.start);
   // After that member's line, its trailing comment included.
-  const at = lineEndOf(file.text, lastEnd);
+  const at = lineEndAt(file.text, lastEnd);
   // Fields and block attributes are kept apart by a blank line, as `prisma format` does.
   const gap = keys.length === 0 && block.fields.length > 0 ? file.eol : '';
   return [{ uri: file.uri, span: { start: at, end: at }, newText: `${file.eol}${gap}${line}` }];

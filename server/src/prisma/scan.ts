@@ -7,7 +7,7 @@
  *
  * It reports what is written, not what it means: resolving types and relations is build.ts's job.
  */
-import { lineBreak, type Span } from '../model/text';
+import { lineBreak, lineEndAt, pastLineBreak, type Span } from '../model/text';
 import { LineCursor } from './lexer';
 import type { Argument, Attribute, Block, BlockKind, EnumValue, Expr, Field, ScanComment, ScannedFile } from './syntax';
 
@@ -24,12 +24,8 @@ interface Line {
 }
 
 function lineAt(text: string, pos: number): Line {
-  let end = pos;
-  while (end < text.length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-  let next = end;
-  if (text.charCodeAt(next) === 13) next++;
-  if (text.charCodeAt(next) === 10) next++;
-  return { start: pos, end, next };
+  const end = lineEndAt(text, pos);
+  return { start: pos, end, next: pastLineBreak(text, end) };
 }
 
 export function scanPrisma(uri: string, text: string): ScannedFile {

@@ -1,6 +1,7 @@
 import { quoteIdent } from '../model/identifiers';
 import type { FixProposal } from '../model/intents';
-import { afterStatement, eol, existing, existingWhy, headTo, isMigrationUp, tableText } from './support/migration';
+import { lineBreak } from '../model/text';
+import { afterStatement, existing, existingWhy, headTo, isMigrationUp, tableText } from './support/migration';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -40,7 +41,7 @@ export default defineRule({
           const text = ctx.file.text;
           let start = a.notNullAt.span.start;
           while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
-          const nl = eol(text);
+          const nl = lineBreak(text);
           const table = tableText(info.table, text, ctx.dialect);
           fixes.push({
             title: 'Add it nullable, backfill, then SET NOT NULL',

@@ -1,6 +1,7 @@
 import { quoteIdent } from '../model/identifiers';
 import type { FixProposal } from '../model/intents';
-import { eol, existing, existingWhy, headTo, implicitConstraintName, isMigrationUp, moveToOwnMigration, tableText } from './support/migration';
+import { lineBreak } from '../model/text';
+import { existing, existingWhy, headTo, implicitConstraintName, isMigrationUp, moveToOwnMigration, tableText } from './support/migration';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -43,7 +44,7 @@ export default defineRule({
           const keyword = c.kind === 'primary' ? 'PRIMARY KEY' : 'UNIQUE';
           if (a.type === 'add-constraint' && info.actions.length === 1 && c.columns.length) {
             const text = ctx.file.text;
-            const nl = eol(text);
+            const nl = lineBreak(text);
             const table = tableText(info.table, text, ctx.dialect);
             const name = c.name ?? implicitConstraintName(info.table.name, c.columns, c.kind === 'primary' ? 'pkey' : 'key');
             const sql =

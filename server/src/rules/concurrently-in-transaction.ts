@@ -1,6 +1,7 @@
 import { cannotRunInTransaction, isConcurrent } from '../model/statements';
 import type { FixProposal } from '../model/intents';
-import { blockEnd, eol, headTo, moveToOwnMigration, removalSpan, statementSql, transactionReason } from './support/migration';
+import { lineBreak } from '../model/text';
+import { blockEnd, headTo, moveToOwnMigration, removalSpan, statementSql, transactionReason } from './support/migration';
 import type { SqlStatement } from '../model/migration-file';
 import { defineRule, type StatementContext } from './types';
 
@@ -16,7 +17,7 @@ function fixesFor(ctx: StatementContext, st: SqlStatement): FixProposal[] {
   if (st.tx.how === 'explicit') {
     const end = blockEnd(ctx, st);
     if (end?.info.kind === 'transaction' && end.info.op === 'commit') {
-      const nl = eol(ctx.file.text);
+      const nl = lineBreak(ctx.file.text);
       const at = end.view.ref.span.end;
       fixes.push({
         title: 'Move it after COMMIT',

@@ -1,6 +1,7 @@
 import { quoteIdent } from '../model/identifiers';
 import type { FixProposal } from '../model/intents';
-import { afterStatement, eol, existing, existingWhy, headTo, implicitConstraintName, isMigrationUp, tableText } from './support/migration';
+import { lineBreak } from '../model/text';
+import { afterStatement, existing, existingWhy, headTo, implicitConstraintName, isMigrationUp, tableText } from './support/migration';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -43,7 +44,7 @@ export default defineRule({
         const last = k === info.actions.length - 1;
         const text = ctx.file.text;
         if (name && last && a.at) {
-          const nl = eol(text);
+          const nl = lineBreak(text);
           const validate = `ALTER TABLE ${tableText(info.table, text, ctx.dialect)} VALIDATE CONSTRAINT ${quoteIdent(name, ctx.dialect)};`;
           const notValid = { at: { uri: ctx.file.uri, span: { start: a.at.span.end, end: a.at.span.end } }, newText: ' NOT VALID' };
           if (!st.tx.inTransaction) {

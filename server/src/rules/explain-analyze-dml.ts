@@ -1,5 +1,6 @@
 import type { FixProposal } from '../model/intents';
-import { blockEnd, eol, lineStartOf } from './support/migration';
+import { lineBreak } from '../model/text';
+import { blockEnd, lineStartOf } from './support/migration';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -32,7 +33,7 @@ export default defineRule({
       if (end?.info.kind === 'transaction' && end.info.op === 'rollback') continue;
       const fixes: FixProposal[] = [];
       if (!st.tx.inTransaction) {
-        const nl = eol(ctx.file.text);
+        const nl = lineBreak(ctx.file.text);
         fixes.push({
           title: 'Run it in BEGIN; ... ROLLBACK;',
           safe: false,

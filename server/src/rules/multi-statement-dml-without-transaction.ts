@@ -1,5 +1,6 @@
 import type { FixProposal } from '../model/intents';
-import { eol, headTo, lineStartOf } from './support/migration';
+import { lineBreak } from '../model/text';
+import { headTo, lineStartOf } from './support/migration';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -34,7 +35,7 @@ export default defineRule({
     const between = ctx.statements.filter((s) => s.index >= first.index && s.index <= last.index);
     const fixes: FixProposal[] = [];
     if (!between.some((s) => s.tx.inTransaction || s.info.kind === 'transaction')) {
-      const nl = eol(ctx.file.text);
+      const nl = lineBreak(ctx.file.text);
       fixes.push({
         title: 'Wrap them in BEGIN; ... COMMIT;',
         safe: false,

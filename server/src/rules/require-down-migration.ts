@@ -1,5 +1,5 @@
 import type { FixProposal } from '../model/intents';
-import { eol } from './support/migration';
+import { lineBreak } from '../model/text';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -25,7 +25,7 @@ export default defineRule({
   checkStatements(ctx) {
     const file = ctx.file;
     if (file.role !== 'migration' || file.down !== 'missing') return;
-    const nl = eol(file.text);
+    const nl = lineBreak(file.text);
     const upMarker = file.markers.find((m) => m.direction === 'up');
     const fixes: FixProposal[] = [];
     const marker = file.runner?.downMarker;

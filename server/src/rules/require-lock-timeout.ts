@@ -1,5 +1,6 @@
 import { lockEffects, strongest } from '../model/locks';
-import { eol, existing, headTo, isMigrationUp, lineStartOf } from './support/migration';
+import { lineBreak } from '../model/text';
+import { existing, headTo, isMigrationUp, lineStartOf } from './support/migration';
 import type { SqlStatement } from '../model/migration-file';
 import { defineRule } from './types';
 
@@ -53,7 +54,7 @@ export default defineRule({
           `This statement takes an ACCESS EXCLUSIVE lock on ${table} with no lock_timeout set: while it waits for running queries, every new query on ` +
           `${table}, reads included, queues behind it. Set lock_timeout first so the migration fails fast instead.`,
         at: headTo(st, 'table' in st.info && st.info.table && typeof st.info.table === 'object' && 'at' in st.info.table ? st.info.table : undefined),
-        fixes: [{ title: `Set lock_timeout = '${value}' first`, safe: false, preferred: true, intent: { kind: 'replace', at, newText: `SET lock_timeout = '${value}';${eol(ctx.file.text)}` } }],
+        fixes: [{ title: `Set lock_timeout = '${value}' first`, safe: false, preferred: true, intent: { kind: 'replace', at, newText: `SET lock_timeout = '${value}';${lineBreak(ctx.file.text)}` } }],
       });
     }
   },

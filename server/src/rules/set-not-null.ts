@@ -1,7 +1,8 @@
 import { quoteIdent } from '../model/identifiers';
 import { notNullCheck } from '../model/locks';
 import type { FixProposal } from '../model/intents';
-import { eol, existing, existingWhy, headTo, implicitConstraintName, isMigrationUp, moveToOwnMigration, removalSpan, tableText } from './support/migration';
+import { lineBreak } from '../model/text';
+import { existing, existingWhy, headTo, implicitConstraintName, isMigrationUp, moveToOwnMigration, removalSpan, tableText } from './support/migration';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -44,7 +45,7 @@ export default defineRule({
         const fixes: FixProposal[] = [];
         if (ctx.pgVersion >= 12 && info.actions.length === 1) {
           const text = ctx.file.text;
-          const nl = eol(text);
+          const nl = lineBreak(text);
           const table = tableText(info.table, text, ctx.dialect);
           const name = implicitConstraintName(info.table.name, [a.column], 'check').replace(/_check$/, '_not_null');
           const add = `ALTER TABLE ${table} ADD CONSTRAINT ${quoteIdent(name, ctx.dialect)} CHECK (${quoteIdent(a.column, ctx.dialect)} IS NOT NULL) NOT VALID;`;

@@ -1,5 +1,6 @@
 import type { FixProposal } from '../model/intents';
-import { blockEnd, eol, removalSpan } from './support/migration';
+import { lineBreak } from '../model/text';
+import { blockEnd, removalSpan } from './support/migration';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -24,7 +25,7 @@ export default defineRule({
 
   checkStatements(ctx) {
     const file = ctx.file;
-    const nl = eol(file.text);
+    const nl = lineBreak(file.text);
     if (file.unclosedBegin !== undefined) {
       const st = ctx.statements.find((s) => s.index === file.unclosedBegin)!;
       // COMMIT goes at the end of the section: before a down marker that follows, else at the end of the file.

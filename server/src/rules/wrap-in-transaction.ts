@@ -1,7 +1,8 @@
 import { isChange } from '../model/statements';
 import { concurrentKind } from './concurrently-in-transaction';
 import type { FixProposal } from '../model/intents';
-import { eol, headTo, lineStartOf, moveToOwnMigration } from './support/migration';
+import { lineBreak } from '../model/text';
+import { headTo, lineStartOf, moveToOwnMigration } from './support/migration';
 import type { SqlStatement } from '../model/migration-file';
 import { defineRule } from './types';
 
@@ -46,7 +47,7 @@ export default defineRule({
     const last = loose[loose.length - 1];
     const between = ups.filter((s) => s.index > first.index && s.index < last.index);
     const fixes: FixProposal[] = [];
-    const nl = eol(ctx.file.text);
+    const nl = lineBreak(ctx.file.text);
     const blocked = between.some((s) => s.tx.inTransaction || s.info.kind === 'transaction');
     if (!blocked) {
       const concurrent = between.filter((s) => concurrentKind(s));

@@ -8,7 +8,7 @@ import { scanSync } from 'libpg-query';
 import type { SourceText } from '../model/frontend';
 import type { TextEdit } from '../model/findings';
 import type { Column, Dialect, ReferentialAction, Schema } from '../model/schema';
-import { EncodedOffsets, lineBreak, type SourceRef } from '../model/text';
+import { EncodedOffsets, lineBreak, lineEndAt, lineStartAt, pastLineBreak, type SourceRef } from '../model/text';
 import type { FixIntent, NewTimestamp } from '../model/intents';
 import { quoteIdent } from '../model/identifiers';
 import { makeObjectName, quoteTable } from './names';
@@ -111,11 +111,9 @@ function dropIndex(intent: Extract<FixIntent, { kind: 'dropIndex' }>, files: rea
     while (s > 0 && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
     let e = end;
     while (e < text.length && (text[e] === ' ' || text[e] === '\t')) e++;
-    if ((s === 0 || text[s - 1] === '\n') && (e === text.length || text[e] === '\r' || text[e] === '\n')) {
+    if (lineStartAt(text, s) === s && lineEndAt(text, e) === e) {
       start = s;
-      end = e;
-      if (text[end] === '\r') end++;
-      if (text[end] === '\n') end++;
+      end = pastLineBreak(text, e);
     }
     return [{ uri: file.uri, span: { start, end }, newText: '' }];
   }

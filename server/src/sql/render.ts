@@ -7,7 +7,7 @@ import type { SourceText } from '../model/frontend';
 import type { TextEdit } from '../model/findings';
 import type { Column, Dialect, Schema, Table } from '../model/schema';
 import type { FixIntent } from '../model/intents';
-import { lineBreak } from '../model/text';
+import { lineBreak, lineEndAt } from '../model/text';
 import { quoteIdent } from '../model/identifiers';
 import { chooseRelationName, quoteTable, relationNameTaken } from './names';
 import { renderDesignSql } from './render-design';
@@ -34,9 +34,8 @@ export function renderSqlFix(intent: FixIntent, files: readonly SourceText[], sc
 function insertionPoint(text: string, end: number): number {
   let i = end;
   while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
-  if (i < text.length && !text.startsWith('--', i) && text[i] !== '\r' && text[i] !== '\n') return end;
-  while (i < text.length && text[i] !== '\r' && text[i] !== '\n') i++;
-  return i;
+  const lineEnd = lineEndAt(text, i);
+  return lineEnd === i || text.startsWith('--', i) ? lineEnd : end;
 }
 
 function addIndex(

@@ -7,6 +7,7 @@
  * `.env` itself is never read.
  */
 import type { Dialect } from '../model/schema';
+import { splitLines } from '../model/text';
 
 export interface Evidence {
   engines: Dialect[];
@@ -106,7 +107,7 @@ const GO_DRIVERS: [RegExp, Dialect][] = [
 /** go.mod: database drivers the module requires directly (not `// indirect`). */
 export function goEngines(text: string): { engines: Dialect[]; detail: string } {
   const found = new Map<Dialect, string>();
-  for (const line of text.split(/\r?\n/)) {
+  for (const line of splitLines(text)) {
     if (/\/\/\s*indirect/.test(line)) continue;
     const mod = /^\s*(?:require\s+)?([\w.-]+\.[\w]+\/[\w./-]+)\s+v\d/.exec(line)?.[1];
     if (!mod) continue;

@@ -3,6 +3,7 @@
  * user's files and may hold anything (`<img src=x onerror=...>`, `</script>`, backticks, pipes):
  * they are always text, never markup.
  */
+import { splitLines } from '../../model/text';
 
 const HTML: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -29,8 +30,8 @@ export function jsonForScript(value: unknown): string {
  * line. GitHub renders `&lt;` as `<`, so the text reads as written.
  */
 export function md(s: string | number | undefined): string {
-  return String(s ?? '')
-    .replace(/\r?\n|\r/g, ' ')
+  return splitLines(String(s ?? ''))
+    .join(' ')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

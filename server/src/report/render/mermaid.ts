@@ -4,6 +4,7 @@
  * are reduced to those (an alias keeps the real name as the label) and labels carry entity codes
  * instead of markup characters.
  */
+import { splitLines } from '../../model/text';
 import type { ReportData, ReportRelation, ReportTable } from '../types';
 
 /** Mermaid refuses diagrams over 50,000 characters (its default `maxTextSize`, which GitHub keeps). */
@@ -32,8 +33,8 @@ function typeWord(s: string): string {
 
 /** Text inside a quoted Mermaid label: no quotes, no markup, one line. */
 function label(s: string): string {
-  return s
-    .replace(/\r?\n|\r/g, ' ')
+  return splitLines(s)
+    .join(' ')
     .replace(/#/g, '#35;')
     .replace(/"/g, '#quot;')
     .replace(/</g, '#lt;')

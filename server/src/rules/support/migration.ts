@@ -5,7 +5,7 @@
  */
 import { quoteQualified } from '../../model/identifiers';
 import type { Dialect, Table } from '../../model/schema';
-import { lineBreak, type SourceRef } from '../../model/text';
+import { lineBreak, lineEndAt, lineStartAt, pastLineBreak, type SourceRef } from '../../model/text';
 import type { FixProposal } from '../../model/intents';
 import type { FileFacts, SqlStatement } from '../../model/migration-file';
 import type { StatementContext } from '../types';
@@ -43,9 +43,6 @@ function textOf(ctx: StatementContext): string {
   return ctx.file.text;
 }
 
-/** The line break the file uses. */
-export const eol = lineBreak;
-
 /**
  * The span that removes a statement cleanly: the statement, the rest of its line when only blanks
  * follow, and the line break.
@@ -57,10 +54,9 @@ export function removalSpan(ctx: StatementContext, st: SqlStatement): SourceRef 
   while (s > 0 && (text[s - 1] === ' ' || text[s - 1] === '\t')) s--;
   let e = end;
   while (e < text.length && (text[e] === ' ' || text[e] === '\t')) e++;
-  if (text.startsWith('\r\n', e)) e += 2;
-  else if (text[e] === '\n' || text[e] === '\r') e += 1;
+  e = pastLineBreak(text, e);
   // Keep the statement's own line start when something else stands before it on the line.
-  if (s > 0 && text[s - 1] !== '\n' && text[s - 1] !== '\r') s = start;
+  if (lineStartAt(text, s) !== s) s = start;
   return { uri: ctx.file.uri, span: { start: s, end: e } };
 }
 
@@ -77,7 +73,7 @@ export function statementSql(st: SqlStatement): string {
 export function moveToOwnMigration(ctx: StatementContext, sts: SqlStatement[], suffix: string, sql?: string): FixProposal | undefined {
   const next = ctx.file.newMigration?.(suffix);
   if (!next || sts.length === 0) return undefined;
-  const body = sql ?? sts.map(statementSql).join(eol(ctx.file.text));
+  const body = sql ?? sts.map(statementSql).join(lineBreak(ctx.file.text));
   return {
     title: `Move to a new migration ${next.name}`,
     safe: false,
@@ -88,9 +84,8 @@ export function moveToOwnMigration(ctx: StatementContext, sts: SqlStatement[], s
 /** An empty span right after the statement (and its line), where a follow-up statement goes. */
 export function afterStatement(ctx: StatementContext, st: SqlStatement): SourceRef {
   const text = textOf(ctx);
-  let e = st.view.ref.span.end;
   // After a trailing comment on the same line (`;  -- note`, `;--> statement-breakpoint`).
-  while (e < text.length && text[e] !== '\n' && text[e] !== '\r') e++;
+  const e = lineEndAt(text, st.view.ref.span.end);
   return { uri: ctx.file.uri, span: { start: e, end: e } };
 }
 
@@ -113,8 +108,7 @@ export function headTo(st: SqlStatement, rel: { at?: SourceRef } | undefined): S
   if (rel?.at && rel.at.span.end > start) return { uri: st.view.ref.uri, span: { start, end: rel.at.span.end } };
   // No table name to stop at (DROP INDEX a, b): the statement's first line, without its `;`.
   const text = st.view.text;
-  let end = text.search(/[\r\n]/);
-  if (end < 0) end = text.length;
+  let end = lineEndAt(text, 0);
   while (end > 0 && /[\s;]/.test(text[end - 1])) end--;
   return end > 0 ? { uri: st.view.ref.uri, span: { start, end: start + end } } : st.view.head(3);
 }
@@ -153,8 +147,7 @@ export function blockEnd(ctx: StatementContext, st: SqlStatement): SqlStatement 
 /** An empty span at the start of the statement's line (where a statement inserted before it goes). */
 export function lineStartOf(ctx: StatementContext, st: SqlStatement): SourceRef {
   const text = ctx.file.text;
-  let s = st.view.ref.span.start;
-  while (s > 0 && text[s - 1] !== '\n' && text[s - 1] !== '\r') s--;
+  const s = lineStartAt(text, st.view.ref.span.start);
   // Only when nothing but blanks precede the statement on its line; otherwise right before it.
   const at = /^[ \t]*$/.test(text.slice(s, st.view.ref.span.start)) ? s : st.view.ref.span.start;
   return { uri: ctx.file.uri, span: { start: at, end: at } };
