@@ -176,7 +176,7 @@ export function renderCommandsDoc(pkg, root) {
   for (const [key, p] of Object.entries(c.configuration?.properties ?? {})) {
     const description = (p.markdownDescription ?? p.description ?? '').replace(/\n/g, ' ').replace(/\|/g, '\\|');
     const values = key === 'dbDesign.rules' ? 'rule id → `off`, `hint`, `info`, `warning`, `error`' : settingType(p);
-    const def = key === 'dbDesign.rules' ? '`{}`' : `\`${JSON.stringify(p.default)}\``;
+    const def = key === 'dbDesign.rules' ? '`{}`' : p.default === null ? 'empty' : `\`${JSON.stringify(p.default)}\``;
     out.push(`| \`${key}\` | ${values} | ${def} | ${description}${key === 'dbDesign.rules' ? ' See [the rules](rules/README.md).' : ''} |`);
   }
   out.push('', '## Snippets', '');

@@ -36,6 +36,7 @@ import { LineIndex, type Span } from '../model/text';
 import { allowGit } from '../workspace/git';
 import { detectedOf } from '../engine/detected';
 import { registerFeatures } from './features';
+import { DEFAULT_SETTINGS, readSettings } from './settings';
 import { FIX_ALL_KIND, PrismaExtensionNotification, ServerState, StatusNotification, type ClientInitOptions, type EditorSettings, type EngineInfo, type PrismaExtensionParams } from './protocol';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -45,7 +46,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-const DEFAULT_SETTINGS: EditorSettings = { enable: true, rules: {}, dialect: undefined, postgresVersion: undefined, prismaEngine: undefined };
 /** Pause after a keystroke before re-analysing; edits within it are folded into one run. */
 const DEBOUNCE_MS = 200;
 
@@ -96,7 +96,7 @@ export function startServer(connection: Connection): void {
     if (cached) return cached;
     const pending = connection.workspace
       .getConfiguration({ scopeUri: uri, section: 'dbDesign' })
-      .then((raw: Partial<EditorSettings> | null) => sanitizeSettings(raw))
+      .then((raw: unknown) => readSettings(raw))
       .catch(() => DEFAULT_SETTINGS);
     settingsCache.set(uri, pending);
     return pending;
@@ -370,18 +370,3 @@ function countBySeverity(findings: Finding[]): Record<Severity, number> {
   return counts;
 }
 
-const SEVERITY_SETTINGS = new Set<SeveritySetting>(['off', 'hint', 'info', 'warning', 'error']);
-
-function sanitizeSettings(raw: Partial<EditorSettings> | null | undefined): EditorSettings {
-  const rules: Record<string, SeveritySetting> = {};
-  for (const [id, v] of Object.entries(raw?.rules ?? {})) if (SEVERITY_SETTINGS.has(v as SeveritySetting)) rules[id] = v as SeveritySetting;
-  const dialect = raw?.dialect === 'postgresql' || raw?.dialect === 'sqlite' || raw?.dialect === 'mysql' ? raw.dialect : undefined;
-  const engine = raw?.prismaEngine === 6 || raw?.prismaEngine === 7 ? raw.prismaEngine : undefined;
-  return {
-    enable: raw?.enable !== false,
-    rules,
-    dialect,
-    postgresVersion: typeof raw?.postgresVersion === 'number' && raw.postgresVersion > 0 ? raw.postgresVersion : undefined,
-    prismaEngine: engine,
-  };
-}
