@@ -47,6 +47,8 @@ const ${camel}: MigrationRunner = {
     usesDown: false,
     // One line on how it runs a file, for messages; cite its documentation in the commit.
     behaviour: '${id} runs each migration in a transaction',
+    // optOut: how one file runs outside a transaction (a marker), for messages; outsideTransaction: the advice for
+    // a statement that cannot run in a transaction, when it is not "a migration of its own, marked with optOut".
   },
   // Claim the file only when its name, folder or marker comments say it is this runner's (detection tries the
   // registry in order: the generic layouts come last).
