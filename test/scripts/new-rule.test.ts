@@ -45,19 +45,19 @@ describe('npm run new:rule', () => {
       assert.match(r.stderr, /new:rule: /);
     }
     // Without --root it would write into the repository: a dry run there writes nothing either.
-    const inRepo = spawnSync(process.execPath, [script, 'prefer-citext', '--dry-run'], { encoding: 'utf8' });
+    const inRepo = spawnSync(process.execPath, [script, 'scaffolded-design', '--dry-run'], { encoding: 'utf8' });
     assert.equal(inRepo.status, 0, inRepo.stderr);
-    assert.equal(fs.existsSync(path.join(repoRoot, RULES, 'prefer-citext.ts')), false);
-    const dry = run('prefer-citext', '--dry-run');
+    assert.equal(fs.existsSync(path.join(repoRoot, RULES, 'scaffolded-design.ts')), false);
+    const dry = run('scaffolded-design', '--dry-run');
     assert.equal(dry.status, 0, dry.stderr);
-    assert.match(dry.stdout, /would write server\/src\/rules\/prefer-citext\.ts/);
-    assert.match(dry.stdout, /would write test\/rules\/prefer-citext\.test\.ts/);
+    assert.match(dry.stdout, /would write server\/src\/rules\/scaffolded-design\.ts/);
+    assert.match(dry.stdout, /would write test\/rules\/scaffolded-design\.test\.ts/);
     assert.equal(registry(), before);
-    assert.equal(fs.existsSync(path.join(tmp, RULES, 'prefer-citext.ts')), false);
+    assert.equal(fs.existsSync(path.join(tmp, RULES, 'scaffolded-design.ts')), false);
   });
 
   it('writes a rule of each category and its cases, registers them, and type-checks them', () => {
-    for (const [id, category] of [['prefer-citext', 'design'], ['no-vacuum-full', 'migration'], ['order-by-random', 'query']]) {
+    for (const [id, category] of [['scaffolded-design', 'design'], ['scaffolded-migration', 'migration'], ['scaffolded-query', 'query']]) {
       const r = run(id, '--category', category);
       assert.equal(r.status, 0, r.stderr);
       assert.match(registry(), new RegExp(`^import r\\d+ from './${id}';$`, 'm'));
@@ -69,13 +69,13 @@ describe('npm run new:rule', () => {
       assert.deepEqual(syntax.map((d) => d.messageText), [], `test/rules/${id}.test.ts`);
       assert.notEqual(run(id).status, 0, 'a second run does not overwrite the rule');
     }
-    assert.deepEqual(typeErrors([`${RULES}/prefer-citext.ts`, `${RULES}/no-vacuum-full.ts`, `${RULES}/order-by-random.ts`, `${RULES}/registry.ts`]), []);
+    assert.deepEqual(typeErrors([`${RULES}/scaffolded-design.ts`, `${RULES}/scaffolded-migration.ts`, `${RULES}/scaffolded-query.ts`, `${RULES}/registry.ts`]), []);
   });
 
   it('scaffolds rules that the compiled registry lists with their metadata', () => {
     // Compiled next to a copy of the compiled rules, so their imports resolve.
     fs.cpSync(path.join(repoRoot, 'out/server'), path.join(tmp, 'out/server'), { recursive: true });
-    for (const f of ['prefer-citext', 'no-vacuum-full', 'order-by-random', 'registry.generated']) {
+    for (const f of ['scaffolded-design', 'scaffolded-migration', 'scaffolded-query', 'registry.generated']) {
       const js = ts.transpileModule(read(`${RULES}/${f}.ts`), {
         compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, esModuleInterop: true },
       }).outputText;
@@ -84,11 +84,11 @@ describe('npm run new:rule', () => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { allRules } = require(path.join(tmp, 'out', RULES, 'registry.js')) as typeof import('../../server/src/rules/registry');
     const byId = new Map(allRules.map((r) => [r.meta.id, r]));
-    assert.equal(byId.get('prefer-citext')?.meta.category, 'design');
-    assert.equal(typeof byId.get('prefer-citext')?.checkSchema, 'function');
-    assert.equal(byId.get('no-vacuum-full')?.meta.category, 'migration');
-    assert.equal(typeof byId.get('order-by-random')?.checkStatements, 'function');
-    assert.equal(byId.get('order-by-random')?.meta.examples[0].file, 'queries/report.sql');
+    assert.equal(byId.get('scaffolded-design')?.meta.category, 'design');
+    assert.equal(typeof byId.get('scaffolded-design')?.checkSchema, 'function');
+    assert.equal(byId.get('scaffolded-migration')?.meta.category, 'migration');
+    assert.equal(typeof byId.get('scaffolded-query')?.checkStatements, 'function');
+    assert.equal(byId.get('scaffolded-query')?.meta.examples[0].file, 'queries/report.sql');
     assert.ok(byId.has('drop-table'), 'the rules already there stay registered');
   });
 });
