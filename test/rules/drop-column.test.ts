@@ -8,6 +8,16 @@ ruleTester('drop-column', {
   ],
   invalid: [
     {
+      name: 'MySQL: a statement only MySQL reads (ALGORITHM=INPLACE) is described by its own reader',
+      language: 'sql',
+      file: 'mysql/migrations/0002_change.sql',
+      files: { 'mysql/migrations/0001_init.sql': 'CREATE TABLE t (id int NOT NULL AUTO_INCREMENT PRIMARY KEY, a int) ENGINE=InnoDB;\n' },
+      code: `
+        ALTER TABLE t DROP COLUMN a, ALGORITHM=INPLACE, LOCK=NONE;
+        ^^^^^^^^^^^^^ drop-column
+      `,
+    },
+    {
       name: 'SQLite: the data is gone there too',
       language: 'sql',
       file: 'sqlite/migrations/0002_change.sql',

@@ -27,6 +27,16 @@ ruleTester('rename-column', {
       `,
     },
     {
+      name: 'MySQL CHANGE old new <definition> renames too (a statement the PostgreSQL parser rejects)',
+      language: 'sql',
+      file: 'mysql/migrations/0002_change.sql',
+      files: { 'mysql/migrations/0001_init.sql': 'CREATE TABLE users (id int PRIMARY KEY, name text);\n' },
+      code: `
+        ALTER TABLE users CHANGE name full_name varchar(255) NOT NULL;
+        ^^^^^^^^^^^^^^^^^ rename-column
+      `,
+    },
+    {
       name: 'existing table',
       language: 'sql',
       code: `

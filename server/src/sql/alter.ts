@@ -1,14 +1,14 @@
 /**
- * ALTER TABLE actions replayed on the model: columns added, dropped, retyped, made (not) null or given
- * a default; constraints added and dropped; row level security switched.
+ * ALTER TABLE actions read into schema changes: columns added, dropped, retyped, made (not) null or
+ * given a default; constraints added, dropped and validated; row level security switched.
  */
 import type { AlterTableCmd, AlterTableStmt, ColumnDef, Node } from 'libpg-query';
-import { dropColumn, removeNamed } from '../model/changes';
-import { findColumn, type Column, type Schema, type Table } from '../model/schema';
+import type { Declared, SchemaChange, TableName } from '../model/schema-change';
+import type { Column, Schema } from '../model/schema';
 import { nodeAs, nodeStart } from './ast';
 import { buildColumn, columnType, defaultValue } from './columns';
-import { applyConstraint, isKeyConstraint } from './constraints';
-import { isPartial, lookup, targetTable } from './relations';
+import { declaredConstraint, isKeyConstraint } from './constraints';
+import { tableName } from './relations';
 import type { Site } from './site';
 import { elementEnd } from './tokens';
 
@@ -21,7 +21,7 @@ function expressionRange(site: Site, expr: Node | undefined): [number, number] {
 }
 
 /** A column of a partial table, known only from `ALTER COLUMN ... TYPE`: its type is all we know. */
-function partialColumn(site: Site, schema: Schema, name: string, def: ColumnDef): Column {
+function partialColumn(site: Site, schema: Readonly<Schema>, name: string, def: ColumnDef): Column {
   const at = site.at(def.location);
   const where = at >= 0 ? site.tokenRef(at, at) : site.statementRef();
   return {
@@ -33,77 +33,56 @@ function partialColumn(site: Site, schema: Schema, name: string, def: ColumnDef)
   };
 }
 
-function applyCommand(site: Site, schema: Schema, table: Table, cmd: AlterTableCmd): void {
-  const column = cmd.name !== undefined ? findColumn(table, cmd.name) : undefined;
+function commandChanges(site: Site, schema: Readonly<Schema>, target: TableName, cmd: AlterTableCmd): SchemaChange[] {
+  const name = cmd.name;
+  const table = target.key;
   switch (cmd.subtype) {
     case 'AT_AddColumn': {
       const def = nodeAs(cmd.def, 'ColumnDef');
-      if (!def?.colname || findColumn(table, def.colname)) return;
-      const built = buildColumn(site, def, table.name, schema);
-      table.columns.push(built.column);
-      const placed = [...built.constraints].sort((a, b) => Number(isKeyConstraint(b.c)) - Number(isKeyConstraint(a.c)));
-      for (const p of placed) applyConstraint(site, schema, table, p.c, p.first, p.last, built.column.name);
-      return;
+      if (!def?.colname) return [];
+      const built = buildColumn(site, def, target.name, schema);
+      const declared = built.constraints.map((p) => declaredConstraint(site, p.c, p.first, p.last, built.column.name)).filter((d): d is Declared => !!d);
+      return [{ op: 'add-column', table, column: built.column, declared }];
     }
     case 'AT_DropColumn':
-      if (cmd.name) dropColumn(schema, table, cmd.name);
-      return;
+      return name ? [{ op: 'drop-column', table, column: name }] : [];
     case 'AT_AlterColumnType': {
       const def = nodeAs(cmd.def, 'ColumnDef');
-      if (!def?.typeName) return;
-      if (column) column.type = columnType(site, def.typeName, schema);
-      else if (cmd.name && isPartial(table)) table.columns.push(partialColumn(site, schema, cmd.name, def));
-      return;
+      if (!def?.typeName || !name) return [];
+      return [{ op: 'alter-column', table, column: name, type: columnType(site, def.typeName, schema), ifAbsent: partialColumn(site, schema, name, def) }];
     }
     case 'AT_SetNotNull':
-      if (column) column.nullable = false;
-      return;
+      return name ? [{ op: 'alter-column', table, column: name, nullable: false }] : [];
     case 'AT_DropNotNull':
-      if (column) column.nullable = true;
-      return;
+      return name ? [{ op: 'alter-column', table, column: name, nullable: true }] : [];
     case 'AT_ColumnDefault': {
-      if (!column) return;
-      if (!cmd.def) {
-        delete column.default;
-        return;
-      }
+      if (!name) return [];
+      if (!cmd.def) return [{ op: 'alter-column', table, column: name, default: null }];
       const [first, last] = expressionRange(site, cmd.def);
-      column.default = defaultValue(site, cmd.def, first, last);
-      return;
+      return [{ op: 'alter-column', table, column: name, default: defaultValue(site, cmd.def, first, last) }];
     }
     case 'AT_AddIdentity':
-      if (column) {
-        column.nullable = false;
-        column.default = { text: 'GENERATED AS IDENTITY', generated: 'identity' };
-      }
-      return;
     case 'AT_DropIdentity':
-      if (column?.default?.generated === 'identity') delete column.default;
-      return;
+      return name ? [{ op: 'alter-column', table, column: name, identity: cmd.subtype === 'AT_AddIdentity' ? 'add' : 'drop' }] : [];
     case 'AT_AddConstraint': {
       const c = nodeAs(cmd.def, 'Constraint');
-      if (!c) return;
+      if (!c) return [];
       const first = site.at(c.location);
-      applyConstraint(site, schema, table, c, first, first >= 0 ? elementEnd(site.tokens, first) : -1);
-      return;
+      const declared = declaredConstraint(site, c, first, first >= 0 ? elementEnd(site.tokens, first) : -1);
+      return declared ? [{ op: 'declare', table, declared }] : [];
     }
     case 'AT_DropConstraint':
-      if (cmd.name) removeNamed(schema, table, cmd.name);
-      return;
-    case 'AT_ValidateConstraint': {
-      const check = table.checks?.find((c) => c.name === cmd.name);
-      if (check) delete check.notValid;
-      return;
-    }
+      return name ? [{ op: 'drop-named', table, name }] : [];
+    case 'AT_ValidateConstraint':
+      return name ? [{ op: 'validate-check', table, name }] : [];
     case 'AT_EnableRowSecurity':
     case 'AT_DisableRowSecurity':
-      table.rls = { enabled: cmd.subtype === 'AT_EnableRowSecurity', forced: table.rls?.forced ?? false };
-      return;
+      return [{ op: 'row-security', table, enabled: cmd.subtype === 'AT_EnableRowSecurity' }];
     case 'AT_ForceRowSecurity':
     case 'AT_NoForceRowSecurity':
-      table.rls = { enabled: table.rls?.enabled ?? false, forced: cmd.subtype === 'AT_ForceRowSecurity' };
-      return;
+      return [{ op: 'row-security', table, forced: cmd.subtype === 'AT_ForceRowSecurity' }];
   }
+  return [];
 }
 
 /** Actions that tell something about a table the history does not know (others, like OWNER TO, do not). */
@@ -123,11 +102,12 @@ function describesTable(cmd: AlterTableCmd): boolean {
   }
 }
 
-export function alterTable(site: Site, schema: Schema, s: AlterTableStmt): void {
-  const rel = s.relation;
-  if (!rel?.relname || (s.objtype && s.objtype !== 'OBJECT_TABLE')) return;
+export function alterTable(site: Site, schema: Readonly<Schema>, s: AlterTableStmt): SchemaChange[] {
+  if (s.objtype && s.objtype !== 'OBJECT_TABLE') return [];
+  const table = tableName(site, s.relation);
+  if (!table) return [];
   const cmds = (s.cmds ?? []).map((n) => nodeAs(n, 'AlterTableCmd')).filter((c): c is AlterTableCmd => !!c);
-  const table = lookup(schema, rel) ?? (cmds.some(describesTable) ? targetTable(site, schema, rel) : undefined);
-  if (!table) return;
-  for (const cmd of cmds) applyCommand(site, schema, table, cmd);
+  const changes: SchemaChange[] = cmds.some(describesTable) ? [{ op: 'ensure-table', table }] : [];
+  for (const cmd of cmds) changes.push(...commandChanges(site, schema, table, cmd));
+  return changes;
 }

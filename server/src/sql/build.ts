@@ -1,23 +1,26 @@
 /**
- * Replays parsed statements on a `Schema`, in order, the way PostgreSQL would apply them. The same
+ * Replays parsed statements on a `Schema`, in order, the way the engine would apply them. The same
  * function serves one file and a whole migration history (several files through one schema).
+ * Each statement is read into schema changes (`readStatement` here for PostgreSQL's AST, `readLite`
+ * for SQLite/MySQL DDL) and applied by `applyChanges`, the one place the schema changes.
  * Statements the model does not describe are ignored; nothing here throws.
  */
 import type { CommentStmt, CreateStmt, Node, RangeVar } from 'libpg-query';
-import { renameTable } from '../model/changes';
-import { findColumn, type Column, type Dialect, type Schema, type Table } from '../model/schema';
-import { applyOtherDialect } from './lite/apply';
+import { applyChanges } from '../model/apply';
+import type { Declared, SchemaChange, TablePart } from '../model/schema-change';
+import type { Dialect, Schema, Table } from '../model/schema';
+import { readLite } from './lite/apply';
 import { listNames, nodeAs, tagOf } from './ast';
 import { alterTable } from './alter';
-import { buildColumn, type PlacedConstraint } from './columns';
-import { applyConstraint, isKeyConstraint } from './constraints';
+import { buildColumn } from './columns';
+import { declaredConstraint } from './constraints';
 import { alterEnum, createEnum } from './enums';
 import { doBlockStatements } from './do-blocks';
 import { createIndex } from './indexes';
-import { drop, rename } from './lifecycle';
+import { drop, rename, setSchema } from './lifecycle';
 import { splitQualified, tableKey } from './names';
 import type { ParsedStatement } from './parse';
-import { isPartial, lookup, newTable } from './relations';
+import { relKey, tableName } from './relations';
 import { Site } from './site';
 import { elementEnd, findWord } from './tokens';
 import { unreadableCreateTable } from './unreadable';
@@ -29,160 +32,130 @@ export interface ApplyContext {
   dialect?: Dialect;
 }
 
-export function applyStatement(schema: Schema, st: ParsedStatement, ctx: ApplyContext): void {
+/** What a statement does to the schema, read (never applied) against the schema before it. */
+export function statementChanges(schema: Readonly<Schema>, st: ParsedStatement, ctx: ApplyContext): SchemaChange[] {
   if (ctx.dialect === 'sqlite' || ctx.dialect === 'mysql') {
     try {
-      if (applyOtherDialect(schema, st, ctx.uri, ctx.dialect)) return;
+      const lite = readLite(st, ctx.uri, ctx.dialect);
+      if (lite) return lite;
     } catch {
-      // An extractor bug costs one statement, never the file.
-      return;
+      // A reader bug costs one statement, never the file.
+      return [];
     }
   }
-  if (!st.stmt) return createUnreadable(new Site(st, ctx.uri), schema);
+  const site = new Site(st, ctx.uri);
+  if (!st.stmt) return createUnreadable(site);
   try {
-    apply(new Site(st, ctx.uri), schema, st.stmt);
+    return readStatement(site, schema, st.stmt);
   } catch {
     // An AST shape this code did not expect: the model misses one statement, the file still loads.
+    return [];
   }
 }
 
-function apply(site: Site, schema: Schema, node: Node): void {
+export function applyStatement(schema: Schema, st: ParsedStatement, ctx: ApplyContext): void {
+  applyChanges(schema, statementChanges(schema, st, ctx));
+}
+
+function readStatement(site: Site, schema: Readonly<Schema>, node: Node): SchemaChange[] {
   switch (tagOf(node)) {
     case 'CreateStmt':
       return createTable(site, schema, nodeAs(node, 'CreateStmt')!);
     case 'IndexStmt':
-      return createIndex(site, schema, nodeAs(node, 'IndexStmt')!);
+      return createIndex(site, nodeAs(node, 'IndexStmt')!);
     case 'AlterTableStmt':
       return alterTable(site, schema, nodeAs(node, 'AlterTableStmt')!);
     case 'RenameStmt':
-      return rename(schema, nodeAs(node, 'RenameStmt')!);
+      return rename(nodeAs(node, 'RenameStmt')!);
     case 'DropStmt':
-      return drop(schema, nodeAs(node, 'DropStmt')!);
+      return drop(nodeAs(node, 'DropStmt')!);
     case 'ViewStmt': {
       const v = nodeAs(node, 'ViewStmt')!;
-      return createRelation(site, schema, v.view, 'view', !!v.replace);
+      return createRelation(site, v.view, 'view', !!v.replace);
     }
     case 'CreateTableAsStmt': {
       const m = nodeAs(node, 'CreateTableAsStmt')!;
-      if (m.objtype === 'OBJECT_MATVIEW') createRelation(site, schema, m.into?.rel, 'materialized view', false);
-      return;
+      return m.objtype === 'OBJECT_MATVIEW' ? createRelation(site, m.into?.rel, 'materialized view', false) : [];
     }
     case 'DoStmt':
-      for (const inner of doBlockStatements(site)) if (inner.stmt) apply(new Site(inner, site.uri), schema, inner.stmt);
-      return;
+      return doBlockStatements(site).flatMap((inner) => (inner.stmt ? readStatement(new Site(inner, site.uri), schema, inner.stmt) : []));
     case 'CreateEnumStmt':
-      return createEnum(site, schema, nodeAs(node, 'CreateEnumStmt')!);
+      return createEnum(site, nodeAs(node, 'CreateEnumStmt')!);
     case 'AlterEnumStmt':
-      return alterEnum(schema, nodeAs(node, 'AlterEnumStmt')!);
+      return alterEnum(nodeAs(node, 'AlterEnumStmt')!);
     case 'CommentStmt':
-      return comment(schema, nodeAs(node, 'CommentStmt')!);
+      return comment(nodeAs(node, 'CommentStmt')!);
     case 'CreatePolicyStmt': {
       const p = nodeAs(node, 'CreatePolicyStmt')!;
-      const table = lookup(schema, p.table);
-      if (table && p.policy_name && !table.policies?.some((x) => x.name === p.policy_name)) {
-        const at = site.at(p.table?.location);
-        // The policy's name follows CREATE POLICY; the table's location is the nearest anchor we have.
-        const kw = findWord(site.tokens, 0, site.tokens.length - 1, 'policy');
-        const source = kw >= 0 && kw + 1 < site.tokens.length ? site.tokenRef(kw + 1, kw + 1) : at >= 0 ? site.tokenRef(at, at) : site.statementRef();
-        (table.policies ??= []).push({ name: p.policy_name, source });
-      }
-      return;
+      const table = relKey(p.table);
+      if (!table || !p.policy_name) return [];
+      const at = site.at(p.table?.location);
+      // The policy's name follows CREATE POLICY; the table's location is the nearest anchor we have.
+      const kw = findWord(site.tokens, 0, site.tokens.length - 1, 'policy');
+      const source = kw >= 0 && kw + 1 < site.tokens.length ? site.tokenRef(kw + 1, kw + 1) : at >= 0 ? site.tokenRef(at, at) : site.statementRef();
+      return [{ op: 'create-policy', table, name: p.policy_name, source }];
     }
-    case 'AlterObjectSchemaStmt': {
-      const s = nodeAs(node, 'AlterObjectSchemaStmt')!;
-      const table = s.objectType === 'OBJECT_TABLE' ? lookup(schema, s.relation) : undefined;
-      if (table && s.newschema) renameTable(schema, table, s.newschema, table.name);
-      return;
-    }
+    case 'AlterObjectSchemaStmt':
+      return setSchema(nodeAs(node, 'AlterObjectSchemaStmt')!);
   }
+  return [];
 }
 
 /** A CREATE TABLE the parser rejected: the table exists from here on, with what the statement says unknown. */
-function createUnreadable(site: Site, schema: Schema): void {
+function createUnreadable(site: Site): SchemaChange[] {
   const created = unreadableCreateTable(site);
-  if (!created || schema.tables.has(created.table.key)) return;
-  const rel = { relname: created.table.name, schemaname: created.table.schema, location: site.tokens[0]?.start };
-  const table = newTable(site, rel, 'table');
-  if (created.table.at) table.source = created.table.at;
-  schema.tables.set(table.key, { ...table, partial: true, unread: true });
+  if (!created) return [];
+  const { key, name, schema, at } = created.table;
+  const table = { key, name, schema, source: at ?? site.statementRef(), declaration: site.statementRef() };
+  if (!schema) delete table.schema;
+  return [{ op: 'create-table', table, kind: 'table', unread: true, parts: [], declared: [] }];
 }
 
-function createRelation(site: Site, schema: Schema, rel: RangeVar | undefined, kind: Table['kind'], replace: boolean): void {
-  if (!rel?.relname) return;
-  // CREATE OR REPLACE replaces a view of the same kind; PostgreSQL refuses to replace a table.
-  const existing = lookup(schema, rel);
-  if (existing && !isPartial(existing) && !(replace && existing.kind === kind)) return;
-  schema.tables.set(tableKey(rel.schemaname, rel.relname), newTable(site, { ...rel, relname: rel.relname }, kind));
+function createRelation(site: Site, rel: RangeVar | undefined, kind: Table['kind'], replace: boolean): SchemaChange[] {
+  const table = tableName(site, rel);
+  return table ? [{ op: 'create-table', table, kind, replace, parts: [], declared: [] }] : [];
 }
 
-function copyColumns(into: Table, from: Table): void {
-  for (const c of from.columns) if (!findColumn(into, c.name)) into.columns.push({ ...c, type: { ...c.type } });
-}
-
-function createTable(site: Site, schema: Schema, s: CreateStmt): void {
-  const rel = s.relation;
-  // An existing table stays: IF NOT EXISTS skips, and without it PostgreSQL fails. A partial table
-  // (made up from an earlier ALTER TABLE) gives way to the real definition.
-  const existing = lookup(schema, rel);
-  if (!rel?.relname || (existing && !isPartial(existing))) return;
-  const table = newTable(site, { ...rel, relname: rel.relname }, 'table');
-  for (const n of s.inhRelations ?? []) {
-    const parent = lookup(schema, nodeAs(n, 'RangeVar'));
-    if (!parent) continue;
-    copyColumns(table, parent);
-    // A partition gets its parent's indexes and foreign keys too (INHERITS does not).
-    if (s.partbound) {
-      table.indexes.push(...parent.indexes.map((i) => ({ ...i, columns: [...i.columns] })));
-      table.foreignKeys.push(...parent.foreignKeys.map((f) => ({ ...f })));
-    }
-  }
-  const placed: (PlacedConstraint & { column?: string })[] = [];
+function createTable(site: Site, schema: Readonly<Schema>, s: CreateStmt): SchemaChange[] {
+  const table = tableName(site, s.relation);
+  if (!table) return [];
+  const parents = (s.inhRelations ?? []).map((n) => relKey(nodeAs(n, 'RangeVar'))).filter((k): k is string => !!k);
+  const parts: TablePart[] = [];
+  const declared: Declared[] = [];
   for (const el of s.tableElts ?? []) {
     const def = nodeAs(el, 'ColumnDef');
     if (def?.colname) {
       const built = buildColumn(site, def, table.name, schema);
-      upsertColumn(table, built.column);
-      placed.push(...built.constraints.map((p) => ({ ...p, column: built.column.name })));
+      parts.push({ column: built.column });
+      for (const p of built.constraints) {
+        const d = declaredConstraint(site, p.c, p.first, p.last, built.column.name);
+        if (d) declared.push(d);
+      }
       continue;
     }
     const c = nodeAs(el, 'Constraint');
     if (c) {
       const first = site.at(c.location);
-      placed.push({ c, first, last: first >= 0 ? elementEnd(site.tokens, first) : -1 });
+      const d = declaredConstraint(site, c, first, first >= 0 ? elementEnd(site.tokens, first) : -1);
+      if (d) declared.push(d);
       continue;
     }
-    const like = lookup(schema, nodeAs(el, 'TableLikeClause')?.relation);
-    if (like) copyColumns(table, like);
+    const like = relKey(nodeAs(el, 'TableLikeClause')?.relation);
+    if (like) parts.push({ like });
   }
-  // Keys before references, so `REFERENCES this_table` can find this table's primary key.
-  placed.sort((a, b) => Number(isKeyConstraint(b.c)) - Number(isKeyConstraint(a.c)));
-  for (const p of placed) applyConstraint(site, schema, table, p.c, p.first, p.last, p.column);
-  schema.tables.set(table.key, table);
+  // A partition gets its parent's indexes and foreign keys too (INHERITS does not).
+  return [{ op: 'create-table', table, kind: 'table', parents, partition: !!s.partbound, parts, declared }];
 }
 
-/** A partition may restate an inherited column (`WITH OPTIONS`); the new definition wins. */
-function upsertColumn(table: Table, column: Column): void {
-  const i = table.columns.findIndex((c) => c.name === column.name);
-  if (i >= 0) table.columns[i] = column;
-  else table.columns.push(column);
-}
-
-function comment(schema: Schema, s: CommentStmt): void {
+function comment(s: CommentStmt): SchemaChange[] {
   const names = listNames(s.object);
   if (s.objtype === 'OBJECT_TABLE' || s.objtype === 'OBJECT_VIEW' || s.objtype === 'OBJECT_MATVIEW') {
     const { ns, name } = splitQualified(names);
-    const table = schema.tables.get(tableKey(ns, name));
-    if (table) setComment(table, s.comment);
-  } else if (s.objtype === 'OBJECT_COLUMN' && names.length >= 2) {
-    const { ns, name } = splitQualified(names.slice(0, -1));
-    const table = schema.tables.get(tableKey(ns, name));
-    const column = table ? findColumn(table, names[names.length - 1]) : undefined;
-    if (column) setComment(column, s.comment);
+    return [{ op: 'comment', table: tableKey(ns, name), text: s.comment }];
   }
-}
-
-/** `COMMENT ... IS NULL` removes the comment. */
-function setComment(target: { comment?: string }, text: string | undefined): void {
-  if (text === undefined) delete target.comment;
-  else target.comment = text;
+  if (s.objtype === 'OBJECT_COLUMN' && names.length >= 2) {
+    const { ns, name } = splitQualified(names.slice(0, -1));
+    return [{ op: 'comment', table: tableKey(ns, name), column: names[names.length - 1], text: s.comment }];
+  }
+  return [];
 }

@@ -24,7 +24,7 @@ export interface PlacedConstraint {
   last: number;
 }
 
-export function columnType(site: Site, tn: TypeName, schema: Schema): ColumnType {
+export function columnType(site: Site, tn: TypeName, schema: Readonly<Schema>): ColumnType {
   // Keyword types come back as `pg_catalog.int4`; others as written (folded unless quoted).
   let names = strings(tn.names);
   if (names.length > 1 && names[0] === 'pg_catalog') names = names.slice(1);
@@ -87,7 +87,7 @@ function callArgs(site: Site, location: number | undefined): string[] {
  * A column from its definition. Constraints that concern the table (keys, references) come back placed
  * so the caller can record them; NOT NULL, DEFAULT and identity are applied here.
  */
-export function buildColumn(site: Site, def: ColumnDef, tableName: string, schema: Schema): { column: Column; constraints: PlacedConstraint[] } {
+export function buildColumn(site: Site, def: ColumnDef, tableName: string, schema: Readonly<Schema>): { column: Column; constraints: PlacedConstraint[] } {
   const statement = site.statementRef();
   const nameAt = site.at(def.location);
   const declEnd = nameAt >= 0 ? elementEnd(site.tokens, nameAt) : -1;

@@ -2,10 +2,10 @@
  * CREATE INDEX: columns and expressions as written, method, partial-index predicate.
  */
 import type { IndexStmt } from 'libpg-query';
-import type { Index, Schema } from '../model/schema';
+import type { Declared, SchemaChange } from '../model/schema-change';
+import type { Index } from '../model/schema';
 import { nodeAs, strings } from './ast';
-import { implicitName, relationNameTaken } from './names';
-import { targetTable } from './relations';
+import { tableName } from './relations';
 import type { Site } from './site';
 import { elementEnd, findWord, matching, nameEnd, word } from './tokens';
 
@@ -45,12 +45,11 @@ function predicate(site: Site, after: number): string | undefined {
   return undefined;
 }
 
-export function createIndex(site: Site, schema: Schema, s: IndexStmt): void {
+/** CREATE INDEX: the table (a partial stand-in when the history lacks it), then the index on it. */
+export function createIndex(site: Site, s: IndexStmt): SchemaChange[] {
   const rel = s.relation;
-  const table = targetTable(site, schema, rel);
-  if (!table || !rel) return;
-  // An existing name: IF NOT EXISTS skips, and without it PostgreSQL fails; either way the first stays.
-  if (s.idxname && table.indexes.some((i) => i.name === s.idxname)) return;
+  const table = tableName(site, rel);
+  if (!table || !rel) return [];
   const tokens = site.tokens;
   const relAt = site.at(rel.location);
   const open = relAt >= 0 ? findWord(tokens, nameEnd(tokens, relAt) + 1, tokens.length - 1, '(') : -1;
@@ -71,16 +70,13 @@ export function createIndex(site: Site, schema: Schema, s: IndexStmt): void {
     const fn = strings(nodeAs(elem?.expr, 'FuncCall')?.funcname);
     nameParts.push(fn[fn.length - 1] ?? 'expr');
   });
-  const index: Index = {
-    name: s.idxname ?? implicitName(table, nameParts, 'idx', relationNameTaken(schema, table)),
-    kind: s.unique ? 'unique' : 'index',
-    columns,
-    source: site.statementRef(),
-  };
+  const index: Index = { name: s.idxname, kind: s.unique ? 'unique' : 'index', columns, source: site.statementRef() };
   if (s.accessMethod) index.method = s.accessMethod.toLowerCase();
   if (s.whereClause) {
     const where = predicate(site, close >= 0 ? close : relAt);
     if (where) index.where = where;
   }
-  table.indexes.push(index);
+  // An existing name: IF NOT EXISTS skips, and without it PostgreSQL fails; either way the first stays.
+  const declared: Declared = { kind: 'index', index, unlessNamed: true, implicit: { style: 'postgresql', label: 'idx', parts: nameParts } };
+  return [{ op: 'ensure-table', table }, { op: 'declare', table: table.key, declared }];
 }

@@ -1,53 +1,33 @@
 /**
- * Finding the table a statement is about, and making one up when a migration changes a table this
- * history never created (the usual case for a single migration file): a partial table that holds only
- * what the statements say, so a column type or foreign key added there can still be checked.
+ * The tables a PostgreSQL statement names, as `TableName`s: the lookup key, and the name span and
+ * statement a table made up from it would point at (a migration changing a table this history never
+ * created gets a partial stand-in; see `Table.partial`).
  */
 import type { RangeVar } from 'libpg-query';
-import type { Schema, Table } from '../model/schema';
+import type { TableName } from '../model/schema-change';
+import type { Table } from '../model/schema';
 import { tableKey } from './names';
 import type { Site } from './site';
 import { nameEnd } from './tokens';
-
-/**
- * `partial` marks a table known only from ALTER TABLE / CREATE INDEX statements: its other columns,
- * keys and indexes are unknown, so whole-table judgements (no primary key, too few timestamps) do not
- * apply. It is not in `Table` yet; see the report that introduced it.
- */
 
 export function isPartial(table: Table): boolean {
   return table.partial === true;
 }
 
-export function lookup(schema: Schema, rel: RangeVar | undefined): Table | undefined {
-  return rel?.relname ? schema.tables.get(tableKey(rel.schemaname, rel.relname)) : undefined;
+/** The key of the table a `RangeVar` names, if it names one. */
+export function relKey(rel: RangeVar | undefined): string | undefined {
+  return rel?.relname ? tableKey(rel.schemaname, rel.relname) : undefined;
 }
 
-export function newTable(site: Site, rel: RangeVar & { relname: string }, kind: Table['kind']): Table {
+export function tableName(site: Site, rel: RangeVar | undefined): TableName | undefined {
+  if (!rel?.relname) return undefined;
   const at = site.at(rel.location);
-  const table: Table = {
+  const name: TableName = {
     key: tableKey(rel.schemaname, rel.relname),
     name: rel.relname,
-    origin: 'sql',
-    kind,
-    columns: [],
-    indexes: [],
-    foreignKeys: [],
-    policies: [],
-    checks: [],
     source: at >= 0 ? site.tokenRef(at, nameEnd(site.tokens, at)) : site.statementRef(),
     declaration: site.statementRef(),
   };
-  if (rel.schemaname) table.schema = rel.schemaname;
-  return table;
-}
-
-/** The table an ALTER TABLE or CREATE INDEX changes: the known one, or a new partial one. */
-export function targetTable(site: Site, schema: Schema, rel: RangeVar | undefined): Table | undefined {
-  if (!rel?.relname) return undefined;
-  const known = lookup(schema, rel);
-  if (known) return known;
-  const stub: Table = { ...newTable(site, { ...rel, relname: rel.relname }, 'table'), partial: true };
-  schema.tables.set(stub.key, stub);
-  return stub;
+  if (rel.schemaname) name.schema = rel.schemaname;
+  return name;
 }

@@ -7,7 +7,9 @@
 import type { Node } from 'libpg-query';
 import type { StatementInfo, StatementSyntax } from '../model/statements';
 import type { SourceRef } from '../model/text';
+import type { Dialect } from '../model/schema';
 import { describe } from './describe';
+import { describeLite } from './lite/describe';
 import type { ParsedStatement } from './parse';
 import { Site } from './site';
 import { findWord, word } from './tokens';
@@ -22,6 +24,8 @@ export class StatementView implements StatementSyntax {
   constructor(
     readonly parsed: ParsedStatement,
     readonly uri: string,
+    /** SQLite and MySQL statements the PostgreSQL parser rejected are described by their own reader. */
+    readonly dialect?: Dialect,
   ) {
     this.site = new Site(parsed, uri);
   }
@@ -31,7 +35,19 @@ export class StatementView implements StatementSyntax {
   }
 
   get info(): StatementInfo {
-    return (this.described ??= describe(this.site, this.parsed.stmt));
+    return (this.described ??= this.describeOwn());
+  }
+
+  private describeOwn(): StatementInfo {
+    if (!this.parsed.stmt && (this.dialect === 'sqlite' || this.dialect === 'mysql')) {
+      try {
+        const lite = describeLite(this.parsed, this.uri, this.dialect);
+        if (lite) return lite;
+      } catch {
+        // A reader bug costs this statement its description, never the file.
+      }
+    }
+    return describe(this.site, this.parsed.stmt);
   }
 
   /** The whole statement, `;` included. */

@@ -125,7 +125,7 @@ export function replayFile(schema: Schema, parse: SqlFileParse, facts: boolean):
       if (direction === 'up') applyStatement(schema, st, { uri: parse.uri, dialect: parse.dialect });
       return;
     }
-    const view = new StatementView(st, parse.uri);
+    const view = new StatementView(st, parse.uri, parse.dialect);
     const isPg = parse.dialect === 'postgresql' || parse.dialect === 'cockroachdb';
     const keys = isPg ? touchedTables(view.info, schema) : [];
     const before = new Map<string, Table | undefined>();

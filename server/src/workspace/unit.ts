@@ -376,7 +376,7 @@ function infoOf(parse: SqlFileParse, i: number): StatementInfo {
   const st = parse.statements[i];
   let info = infoCache.get(st);
   if (!info) {
-    info = new StatementView(st, parse.uri).info;
+    info = new StatementView(st, parse.uri, parse.dialect).info;
     infoCache.set(st, info);
   }
   return info;

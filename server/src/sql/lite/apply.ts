@@ -1,231 +1,196 @@
 /**
- * SQLite and MySQL DDL into the shared model: CREATE TABLE (with AUTOINCREMENT, inline `KEY name (...)`,
+ * SQLite and MySQL DDL read into schema changes: CREATE TABLE (with AUTOINCREMENT, inline `KEY name (...)`,
  * `ENGINE=` options, backtick and bracket quoting), CREATE INDEX, ALTER TABLE, DROP, RENAME. The
- * PostgreSQL parser rejects much of this syntax, so these statements never reached the model before.
- * A small recursive-descent reader over `lexLite` tokens; anything it does not recognise is skipped,
- * and it never throws past `applyOtherDialect`.
+ * PostgreSQL parser rejects much of this syntax. A small recursive-descent reader over `lexLite` tokens;
+ * anything it does not recognise is skipped. It reads only: `applyChanges` (model/apply.ts) applies.
  */
-import type { Dialect, Schema, Table } from '../../model/schema';
-import { findColumn } from '../../model/schema';
-import { dropColumn, dropTable, removeNamed, renameColumn, renameNamed, renameTable } from '../../model/changes';
+import type { SchemaChange } from '../../model/schema-change';
+import type { Dialect } from '../../model/schema';
 import { tableKey } from '../names';
 import type { ParsedStatement } from '../parse';
-import { columnDef, defaultExpr, lookup, target, type ColumnResult, type Ctx } from './columns';
+import { columnDeclared, columnDef, defaultExpr, liteTableName, type Ctx } from './columns';
 import { lexLite } from './lexer';
 import { Reader } from './reader';
-import { createIndex, createTable, placeColumn, tableConstraint } from './tables';
+import { createIndex, createTable, tableConstraint } from './tables';
 
-/** RENAME TO `[schema.]name`: the table keeps its schema unless the new name gives one. */
-function renameTo(ctx: Ctx, table: Table, to: { schema?: string; name: string }): void {
-  renameTable(ctx.schema, table, to.schema ?? table.schema, to.name);
+/** `ADD COLUMN`, `MODIFY` or `CHANGE` of the column definition at the reader. */
+function columnChange(r: Reader, ctx: Ctx, table: string, tableName: string, restate: boolean): SchemaChange | undefined {
+  const c = columnDef(r, ctx, tableName);
+  return c ? { op: 'add-column', table, column: c.column, declared: columnDeclared(ctx, c), restate } : undefined;
 }
 
 /** One ALTER TABLE action; MySQL separates several with commas, SQLite allows one. */
-function alterAction(r: Reader, ctx: Ctx, table: Table, fkCount: { n: number }): void {
+function alterAction(r: Reader, ctx: Ctx, table: string, tableName: string): SchemaChange[] {
   if (r.eat('add')) {
-    if (tableConstraint(r, ctx, table, fkCount)) return;
+    const constraint = tableConstraint(r, ctx);
+    if (constraint) return constraint.declared ? [{ op: 'declare', table, declared: constraint.declared }] : [];
     r.eat('column');
     r.eatAll('if', 'not', 'exists');
     if (r.eatText('(')) {
+      const out: SchemaChange[] = [];
       while (!r.done && !r.isText(')')) {
         const before = r.i;
-        const c = columnDef(r, ctx, table.name);
-        if (c && !findColumn(table, c.column.name)) placeColumn(ctx, table, c, fkCount);
+        const c = columnChange(r, ctx, table, tableName, false);
+        if (c) out.push(c);
         r.skipElement();
         if (r.i === before) r.i++;
         r.eatText(',');
       }
       r.eatText(')');
-      return;
+      return out;
     }
-    const c = columnDef(r, ctx, table.name);
-    if (c && !findColumn(table, c.column.name)) placeColumn(ctx, table, c, fkCount);
-    return;
+    const c = columnChange(r, ctx, table, tableName, false);
+    return c ? [c] : [];
   }
   if (r.eat('modify')) {
     r.eat('column');
-    const c = columnDef(r, ctx, table.name);
-    if (c) replaceColumn(ctx, table, c.column.name, c, fkCount);
-    return;
+    const c = columnChange(r, ctx, table, tableName, true);
+    return c ? [c] : [];
   }
   if (r.eat('change')) {
     r.eat('column');
     const old = r.ident();
-    const c = columnDef(r, ctx, table.name);
-    if (old && c) {
-      if (old.value.toLowerCase() !== c.column.name.toLowerCase()) renameColumn(ctx.schema, table, old.value, c.column.name);
-      replaceColumn(ctx, table, c.column.name, c, fkCount);
-    }
-    return;
+    const c = columnChange(r, ctx, table, tableName, true);
+    if (!old || !c || c.op !== 'add-column') return [];
+    const renamed = old.value.toLowerCase() !== c.column.name.toLowerCase();
+    return renamed ? [{ op: 'rename-column', table, from: old.value, to: c.column.name }, c] : [c];
   }
   if (r.eat('drop')) {
-    if (r.eatAll('primary', 'key')) {
-      table.indexes = table.indexes.filter((i) => i.kind !== 'primary');
-      return;
-    }
+    if (r.eatAll('primary', 'key')) return [{ op: 'drop-primary', table }];
     if (r.eatAll('foreign', 'key') || r.eat('index') || r.eat('key') || r.eat('constraint') || r.eat('check')) {
       r.eatAll('if', 'exists');
       const n = r.ident();
-      if (n) removeNamed(ctx.schema, table, n.value);
-      return;
+      return n ? [{ op: 'drop-named', table, name: n.value }] : [];
     }
     r.eat('column');
     r.eatAll('if', 'exists');
     const n = r.ident();
-    if (n) dropColumn(ctx.schema, table, n.value);
-    return;
+    return n ? [{ op: 'drop-column', table, column: n.value }] : [];
   }
   if (r.eat('rename')) {
     if (r.eat('column')) {
       const from = r.ident();
       r.eat('to');
       const to = r.ident();
-      if (from && to) renameColumn(ctx.schema, table, from.value, to.value);
-      return;
+      return from && to ? [{ op: 'rename-column', table, from: from.value, to: to.value }] : [];
     }
     if (r.eat('index') || r.eat('key')) {
       const from = r.ident();
       r.eat('to');
       const to = r.ident();
-      if (from && to) renameNamed(ctx.schema, table, from.value, to.value);
-      return;
+      return from && to ? [{ op: 'rename-named', table, from: from.value, to: to.value }] : [];
     }
     if (r.eat('to') || r.eat('as')) {
       const to = r.qualified();
-      if (to) renameTo(ctx, table, to);
-      return;
+      return to ? [{ op: 'rename-table', key: table, schema: to.schema, name: to.name }] : [];
     }
     // SQLite: RENAME a TO b (column keyword optional).
     const from = r.ident();
     if (from && r.eat('to')) {
       const to = r.ident();
-      if (to) renameColumn(ctx.schema, table, from.value, to.value);
+      if (to) return [{ op: 'rename-column', table, from: from.value, to: to.value }];
     }
-    return;
+    return [];
   }
   if (r.eat('alter')) {
     r.eat('column');
     const n = r.ident();
-    const col = n ? findColumn(table, n.value) : undefined;
-    if (col && r.eatAll('set', 'default')) {
+    if (!n) return [];
+    if (r.eatAll('set', 'default')) {
       const d = defaultExpr(r);
-      if (d) col.default = d;
-    } else if (col && r.eatAll('drop', 'default')) delete col.default;
-    return;
+      return d ? [{ op: 'alter-column', table, column: n.value, default: d }] : [];
+    }
+    if (r.eatAll('drop', 'default')) return [{ op: 'alter-column', table, column: n.value, default: null }];
   }
+  return [];
 }
 
-function replaceColumn(ctx: Ctx, table: Table, name: string, c: ColumnResult, fkCount: { n: number }): void {
-  const i = table.columns.findIndex((x) => x.name.toLowerCase() === name.toLowerCase());
-  if (i < 0) {
-    placeColumn(ctx, table, c, fkCount);
-    return;
-  }
-  // MODIFY restates the column: its type, nullability and default; keys elsewhere stay.
-  const old = table.columns[i];
-  table.columns[i] = { ...c.column, comment: old.comment };
-  if (c.primary || c.unique || c.references || c.checks.length) placeColumn(ctx, table, c, fkCount);
-}
-
-function alterTable(r: Reader, ctx: Ctx): void {
+function alterTable(r: Reader, ctx: Ctx): SchemaChange[] {
   r.eat('online') || r.eat('ignore');
   r.eat('table');
   r.eatAll('if', 'exists');
   const q = r.qualified();
-  if (!q) return;
-  const table = target(ctx, q, r);
-  const fkCount = { n: table.foreignKeys.filter((f) => /_ibfk_\d+$/.test(f.name ?? '')).length };
+  if (!q) return [];
+  const table = liteTableName(ctx, q, r);
+  const changes: SchemaChange[] = [{ op: 'ensure-table', table }];
   while (!r.done) {
     const before = r.i;
-    alterAction(r, ctx, table, fkCount);
+    changes.push(...alterAction(r, ctx, table.key, table.name));
     r.skipElement();
     if (r.isText(')')) r.i++;
     if (r.i === before) r.i++;
     r.eatText(',');
   }
+  return changes;
 }
 
-function drop(r: Reader, ctx: Ctx): void {
+function drop(r: Reader): SchemaChange[] {
   r.eat('temporary');
   if (r.eat('table') || r.eat('view')) {
     r.eatAll('if', 'exists');
+    const out: SchemaChange[] = [];
     while (!r.done) {
       const q = r.qualified();
       if (!q) break;
-      dropTable(ctx.schema, tableKey(q.schema, q.name));
+      out.push({ op: 'drop-table', key: tableKey(q.schema, q.name) });
       if (!r.eatText(',')) break;
     }
-    return;
+    return out;
   }
   if (r.eat('index')) {
     r.eatAll('if', 'exists');
     const q = r.qualified();
-    if (!q) return;
+    if (!q) return [];
     if (r.eat('on')) {
       const t = r.qualified();
-      const table = t ? lookup(ctx, t) : undefined;
-      if (table) removeNamed(ctx.schema, table, q.name);
-      return;
+      return t ? [{ op: 'drop-named', table: tableKey(t.schema, t.name), name: q.name }] : [];
     }
-    for (const t of ctx.schema.tables.values()) {
-      if (removeNamed(ctx.schema, t, q.name)) break;
-    }
+    return [{ op: 'drop-named', namespace: '*', name: q.name }];
   }
+  return [];
+}
+
+function renameTables(r: Reader): SchemaChange[] {
+  const out: SchemaChange[] = [];
+  while (!r.done) {
+    const from = r.qualified();
+    if (!from || !r.eat('to')) break;
+    const to = r.qualified();
+    if (to) out.push({ op: 'rename-table', key: tableKey(from.schema, from.name), schema: to.schema, name: to.name });
+    if (!r.eatText(',')) break;
+  }
+  return out;
 }
 
 /**
- * Applies a SQLite or MySQL DDL statement. Returns false for statements it does not handle (DML,
- * views, triggers...), which then go to the PostgreSQL parser's AST if it accepted them.
+ * What a SQLite or MySQL DDL statement does to the schema. Undefined for statements it does not read
+ * (DML, views, triggers...), which then go to the PostgreSQL parser's AST if it accepted them.
  */
-export function applyOtherDialect(schema: Schema, st: ParsedStatement, uri: string, dialect: Dialect): boolean {
+export function readLite(st: ParsedStatement, uri: string, dialect: Dialect): SchemaChange[] | undefined {
   const tokens = lexLite(st.text, st.span.start, dialect);
   const r = new Reader(tokens, uri, st.text, st.span.start);
-  const ctx: Ctx = { schema, dialect, uri, statement: { uri, span: { ...st.span } } };
+  const ctx: Ctx = { dialect, uri, statement: { uri, span: { ...st.span } } };
   if (r.eat('create')) {
     r.eatAll('or', 'replace');
     r.eat('temporary') || r.eat('temp');
-    if (r.eat('table')) {
-      createTable(r, ctx);
-      return true;
-    }
-    if (r.eat('index')) {
-      createIndex(r, ctx, false);
-      return true;
-    }
+    if (r.eat('table')) return createTable(r, ctx);
+    if (r.eat('index')) return createIndex(r, ctx, false);
     if (r.eat('unique') || r.eat('fulltext') || r.eat('spatial')) {
       const kind = r.t[r.i - 1].lower;
       r.eat('index') || r.eat('key');
-      createIndex(r, ctx, kind === 'unique', kind === 'unique' ? undefined : kind);
-      return true;
+      return createIndex(r, ctx, kind === 'unique', kind === 'unique' ? undefined : kind);
     }
-    if (r.eat('virtual') && r.eat('table')) return true;
-    return false;
+    if (r.eat('virtual') && r.eat('table')) return [];
+    return undefined;
   }
-  if (r.is('alter') && r.is('table', 1)) {
+  if (r.is('alter') && (r.is('table', 1) || r.is('online', 1) || r.is('ignore', 1))) {
     r.i++;
-    alterTable(r, ctx);
-    return true;
+    return alterTable(r, ctx);
   }
-  if (r.is('alter') && (r.is('online', 1) || r.is('ignore', 1))) {
-    r.i++;
-    alterTable(r, ctx);
-    return true;
-  }
-  if (r.eat('drop')) {
-    drop(r, ctx);
-    return true;
-  }
+  if (r.eat('drop')) return drop(r);
   if (r.is('rename') && r.is('table', 1)) {
     r.i += 2;
-    while (!r.done) {
-      const from = r.qualified();
-      if (!from || !r.eat('to')) break;
-      const to = r.qualified();
-      const table = lookup(ctx, from);
-      if (table && to) renameTo(ctx, table, to);
-      if (!r.eatText(',')) break;
-    }
-    return true;
+    return renameTables(r);
   }
-  return false;
+  return undefined;
 }

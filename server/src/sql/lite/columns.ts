@@ -3,7 +3,8 @@
  * keys, REFERENCES and CHECK, AUTO_INCREMENT, MySQL's ON UPDATE CURRENT_TIMESTAMP; and the tables the
  * statements name.
  */
-import type { Column, ColumnType, DefaultValue, Dialect, ForeignKey, Schema, Table } from '../../model/schema';
+import type { Declared, TableName } from '../../model/schema-change';
+import type { Column, ColumnType, DefaultValue, Dialect, ForeignKey, Index } from '../../model/schema';
 import type { SourceRef } from '../../model/text';
 import { makeObjectName, qualifiedName, tableKey } from '../names';
 import type { LiteToken } from './lexer';
@@ -19,42 +20,36 @@ const CONSTRAINT_WORDS = new Set([
 const TYPE_SUFFIX = new Set(['unsigned', 'signed', 'zerofill', 'precision', 'varying']);
 
 export interface Ctx {
-  schema: Schema;
   dialect: Dialect;
   uri: string;
   statement: SourceRef;
 }
 
-export function newTable(ctx: Ctx, q: { schema?: string; name: string; first: LiteToken; last: LiteToken }, r: Reader, partial = false): Table {
-  const t: Table = {
-    key: tableKey(q.schema, q.name),
-    name: q.name,
-    origin: 'sql',
-    kind: 'table',
-    columns: [],
-    indexes: [],
-    foreignKeys: [],
-    policies: [],
-    checks: [],
-    source: r.ref(q.first, q.last),
-    declaration: ctx.statement,
-  };
+export type Qualified = { schema?: string; name: string; first: LiteToken; last: LiteToken };
+
+/** A table the statement names, as the model's `TableName`. */
+export function liteTableName(ctx: Ctx, q: Qualified, r: Reader): TableName {
+  const t: TableName = { key: tableKey(q.schema, q.name), name: q.name, source: r.ref(q.first, q.last), declaration: ctx.statement };
   if (q.schema) t.schema = q.schema;
-  if (partial) t.partial = true;
   return t;
 }
 
-export function lookup(ctx: Ctx, q: { schema?: string; name: string }): Table | undefined {
-  return ctx.schema.tables.get(tableKey(q.schema, q.name));
-}
-
-/** The table an ALTER TABLE / CREATE INDEX changes: the known one, or a partial stand-in. */
-export function target(ctx: Ctx, q: { schema?: string; name: string; first: LiteToken; last: LiteToken }, r: Reader): Table {
-  const known = lookup(ctx, q);
-  if (known) return known;
-  const stub = newTable(ctx, q, r, true);
-  ctx.schema.tables.set(stub.key, stub);
-  return stub;
+/** The keys, reference and checks a column definition carries, as model pieces. */
+export function columnDeclared(ctx: Ctx, c: ColumnResult): Declared[] {
+  const mysql = ctx.dialect === 'mysql';
+  const column = c.column.name;
+  const out: Declared[] = [];
+  if (c.primary) {
+    const index: Index = { name: mysql ? 'PRIMARY' : undefined, kind: 'primary', columns: [column], source: c.primary, inline: true };
+    out.push({ kind: 'index', index, unlessNamed: true, replacesPrimary: true });
+  }
+  if (c.unique) out.push({ kind: 'index', index: { name: mysql ? column : undefined, kind: 'unique', columns: [column], source: c.unique, inline: true }, unlessNamed: true });
+  if (c.references) {
+    const fk: ForeignKey = { ...c.references.fk, columns: [column] };
+    out.push({ kind: 'foreign', fk, implicit: mysql ? { style: 'mysql-fk' } : undefined });
+  }
+  for (const check of c.checks) out.push({ kind: 'check', check });
+  return out;
 }
 
 /** A default expression: one literal, a signed number, a parenthesised expression or a call. */
