@@ -7,6 +7,26 @@ ruleTester('rename-table', {
   ],
   invalid: [
     {
+      name: 'MySQL RENAME TABLE (a statement the PostgreSQL parser rejects)',
+      language: 'sql',
+      file: 'mysql/migrations/0002_rename.sql',
+      files: { 'mysql/migrations/0001_init.sql': 'CREATE TABLE users (id int NOT NULL AUTO_INCREMENT PRIMARY KEY) ENGINE=InnoDB;\n' },
+      code: `
+        RENAME TABLE users TO accounts;
+        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ rename-table
+      `,
+    },
+    {
+      name: 'SQLite',
+      language: 'sql',
+      file: 'sqlite/migrations/0002_rename.sql',
+      files: { 'sqlite/migrations/0001_init.sql': 'CREATE TABLE users (id integer PRIMARY KEY);\n' },
+      code: `
+        ALTER TABLE users RENAME TO accounts;
+        ^^^^^^^^^^^^^^^^^ rename-table
+      `,
+    },
+    {
       name: 'existing table',
       language: 'sql',
       code: `

@@ -6,11 +6,11 @@ export default defineRule({
     id: 'rename-table',
     category: 'migration',
     defaultSeverity: 'warning',
-    appliesTo: ['pg'],
+    appliesTo: ['pg', 'sqlite', 'mysql'],
     fixable: false,
     summary: 'Renaming a table breaks the code that is running while the migration deploys.',
     why:
-      'The rename is instant (a brief ACCESS EXCLUSIVE lock), but every query that names the old table fails from then on, ' +
+      'The rename is instant (on PostgreSQL a brief ACCESS EXCLUSIVE lock), but every query that names the old table fails from then on, ' +
       'including those of the application version still running during the deploy. Tables created in the same migration are not flagged.',
     fix:
       'Expand and contract: create the new table (or a view with the new name over the old table), move readers and writers, ' +
@@ -26,7 +26,9 @@ export default defineRule({
       if (info.kind !== 'rename-table' || info.objectType !== 'table' || !isMigrationUp(ctx, st) || !existing(st, info.table.key)) continue;
       ctx.report({
         message:
-          `Renaming ${info.table.name} to ${info.newName} (${existingWhy(st, info.table.key)}) takes a brief ACCESS EXCLUSIVE lock (every read and write waits behind it) and makes every query that names ${info.table.name} fail, ` +
+          `Renaming ${info.table.name} to ${info.newName} (${existingWhy(st, info.table.key)}) ` +
+          (ctx.dialect === 'postgresql' ? 'takes a brief ACCESS EXCLUSIVE lock (every read and write waits behind it) and ' : '') +
+          `makes every query that names ${info.table.name} fail, ` +
           'including those of the application version running during the deploy. Migrate in steps (expand/contract), or keep the name and map it in the application.',
         at: headTo(st, info.table),
       });
