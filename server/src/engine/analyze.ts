@@ -4,21 +4,20 @@
  * shared model, renders their fix intents, applies suppressions and returns plain findings.
  */
 import * as path from 'node:path';
-import { URI } from 'vscode-uri';
-import type { FrontEndResult, SourceText } from '../model/frontend';
+import type { FrontEndResult } from '../model/frontend';
 import type { Finding, Fix, Severity, TextEdit } from '../model/findings';
 import { LineIndex, type SourceRef } from '../model/text';
-import { findInstalledPrismaVersion, loadPrisma, prismaSchemaFiles } from '../prisma';
+import { prismaSchemaFiles } from '../prisma';
 import { allRules, ruleById } from '../rules/registry';
 import { ruleApplies, type Report, type Rule } from '../rules/types';
-import { engineMarks, ensureSqlParser } from '../sql';
-import { loadDrizzle, mentionsDrizzle } from '../ts/drizzle';
 import { describeEngine, ProjectEngines, type EngineDecision } from '../workspace/project-engine';
 import { migrationAge, type MigrationAge } from '../workspace/migration-age';
 import { generatedFrom, SQL_ONLY_DESIGN_RULES, type GeneratedFrom } from '../workspace/source-of-truth';
 import { CachingHost, SqlWorkspace, type SqlUnit } from '../workspace/unit';
 import { loadConfig, type ConfigOverrides, type ResolvedConfig } from './config';
+import { languageOf, pathToUri, uriToPath, type Language } from './files';
 import { applyHistoryPolicy } from './history-policy';
+import { configuredEngine, designLanguage, loadUnit } from './load';
 import { applySuppressions, parseDirectives } from './suppression';
 
 /** File access for the engine: the CLI reads the disk, the language server overlays open documents. */
@@ -32,8 +31,6 @@ export interface AnalysisHost {
    */
   revision?(): number;
 }
-
-export type Language = 'prisma' | 'sql' | 'typescript';
 
 export interface FileAnalysis {
   uri: string;
@@ -52,49 +49,15 @@ export interface FileAnalysis {
   millis: number;
 }
 
-/** Bigger files are not analysed: the user gets one clear finding instead of a frozen editor. */
-export const MAX_FILE_BYTES = 8 * 1024 * 1024;
-
-/** TypeScript and JavaScript files: read only when they declare a Drizzle schema (see `languageOf`). */
-export function isScriptPath(uriOrPath: string): boolean {
-  return /\.(ts|mts|cts|js|mjs|cjs)$/i.test(uriOrPath) && !/\.d\.(m|c)?ts$/i.test(uriOrPath);
-}
-
-/**
- * The language db-design reads a file as. A script file is read only when its text is given and declares a
- * Drizzle schema (it imports a `drizzle-orm/*-core` module): every other TypeScript file is left alone.
- */
-export function languageOf(uriOrPath: string, text?: string): Language | undefined {
-  const lower = uriOrPath.toLowerCase();
-  if (lower.endsWith('.prisma')) return 'prisma';
-  if (text !== undefined && isScriptPath(lower) && mentionsDrizzle(text)) return 'typescript';
-  if (/\.sql(\.(postgres|postgresql|sqlite|sqlite3|mysql|cockroach))?$/.test(lower)) return 'sql';
-  return undefined;
-}
-
-export function uriToPath(uri: string): string | undefined {
-  const parsed = URI.parse(uri);
-  return parsed.scheme === 'file' ? parsed.fsPath : undefined;
-}
-
-export function pathToUri(fsPath: string): string {
-  return URI.file(path.resolve(fsPath)).toString();
-}
-
-/** Text is binary when it has NUL characters: not a file anyone wants linted. */
-export function looksBinary(text: string): boolean {
-  return text.slice(0, 8192).includes('\u0000');
-}
-
 export class Engine {
-  private readonly sql: SqlWorkspace;
+  readonly sql: SqlWorkspace;
   private readonly cached: CachingHost;
   readonly engines: ProjectEngines;
   /** Per project folder, the one file that carries the "engine unknown" notice. */
   private readonly unknownNoticeAt = new Map<string, string>();
 
   constructor(
-    private readonly host: AnalysisHost,
+    readonly host: AnalysisHost,
     private readonly overrides: (uri: string) => ConfigOverrides = () => ({}),
   ) {
     // One read of each file and folder per revision, shared by the config lookup, the engine decision and the replay.
@@ -131,7 +94,7 @@ export class Engine {
   async analyze(uri: string, text: string, language: Language): Promise<FileAnalysis> {
     const started = Date.now();
     const config = this.configFor(uri);
-    const { unit, engine } = await this.load(uri, text, language, config);
+    const { unit, engine } = await loadUnit(this, uri, text, language, config);
     const lines = new LineIndex(text);
     let findings: Finding[] = [];
     if (engine.name === 'unknown') findings.push(...this.unknownEngine(uri, unit, config));
@@ -320,66 +283,6 @@ export class Engine {
     return this.engines.decide(fsPath, uri, text, configuredEngine(config), set);
   }
 
-  private async load(uri: string, text: string, language: Language, config: ResolvedConfig): Promise<{ unit: FrontEndResult; engine: EngineDecision }> {
-    if (language === 'prisma') {
-      const fsPath = uriToPath(uri);
-      const files: SourceText[] = [];
-      if (fsPath) {
-        for (const p of prismaSchemaFiles(fsPath, this.host)) {
-          const u = pathToUri(p);
-          if (u === uri) continue;
-          const t = this.host.readFile(p);
-          if (t !== undefined && !looksBinary(t)) files.push({ uri: u, text: t });
-        }
-      }
-      files.unshift({ uri, text });
-      const unit = loadPrisma(files, { engine: config.prismaEngine, schemaDir: fsPath ? path.dirname(fsPath) : undefined });
-      const withDatasource = files.find((f) => /^\s*datasource\s+\w+\s*\{/m.test(f.text));
-      const provider = withDatasource && /datasource\s+\w+\s*\{[^}]*?provider\s*=\s*"([^"]+)"/.exec(withDatasource.text)?.[1];
-      const engine: EngineDecision = withDatasource
-        ? { name: unit.schema.dialect, from: path.basename(uriToPath(withDatasource.uri) ?? 'schema.prisma'), detail: `datasource provider "${provider ?? unit.schema.dialect}"` }
-        : { name: unit.schema.dialect, from: 'Prisma default' };
-      return { unit, engine };
-    }
-    if (language === 'typescript') {
-      const fsPath = uriToPath(uri) ?? uri;
-      const unit = loadDrizzle(fsPath, text, this.host, pathToUri);
-      const engine: EngineDecision = unit.config?.dialect
-        ? { name: unit.schema.dialect, from: path.basename(unit.config.file), file: unit.config.file, detail: `dialect: "${unit.config.dialect}"` }
-        : { name: unit.schema.dialect, from: 'drizzle-orm import' };
-      return { unit, engine };
-    }
-    await ensureSqlParser();
-    const fsPath = uriToPath(uri);
-    const set = fsPath ? this.sql.setOf(fsPath, config.migrations) : undefined;
-    const configured = configuredEngine(config);
-    let engine = this.engines.decide(fsPath, uri, text, configured, set);
-    const options = (dialect: EngineDecision['name']) => ({
-      dialect: dialect === 'unknown' ? ('postgresql' as const) : dialect,
-      pgVersion: config.pgVersion,
-      migrations: config.migrations,
-      toUri: pathToUri,
-      prismaVersion: (dir: string) => findInstalledPrismaVersion(dir, this.host),
-    });
-    let unit = this.sql.load(uri, fsPath, text, options(engine.name));
-    // A file PostgreSQL's parser rejects that carries another engine's marks is that engine's.
-    // Not against an explicit word (the config, a folder or file name, the set's own lock file or journal), and
-    // backticks alone prove nothing: a PostgreSQL file with a MySQL-style name in it is a real mistake.
-    const explicit = configured || /^(folder name|file name|migration_lock\.toml|meta\/_journal\.json)$/.test(engine.from);
-    if (!explicit && (engine.name === 'postgresql' || engine.name === 'unknown') && unit.problems.some((p) => p.rule === 'syntax-error')) {
-      const mark = engineMarks(text).find((m) => m.engine !== 'postgresql' && m.mark !== 'backtick-quoted names');
-      if (mark) {
-        engine = { name: mark.engine, from: 'file content', file: fsPath, detail: `${mark.mark}, which PostgreSQL rejects` };
-        unit = this.sql.load(uri, fsPath, text, options(engine.name));
-      }
-    }
-    return { unit, engine };
-  }
-}
-
-/** Rules word their messages for a Prisma schema or for SQL; a Drizzle schema reads like SQL's names. */
-function designLanguage(language: Language): 'prisma' | 'sql' {
-  return language === 'typescript' ? 'sql' : language;
 }
 
 /** The first statement (in file order) whose span holds `offset`, by binary search: reports ask once each. */
@@ -395,11 +298,8 @@ function statementAt<S extends { view: { ref: SourceRef } }>(statements: readonl
   return st && st.view.ref.span.start <= offset ? st : undefined;
 }
 
-function configuredEngine(config: ResolvedConfig): EngineDecision | undefined {
-  return config.dialect ? { name: config.dialect, from: config.dialectFrom ?? 'settings', detail: `dialect "${config.dialect}"` } : undefined;
-}
-
 export { describeEngine };
+export { fileNotice, isScriptPath, languageOf, looksBinary, MAX_FILE_BYTES, pathToUri, uriToPath, type Language } from './files';
 
 function renderFixes(unit: FrontEndResult, r: Report): Fix[] {
   const fixes: Fix[] = [];
@@ -434,11 +334,6 @@ function internalError(rule: string, uri: string, err: unknown): Finding {
     span: { start: 0, end: 0 },
     fixes: [],
   };
-}
-
-/** A finding that covers the start of the file, for whole-file conditions (too big, binary). */
-export function fileNotice(uri: string, rule: string, severity: Severity, message: string): Finding {
-  return { rule, severity, message, uri, span: { start: 0, end: 0 }, fixes: [] };
 }
 
 export type { SourceRef };

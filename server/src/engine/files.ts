@@ -1,0 +1,49 @@
+/**
+ * Which files the engine reads and how it names them: the language of a path, file URIs and paths, and
+ * the notices for files it does not analyse (too big, binary).
+ */
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import type { Finding, Severity } from '../model/findings';
+import { mentionsDrizzle } from '../ts/drizzle';
+
+export type Language = 'prisma' | 'sql' | 'typescript';
+
+/** Bigger files are not analysed: the user gets one clear finding instead of a frozen editor. */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+
+/** TypeScript and JavaScript files: read only when they declare a Drizzle schema (see `languageOf`). */
+export function isScriptPath(uriOrPath: string): boolean {
+  return /\.(ts|mts|cts|js|mjs|cjs)$/i.test(uriOrPath) && !/\.d\.(m|c)?ts$/i.test(uriOrPath);
+}
+
+/**
+ * The language db-design reads a file as. A script file is read only when its text is given and declares a
+ * Drizzle schema (it imports a `drizzle-orm/*-core` module): every other TypeScript file is left alone.
+ */
+export function languageOf(uriOrPath: string, text?: string): Language | undefined {
+  const lower = uriOrPath.toLowerCase();
+  if (lower.endsWith('.prisma')) return 'prisma';
+  if (text !== undefined && isScriptPath(lower) && mentionsDrizzle(text)) return 'typescript';
+  if (/\.sql(\.(postgres|postgresql|sqlite|sqlite3|mysql|cockroach))?$/.test(lower)) return 'sql';
+  return undefined;
+}
+
+export function uriToPath(uri: string): string | undefined {
+  const parsed = URI.parse(uri);
+  return parsed.scheme === 'file' ? parsed.fsPath : undefined;
+}
+
+export function pathToUri(fsPath: string): string {
+  return URI.file(path.resolve(fsPath)).toString();
+}
+
+/** Text is binary when it has NUL characters: not a file anyone wants linted. */
+export function looksBinary(text: string): boolean {
+  return text.slice(0, 8192).includes('\u0000');
+}
+
+/** A finding that covers the start of the file, for whole-file conditions (too big, binary). */
+export function fileNotice(uri: string, rule: string, severity: Severity, message: string): Finding {
+  return { rule, severity, message, uri, span: { start: 0, end: 0 }, fixes: [] };
+}

@@ -1,0 +1,90 @@
+/**
+ * Reading a file into the shared model with the front end of its language (a Prisma schema folder, a
+ * Drizzle schema, a SQL file in its migration set), and the database engine it is read for.
+ */
+import * as path from 'node:path';
+import type { FrontEndResult, SourceText } from '../model/frontend';
+import { findInstalledPrismaVersion, loadPrisma, prismaSchemaFiles } from '../prisma';
+import { engineMarks, ensureSqlParser } from '../sql';
+import { loadDrizzle } from '../ts/drizzle';
+import type { EngineDecision, ProjectEngines } from '../workspace/project-engine';
+import type { SqlWorkspace } from '../workspace/unit';
+import type { AnalysisHost } from './analyze';
+import type { ResolvedConfig } from './config';
+import { looksBinary, pathToUri, uriToPath, type Language } from './files';
+
+/** What loading reads through: the engine's file access, its SQL workspace and its engine decisions. */
+export interface LoadContext {
+  host: AnalysisHost;
+  sql: SqlWorkspace;
+  engines: ProjectEngines;
+}
+
+/**
+ * The file's unit and engine. A SQL file that PostgreSQL's parser rejects and that carries another engine's
+ * marks is read again as that engine's, unless something explicit named the engine.
+ */
+export async function loadUnit(ctx: LoadContext, uri: string, text: string, language: Language, config: ResolvedConfig): Promise<{ unit: FrontEndResult; engine: EngineDecision }> {
+  if (language === 'prisma') {
+    const fsPath = uriToPath(uri);
+    const files: SourceText[] = [];
+    if (fsPath) {
+      for (const p of prismaSchemaFiles(fsPath, ctx.host)) {
+        const u = pathToUri(p);
+        if (u === uri) continue;
+        const t = ctx.host.readFile(p);
+        if (t !== undefined && !looksBinary(t)) files.push({ uri: u, text: t });
+      }
+    }
+    files.unshift({ uri, text });
+    const unit = loadPrisma(files, { engine: config.prismaEngine, schemaDir: fsPath ? path.dirname(fsPath) : undefined });
+    const withDatasource = files.find((f) => /^\s*datasource\s+\w+\s*\{/m.test(f.text));
+    const provider = withDatasource && /datasource\s+\w+\s*\{[^}]*?provider\s*=\s*"([^"]+)"/.exec(withDatasource.text)?.[1];
+    const engine: EngineDecision = withDatasource
+      ? { name: unit.schema.dialect, from: path.basename(uriToPath(withDatasource.uri) ?? 'schema.prisma'), detail: `datasource provider "${provider ?? unit.schema.dialect}"` }
+      : { name: unit.schema.dialect, from: 'Prisma default' };
+    return { unit, engine };
+  }
+  if (language === 'typescript') {
+    const fsPath = uriToPath(uri) ?? uri;
+    const unit = loadDrizzle(fsPath, text, ctx.host, pathToUri);
+    const engine: EngineDecision = unit.config?.dialect
+      ? { name: unit.schema.dialect, from: path.basename(unit.config.file), file: unit.config.file, detail: `dialect: "${unit.config.dialect}"` }
+      : { name: unit.schema.dialect, from: 'drizzle-orm import' };
+    return { unit, engine };
+  }
+  await ensureSqlParser();
+  const fsPath = uriToPath(uri);
+  const set = fsPath ? ctx.sql.setOf(fsPath, config.migrations) : undefined;
+  const configured = configuredEngine(config);
+  let engine = ctx.engines.decide(fsPath, uri, text, configured, set);
+  const options = (dialect: EngineDecision['name']) => ({
+    dialect: dialect === 'unknown' ? ('postgresql' as const) : dialect,
+    pgVersion: config.pgVersion,
+    migrations: config.migrations,
+    toUri: pathToUri,
+    prismaVersion: (dir: string) => findInstalledPrismaVersion(dir, ctx.host),
+  });
+  let unit = ctx.sql.load(uri, fsPath, text, options(engine.name));
+  // A file PostgreSQL's parser rejects that carries another engine's marks is that engine's.
+  // Not against an explicit word (the config, a folder or file name, the set's own lock file or journal), and
+  // backticks alone prove nothing: a PostgreSQL file with a MySQL-style name in it is a real mistake.
+  const explicit = configured || /^(folder name|file name|migration_lock\.toml|meta\/_journal\.json)$/.test(engine.from);
+  if (!explicit && (engine.name === 'postgresql' || engine.name === 'unknown') && unit.problems.some((p) => p.rule === 'syntax-error')) {
+    const mark = engineMarks(text).find((m) => m.engine !== 'postgresql' && m.mark !== 'backtick-quoted names');
+    if (mark) {
+      engine = { name: mark.engine, from: 'file content', file: fsPath, detail: `${mark.mark}, which PostgreSQL rejects` };
+      unit = ctx.sql.load(uri, fsPath, text, options(engine.name));
+    }
+  }
+  return { unit, engine };
+}
+
+export function configuredEngine(config: ResolvedConfig): EngineDecision | undefined {
+  return config.dialect ? { name: config.dialect, from: config.dialectFrom ?? 'settings', detail: `dialect "${config.dialect}"` } : undefined;
+}
+
+/** Rules word their messages for a Prisma schema or for SQL; a Drizzle schema reads like SQL's names. */
+export function designLanguage(language: Language): 'prisma' | 'sql' {
+  return language === 'typescript' ? 'sql' : language;
+}
