@@ -4,6 +4,7 @@
  * shared model, renders their fix intents, applies suppressions and returns plain findings.
  */
 import * as path from 'node:path';
+import type { Budget, Unread } from '../model/budget';
 import type { FrontEndResult } from '../model/frontend';
 import type { Finding, Fix, Severity, TextEdit } from '../model/findings';
 import { LineIndex, type SourceRef } from '../model/text';
@@ -91,10 +92,15 @@ export class Engine {
       .filter((u) => u !== uri);
   }
 
-  async analyze(uri: string, text: string, language: Language): Promise<FileAnalysis> {
+  /**
+   * The file's findings. With a `budget` (the editor's), work that runs past it stops: the findings so far
+   * come back with one notice saying what was not checked.
+   */
+  async analyze(uri: string, text: string, language: Language, opts: { budget?: Budget } = {}): Promise<FileAnalysis> {
     const started = Date.now();
+    const { budget } = opts;
     const config = this.configFor(uri);
-    const { unit, engine } = await loadUnit(this, uri, text, language, config);
+    const { unit, engine } = await loadUnit(this, uri, text, language, config, budget);
     const lines = new LineIndex(text);
     let findings: Finding[] = [];
     if (engine.name === 'unknown') findings.push(...this.unknownEngine(uri, unit, config));
@@ -110,12 +116,20 @@ export class Engine {
 
     const sqlUnit = language === 'sql' ? (unit as SqlUnit) : undefined;
     const source = sqlUnit?.set && sqlUnit.role !== 'script' ? this.sourceOf(sqlUnit) : undefined;
+    const unread = sqlUnit?.replay.unread;
+    /** Rules the budget left out. */
+    const skipped = { rules: 0 };
     for (const rule of allRules) {
       if (!rule.checkSchema) continue;
       // A down migration restores an old state on purpose: its design is judged where it was first written.
-      if (sqlUnit?.role === 'down') continue;
+      // Design needs the whole file: a table read in part is not missing what comes later (pg_dump adds keys last).
+      if (sqlUnit?.role === 'down' || unread) continue;
       const severity = config.severity(rule.meta.id);
       if (severity === 'off' || !ruleApplies(rule.meta, designLanguage(language), unit.schema.dialect)) continue;
+      if (budget?.spent('rules')) {
+        skipped.rules++;
+        continue;
+      }
       let reports: readonly Report[];
       try {
         reports = this.designReports(rule, unit, language, config).get(uri) ?? [];
@@ -140,7 +154,7 @@ export class Engine {
       }
     }
 
-    if (sqlUnit) findings.push(...this.statementRules(sqlUnit, config));
+    if (sqlUnit) findings.push(...this.statementRules(sqlUnit, config, budget, skipped));
 
     const directives = parseDirectives(unit.comments, uri, lines);
     const unusedSetting = config.severity('unused-suppression');
@@ -157,6 +171,7 @@ export class Engine {
       };
       findings = applyHistoryPolicy(findings, { uri, set, age, dialect: unit.schema.dialect, toUri: pathToUri, ageOf });
     }
+    if (budget && (unread || skipped.rules)) findings.push(budgetNotice(uri, budget, unread, skipped.rules));
     findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
     return { uri, language, text, unit, config, engine, generatedFrom: source, age, findings, millis: Date.now() - started };
   }
@@ -245,13 +260,17 @@ export class Engine {
   private readonly designCache = new WeakMap<object, Map<string, Map<string, Report[]>>>();
 
   /** The statement rules over the file's statements, with the migration history's facts. */
-  private statementRules(unit: SqlUnit, config: ResolvedConfig): Finding[] {
+  private statementRules(unit: SqlUnit, config: ResolvedConfig, budget: Budget | undefined, skipped: { rules: number }): Finding[] {
     const findings: Finding[] = [];
     const uri = unit.file.uri;
     for (const rule of allRules as readonly Rule[]) {
       if (!rule.checkStatements) continue;
       const severity = config.severity(rule.meta.id);
       if (severity === 'off' || !ruleApplies(rule.meta, 'sql', unit.schema.dialect)) continue;
+      if (budget?.spent('rules')) {
+        skipped.rules++;
+        continue;
+      }
       const reports: Report[] = [];
       try {
         rule.checkStatements({
@@ -322,6 +341,31 @@ function overlapping(edits: TextEdit[]): boolean {
     if (sorted[i].uri === sorted[i - 1].uri && sorted[i].span.start < sorted[i - 1].span.end) return true;
   }
   return false;
+}
+
+/**
+ * The one notice for work the budget cut short: at the first statement not checked (or the file's start
+ * when only rules were left out), with how to check the whole file.
+ */
+function budgetNotice(uri: string, budget: Budget, unread: Unread | undefined, rulesSkipped: number): Finding {
+  const seconds = `${+(budget.millis / 1000).toFixed(1)} s`;
+  const name = path.basename(uriToPath(uri) ?? uri);
+  let what: string;
+  if (unread) {
+    const n = unread.count;
+    what = `its last ${n.toLocaleString('en')} statement${n === 1 ? '' : 's'} (from here on) and the design rules (they need the whole file) were not checked`;
+  } else {
+    what = `${rulesSkipped} rule${rulesSkipped === 1 ? '' : 's'} did not run`;
+  }
+  const at = unread?.from ?? 0;
+  return {
+    rule: 'syntax-error',
+    severity: 'info',
+    message: `db-design checked this file only in part to keep the editor responsive: after ${seconds}, ${what}. Run \`npx db-design check ${name}\` in its folder for the full check.`,
+    uri,
+    span: { start: at, end: at },
+    fixes: [],
+  };
 }
 
 function internalError(rule: string, uri: string, err: unknown): Finding {

@@ -3,6 +3,7 @@
  * Drizzle schema, a SQL file in its migration set), and the database engine it is read for.
  */
 import * as path from 'node:path';
+import type { Budget } from '../model/budget';
 import type { FrontEndResult, SourceText } from '../model/frontend';
 import { findInstalledPrismaVersion, loadPrisma, prismaSchemaFiles } from '../prisma';
 import { engineMarks, ensureSqlParser } from '../sql';
@@ -24,7 +25,14 @@ export interface LoadContext {
  * The file's unit and engine. A SQL file that PostgreSQL's parser rejects and that carries another engine's
  * marks is read again as that engine's, unless something explicit named the engine.
  */
-export async function loadUnit(ctx: LoadContext, uri: string, text: string, language: Language, config: ResolvedConfig): Promise<{ unit: FrontEndResult; engine: EngineDecision }> {
+export async function loadUnit(
+  ctx: LoadContext,
+  uri: string,
+  text: string,
+  language: Language,
+  config: ResolvedConfig,
+  budget?: Budget,
+): Promise<{ unit: FrontEndResult; engine: EngineDecision }> {
   if (language === 'prisma') {
     const fsPath = uriToPath(uri);
     const files: SourceText[] = [];
@@ -64,6 +72,7 @@ export async function loadUnit(ctx: LoadContext, uri: string, text: string, lang
     migrations: config.migrations,
     toUri: pathToUri,
     prismaVersion: (dir: string) => findInstalledPrismaVersion(dir, ctx.host),
+    budget,
   });
   let unit = ctx.sql.load(uri, fsPath, text, options(engine.name));
   // A file PostgreSQL's parser rejects that carries another engine's marks is that engine's.

@@ -31,6 +31,7 @@ import { hoverAt } from '../engine/hover';
 import { suppressionFixes } from '../engine/suppression';
 import { PACKAGE_VERSION } from '../engine/version';
 import { ruleById } from '../rules/registry';
+import { Budget } from '../model/budget';
 import type { Finding, Severity, SeveritySetting, TextEdit } from '../model/findings';
 import { LineIndex, type Span } from '../model/text';
 import { allowGit } from '../workspace/git';
@@ -48,6 +49,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 /** Pause after a keystroke before re-analysing; edits within it are folded into one run. */
 const DEBOUNCE_MS = 200;
+/** Work on one document stops after this long and reports what it has, so the editor never freezes. */
+const EDITOR_BUDGET_MS = 2000;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -203,7 +206,7 @@ export function startServer(connection: Connection): void {
         analyses.delete(uri);
         findings = [];
       } else {
-        const analysis = await engine.analyze(uri, text, language);
+        const analysis = await engine.analyze(uri, text, language, { budget: new Budget(EDITOR_BUDGET_MS) });
         // A newer edit arrived while analysing: its own run will publish.
         if (documents.get(uri)?.version !== version) return;
         if (initOptions.prismaExtensionActive) analysis.findings = analysis.findings.filter((f) => f.rule !== 'prisma-validation');

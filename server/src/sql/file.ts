@@ -5,6 +5,7 @@
  * Pure and cached by (uri, text, dialect), so a migration history is parsed once and re-used on every
  * keystroke in another of its files.
  */
+import type { Budget, Unread } from '../model/budget';
 import type { Comment, Problem, SourceText } from '../model/frontend';
 import type { Dialect } from '../model/schema';
 import type { SectionMarker } from '../model/statements';
@@ -27,6 +28,8 @@ export interface SqlFileParse {
   comments: Comment[];
   problems: Problem[];
   templated: boolean;
+  /** The statements the budget left unread (the rest of the file); such a parse is not cached. */
+  unread?: Unread;
 }
 
 /** A runner's up/down section markers, as comment bodies after `--` (the workspace's runner modules list them). */
@@ -57,7 +60,7 @@ const cache = new Map<string, SqlFileParse>();
 const CACHE_LIMIT = 4000;
 
 /** `sections`: the runners' up/down markers that split the file into sections (none: every statement is up). */
-export function parseSqlFile(file: SourceText, dialect: Dialect, sections: readonly SectionSyntax[] = NO_SECTIONS): SqlFileParse {
+export function parseSqlFile(file: SourceText, dialect: Dialect, sections: readonly SectionSyntax[] = NO_SECTIONS, budget?: Budget): SqlFileParse {
   const key = `${dialect}\u0000${sectionsId(sections)}\u0000${file.uri}`;
   const hit = cache.get(key);
   if (hit && hit.text === file.text) {
@@ -65,18 +68,24 @@ export function parseSqlFile(file: SourceText, dialect: Dialect, sections: reado
     cache.set(key, hit);
     return hit;
   }
-  const parsed = parseUncached(file, dialect, sections);
+  const parsed = parseUncached(file, dialect, sections, budget);
+  if (parsed.unread) return parsed;
   cache.set(key, parsed);
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   return parsed;
 }
 
-function parseUncached(file: SourceText, dialect: Dialect, sections: readonly SectionSyntax[]): SqlFileParse {
+function parseUncached(file: SourceText, dialect: Dialect, sections: readonly SectionSyntax[], budget: Budget | undefined): SqlFileParse {
   const split = splitStatements(file.text, dialect);
   const statements: ParsedStatement[] = [];
   const problems: Problem[] = [];
   const report = reportsSyntaxErrors(dialect) && !split.templated;
-  for (const s of split.statements) {
+  let unread: Unread | undefined;
+  for (const [k, s] of split.statements.entries()) {
+    if (budget?.spent('parse')) {
+      unread = { from: s.span.start, count: split.statements.length - k };
+      break;
+    }
     for (const st of parseStatement(file.text, s)) {
       statements.push(st);
       if (st.error && report && !st.psqlVariables) {
@@ -84,9 +93,11 @@ function parseUncached(file: SourceText, dialect: Dialect, sections: readonly Se
       }
     }
   }
-  const comments: Comment[] = split.comments.map((c) => ({ uri: file.uri, span: c.span, body: c.body }));
+  // Comments among the unread statements (suppressions) would only be reported as unused.
+  const read = unread ? split.comments.filter((c) => c.span.start < unread.from) : split.comments;
+  const comments: Comment[] = read.map((c) => ({ uri: file.uri, span: c.span, body: c.body }));
   const markers: SectionMarker[] = [];
-  for (const c of split.comments) {
+  for (const c of read) {
     // Runner markers are line comments (`-- +goose Up`), never block comments.
     if (!file.text.startsWith('--', c.span.start)) continue;
     const d = markerDirection(c.body, sections);
@@ -97,5 +108,7 @@ function parseUncached(file: SourceText, dialect: Dialect, sections: readonly Se
     for (const m of markers) if (m.span.start < st.span.start) d = m.direction;
     return d;
   });
-  return { uri: file.uri, text: file.text, dialect, statements, directions, markers, comments, problems, templated: split.templated };
+  const parsed: SqlFileParse = { uri: file.uri, text: file.text, dialect, statements, directions, markers, comments, problems, templated: split.templated };
+  if (unread) parsed.unread = unread;
+  return parsed;
 }

@@ -6,6 +6,7 @@
  * file being analysed, records what each statement saw: the tables it names as they stood just before
  * it, and which tables and indexes the file itself created.
  */
+import type { Budget, Unread } from '../model/budget';
 import type { Schema, Table } from '../model/schema';
 import { emptySchema, type Dialect } from '../model/schema';
 import { nodeAs } from '../sql/ast';
@@ -31,6 +32,8 @@ export interface FileReplay {
   createdTables: Map<string, number>;
   /** Indexes this file created (lower-case name -> statement index). */
   createdIndexes: Map<string, number>;
+  /** The statements the budget left unread or unreplayed: the schema holds only those before them. */
+  unread?: Unread;
 }
 
 /** The table keys a statement reads or changes, for its `before` copies. */
@@ -115,68 +118,81 @@ class TableWatch {
 
 /**
  * Applies a file's up statements to `schema` (mutating it). With `facts`, records what each statement
- * saw; without, it only replays (the files before and after the one being analysed).
+ * saw; without, it only replays (the files before and after the one being analysed). With a `budget`
+ * (the file being analysed in the editor), stops when its share runs out and says what it left.
  */
-export function replayFile(schema: Schema, parse: SqlFileParse, facts: boolean): FileReplay {
+export function replayFile(schema: Schema, parse: SqlFileParse, facts: boolean, budget?: Budget): FileReplay {
   const out: FileReplay = { parse, statements: [], createdTables: new Map(), createdIndexes: new Map() };
-  parse.statements.forEach((st, i) => {
-    const direction = parse.directions[i];
-    if (!facts) {
-      if (direction === 'up') applyStatement(schema, st, { uri: parse.uri, dialect: parse.dialect });
-      return;
+  if (parse.unread) out.unread = parse.unread;
+  for (const [i, st] of parse.statements.entries()) {
+    if (budget?.spent('replay')) {
+      out.unread = { from: st.span.start, count: parse.statements.length - i + (parse.unread?.count ?? 0) };
+      break;
     }
-    const view = new StatementView(st, parse.uri, parse.dialect);
-    const isPg = parse.dialect === 'postgresql' || parse.dialect === 'cockroachdb';
-    const keys = isPg ? touchedTables(view.info, schema) : [];
-    const before = new Map<string, Table | undefined>();
-    for (const k of keys) {
-      const t = schema.tables.get(k);
-      before.set(k, t ? cloneTable(t) : undefined);
-    }
-    out.statements.push({ view, index: i, direction, before });
-    if (direction !== 'up') return;
-    // Which tables to compare before and after: the ones the statement reads or replaces as it applies
-    // (for any dialect), and the ones it adds; never every table of the schema.
-    if (!isPg && !/^\s*(create|alter|rename|drop)\b/i.test(st.text)) {
-      applyStatement(schema, st, { uri: parse.uri, dialect: parse.dialect });
-      return;
-    }
-    const info = view.info;
-    // CREATE TABLE ... AS and views may leave no table in the model: whether the name was free is asked first.
-    const asOrView = info.kind === 'create-table-as' || info.kind === 'create-view';
-    const freeBefore = asOrView && !schema.tables.has(info.table.key);
-    const watch = new TableWatch(schema.tables);
-    try {
-      applyStatement(schema, st, { uri: parse.uri, dialect: parse.dialect });
-    } finally {
-      watch.stop();
-    }
-    const added = new Set(watch.added);
-    if (info.kind === 'rename-table' && out.createdTables.has(info.table.key)) {
-      // A table renamed after this file created it stays "created in this file" under its new name.
-      const created = out.createdTables.get(info.table.key)!;
-      for (const k of added) if (schema.tables.get(k)?.name === info.newName) out.createdTables.set(k, created);
-    }
-    // A rename keeps the table's identity: the new name is the same (existing or created-here) table.
-    if (info.kind === 'rename-table') return;
-    // Sequences are relations too (pg_dump writes `ALTER TABLE seq OWNER TO ...`): created here counts.
-    const seq = nodeAs(view.node, 'CreateSeqStmt')?.sequence;
-    if (seq?.relname) out.createdTables.set(tableKey(seq.schemaname, seq.relname), i);
-    // CREATE TABLE ... AS and views: created here even where the model has no columns for them.
-    if (asOrView && (freeBefore || added.has(info.table.key))) out.createdTables.set(info.table.key, i);
-    for (const k of new Set([...watch.was.keys(), ...added])) {
-      const t = schema.tables.get(k);
-      if (!t) continue;
-      const was = watch.was.get(k);
-      // An unread table (its CREATE did not parse) is created here all the same, columns unknown.
-      if ((!t.partial || t.unread) && (added.has(k) || (was?.partial && !was.unread))) out.createdTables.set(k, i);
-      for (const x of t.indexes) {
-        const name = (x.name ?? '').toLowerCase();
-        if (name && !was?.indexes.has(name)) out.createdIndexes.set(name, i);
-      }
-    }
-  });
+    replayWork.statementsApplied++;
+    replayStatement(schema, parse, i, facts, out);
+  }
   return out;
+}
+
+/** One statement of `replayFile`. */
+function replayStatement(schema: Schema, parse: SqlFileParse, i: number, facts: boolean, out: FileReplay): void {
+  const st = parse.statements[i];
+  const direction = parse.directions[i];
+  if (!facts) {
+    if (direction === 'up') applyStatement(schema, st, { uri: parse.uri, dialect: parse.dialect });
+    return;
+  }
+  const view = new StatementView(st, parse.uri, parse.dialect);
+  const isPg = parse.dialect === 'postgresql' || parse.dialect === 'cockroachdb';
+  const keys = isPg ? touchedTables(view.info, schema) : [];
+  const before = new Map<string, Table | undefined>();
+  for (const k of keys) {
+    const t = schema.tables.get(k);
+    before.set(k, t ? cloneTable(t) : undefined);
+  }
+  out.statements.push({ view, index: i, direction, before });
+  if (direction !== 'up') return;
+  // Which tables to compare before and after: the ones the statement reads or replaces as it applies
+  // (for any dialect), and the ones it adds; never every table of the schema.
+  if (!isPg && !/^\s*(create|alter|rename|drop)\b/i.test(st.text)) {
+    applyStatement(schema, st, { uri: parse.uri, dialect: parse.dialect });
+    return;
+  }
+  const info = view.info;
+  // CREATE TABLE ... AS and views may leave no table in the model: whether the name was free is asked first.
+  const asOrView = info.kind === 'create-table-as' || info.kind === 'create-view';
+  const freeBefore = asOrView && !schema.tables.has(info.table.key);
+  const watch = new TableWatch(schema.tables);
+  try {
+    applyStatement(schema, st, { uri: parse.uri, dialect: parse.dialect });
+  } finally {
+    watch.stop();
+  }
+  const added = new Set(watch.added);
+  if (info.kind === 'rename-table' && out.createdTables.has(info.table.key)) {
+    // A table renamed after this file created it stays "created in this file" under its new name.
+    const created = out.createdTables.get(info.table.key)!;
+    for (const k of added) if (schema.tables.get(k)?.name === info.newName) out.createdTables.set(k, created);
+  }
+  // A rename keeps the table's identity: the new name is the same (existing or created-here) table.
+  if (info.kind === 'rename-table') return;
+  // Sequences are relations too (pg_dump writes `ALTER TABLE seq OWNER TO ...`): created here counts.
+  const seq = nodeAs(view.node, 'CreateSeqStmt')?.sequence;
+  if (seq?.relname) out.createdTables.set(tableKey(seq.schemaname, seq.relname), i);
+  // CREATE TABLE ... AS and views: created here even where the model has no columns for them.
+  if (asOrView && (freeBefore || added.has(info.table.key))) out.createdTables.set(info.table.key, i);
+  for (const k of new Set([...watch.was.keys(), ...added])) {
+    const t = schema.tables.get(k);
+    if (!t) continue;
+    const was = watch.was.get(k);
+    // An unread table (its CREATE did not parse) is created here all the same, columns unknown.
+    if ((!t.partial || t.unread) && (added.has(k) || (was?.partial && !was.unread))) out.createdTables.set(k, i);
+    for (const x of t.indexes) {
+      const name = (x.name ?? '').toLowerCase();
+      if (name && !was?.indexes.has(name)) out.createdIndexes.set(name, i);
+    }
+  }
 }
 
 /** One file of a history, as read this time. */
@@ -216,7 +232,7 @@ interface Checkpoint {
 }
 
 /** Counts of the replay's work, for tests that guard its linear shape (never reset by the code). */
-export const replayWork = { filesReplayed: 0, schemasCopied: 0 };
+export const replayWork = { filesReplayed: 0, schemasCopied: 0, statementsApplied: 0 };
 
 /**
  * One migration set's replay state. `files` are the up files in order; the engine calls `update` with

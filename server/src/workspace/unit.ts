@@ -5,6 +5,7 @@
  * on its own. `SqlWorkspace` keeps the per-set replay caches between analyses.
  */
 import { URI } from 'vscode-uri';
+import type { Budget } from '../model/budget';
 import type { FrontEndResult, SourceText } from '../model/frontend';
 import type { Dialect, Schema } from '../model/schema';
 import { emptySchema } from '../model/schema';
@@ -28,6 +29,8 @@ export interface SqlUnitOptions {
   toUri(fsPath: string): string;
   /** The Prisma version installed for the project, when the runner is Prisma Migrate. */
   prismaVersion?(dir: string): string | undefined;
+  /** Time for this file's own statements (the editor's guard); the rest of its history is replayed in full. */
+  budget?: Budget;
 }
 
 /** Path-to-URI conversions are pure and not cheap: remembered across analyses. */
@@ -178,10 +181,11 @@ export class SqlWorkspace {
     const upIndex = entry.direction === 'up' ? at : upPosition(set, upFileFor(set, entry) ?? entry) + 1;
     const k = Math.max(0, upIndex);
     const working = history.before(k);
-    const parse = parseSqlFile({ uri, text }, opts.dialect, SECTION_MARKERS);
-    const replay = replayFile(working, parse, true);
+    const parse = parseSqlFile({ uri, text }, opts.dialect, SECTION_MARKERS, opts.budget);
+    const replay = replayFile(working, parse, true, opts.budget);
     let schema = working;
-    if (entry.direction === 'up') {
+    // A file replayed in part is not the state after it: nothing later is built on it.
+    if (entry.direction === 'up' && !replay.unread) {
       // `working` is the state after this file: the next file starts from it, and nothing changes it now.
       history.rememberAfter(k, working);
       schema = history.endState(k, () => cloneSchema(working));
@@ -215,8 +219,8 @@ export class SqlWorkspace {
   private standalone(uri: string, text: string, opts: SqlUnitOptions): SqlUnit {
     const schemaBefore = () => emptySchema(opts.dialect);
     const working = emptySchema(opts.dialect);
-    const parse = parseSqlFile({ uri, text }, opts.dialect, SECTION_MARKERS);
-    const replay = replayFile(working, parse, true);
+    const parse = parseSqlFile({ uri, text }, opts.dialect, SECTION_MARKERS, opts.budget);
+    const replay = replayFile(working, parse, true, opts.budget);
     const files: SourceText[] = [{ uri, text }];
     const facts = this.fileFacts(uri, text, parse, 'script', undefined, undefined, opts);
     const unit: SqlUnit = {
@@ -307,7 +311,8 @@ export class SqlWorkspace {
     const down = analyseTransactions(downInfos, downRun);
     facts.nestedBegins = [...up.nestedBegins.map((i) => mainIdx[i]), ...down.nestedBegins.map((i) => downIdx[i])];
     const unclosed = up.unclosedBegin !== undefined ? mainIdx[up.unclosedBegin] : down.unclosedBegin !== undefined ? downIdx[down.unclosedBegin] : undefined;
-    if (unclosed !== undefined) facts.unclosedBegin = unclosed;
+    // Its COMMIT may be among the statements the budget left unread.
+    if (unclosed !== undefined && !parse.unread) facts.unclosedBegin = unclosed;
     this.txStates.set(parse, { up, down, upIdx: mainIdx, downIdx });
     return facts;
   }
