@@ -36,13 +36,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language: 'prisma' },
       { scheme: 'untitled', language: 'sql' },
     ],
-    synchronize: {
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/db-design.json'),
-        vscode.workspace.createFileSystemWatcher('**/*.prisma'),
-        vscode.workspace.createFileSystemWatcher('**/*.sql'),
-      ],
-    },
+    // No synchronize.fileEvents: the server registers the files it depends on (workspace/watched.ts).
     initializationOptions,
     outputChannel: output,
   };

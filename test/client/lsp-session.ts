@@ -36,7 +36,7 @@ export class LspSession {
   readonly registrations: Registration[] = [];
   private readonly proc: ChildProcess;
   private readonly diagnostics = new Map<string, Diagnostic[]>();
-  private waiters: { uri: string; resolve: (d: Diagnostic[]) => void }[] = [];
+  private waiters: { uri: string; resolve: (d: Diagnostic[]) => boolean }[] = [];
   private sectionsAsked = new Set<string>();
   private onAsked: () => void = () => {};
   capabilities: Record<string, unknown> = {};
@@ -47,7 +47,7 @@ export class LspSession {
     this.conn = createProtocolConnection(new StreamMessageReader(this.proc.stdout!), new StreamMessageWriter(this.proc.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
       this.diagnostics.set(p.uri, p.diagnostics);
-      this.waiters = this.waiters.filter((w) => (w.uri === p.uri ? (w.resolve(p.diagnostics), false) : true));
+      this.waiters = this.waiters.filter((w) => w.uri !== p.uri || !w.resolve(p.diagnostics));
     });
     this.conn.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => {
       for (const i of p.items) this.sectionsAsked.add(i.section ?? '');
@@ -69,7 +69,7 @@ export class LspSession {
       processId: process.pid,
       rootUri: URI.file(opts.root).toString(),
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true }, didChangeWatchedFiles: { dynamicRegistration: true } },
         textDocument: { publishDiagnostics: {}, formatting: { dynamicRegistration: dynamic }, rangeFormatting: { dynamicRegistration: dynamic } },
       },
       workspaceFolders: [{ uri: URI.file(opts.root).toString(), name: 'ws' }],
@@ -112,7 +112,22 @@ export class LspSession {
   diagnosticsFor(uri: string): Promise<Diagnostic[]> {
     const current = this.diagnostics.get(uri);
     if (current) return Promise.resolve(current);
-    return new Promise((resolve) => this.waiters.push({ uri, resolve }));
+    return new Promise((resolve) => this.waiters.push({ uri, resolve: (d) => (resolve(d), true) }));
+  }
+
+  /** The current or first later publication for `uri` that satisfies `pred`; fails after 20 s naming `what`. */
+  waitFor(uri: string, pred: (d: Diagnostic[]) => boolean, what: string): Promise<Diagnostic[]> {
+    const current = this.diagnostics.get(uri);
+    if (current && pred(current)) return Promise.resolve(current);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; last: ${JSON.stringify(this.diagnostics.get(uri)?.map((d) => d.code))}`)), 20000);
+      this.waiters.push({ uri, resolve: (d) => pred(d) && (clearTimeout(timer), resolve(d), true) });
+    });
+  }
+
+  /** What a client's file watcher reports: files created (1), changed (2) or deleted (3) on disk. */
+  filesChanged(changes: { file: string; type: 1 | 2 | 3 }[]): void {
+    void this.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: changes.map((c) => ({ uri: URI.file(c.file).toString(), type: c.type })) });
   }
 
   async stop(): Promise<void> {

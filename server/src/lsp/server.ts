@@ -11,6 +11,7 @@ import {
   DiagnosticSeverity,
   DiagnosticTag,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   TextDocumentSyncKind,
   TextDocuments,
   type CodeActionParams,
@@ -35,6 +36,7 @@ import { Budget } from '../model/budget';
 import type { Finding, Severity, SeveritySetting, TextEdit } from '../model/findings';
 import { LineIndex, type Span } from '../model/text';
 import { allowGit } from '../workspace/git';
+import { WATCHED_FILE_GLOBS } from '../workspace/watched';
 import { detectedOf } from '../engine/detected';
 import { registerFeatures } from './features';
 import { DEFAULT_SETTINGS, readSettings } from './settings';
@@ -61,6 +63,7 @@ export function startServer(connection: Connection): void {
   const resolvedSettings = new Map<string, EditorSettings>();
   const timers = new Map<string, NodeJS.Timeout>();
   let supportsConfiguration = false;
+  let supportsWatching = false;
   /** Workspace folders (paths), where a new db-design.json goes. */
   let workspaceRoots: string[] = [];
   let initOptions: ClientInitOptions = {};
@@ -107,6 +110,7 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     supportsConfiguration = !!params.capabilities.workspace?.configuration;
+    supportsWatching = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     workspaceRoots = [...(params.workspaceFolders ?? []).map((f) => f.uri), ...(params.rootUri ? [params.rootUri] : [])]
       .map((u) => uriToPath(u))
       .filter((p): p is string => p !== undefined);
@@ -128,6 +132,11 @@ export function startServer(connection: Connection): void {
     if (supportsConfiguration) {
       void connection.client.register(DidChangeConfigurationNotification.type, { section: 'dbDesign' }).catch(() => undefined);
     }
+    // The server knows which files its findings depend on (a runner's metadata.toml, a drizzle.config.ts, ...).
+    if (supportsWatching) {
+      const watchers = WATCHED_FILE_GLOBS.map((globPattern) => ({ globPattern }));
+      void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch(() => undefined);
+    }
     void connection.sendNotification(StatusNotification, { state: ServerState.Ready });
   });
 
@@ -142,7 +151,8 @@ export function startServer(connection: Connection): void {
     for (const doc of documents.all()) schedule(doc.uri, 0);
   });
 
-  // db-design.json, schema files or migrations changed on disk: everything open may depend on them.
+  // A schema, a migration, db-design.json or a file that tells the engine or runner changed on disk:
+  // every open file may depend on it, and the engine re-reads what it knows of the project.
   connection.onDidChangeWatchedFiles(() => {
     revision++;
     for (const doc of documents.all()) schedule(doc.uri, 0);
