@@ -27,7 +27,11 @@ export interface Case {
   language: Language;
   /** Source with marker lines. Common leading indentation is removed. */
   code: string;
-  /** File name inside the case's folder (default schema.prisma / migration.sql). Folder names set the dialect. */
+  /**
+   * File name inside the case's folder (default schema.prisma / migration.sql). Folder names set the dialect.
+   * The default migration.sql is a psql script: its project's db-design.json says `migrations.runner: plain`
+   * (unless the case's own config has a `migrations` section), since a lone SQL file does not say what runs it.
+   */
   file?: string;
   /** Other files of the project (path relative to the case folder → text), e.g. the rest of a Prisma schema folder. */
   files?: Record<string, string>;
@@ -114,7 +118,8 @@ export function prepare(c: Case): Prepared {
   const file = path.join(root, c.file ?? (c.language === 'prisma' ? 'schema.prisma' : c.language === 'typescript' ? 'schema.ts' : 'migration.sql'));
   host.files.set(file, text);
   for (const [rel, t] of Object.entries(c.files ?? {})) host.files.set(path.join(root, rel), dedent(t));
-  if (c.config) host.files.set(path.join(root, 'db-design.json'), JSON.stringify(c.config));
+  const config = c.file === undefined && c.language === 'sql' ? { migrations: { runner: 'plain' }, ...c.config } : c.config;
+  if (config) host.files.set(path.join(root, 'db-design.json'), JSON.stringify(config));
   const engine = new Engine(host, () => c.overrides ?? {});
   return { engine, host, uri: pathToUri(file), text, expected, language: c.language };
 }

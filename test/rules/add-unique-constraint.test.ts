@@ -7,6 +7,17 @@ ruleTester('add-unique-constraint', {
   ],
   invalid: [
     {
+      name: 'runner not known: no CONCURRENTLY fix',
+      language: 'sql',
+      file: 'db/updates/0002_b.sql',
+      files: { 'db/updates/0001_a.sql': 'CREATE TABLE users (id bigint PRIMARY KEY, email text);\n' },
+      code: `
+        ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);
+                              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ add-unique-constraint
+      `,
+      output: [],
+    },
+    {
       name: 'named UNIQUE constraint: build concurrently, then USING INDEX',
       language: 'sql',
       code: `

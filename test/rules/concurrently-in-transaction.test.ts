@@ -17,8 +17,28 @@ ruleTester('concurrently-in-transaction', {
       code: 'ALTER TABLE t ADD COLUMN y int;\nCREATE INDEX CONCURRENTLY t_x ON t (x);\n',
     },
     { name: 'REFRESH ... CONCURRENTLY may run in a transaction', language: 'sql', code: 'BEGIN;\nREFRESH MATERIALIZED VIEW CONCURRENTLY v;\nCOMMIT;\n' },
+    {
+      name: 'runner not known: not assumed to wrap the file',
+      language: 'sql',
+      file: 'db/updates/0002_b.sql',
+      files: { 'db/updates/0001_a.sql': 'CREATE TABLE t (id bigint PRIMARY KEY, x int);\n' },
+      code: 'ALTER TABLE t ADD COLUMN y int;\nCREATE INDEX CONCURRENTLY t_x ON t (x);\n',
+    },
   ],
   invalid: [
+    {
+      name: 'runner not known, but BEGIN in the file: a transaction either way',
+      language: 'sql',
+      file: 'db/updates/0002_b.sql',
+      files: { 'db/updates/0001_a.sql': 'CREATE TABLE t (id bigint PRIMARY KEY, x int);\n' },
+      code: `
+        BEGIN;
+        CREATE INDEX CONCURRENTLY t_x ON t (x);
+        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ concurrently-in-transaction
+        COMMIT;
+      `,
+      output: ['BEGIN;\nCOMMIT;\nCREATE INDEX CONCURRENTLY t_x ON t (x);\n'],
+    },
     {
       name: 'between BEGIN and COMMIT: moved after COMMIT',
       language: 'sql',

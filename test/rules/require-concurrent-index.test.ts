@@ -31,6 +31,17 @@ ruleTester('require-concurrent-index', {
   ],
   invalid: [
     {
+      name: 'runner not known: CONCURRENTLY might land in its transaction, so no fix, and the message says what settles it',
+      language: 'sql',
+      file: 'db/updates/0002_b.sql',
+      files: { 'db/updates/0001_a.sql': 'CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint);\n' },
+      code: `
+        CREATE INDEX orders_c_idx ON orders (customer_id);
+        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ require-concurrent-index
+      `,
+      output: [],
+    },
+    {
       name: 'a table from an earlier migration whose CREATE TABLE does not parse exists',
       language: 'sql',
       file: 'migrations/000002_idx.up.sql',

@@ -19,6 +19,7 @@ ruleTester('set-not-null', {
       name: 'the check is NOT VALID only: still a scan',
       language: 'sql',
       file: 'migrations/0002_nn.sql',
+      config: { migrations: { runner: 'plain' } },
       files: { 'migrations/0001_check.sql': 'ALTER TABLE users ADD CONSTRAINT users_email_nn CHECK (email IS NOT NULL) NOT VALID;\n' },
       code: `
         ALTER TABLE users ALTER COLUMN email SET NOT NULL;
@@ -59,6 +60,17 @@ ruleTester('set-not-null', {
                           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ set-not-null
       `,
       output: [],
+    },
+    {
+      name: 'runner not known: the CHECK is added here, validated in a new migration (its own transaction whatever the runner)',
+      language: 'sql',
+      file: 'migrations/0002_nn.sql',
+      files: { 'migrations/0001_check.sql': 'ALTER TABLE users ADD CONSTRAINT users_email_nn CHECK (email IS NOT NULL) NOT VALID;\n' },
+      code: `
+        ALTER TABLE users ALTER COLUMN email SET NOT NULL;
+                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ set-not-null
+      `,
+      output: ['ALTER TABLE users ADD CONSTRAINT users_email_not_null CHECK (email IS NOT NULL) NOT VALID;\n'],
     },
   ],
 });

@@ -4,6 +4,13 @@ ruleTester('unclosed-transaction', {
   valid: [
     { name: 'closed', language: 'sql', code: 'BEGIN;\nALTER TABLE t ADD COLUMN x int;\nCOMMIT;\n' },
     { name: 'rolled back', language: 'sql', file: 'queries/try.sql', code: 'BEGIN;\nDELETE FROM t WHERE id = 1;\nROLLBACK;\n' },
+    {
+      name: 'runner not known: its transaction may close it',
+      language: 'sql',
+      file: 'db/updates/0002_b.sql',
+      files: { 'db/updates/0001_a.sql': 'CREATE TABLE t (id bigint PRIMARY KEY);\n' },
+      code: 'BEGIN;\nALTER TABLE t ADD COLUMN x int;\n',
+    },
   ],
   invalid: [
     {

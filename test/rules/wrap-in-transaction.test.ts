@@ -11,8 +11,27 @@ ruleTester('wrap-in-transaction', {
       language: 'sql',
       code: 'ALTER TABLE t ADD CONSTRAINT t_x CHECK (x > 0) NOT VALID;\nALTER TABLE t VALIDATE CONSTRAINT t_x;\n',
     },
+    {
+      name: 'runner not known: BEGIN/COMMIT could land inside its own transaction, so nothing is said',
+      language: 'sql',
+      file: 'db/updates/0002_b.sql',
+      files: { 'db/updates/0001_a.sql': 'CREATE TABLE t (id bigint PRIMARY KEY);\n' },
+      code: 'ALTER TABLE t ADD COLUMN x int;\nUPDATE t SET x = 1;\n',
+    },
   ],
   invalid: [
+    {
+      name: 'psql scripts (a meta-command in the folder) run statement by statement',
+      language: 'sql',
+      file: 'db/updates/0002_b.sql',
+      files: { 'db/updates/0001_a.sql': '\\set ON_ERROR_STOP 1\nCREATE TABLE t (id bigint PRIMARY KEY);\n' },
+      code: `
+        ALTER TABLE t ADD COLUMN x int;
+        ^^^^^^^^^^^^^ wrap-in-transaction
+        UPDATE t SET x = 1;
+      `,
+      output: ['BEGIN;\nALTER TABLE t ADD COLUMN x int;\nUPDATE t SET x = 1;\nCOMMIT;\n'],
+    },
     {
       name: 'plain migration file',
       language: 'sql',

@@ -91,7 +91,7 @@ describe('migration sets: found from the layout and markers, in the order the ru
 
 describe('runners: does a migration file run in a transaction?', () => {
   const set = { root, runner: 'plain', runnerSource: 'layout' as const, files: [] };
-  const facts = (text: string, statementCount = 2, extra: object = {}) => ({ text, name: '1_x.sql', statementCount, allNonTransactional: false, direction: 'up' as const, set, ...extra });
+  const facts = (text: string, statementCount = 2, extra: object = {}) => ({ text, name: '1_x.sql', statementCount, allNonTransactional: false, direction: 'up' as const, set, textOf: () => '', ...extra });
   const inTx = (runner: Parameters<typeof fileMode>[0], text: string, n = 2, extra: object = {}, override?: boolean) => runsInTransaction(fileMode(runner, facts(text, n, extra), override), n);
 
   it('knows each runner, and the opt-outs written in the files', () => {
@@ -114,6 +114,21 @@ describe('runners: does a migration file run in a transaction?', () => {
     assert.equal(inTx('drizzle', ''), true);
     assert.equal(inTx('plain', ''), false);
     assert.equal(inTx('plain', '', 2, {}, true), true, 'migrations.inTransaction overrides');
+  });
+
+  it('plain SQL files: the mode is not known unless psql meta-commands or db-design.json say how they run', () => {
+    const mode = (text: string, extra: object = {}, override?: boolean) => fileMode('plain', facts(text, 2, extra), override).mode;
+    assert.equal(mode('ALTER TABLE t ADD x int;\nALTER TABLE t ADD y int;\n'), 'unknown');
+    assert.equal(mode('\\set ON_ERROR_STOP 1\nALTER TABLE t ADD x int;\n'), 'none');
+    // A backslash inside a string is not a meta-command.
+    assert.equal(mode("INSERT INTO t VALUES (E'\\\\set');\n"), 'unknown');
+    // Another file of the set being a psql script is enough.
+    const files = [{ fsPath: path.join(root, 'u/1_a.sql'), name: '1_a.sql', direction: 'up' as const, version: '1' }, { fsPath: path.join(root, 'u/2_b.sql'), name: '2_b.sql', direction: 'up' as const, version: '2' }];
+    const other = { root, runner: 'plain', runnerSource: 'layout' as const, files };
+    assert.equal(mode('SELECT 1;', { set: other, textOf: (f: { name: string }) => (f.name === '2_b.sql' ? '\\i common.sql\n' : '') }), 'none');
+    assert.equal(mode('SELECT 1;', { set: { ...set, runnerSource: 'config' } }), 'none', 'migrations.runner says plain');
+    assert.equal(mode('SELECT 1;', {}, false), 'none', 'migrations.inTransaction says false');
+    assert.equal(mode('', { set: { ...set, files: [{ fsPath: path.join(root, 'x/1.0--1.1.sql'), name: '1.0--1.1.sql', direction: 'up', version: '1.0' }] } }), 'transaction');
   });
 
   it('the config schema lists exactly the runners the code knows', () => {

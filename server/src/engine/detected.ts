@@ -23,6 +23,7 @@ const MODES: Record<string, string> = {
   transaction: 'in a transaction',
   implicit: 'as one query string (one implicit transaction when it holds several statements)',
   none: 'statement by statement, outside any transaction',
+  unknown: 'not known',
 };
 
 function from(where: string | undefined, root: string): string {
@@ -42,7 +43,8 @@ export function detectedOf(analysis: FileAnalysis): Detected {
     facts.push(`Engine: ${e.name} (from ${from(e.file, project) || e.from}${e.detail ? `: ${e.detail}` : ''})`);
     if (unit.set) {
       const runner = RUNNERS[unit.set.runner];
-      facts.push(`Runner: ${runner.name} (${unit.set.runnerSource === 'config' ? `from ${from(config.file, project)}` : 'from the migration folder layout'})`);
+      if (unit.file.run?.mode === 'unknown') facts.push('Runner: not known (a folder of SQL files; `migrations.runner` in db-design.json names it)');
+      else facts.push(`Runner: ${runner.name} (${unit.set.runnerSource === 'config' ? `from ${from(config.file, project)}` : 'from the migration folder layout'})`);
       if (unit.file.run) facts.push(`Transaction mode: ${MODES[unit.file.run.mode] ?? unit.file.run.mode} (${unit.file.run.reason})`);
     } else {
       facts.push('Runner: none (not a migration folder)');

@@ -16,9 +16,11 @@ export type RunnerId = string;
  * - `transaction`: the runner opens a transaction around the file (BEGIN ... COMMIT);
  * - `implicit`: the runner sends the whole file as one query string, so a file with two or more
  *   statements is one implicit transaction and a single statement is in none;
- * - `none`: each statement on its own (psql without --single-transaction, split-and-execute runners).
+ * - `none`: each statement on its own (psql without --single-transaction, split-and-execute runners);
+ * - `unknown`: nothing tells which runner applies the file (a folder of SQL files without a runner's layout
+ *   or markers), so whether it runs in a transaction is not known.
  */
-export type FileMode = 'transaction' | 'implicit' | 'none';
+export type FileMode = 'transaction' | 'implicit' | 'none' | 'unknown';
 
 export interface RunnerInfo {
   id: RunnerId;
@@ -54,6 +56,11 @@ export interface TxState {
   how?: 'explicit' | 'runner' | 'implicit';
   /** Statements with the same block number run in the same transaction. */
   block: number;
+  /**
+   * Outside any BEGIN of the file, in a file whose runner is not known (`unknown` mode): the runner may
+   * run it in a transaction or statement by statement, so neither can be assumed.
+   */
+  runnerUnknown?: boolean;
 }
 
 /**
@@ -86,6 +93,8 @@ export interface FileFacts {
   markers: SectionMarker[];
   /** The file's name in its migration set (`20240101_init/migration.sql`). */
   setName?: string;
+  /** The set's first up migration: where findings about the whole set go. */
+  firstOfSet?: boolean;
   /** Where this up migration's down file goes, for runners with down files (`x.up.sql` -> `x.down.sql`). */
   downFile?: string;
   /** A migration right after this one, named as its runner expects; undefined when none would help. */

@@ -1,7 +1,7 @@
 import { quoteIdent } from '../model/identifiers';
 import type { FixProposal } from '../model/intents';
 import { lineBreak } from '../model/text';
-import { existing, existingWhy, headTo, implicitConstraintName, isMigrationUp, moveToOwnMigration, tableText } from './support/migration';
+import { existing, existingWhy, headTo, implicitConstraintName, isMigrationUp, moveToOwnMigration, surelyOutsideTransaction, tableText } from './support/migration';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -42,7 +42,8 @@ export default defineRule({
           if ((c.kind !== 'unique' && c.kind !== 'primary') || c.usingIndex) continue;
           const fixes: FixProposal[] = [];
           const keyword = c.kind === 'primary' ? 'PRIMARY KEY' : 'UNIQUE';
-          if (a.type === 'add-constraint' && info.actions.length === 1 && c.columns.length) {
+          // Under a runner that is not known, CONCURRENTLY may land in its transaction, here or in a new migration.
+          if (a.type === 'add-constraint' && info.actions.length === 1 && c.columns.length && !st.tx.runnerUnknown) {
             const text = ctx.file.text;
             const nl = lineBreak(text);
             const table = tableText(info.table, text, ctx.dialect);
@@ -50,7 +51,7 @@ export default defineRule({
             const sql =
               `CREATE UNIQUE INDEX CONCURRENTLY ${quoteIdent(name, ctx.dialect)} ON ${table} (${c.columns.map((col) => quoteIdent(col, ctx.dialect)).join(', ')});${nl}` +
               `ALTER TABLE ${table} ADD CONSTRAINT ${quoteIdent(name, ctx.dialect)} ${keyword} USING INDEX ${quoteIdent(name, ctx.dialect)};`;
-            if (!st.tx.inTransaction) fixes.push({ title: 'Build the index concurrently, then add the constraint USING INDEX', safe: false, preferred: true, intent: { kind: 'replace', at: st.view.ref, newText: sql } });
+            if (surelyOutsideTransaction(st)) fixes.push({ title: 'Build the index concurrently, then add the constraint USING INDEX', safe: false, preferred: true, intent: { kind: 'replace', at: st.view.ref, newText: sql } });
             else {
               const move = moveToOwnMigration(ctx, [st], 'unique', sql);
               if (move) fixes.push(move);

@@ -1,6 +1,6 @@
 import type { FixProposal } from '../model/intents';
 import { lineBreak } from '../model/text';
-import { blockEnd, lineStartOf } from './support/migration';
+import { blockEnd, lineStartOf, surelyOutsideTransaction } from './support/migration';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -32,7 +32,7 @@ export default defineRule({
       const end = st.tx.how === 'explicit' ? blockEnd(ctx, st) : undefined;
       if (end?.info.kind === 'transaction' && end.info.op === 'rollback') continue;
       const fixes: FixProposal[] = [];
-      if (!st.tx.inTransaction) {
+      if (surelyOutsideTransaction(st)) {
         const nl = lineBreak(ctx.file.text);
         fixes.push({
           title: 'Run it in BEGIN; ... ROLLBACK;',

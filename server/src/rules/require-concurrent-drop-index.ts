@@ -1,5 +1,5 @@
 import type { FixProposal } from '../model/intents';
-import { headTo, isMigrationUp, moveToOwnMigration, statementSql, transactionReason } from './support/migration';
+import { headTo, isMigrationUp, moveToOwnMigration, surelyOutsideTransaction, statementSql, transactionReason, UNKNOWN_RUNNER_CONCURRENTLY } from './support/migration';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -35,7 +35,8 @@ export default defineRule({
       const kw = st.view.keyword('index');
       const simple = info.indexes.length === 1 && !info.cascade;
       let tail = '';
-      if (simple && kw && !st.tx.inTransaction) {
+      if (st.tx.runnerUnknown) tail = UNKNOWN_RUNNER_CONCURRENTLY;
+      else if (simple && kw && surelyOutsideTransaction(st)) {
         fixes.push({ title: 'Use DROP INDEX CONCURRENTLY', safe: false, preferred: true, intent: { kind: 'replace', at: st.view.after(kw.index), newText: ' CONCURRENTLY' } });
       } else if (simple && kw) {
         const move = moveToOwnMigration(ctx, [st], 'concurrently', statementSql(st).replace(/^(\s*drop\s+index)/i, '$1 CONCURRENTLY'));

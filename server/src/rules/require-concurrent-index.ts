@@ -1,5 +1,5 @@
 import type { FixProposal } from '../model/intents';
-import { existing, existingWhy, headTo, isMigrationUp, moveToOwnMigration, statementSql, transactionReason } from './support/migration';
+import { existing, existingWhy, headTo, isMigrationUp, moveToOwnMigration, surelyOutsideTransaction, statementSql, transactionReason, UNKNOWN_RUNNER_CONCURRENTLY } from './support/migration';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -38,7 +38,8 @@ export default defineRule({
       const fixes: FixProposal[] = [];
       const kw = st.view.keyword('index');
       let tail = '';
-      if (!st.tx.inTransaction && kw) {
+      if (st.tx.runnerUnknown) tail = UNKNOWN_RUNNER_CONCURRENTLY;
+      else if (surelyOutsideTransaction(st) && kw) {
         fixes.push({ title: 'Use CREATE INDEX CONCURRENTLY', safe: false, preferred: true, intent: { kind: 'replace', at: st.view.after(kw.index), newText: ' CONCURRENTLY' } });
       } else if (kw) {
         const sql = statementSql(st).replace(/^(\s*create\s+(?:unique\s+)?index)/i, '$1 CONCURRENTLY');

@@ -18,7 +18,7 @@ export default defineRule({
       'down file counts as a deliberate "nothing to undo".',
     fix: 'Create the down file, or append the down section marker, as a stub to fill in.',
     examples: [
-      { language: 'sql', bad: '-- +goose Up\nCREATE TABLE t (id bigint PRIMARY KEY);\n', good: '-- +goose Up\nCREATE TABLE t (id bigint PRIMARY KEY);\n\n-- +goose Down\nDROP TABLE t;\n' },
+      { language: 'sql', file: 'db/migrations/00001_create_t.sql', bad: '-- +goose Up\nCREATE TABLE t (id bigint PRIMARY KEY);\n', good: '-- +goose Up\nCREATE TABLE t (id bigint PRIMARY KEY);\n\n-- +goose Down\nDROP TABLE t;\n' },
     ],
   },
 

@@ -25,6 +25,9 @@ export function analyseTransactions(infos: StatementInfo[], run: FileRun | undef
   const wrapped = run ? runsInTransaction(run, infos.length) : false;
   let inRunner = wrapped && run?.mode === 'transaction';
   const implicit = wrapped && run?.mode === 'implicit';
+  // A runner that is not known may or may not wrap the file, until a COMMIT or ROLLBACK in the file ends
+  // whatever transaction there was: what follows it runs statement by statement either way.
+  let unknown = run?.mode === 'unknown';
   let explicit = false;
   let explicitAt = -1;
   let block = 0;
@@ -32,7 +35,8 @@ export function analyseTransactions(infos: StatementInfo[], run: FileRun | undef
   const nestedBegins: number[] = [];
   const state = (): TxState => {
     const how = explicit ? 'explicit' : inRunner ? 'runner' : implicit ? 'implicit' : undefined;
-    return how ? { inTransaction: true, how, block } : { inTransaction: false, block };
+    if (how) return { inTransaction: true, how, block };
+    return unknown ? { inTransaction: false, block, runnerUnknown: true } : { inTransaction: false, block };
   };
   infos.forEach((info, i) => {
     if (info.kind !== 'transaction') {
@@ -56,6 +60,7 @@ export function analyseTransactions(infos: StatementInfo[], run: FileRun | undef
         states.push(state());
         explicit = false;
         inRunner = false;
+        unknown = false;
         block++;
         return;
       default:
@@ -63,6 +68,7 @@ export function analyseTransactions(infos: StatementInfo[], run: FileRun | undef
     }
   });
   const out: TxAnalysis = { states, nestedBegins };
-  if (explicit && !(run?.mode === 'transaction' && wrapped)) out.unclosedBegin = explicitAt;
+  // Unclosed under a runner's transaction is closed by the runner; under an unknown runner it may be.
+  if (explicit && !(run?.mode === 'transaction' && wrapped) && run?.mode !== 'unknown') out.unclosedBegin = explicitAt;
   return out;
 }

@@ -262,6 +262,7 @@ export class SqlWorkspace {
       const runner = RUNNERS[set.runner] ?? mod.info;
       facts.runner = runner;
       facts.setName = entry.name;
+      if (role === 'migration' && upPosition(set, entry) === 0) facts.firstOfSet = true;
       const sidePath = mod.sideConfig?.(entry);
       const side = sidePath ? this.host.readFile(sidePath) : undefined;
       const toolVersion = () => perSet(set, 'tool-version', () => opts.prismaVersion?.(set.root));
@@ -277,6 +278,7 @@ export class SqlWorkspace {
             toolVersion,
             direction: d,
             set,
+            textOf: (f) => (f.fsPath === entry.fsPath ? text : (this.host.readFile(f.fsPath) ?? '')),
           },
           opts.migrations.inTransaction,
         );

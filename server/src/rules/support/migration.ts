@@ -25,6 +25,19 @@ export function tableBefore(st: SqlStatement, key: string): Table | undefined {
   return st.before(key);
 }
 
+/**
+ * Does the statement surely run outside any transaction? Not when the runner is not known (it may wrap
+ * the file): fixes that add CONCURRENTLY or BEGIN in place are offered only when this holds.
+ */
+export function surelyOutsideTransaction(st: SqlStatement): boolean {
+  return !st.tx.inTransaction && !st.tx.runnerUnknown;
+}
+
+/** Appended to a CONCURRENTLY advice when the runner is not known. */
+export const UNKNOWN_RUNNER_CONCURRENTLY =
+  ' CONCURRENTLY cannot run inside a transaction, and whether the runner of these migrations runs them in one is not known: ' +
+  'say how it runs them in db-design.json (`migrations.runner` or `migrations.inTransaction`).';
+
 /** Why the statement runs inside a transaction, as a clause: "the file opens one with BEGIN". */
 export function transactionReason(st: SqlStatement, file: FileFacts): string {
   switch (st.tx.how) {

@@ -1,11 +1,35 @@
 /**
- * Plain SQL files (psql-style scripts): numbered or dated files in a migrations-like folder, or a
- * configured folder, run statement by statement. PostgreSQL extension scripts (`1.2--1.3.sql`) run inside
- * the transaction of ALTER EXTENSION ... UPDATE.
+ * Plain SQL files: numbered or dated files in a migrations-like folder, or a configured folder. Such a
+ * folder does not say what applies it: psql runs each statement on its own, while many home-grown
+ * runners wrap each file in a transaction. So their transaction mode is known only when something says
+ * it: `migrations.runner` / `migrations.inTransaction` in db-design.json, or psql meta-commands
+ * (`\set ON_ERROR_STOP 1`) in the files. PostgreSQL extension scripts (`1.2--1.3.sql`) run inside the
+ * transaction of ALTER EXTENSION ... UPDATE.
  */
 import * as path from 'node:path';
+import type { MigrationSet } from '../migrations';
+import { splitStatements } from '../../sql/split';
+import { perSet } from '../set-memo';
 import { flatSet, nextFlatFile, SQL } from './layout';
-import type { MigrationRunner } from './types';
+import type { FileRunFacts, MigrationRunner } from './types';
+
+/** The first psql meta-command (`\set ON_ERROR_STOP 1`, `\i file.sql`) of a text, as the splitter reads them. */
+function metaCommand(text: string): string | undefined {
+  if (!text.includes('\\')) return undefined;
+  const meta = splitStatements(text, 'postgresql').skipped.find((r) => r.kind === 'meta');
+  return meta ? text.slice(meta.span.start, meta.span.end).trim() : undefined;
+}
+
+/** A meta-command of this file or, failing that, of any file of the set: psql runs these files. */
+function psqlCommand(set: MigrationSet, f: FileRunFacts): string | undefined {
+  return metaCommand(f.text) ?? perSet(set, 'psql-meta-command', () => {
+    for (const file of set.files) {
+      const m = metaCommand(f.textOf(file));
+      if (m) return m;
+    }
+    return undefined;
+  });
+}
 
 /** Folder names that say "migrations" when nothing else does. */
 const MIGRATION_FOLDER = /(^|[-_.])(migrations?|migrate|updates?|upgrades?|deltas?|patches|changes|changesets?|versioned|schema[-_]changes?|evolutions?)([-_.]|$)/i;
@@ -22,7 +46,7 @@ const plain: MigrationRunner = {
     const files = () => ctx.host.readDir(ctx.dir).filter((e) => !e.isDir && SQL.test(e.name)).map((e) => e.name);
     if (ctx.configured || MIGRATION_FOLDER.test(ctx.dirName) || /migrat/i.test(ctx.base)) {
       const useNumbered = numbered(ctx.base) && files().filter(numbered).length >= 2;
-      return flatSet(ctx.dir, ctx.host, 'plain', useNumbered ? numbered : (n) => SQL.test(n), { source: ctx.configured ? 'config' : 'layout', self: ctx.base });
+      return flatSet(ctx.dir, ctx.host, 'plain', useNumbered ? numbered : (n) => SQL.test(n), { self: ctx.base });
     }
     if (numbered(ctx.base) && files().filter(numbered).length >= 3) return flatSet(ctx.dir, ctx.host, 'plain', numbered);
     return undefined;
@@ -31,7 +55,10 @@ const plain: MigrationRunner = {
     if (f.set.files.some((x) => /^\d+(\.\d+)*--\d+(\.\d+)*\.sql$/.test(path.basename(x.fsPath)))) {
       return { mode: 'transaction', reason: 'extension update scripts run inside the transaction of ALTER EXTENSION ... UPDATE' };
     }
-    return { mode: 'none', reason: 'plain SQL files run statement by statement' };
+    if (f.set.runnerSource === 'config') return { mode: 'none', reason: 'db-design.json says psql-style plain SQL files (`migrations.runner`), run statement by statement' };
+    const meta = psqlCommand(f.set, f);
+    if (meta) return { mode: 'none', reason: `the migrations are psql scripts (\`${meta}\`), which psql runs statement by statement` };
+    return { mode: 'unknown', reason: 'nothing in this folder of SQL files says which runner applies it, so whether it runs each file in a transaction is not known' };
   },
   newMigration: (ctx) => nextFlatFile(ctx, '{{SQL}}\n'),
 };

@@ -29,6 +29,8 @@ export interface FileRunFacts {
   direction: 'up' | 'down';
   /** The other files of the set (PostgreSQL extension scripts are recognised by their names). */
   set: MigrationSet;
+  /** The text of a file of the set (a runner recognised by what its files say, such as psql's meta-commands). */
+  textOf(file: MigrationFile): string;
 }
 
 /** What a runner module reads to decide whether a file belongs to one of its sets. */
