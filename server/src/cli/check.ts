@@ -8,6 +8,8 @@ import { applyEdits, fixAllEdits } from '../engine/edits';
 import type { Finding } from '../model/findings';
 import { LineIndex } from '../model/text';
 import { changedLines, gitChanges } from '../workspace/git';
+import { findMigrationSet } from '../workspace/migrations';
+import { isScriptFile } from '../workspace/script-migrations';
 import type { EngineDecision } from '../workspace/project-engine';
 
 const BOM = '\uFEFF';
@@ -81,12 +83,19 @@ export function collectFiles(inputs: string[]): string[] {
         return;
       }
       for (const e of entries.sort()) visit(path.join(p, e), false);
-    } else if (stat.isFile() && (explicit || languageOf(p))) {
+    } else if (stat.isFile() && (explicit || languageOf(p) || scriptMigration(p, stat.size))) {
       out.add(path.resolve(p));
     }
   };
   for (const input of inputs) visit(input, true);
   return [...out].sort();
+}
+
+/** A TypeScript or JavaScript migration of a tool db-design reads (TypeORM, Knex, db-migrate, ...): its SQL is checked. */
+function scriptMigration(p: string, size: number): boolean {
+  if (!isScriptFile(p) || size > MAX_FILE_BYTES) return false;
+  const text = diskHost.readFile(p);
+  return text !== undefined && languageOf(p, text) === 'sql' && findMigrationSet(p, diskHost) !== undefined;
 }
 
 export async function check(inputs: string[], overrides: ConfigOverrides, fix: boolean): Promise<CheckResult> {
@@ -107,7 +116,7 @@ export async function check(inputs: string[], overrides: ConfigOverrides, fix: b
       : engine.engines.project(dir).decision;
   }
   for (const file of collectFiles(inputs)) {
-    const language = languageOf(file);
+    const language = languageOf(file) ?? (isScriptFile(file) ? languageOf(file, diskHost.readFile(file) ?? '') : undefined);
     if (!language) {
       result.failures.push({ path: file, message: 'not a .prisma or .sql file' });
       continue;

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { Finding, Severity } from '../model/findings';
 import { mentionsDrizzle } from '../ts/drizzle';
+import { mayBeScriptMigration } from '../workspace/script-migrations';
 
 export type Language = 'prisma' | 'sql' | 'typescript';
 
@@ -25,6 +26,8 @@ export function languageOf(uriOrPath: string, text?: string): Language | undefin
   const lower = uriOrPath.toLowerCase();
   if (lower.endsWith('.prisma')) return 'prisma';
   if (text !== undefined && isScriptPath(lower) && mentionsDrizzle(text)) return 'typescript';
+  // A migration written in TypeScript or JavaScript is read through the SQL its raw-SQL calls carry.
+  if (text !== undefined && mayBeScriptMigration(lower, text)) return 'sql';
   if (/\.sql(\.(postgres|postgresql|sqlite|sqlite3|mysql|cockroach))?$/.test(lower)) return 'sql';
   return undefined;
 }

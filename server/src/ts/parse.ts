@@ -13,6 +13,8 @@ export interface ParsedSource {
   program: t.Program;
   /** Syntax errors the parser recovered from (a half-typed file still gives its tables). */
   errors: { message: string; offset: number }[];
+  /** Every comment of the file, in order. */
+  comments: t.Comment[];
 }
 
 const cache = new Map<string, { text: string; parsed: ParsedSource | undefined }>();
@@ -31,7 +33,7 @@ export function parseSource(fileName: string, text: string): ParsedSource | unde
       plugins: typescript ? ['typescript', ['decorators', { decoratorsBeforeExport: true }]] : ['jsx', ['decorators', { decoratorsBeforeExport: true }]],
     });
     const errors = (file.errors ?? []).map((e) => ({ message: e.reasonCode ?? 'syntax error', offset: (e as unknown as { pos?: number }).pos ?? 0 }));
-    parsed = { program: file.program, errors };
+    parsed = { program: file.program, errors, comments: file.comments ?? [] };
   } catch {
     parsed = undefined;
   }

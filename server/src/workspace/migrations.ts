@@ -9,6 +9,7 @@ import { detectSet, runnerModule, type RunnerId } from './runners';
 import { naturalCompare, SQL } from './runners/layout';
 
 export { naturalCompare };
+import { isScriptFile } from './script-migrations';
 import { perSet } from './set-memo';
 
 export interface WorkspaceHost {
@@ -54,7 +55,7 @@ export interface MigrationSet {
 
 /** The set the file belongs to, or undefined when it is not a migration. */
 export function findMigrationSet(fsPath: string, host: WorkspaceHost, config: MigrationsConfig = {}): MigrationSet | undefined {
-  if (!SQL.test(fsPath)) return undefined;
+  if (!SQL.test(fsPath) && !isScriptFile(fsPath)) return undefined;
   const dir = path.dirname(fsPath);
   const found = detectSet({
     fsPath,

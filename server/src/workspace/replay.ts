@@ -12,7 +12,8 @@ import { emptySchema, type Dialect } from '../model/schema';
 import { nodeAs } from '../sql/ast';
 import { applyStatement } from '../sql/build';
 import { tableKey } from '../sql/names';
-import { parseSqlFile, type SqlFileParse } from '../sql/file';
+import type { SqlFileParse } from '../sql/file';
+import { parseMigrationFile } from './script-migrations';
 import { SECTION_MARKERS } from './runners';
 import { StatementView, type StatementInfo } from '../sql/statements';
 import { cloneSchema, cloneTable } from './clone';
@@ -290,7 +291,7 @@ export class History {
 
   private parse(k: number): SqlFileParse {
     replayWork.filesReplayed++;
-    return parseSqlFile(this.files[k], this.dialect, SECTION_MARKERS);
+    return parseMigrationFile(this.files[k], this.dialect, SECTION_MARKERS);
   }
 
   private copy(schema: Schema): Schema {

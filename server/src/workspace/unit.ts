@@ -10,7 +10,8 @@ import type { FrontEndResult, SourceText } from '../model/frontend';
 import type { Dialect, Schema } from '../model/schema';
 import { emptySchema } from '../model/schema';
 import type { FileFacts, FileRole, FileRun, NewMigrationRef, SqlStatement, TxState } from '../model/migration-file';
-import { parseSqlFile, type SqlFileParse } from '../sql/file';
+import type { SqlFileParse } from '../sql/file';
+import { parseMigrationFile, scriptOf, scriptSafeEdits } from './script-migrations';
 import { renderSqlFix } from '../sql/render';
 import { cannotRunInTransaction, StatementView, type StatementInfo } from '../sql/statements';
 import { cloneSchema } from './clone';
@@ -181,7 +182,7 @@ export class SqlWorkspace {
     const upIndex = entry.direction === 'up' ? at : upPosition(set, upFileFor(set, entry) ?? entry) + 1;
     const k = Math.max(0, upIndex);
     const working = history.before(k);
-    const parse = parseSqlFile({ uri, text }, opts.dialect, SECTION_MARKERS, opts.budget);
+    const parse = parseMigrationFile({ uri, text }, opts.dialect, SECTION_MARKERS, opts.budget);
     const replay = replayFile(working, parse, true, opts.budget);
     let schema = working;
     // A file replayed in part is not the state after it: nothing later is built on it.
@@ -191,7 +192,8 @@ export class SqlWorkspace {
       schema = history.endState(k, () => cloneSchema(working));
     }
     const schemaBefore = () => history.before(k);
-    const files: SourceText[] = [{ uri, text }];
+    // A script migration is read through its SQL view: the SQL at its own offsets, the rest blank.
+    const files: SourceText[] = [{ uri, text: parse.text }];
     const role: FileRole = entry.direction === 'down' ? 'down' : 'migration';
     const facts = this.fileFacts(uri, text, parse, role, set, entry, opts);
     const statements = this.statements(replay, parse, facts);
@@ -201,7 +203,7 @@ export class SqlWorkspace {
       files,
       problems: [...parse.problems],
       comments: [...parse.comments],
-      render: (intent) => renderSqlFix(intent, files, schema),
+      render: renderIn(parse, uri, (intent) => renderSqlFix(intent, files, schema)),
       role,
       set,
       file: facts,
@@ -219,9 +221,9 @@ export class SqlWorkspace {
   private standalone(uri: string, text: string, opts: SqlUnitOptions): SqlUnit {
     const schemaBefore = () => emptySchema(opts.dialect);
     const working = emptySchema(opts.dialect);
-    const parse = parseSqlFile({ uri, text }, opts.dialect, SECTION_MARKERS, opts.budget);
+    const parse = parseMigrationFile({ uri, text }, opts.dialect, SECTION_MARKERS, opts.budget);
     const replay = replayFile(working, parse, true, opts.budget);
-    const files: SourceText[] = [{ uri, text }];
+    const files: SourceText[] = [{ uri, text: parse.text }];
     const facts = this.fileFacts(uri, text, parse, 'script', undefined, undefined, opts);
     const unit: SqlUnit = {
       language: 'sql',
@@ -229,7 +231,7 @@ export class SqlWorkspace {
       files,
       problems: [...parse.problems],
       comments: [...parse.comments],
-      render: (intent) => renderSqlFix(intent, files, working),
+      render: renderIn(parse, uri, (intent) => renderSqlFix(intent, files, working)),
       role: 'script',
       file: facts,
       statements: this.statements(replay, parse, facts),
@@ -254,7 +256,8 @@ export class SqlWorkspace {
     const downIdx = sectionIndexes(parse, 'down');
     const mainInfos = mainIdx.map((i) => infoOf(parse, i));
     const downInfos = downIdx.map((i) => infoOf(parse, i));
-    const facts: FileFacts = { uri, text, role, down: 'not-used', markers: parse.markers, nestedBegins: [] };
+    const facts: FileFacts = { uri, text: parse.text, role, down: 'not-used', markers: parse.markers, nestedBegins: [] };
+    const script = scriptOf(parse);
     let run: FileRun | undefined;
     let downRun: FileRun | undefined;
     if (set && entry) {
@@ -289,7 +292,9 @@ export class SqlWorkspace {
         facts.downRun = downRun;
       }
       if (role === 'migration') {
-        if (parse.markers.some((m) => m.direction === 'down')) facts.down = 'section';
+        // A script's down() may revert with the tool's own calls instead of SQL: only SQL there is known.
+        if (script) facts.down = parse.directions.includes('down') ? 'section' : 'not-used';
+        else if (parse.markers.some((m) => m.direction === 'down')) facts.down = 'section';
         else if (!runner.usesDown) facts.down = 'not-used';
         else if (mod.sections) facts.down = 'missing';
         else facts.down = withDownFile(set).has(entry) ? 'file' : 'missing';
@@ -298,9 +303,10 @@ export class SqlWorkspace {
       }
       const downPath = role === 'migration' ? mod.downFileFor?.(entry.fsPath) : undefined;
       if (downPath) facts.downFile = opts.toUri(downPath);
-      facts.newMigration = (suffix) => newMigrationRef(set, entry, suffix, opts.toUri);
+      // A script's runner takes no new SQL file and no marker: those would be edits outside its SQL strings.
+      if (!script) facts.newMigration = (suffix) => newMigrationRef(set, entry, suffix, opts.toUri);
       const upMarker = parse.markers.find((m) => m.direction === 'up');
-      const optOut = mod.optOut?.({ fsPath: entry.fsPath, text, sideConfig: side, upMarkerEnd: upMarker?.span.end });
+      const optOut = script ? undefined : mod.optOut?.({ fsPath: entry.fsPath, text, sideConfig: side, upMarkerEnd: upMarker?.span.end });
       if (optOut) {
         facts.optOut = {
           title: optOut.title,
@@ -359,6 +365,12 @@ export class SqlWorkspace {
       indexTable: (name: string) => [...s.before.values()].find((t) => t?.indexes.some((i) => i.name === name)),
     }));
   }
+}
+
+/** A script migration's fixes are kept only where they are safe edits of its SQL strings. */
+function renderIn(parse: SqlFileParse, uri: string, render: FrontEndResult['render']): FrontEndResult['render'] {
+  const script = scriptOf(parse);
+  return script ? (intent) => scriptSafeEdits(script, uri, parse.dialect, render(intent)) : render;
 }
 
 /** The up files that have a down file. */

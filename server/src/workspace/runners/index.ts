@@ -5,18 +5,25 @@
  * `migrations.runner` and `migrations.inTransaction` in db-design.json override what is detected.
  */
 import type { MigrationFile, MigrationSet } from '../migrations';
+import { isScriptFile } from '../script-migrations';
+import dbMigrate from './db-migrate';
 import dbmate from './dbmate';
 import diesel from './diesel';
 import drizzle from './drizzle';
 import flyway from './flyway';
 import golangMigrate from './golang-migrate';
 import goose from './goose';
+import knex from './knex';
+import kysely from './kysely';
+import mikroOrm from './mikro-orm';
 import nodePgMigrate from './node-pg-migrate';
 import plain from './plain';
 import pop from './pop';
 import prisma from './prisma';
 import sqlMigrate from './sql-migrate';
+import slonik from './slonik';
 import sqlx from './sqlx';
+import typeorm from './typeorm';
 import versionFolders from './version-folders';
 import type { DetectContext, FileRun, FileRunFacts, MigrationLayout, MigrationRunner, NewMigration, RunnerId, RunnerInfo } from './types';
 
@@ -37,6 +44,13 @@ const MODULES: (MigrationRunner | MigrationLayout)[] = [
   versionFolders,
   sqlx,
   plain,
+  // Migrations written in TypeScript or JavaScript: only these are asked about script files.
+  typeorm,
+  mikroOrm,
+  kysely,
+  knex,
+  slonik,
+  dbMigrate,
 ];
 
 const isRunner = (m: MigrationRunner | MigrationLayout): m is MigrationRunner => 'info' in m;
@@ -56,7 +70,9 @@ export const RUNNERS: Readonly<Record<RunnerId, RunnerInfo>> = Object.fromEntrie
 
 /** The set a file belongs to by the first module whose layout or markers claim it. */
 export function detectSet(ctx: DetectContext): MigrationSet | undefined {
+  const script = isScriptFile(ctx.base);
   for (const m of MODULES) {
+    if (script !== ('info' in m && !!m.scripts)) continue;
     const set = m.detect?.(ctx);
     if (set) return set;
   }

@@ -77,6 +77,8 @@ export interface MigrationRunner {
   info: RunnerInfo;
   /** The set `ctx`'s file belongs to when this runner's layout or markers claim it; tried in registry order. */
   detect?(ctx: DetectContext): MigrationSet | undefined;
+  /** Reads migrations written in TypeScript or JavaScript (only such modules are asked about script files). */
+  scripts?: boolean;
   /** Files of a set found by layout belong to it whatever their content: one detection serves them all. */
   layoutOwnsFiles?: boolean;
   /** Up/down section markers (comment bodies, after `--`), for runners that keep both directions in one file. */
