@@ -70,7 +70,15 @@ function cached(text: string): CacheEntry {
   return entry;
 }
 
+/**
+ * Characters handed to libpg-query, for tests that guard the linear shape (never reset by the code): each
+ * statement is parsed, and scanned at most once, on its own text, never on the rest of its line or file.
+ */
+export const parseWork = { statements: 0, parsedChars: 0, scannedChars: 0 };
+
 function parseUncached(text: string): CacheEntry {
+  parseWork.statements++;
+  parseWork.parsedChars += text.length;
   // The parser takes a C string: a NUL would silently cut the statement short. PostgreSQL rejects it.
   const nul = text.indexOf('\u0000');
   if (nul >= 0) return { error: { message: 'invalid byte sequence for encoding "UTF8": 0x00', cursor: codePointIndex(text, nul) } };
@@ -94,6 +102,7 @@ function codePointIndex(text: string, utf16: number): number {
 
 function scan(entry: CacheEntry, text: string): ScanToken[] {
   if (!entry.tokens) {
+    parseWork.scannedChars += text.length;
     try {
       entry.tokens = (scanSync(text).tokens ?? []).filter((t) => t.tokenName !== 'SQL_COMMENT' && t.tokenName !== 'C_COMMENT');
     } catch {

@@ -78,7 +78,11 @@ function nextLineStart(text: string, from: number): number {
   return i;
 }
 
+/** Characters split, for tests that guard the linear shape (never reset by the code): a file is split a few times, not once per statement. */
+export const splitWork = { chars: 0 };
+
 export function splitStatements(text: string, dialect: Dialect = 'postgresql', opts: { literals?: boolean } = {}): SplitResult {
+  splitWork.chars += text.length;
   const flavor: Flavor = {
     pg: dialect !== 'mysql' && dialect !== 'sqlite',
     mysql: dialect === 'mysql',
