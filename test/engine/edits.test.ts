@@ -24,6 +24,19 @@ describe('edits', () => {
     );
   });
 
+  it('insertions at one offset, and an insertion where a replacement starts, keep their order', () => {
+    const u = 'u';
+    assert.equal(
+      applyEdits('abc', [
+        { uri: u, span: { start: 1, end: 1 }, newText: '1' },
+        { uri: u, span: { start: 1, end: 1 }, newText: '2' },
+        { uri: u, span: { start: 1, end: 2 }, newText: 'B' },
+        { uri: u, span: { start: 3, end: 3 }, newText: '!' },
+      ]),
+      'a21Bc!',
+    );
+  });
+
   it('rejects overlapping edits', () => {
     assert.throws(() => applyEdits('abc', [
       { uri: 'u', span: { start: 0, end: 2 }, newText: '' },

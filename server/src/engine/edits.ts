@@ -4,14 +4,17 @@ import type { Finding, Fix, TextEdit } from '../model/findings';
 /** Applies non-overlapping edits of one file (edits for other files are ignored). */
 export function applyEdits(text: string, edits: TextEdit[], uri?: string): string {
   const mine = edits.filter((e) => uri === undefined || e.uri === uri).sort((a, b) => b.span.start - a.span.start || b.span.end - a.span.end);
-  let out = text;
+  // From the last edit to the first, collecting pieces: splicing each into the whole text would copy the
+  // file once per edit (quadratic for a fix-all over a big dump).
+  const pieces: string[] = [];
   let limit = Infinity;
   for (const e of mine) {
     if (e.span.end > limit) throw new Error('overlapping edits');
-    out = out.slice(0, e.span.start) + e.newText + out.slice(e.span.end);
+    pieces.push(text.slice(e.span.end, limit), e.newText);
     limit = e.span.start;
   }
-  return out;
+  pieces.push(text.slice(0, limit));
+  return pieces.reverse().join('');
 }
 
 /**
