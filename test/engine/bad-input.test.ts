@@ -13,7 +13,7 @@ describe('bad input', () => {
   it('CRLF: spans and fixes stay exact and keep CRLF', async () => {
     for (const [language, code, needle] of [
       ['sql', 'CREATE TABLE users (id bigint PRIMARY KEY);\r\nCREATE TABLE posts (id bigint PRIMARY KEY,\r\n  author_id bigint REFERENCES users (id));\r\n', 'REFERENCES'],
-      ['prisma', 'datasource db {\r\n  provider = "postgresql"\r\n}\r\nmodel U {\r\n  id Int @id\r\n  ps P[]\r\n}\r\nmodel P {\r\n  id  Int @id\r\n  uId Int\r\n  u   U   @relation(fields: [uId], references: [id])\r\n}\r\n', '@relation'],
+      ['prisma', 'datasource db {\r\n  provider = "postgresql"\r\n}\r\nmodel U {\r\n  id Int @id\r\n  ps P[]\r\n}\r\nmodel P {\r\n  id  Int @id\r\n  uId Int\r\n  u   U   @relation(fields: [uId], references: [id])\r\n}\r\n', 'u   U   @relation'],
     ] as const) {
       const p = prepare({ language, code });
       const a = await p.engine.analyze(p.uri, code, language);

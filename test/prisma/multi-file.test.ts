@@ -47,7 +47,7 @@ ruleTester('fk-missing-index', {
           id        Int      @id
           authorId  String   @db.Uuid
           author    User     @relation(fields: [authorId], references: [id], onDelete: Cascade)
-                             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ fk-missing-index
+          ^^^^^^ fk-missing-index
           createdAt DateTime @default(now()) @map("created_at") @db.Timestamptz(3)
           updatedAt DateTime @updatedAt @map("updated_at") @db.Timestamptz(3)
         }

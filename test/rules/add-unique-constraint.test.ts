@@ -13,7 +13,7 @@ ruleTester('add-unique-constraint', {
       files: { 'db/updates/0001_a.sql': 'CREATE TABLE users (id bigint PRIMARY KEY, email text);\n' },
       code: `
         ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);
-                              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ add-unique-constraint
+                                         ^^^^^^^^^^^^^^^ add-unique-constraint
       `,
       output: [],
     },
@@ -22,7 +22,7 @@ ruleTester('add-unique-constraint', {
       language: 'sql',
       code: `
         ALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE (email);
-                              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ add-unique-constraint
+                                         ^^^^^^^^^^^^^^^ add-unique-constraint
       `,
       output: ['CREATE UNIQUE INDEX CONCURRENTLY users_email_key ON users (email);\nALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_key;\n'],
     },

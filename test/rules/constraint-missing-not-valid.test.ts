@@ -16,7 +16,7 @@ ruleTester('constraint-missing-not-valid', {
       language: 'sql',
       code: `
         ALTER TABLE orders ADD FOREIGN KEY (customer_id) REFERENCES customers (id);
-                           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ constraint-missing-not-valid
+                               ^^^^^^^^^^^^^^^^^^^^^^^^^ constraint-missing-not-valid
       `,
       output: ['ALTER TABLE orders ADD FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT orders_customer_id_fkey;\n'],
     },
@@ -28,7 +28,7 @@ ruleTester('constraint-missing-not-valid', {
       code: `
         -- +goose Up
         ALTER TABLE orders ADD CONSTRAINT orders_total_positive CHECK (total >= 0);
-                           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ constraint-missing-not-valid
+                                          ^^^^^^^^^^^^^^^^^^^^^ constraint-missing-not-valid
       `,
       output: ['-- +goose Up\nALTER TABLE orders ADD CONSTRAINT orders_total_positive CHECK (total >= 0) NOT VALID;\n'],
     },

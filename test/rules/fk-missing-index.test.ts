@@ -126,7 +126,7 @@ ruleTester('fk-missing-index', {
           id       Int  @id
           authorId Int
           author   User @relation(fields: [authorId], references: [id])
-                        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ fk-missing-index
+          ^^^^^^ fk-missing-index
         }
       `,
       output: [
@@ -165,7 +165,7 @@ ruleTester('fk-missing-index', {
           id       Int  @id
           authorId Int
           author   User @relation(fields: [authorId], references: [id])
-                        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ fk-missing-index
+          ^^^^^^ fk-missing-index
         }
       `,
     },
@@ -186,7 +186,7 @@ ruleTester('fk-missing-index', {
           createdAt DateTime @db.Timestamptz(3)
           authorId  Int
           author    User     @relation(fields: [authorId], references: [id])
-                             ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ fk-missing-index
+          ^^^^^^ fk-missing-index
 
           @@index([createdAt, authorId])
         }

@@ -44,7 +44,7 @@ ruleTester('fk-on-delete', {
           id       Int  @id
           authorId Int
           author   User @relation(fields: [authorId], references: [id]) // by
-                        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ fk-on-delete
+          ^^^^^^ fk-on-delete
 
           @@index([authorId])
         }
@@ -71,7 +71,7 @@ ruleTester('fk-on-delete', {
           id       Int   @id
           authorId Int?
           author   User? @relation(fields: [authorId], references: [id], onUpdate: Cascade)
-                         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ fk-on-delete
+          ^^^^^^ fk-on-delete
 
           @@index([authorId])
         }
@@ -97,7 +97,7 @@ ruleTester('fk-on-delete', {
           id       Int  @id
           authorId Int
           author   User @relation(fields: [authorId], references: [id])
-                        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ fk-on-delete
+          ^^^^^^ fk-on-delete
 
           @@index([authorId])
         }
@@ -134,7 +134,7 @@ ruleTester('fk-on-delete', {
           id     Int  @id
           postId Int
           post   Post @relation(fields: [postId], references: [id], onUpdate: NoAction)
-                      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ fk-on-delete
+          ^^^^ fk-on-delete
           userId Int
           user   User @relation(fields: [userId], references: [id], onDelete: Cascade, onUpdate: NoAction)
 

@@ -87,6 +87,11 @@ export interface ForeignKey {
   onUpdate?: ReferentialAction;
   /** The constraint or relation as written (`REFERENCES ...`, `@relation(...)`). */
   source: SourceRef;
+  /**
+   * Where a finding about it points, short enough to see without scrolling sideways: the relation
+   * field's name (Prisma), the constraint's name or `FOREIGN KEY (cols)` (SQL). `source` when unset.
+   */
+  head?: SourceRef;
   /** The statement (SQL) or field (Prisma) that declares it; fixes insert after it. */
   declaration: SourceRef;
   /** Prisma: the relation field name. */

@@ -31,6 +31,8 @@ export interface NewConstraint {
   expression?: string;
   /** The constraint as written (`CONSTRAINT x FOREIGN KEY (...) REFERENCES ...`). */
   at?: SourceRef;
+  /** Where a finding about it points, without scrolling sideways: its name, else `FOREIGN KEY (cols)`. */
+  head?: SourceRef;
 }
 
 export interface DefaultFacts {

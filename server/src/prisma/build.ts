@@ -226,6 +226,7 @@ class Builder {
       declaration: this.ref(uri, node?.span),
       relationField: f.name,
     };
+    if (node) fk.head = this.ref(uri, node.nameSpan);
     if (this.emulatedRelations) fk.enforced = false;
     const mapArg = argument(relAttr, 'map')?.value;
     if (mapArg?.kind === 'string' && mapArg.value) fk.name = mapArg.value;

@@ -62,7 +62,7 @@ export default defineRule({
               `Adding ${keyword}${c.name ? ` ${c.name}` : ''} to ${info.table.name} (${existingWhy(st, info.table.key)}) builds its index while holding an ACCESS ` +
               'EXCLUSIVE lock, which blocks every read and write until the build ends. Create the unique index CONCURRENTLY first, then ' +
               `ADD CONSTRAINT ... ${keyword} USING INDEX.`,
-            at: c.at ?? a.at ?? headTo(st, info.table),
+            at: c.head ?? c.at ?? a.at ?? headTo(st, info.table),
             fixes,
           });
         }

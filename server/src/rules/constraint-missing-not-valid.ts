@@ -66,7 +66,7 @@ export default defineRule({
           message:
             `Adding ${fk ? 'a foreign key' : 'a CHECK constraint'}${c.name ? ` ${c.name}` : ''} to ${info.table.name} (${existingWhy(st, info.table.key)}) checks every ` +
             `existing row while holding ${lock}. Add it NOT VALID and run VALIDATE CONSTRAINT separately: validation then lets reads and writes continue.`,
-          at: a.at ?? headTo(st, info.table),
+          at: c.head ?? a.at ?? headTo(st, info.table),
           fixes,
         });
       });

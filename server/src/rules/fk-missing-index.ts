@@ -67,7 +67,7 @@ export default defineRule({
           message:
             `Foreign key ${displayName(table)}(${list}) → ${parent} has no index starting with ${list}: ` +
             `joins from ${parent} and deletes of ${parent} rows scan all of ${displayName(table)}. Add an index on (${list}).`,
-          at: fk.source,
+          at: fk.head ?? fk.source,
           fixes: [{ title, safe: true, preferred: true, intent: { kind: 'addIndex', table, columns: fk.columns, fk } }],
         });
       }

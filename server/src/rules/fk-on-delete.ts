@@ -104,7 +104,7 @@ export default defineRule({
           message:
             `${what} has no ${prisma ? 'onDelete' : 'ON DELETE'} action, so it gets ${prisma ? PRISMA_NAME[implicit] : SQL[implicit]} by default: ` +
             `${consequence}. Write down the intended behaviour${options ? ` (${options})` : ''}.`,
-          at: fk.source,
+          at: fk.head ?? fk.source,
           fixes,
         });
       }

@@ -11,7 +11,7 @@ import { columnType } from './columns';
 import { referencedColumns } from './constraints';
 import { splitQualified, tableKey } from './names';
 import type { Site } from './site';
-import { elementEnd, findWord, nameEnd } from './tokens';
+import { constraintHead, elementEnd, findWord, nameEnd } from './tokens';
 import { volatility } from './volatility';
 
 /** A relation named in the statement, with where its name is written. */
@@ -92,6 +92,9 @@ export function newConstraint(site: Site, c: Constraint, column?: string): NewCo
   } else out.columns = column ? [column] : strings(c.keys);
   const ref = constraintRef(site, c);
   if (ref) out.at = ref;
+  const first = site.at(c.location);
+  const head = constraintHead(site.tokens, first, elementEnd(site.tokens, Math.max(first, 0)));
+  if (head) out.head = site.tokenRef(head[0], head[1]);
   return out;
 }
 

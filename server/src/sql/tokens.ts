@@ -85,6 +85,20 @@ export function findWord(tokens: Tokens, from: number, to: number, w: string): n
   return -1;
 }
 
+/**
+ * The short head of a constraint written in tokens `first..last`, as token indexes: the name after
+ * CONSTRAINT, otherwise the words up to its first parenthesised list (`FOREIGN KEY (a, b)`). Undefined
+ * when that head is the whole constraint.
+ */
+export function constraintHead(tokens: Tokens, first: number, last: number): [number, number] | undefined {
+  if (first < 0 || last <= first) return undefined;
+  if (word(tokens, first) === 'constraint' && first + 1 <= last) return [first + 1, first + 1];
+  const open = tokens.findIndex((t, j) => j > first && j <= last && t.text === '(');
+  if (open < 0) return undefined;
+  const close = elementEnd(tokens, open + 1) + 1;
+  return close < last && tokens[close]?.text === ')' ? [first, close] : undefined;
+}
+
 /** Whether `a b` appear as consecutive words in [from, to] (`ON DELETE`). */
 export function hasPhrase(tokens: Tokens, from: number, to: number, a: string, b: string): boolean {
   for (let j = Math.max(0, from); j < to && j + 1 < tokens.length; j++) {
