@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { PrismaExtensionNotification, StatusNotification, type ClientInitOptions, type StatusParams } from '../../server/src/lsp/protocol';
 import { showRuleDocumentation } from './commands/docs';
-import { FIXED_SCHEME, FixedTexts, fixAllInFile, fixAllInWorkspace, type WorkspaceFixOptions } from './commands/fix-all';
+import { FIXED_SCHEME, FixedTexts, fixAllInFile, fixAllInWorkspace, PreviewDocuments, type WorkspaceFixOptions } from './commands/fix-all';
 import { formatSql } from './commands/format';
 import { showReport } from './commands/report';
 import { StatusItem } from './status';
@@ -44,11 +44,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const lc = (client = new LanguageClient('dbDesign', 'db-design', serverOptions, clientOptions));
   const status = new StatusItem(lc);
   const fixedTexts = new FixedTexts();
+  const previews = new PreviewDocuments(lc);
   const restart = async () => {
     await lc.restart();
   };
   context.subscriptions.push(
     status,
+    previews,
     lc.onNotification(StatusNotification, (params: StatusParams) => status.update(params)),
     vscode.commands.registerCommand('dbDesign.restartServer', restart),
     vscode.commands.registerCommand('dbDesign.showOutput', () => output.show(true)),
@@ -60,7 +62,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.commands.registerCommand('dbDesign.fixAllInFile', () => fixAllInFile(lc)),
     vscode.workspace.registerTextDocumentContentProvider(FIXED_SCHEME, fixedTexts),
-    vscode.commands.registerCommand('dbDesign.fixAllInWorkspace', (options?: WorkspaceFixOptions) => fixAllInWorkspace(lc, fixedTexts, options)),
+    vscode.commands.registerCommand('dbDesign.fixAllInWorkspace', (options?: WorkspaceFixOptions) => fixAllInWorkspace(lc, fixedTexts, previews, options)),
     vscode.commands.registerCommand('dbDesign.formatSql', () => formatSql(lc)),
     vscode.commands.registerCommand('dbDesign.showRuleDocumentation', (ruleId?: unknown) => showRuleDocumentation(lc, typeof ruleId === 'string' ? ruleId : undefined)),
     // The server registers SQL formatting once, at start; switching it on or off needs a new server.

@@ -9,7 +9,7 @@
  */
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { FixAllRequest, type FixAllParams, type FixAllResult } from '../../../server/src/lsp/protocol';
+import { FixAllRequest, PreviewDocumentsNotification, type FixAllParams, type FixAllResult, type PreviewDocumentsParams } from '../../../server/src/lsp/protocol';
 import { isSchemaDocument, toRange } from '../convert';
 
 const EXCLUDE = '**/{node_modules,.git,dist,out,vendor}/**';
@@ -56,6 +56,55 @@ export class FixedTexts implements vscode.TextDocumentContentProvider {
   }
 }
 
+/**
+ * Files the preview opens that the user has not: the server checks them for nobody, so the Problems panel
+ * and the status bar keep what they showed before, during the preview and after Apply or Discard. One the
+ * user then opens in an editor is checked as usual.
+ */
+export class PreviewDocuments implements vscode.Disposable {
+  private readonly hidden = new Set<string>();
+  private readonly subscriptions: vscode.Disposable[];
+
+  constructor(private readonly client: LanguageClient) {
+    this.subscriptions = [
+      vscode.window.tabGroups.onDidChangeTabs(() => this.releaseOpened()),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.hidden.delete(doc.uri.toString())),
+    ];
+  }
+
+  /** Hides those of `uris` not open in an editor tab now. */
+  async hide(uris: vscode.Uri[]): Promise<void> {
+    const open = openInTabs();
+    const add = uris.map((u) => u.toString()).filter((u) => !open.has(u) && !this.hidden.has(u));
+    if (!add.length) return;
+    for (const u of add) this.hidden.add(u);
+    await this.send({ add });
+  }
+
+  private releaseOpened(): void {
+    const open = openInTabs();
+    const release = [...this.hidden].filter((u) => open.has(u));
+    if (!release.length) return;
+    for (const u of release) this.hidden.delete(u);
+    void this.send({ release });
+  }
+
+  private async send(params: PreviewDocumentsParams): Promise<void> {
+    if (this.client.isRunning()) await this.client.sendNotification(PreviewDocumentsNotification, params);
+  }
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+  }
+}
+
+/** Documents shown in an ordinary editor tab (a diff's sides are not). */
+function openInTabs(): Set<string> {
+  const out = new Set<string>();
+  for (const g of vscode.window.tabGroups.all) for (const t of g.tabs) if (t.input instanceof vscode.TabInputText) out.add(t.input.uri.toString());
+  return out;
+}
+
 interface Collected {
   uri: vscode.Uri;
   edits: vscode.TextEdit[];
@@ -92,7 +141,7 @@ export interface WorkspaceFixOptions {
   preview?: boolean;
 }
 
-export async function fixAllInWorkspace(client: LanguageClient, fixed: FixedTexts, options: WorkspaceFixOptions = {}): Promise<number> {
+export async function fixAllInWorkspace(client: LanguageClient, fixed: FixedTexts, previews: PreviewDocuments, options: WorkspaceFixOptions = {}): Promise<number> {
   const collected = await collect(client);
   if (!collected) return 0;
   const count = collected.reduce((n, c) => n + c.edits.length, 0);
@@ -101,6 +150,8 @@ export async function fixAllInWorkspace(client: LanguageClient, fixed: FixedText
     return 0;
   }
   const summary = `${count} safe fix edit${count === 1 ? '' : 's'} in ${collected.length} file${collected.length === 1 ? '' : 's'}`;
+  // Before the diff or the edit opens them: the server must not check them as if the user had.
+  await previews.hide(collected.map((c) => c.uri));
   if (options.preview !== false && !(await confirmWithDiff(collected, fixed, summary))) return 0;
 
   const edit = new vscode.WorkspaceEdit();

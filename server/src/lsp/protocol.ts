@@ -93,6 +93,18 @@ export interface FixAllResult {
   edits: { range: ProtocolRange; newText: string; label: string }[];
 }
 
+/**
+ * Client → server: documents the client opens only to show them in a preview (Fix All in Workspace's
+ * diff), not because the user opened them. `add`: check them for nobody and publish no problems for
+ * them (clearing any already shown); `release`: the user opened them in an editor, check them as usual.
+ * Closing a document releases it too.
+ */
+export const PreviewDocumentsNotification = 'dbDesign/previewDocuments';
+export interface PreviewDocumentsParams {
+  add?: string[];
+  release?: string[];
+}
+
 /** Client → server: every rule with its documentation link, for "Show Rule Documentation". */
 export const RuleListRequest = 'dbDesign/rules';
 export interface RuleInfo {

@@ -40,7 +40,7 @@ import { WATCHED_FILE_GLOBS } from '../workspace/watched';
 import { detectedOf } from '../engine/detected';
 import { registerFeatures } from './features';
 import { DEFAULT_SETTINGS, readSettings } from './settings';
-import { FIX_ALL_KIND, PrismaExtensionNotification, ServerState, StatusNotification, type ClientInitOptions, type EditorSettings, type EngineInfo, type PrismaExtensionParams } from './protocol';
+import { FIX_ALL_KIND, PreviewDocumentsNotification, PrismaExtensionNotification, ServerState, StatusNotification, type ClientInitOptions, type EditorSettings, type EngineInfo, type PrismaExtensionParams, type PreviewDocumentsParams } from './protocol';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -62,6 +62,8 @@ export function startServer(connection: Connection): void {
   const settingsCache = new Map<string, Promise<EditorSettings>>();
   const resolvedSettings = new Map<string, EditorSettings>();
   const timers = new Map<string, NodeJS.Timeout>();
+  /** Documents open only for the client's preview: not checked, no problems published (see the protocol). */
+  const previewOnly = new Set<string>();
   let supportsConfiguration = false;
   let supportsWatching = false;
   /** Workspace folders (paths), where a new db-design.json goes. */
@@ -146,6 +148,14 @@ export function startServer(connection: Connection): void {
     for (const doc of documents.all()) if (languageOf(doc.uri) === 'prisma') schedule(doc.uri, 0);
   });
 
+  connection.onNotification(PreviewDocumentsNotification, (params: PreviewDocumentsParams) => {
+    for (const uri of params.add ?? []) {
+      previewOnly.add(uri);
+      if (documents.get(uri)) schedule(uri, 0);
+    }
+    for (const uri of params.release ?? []) if (previewOnly.delete(uri) && documents.get(uri)) schedule(uri, 0);
+  });
+
   connection.onDidChangeConfiguration(() => {
     settingsCache.clear();
     for (const doc of documents.all()) schedule(doc.uri, 0);
@@ -175,6 +185,7 @@ export function startServer(connection: Connection): void {
     timers.delete(e.document.uri);
     analyses.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
+    previewOnly.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
@@ -193,6 +204,11 @@ export function startServer(connection: Connection): void {
   async function validate(uri: string): Promise<void> {
     const doc = documents.get(uri);
     if (!doc) return;
+    if (previewOnly.has(uri)) {
+      analyses.delete(uri);
+      await connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
     const language = languageOf(uri) ?? (doc.languageId === 'prisma' ? 'prisma' : doc.languageId === 'sql' ? 'sql' : undefined);
     if (!language) return;
     const version = doc.version;
