@@ -31,6 +31,31 @@ ruleTester('require-concurrent-index', {
   ],
   invalid: [
     {
+      name: 'deltas/<n>/ folders are one history: the table comes from delta 1',
+      language: 'sql',
+      file: 'db/deltas/2/001_idx.sql',
+      files: { 'db/deltas/1/001_orders.sql': '\\set ON_ERROR_STOP 1\nCREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint);\n' },
+      code: `
+        CREATE INDEX orders_c_idx ON orders (customer_id);
+        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ require-concurrent-index
+      `,
+      output: ['CREATE INDEX CONCURRENTLY orders_c_idx ON orders (customer_id);\n'],
+    },
+    {
+      name: 'upgrade scripts named by version are one history, in version order (1.10 after 1.9)',
+      language: 'sql',
+      file: 'sql/myapp-1.10.sql',
+      files: {
+        'sql/myapp-1.9.sql': '\\set ON_ERROR_STOP 1\nCREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint);\n',
+        'sql/myapp-1.8.sql': 'CREATE TABLE audit (id bigint PRIMARY KEY);\n',
+      },
+      code: `
+        CREATE INDEX orders_c_idx ON orders (customer_id);
+        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ require-concurrent-index
+      `,
+      output: ['CREATE INDEX CONCURRENTLY orders_c_idx ON orders (customer_id);\n'],
+    },
+    {
       name: 'runner not known: CONCURRENTLY might land in its transaction, so no fix, and the message says what settles it',
       language: 'sql',
       file: 'db/updates/0002_b.sql',

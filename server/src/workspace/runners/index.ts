@@ -24,6 +24,7 @@ import sqlMigrate from './sql-migrate';
 import slonik from './slonik';
 import sqlx from './sqlx';
 import typeorm from './typeorm';
+import upgradeScripts from './upgrade-scripts';
 import versionFolders from './version-folders';
 import type { DetectContext, FileRun, FileRunFacts, MigrationLayout, MigrationRunner, NewMigration, RunnerId, RunnerInfo } from './types';
 
@@ -42,6 +43,7 @@ const MODULES: (MigrationRunner | MigrationLayout)[] = [
   golangMigrate,
   drizzle,
   versionFolders,
+  upgradeScripts,
   sqlx,
   plain,
   // Migrations written in TypeScript or JavaScript: only these are asked about script files.

@@ -9,6 +9,9 @@ import type { NewMigration, NewMigrationContext, RunnerId } from './types';
 
 export const SQL = /\.sql$/i;
 
+/** Folder names that say "migrations" when nothing else does. */
+export const MIGRATION_FOLDER = /(^|[-_.])(migrations?|migrate|updates?|upgrades?|deltas?|patch(?:es)?|changes|changesets?|versioned|schema[-_]changes?|evolutions?)([-_.]|$)/i;
+
 /** Compares strings with their digit runs as numbers: `v1.9` < `v1.10`, `2_x` < `10_x`. */
 export function naturalCompare(a: string, b: string): number {
   const re = /(\d+)|(\D+)/g;
@@ -52,7 +55,27 @@ export function parseName(name: string): ParsedName {
   // authelia-style `V0001.Name.up.sql`.
   const av = /^V(\d+)\..+\.(up|down)\.sql$/i.exec(name);
   if (av) version = av[1];
+  const upgrade = upgradeVersion(name);
+  if (upgrade && (version === '' || version === upgrade.version)) {
+    version = upgrade.version;
+    if (upgrade.direction === 'down') direction = 'down';
+  }
   return { name, direction, version, group: 0 };
+}
+
+const FROM_TO = /(?:^|[-_.])v?(\d+(?:\.\d+)*)[-_.]to[-_.]v?(\d+(?:\.\d+)*)\.sql$/i;
+const VERSION_SUFFIX = /^[^\d].*?[-_]v?(\d+(?:\.\d+)+)\.sql$/i;
+
+/**
+ * The version of an upgrade script, from its name: `3_to_4.sql`, `upgrade-1.2-to-1.3.sql` (the version it
+ * starts from; going to a lower one is a downgrade), or `myapp-1.2.3.sql`, `schema_v2.1.sql` (a dotted
+ * version after the name).
+ */
+export function upgradeVersion(name: string): { version: string; direction: Direction; to?: string } | undefined {
+  const ft = FROM_TO.exec(name);
+  if (ft) return { version: ft[1], direction: naturalCompare(ft[2], ft[1]) < 0 ? 'down' : 'up', to: ft[2] };
+  const suffix = VERSION_SUFFIX.exec(name);
+  return suffix ? { version: suffix[1], direction: 'up' } : undefined;
 }
 
 /** One folder of migration files, ordered by version (then an up file before its down file, then name). */

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { MigrationSet } from '../migrations';
 import { splitStatements } from '../../sql/split';
 import { perSet } from '../set-memo';
-import { flatSet, nextFlatFile, SQL } from './layout';
+import { flatSet, MIGRATION_FOLDER, nextFlatFile, SQL } from './layout';
 import type { FileRunFacts, MigrationRunner } from './types';
 
 /** The first psql meta-command (`\set ON_ERROR_STOP 1`, `\i file.sql`) of a text, as the splitter reads them. */
@@ -31,8 +31,6 @@ function psqlCommand(set: MigrationSet, f: FileRunFacts): string | undefined {
   });
 }
 
-/** Folder names that say "migrations" when nothing else does. */
-const MIGRATION_FOLDER = /(^|[-_.])(migrations?|migrate|updates?|upgrades?|deltas?|patches|changes|changesets?|versioned|schema[-_]changes?|evolutions?)([-_.]|$)/i;
 const numbered = (n: string) => SQL.test(n) && /^v?\d/i.test(n);
 
 const plain: MigrationRunner = {
