@@ -19,6 +19,7 @@ import type { ConfigOverrides } from '../../server/src/engine/config';
 import { applyEdits, fixAllEdits } from '../../server/src/engine/edits';
 import { HOVER_WORD_LIMIT, hoverWords } from '../../server/src/engine/finding-hover';
 import { hoverAt } from '../../server/src/engine/hover';
+import { checkEveryFix } from './fix-check';
 import type { Finding } from '../../server/src/model/findings';
 import { LineIndex } from '../../server/src/model/text';
 
@@ -43,6 +44,11 @@ export interface Case {
 export interface InvalidCase extends Case {
   /** The whole fixed text after each fix of the (first) finding, in offer order; omit to skip fix checks. */
   output?: string[];
+  /**
+   * Rules whose findings a fix may add, each with why that finding is right (every other new finding in
+   * a file the fix touches fails the case).
+   */
+  fixMayAdd?: Record<string, string>;
 }
 
 const MARKER = /^(\s*)(\^+)\s+([a-z0-9-]+)\s*$/;
@@ -168,6 +174,8 @@ export function ruleTester(ruleId: string, cases: { valid: Case[]; invalid: Inva
         }
         const parseErrorsBefore = analysis.findings.filter((f) => PARSE_RULES.has(f.rule) && f.severity === 'error').length;
 
+        // Every fix of every finding, on a copy of the project with all the files it touches.
+        await checkEveryFix({ files: p.host.files, overrides: c.overrides }, p.uri, ruleId, Object.keys(c.fixMayAdd ?? {}));
         if (!c.output) return;
         const target = analysis.findings.find((f) => f.rule === ruleId)!;
         assert.equal(target.fixes.length, c.output.length, `expected ${c.output.length} fixes, got: ${target.fixes.map((f) => f.title).join(' | ')}`);

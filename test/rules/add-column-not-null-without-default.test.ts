@@ -30,7 +30,9 @@ ruleTester('add-column-not-null-without-default', {
                            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ add-column-not-null-without-default
       `,
       output: [
-        'ALTER TABLE "User" ADD COLUMN "plan" TEXT;\n-- Backfill User.plan here (in batches on a big table), then require it:\nALTER TABLE "User" ALTER COLUMN plan SET NOT NULL;\n',
+        'ALTER TABLE "User" ADD COLUMN "plan" TEXT;\n-- Backfill User.plan here (in batches on a big table). New rows must have it from now on:\n' +
+          'ALTER TABLE "User" ADD CONSTRAINT "User_plan_not_null" CHECK (plan IS NOT NULL) NOT VALID;\n' +
+          '-- Then, in a later migration: VALIDATE CONSTRAINT "User_plan_not_null", SET NOT NULL (no scan once it is validated) and drop the check.\n',
       ],
     },
   ],

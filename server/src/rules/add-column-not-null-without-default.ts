@@ -1,7 +1,7 @@
 import { quoteIdent } from '../model/identifiers';
 import type { FixProposal } from '../model/intents';
 import { lineBreak } from '../model/text';
-import { afterStatement, existing, existingWhy, headTo, isMigrationUp, tableText } from './support/migration';
+import { afterStatement, existing, existingWhy, headTo, implicitConstraintName, isMigrationUp, tableText } from './support/migration';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -18,8 +18,9 @@ export default defineRule({
       'and write. It also breaks application versions still running that insert rows without the column. Columns filled by ' +
       'themselves (identity, serial, generated) are fine, and so are tables created earlier in the same migration.',
     fix:
-      'Add the column as nullable (or with a default), backfill it, then set NOT NULL in a later step. The fix removes `NOT NULL` ' +
-      'and adds the `SET NOT NULL` statement after a reminder to backfill first (see set-not-null for making that step cheap).',
+      'Add the column as nullable (or with a default), backfill it, then set NOT NULL in a later step. The fix removes `NOT NULL`, ' +
+      'leaves a reminder to backfill, and adds `CHECK (col IS NOT NULL) NOT VALID` (instant; new rows must have the column from ' +
+      'then on); a later migration validates it and sets NOT NULL, which PostgreSQL 12+ then does without a scan (see set-not-null).',
     examples: [
       {
         language: 'sql',
@@ -43,8 +44,10 @@ export default defineRule({
           while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
           const nl = lineBreak(text);
           const table = tableText(info.table, text, ctx.dialect);
+          const check = quoteIdent(implicitConstraintName(info.table.name, [a.column], 'check').replace(/_check$/, '_not_null'), ctx.dialect);
+          const column = quoteIdent(a.column, ctx.dialect);
           fixes.push({
-            title: 'Add it nullable, backfill, then SET NOT NULL',
+            title: 'Add it nullable with a NOT VALID check; backfill, validate and SET NOT NULL later',
             safe: false,
             preferred: true,
             intent: {
@@ -53,7 +56,10 @@ export default defineRule({
                 { at: { uri: ctx.file.uri, span: { start, end: a.notNullAt.span.end } }, newText: '' },
                 {
                   at: afterStatement(ctx, st),
-                  newText: `${nl}-- Backfill ${info.table.name}.${a.column} here (in batches on a big table), then require it:${nl}ALTER TABLE ${table} ALTER COLUMN ${quoteIdent(a.column, ctx.dialect)} SET NOT NULL;`,
+                  newText:
+                    `${nl}-- Backfill ${info.table.name}.${a.column} here (in batches on a big table). New rows must have it from now on:${nl}` +
+                    `ALTER TABLE ${table} ADD CONSTRAINT ${check} CHECK (${column} IS NOT NULL) NOT VALID;${nl}` +
+                    `-- Then, in a later migration: VALIDATE CONSTRAINT ${check}, SET NOT NULL (no scan once it is validated) and drop the check.`,
                 },
               ],
             },
