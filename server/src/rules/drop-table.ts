@@ -13,7 +13,8 @@ export default defineRule({
     why:
       'DROP TABLE deletes the table with all its rows (on PostgreSQL under an ACCESS EXCLUSIVE lock); a down migration can recreate the ' +
       'table but not the data, and code still reading it fails. Tables created earlier in the same migration are not flagged, nor a ' +
-      'table the same migration rebuilds (SQLite changes a table by copying it into a new one, dropping the old and renaming the new).',
+      'table whose rows the same migration copies into a table that keeps the name (SQLite changes a table that way: create a new ' +
+      'one, copy, drop the old, rename the new).',
     fix: 'Make sure nothing uses the table any more (one release earlier), and keep a backup (or rename it aside) before dropping it.',
     examples: [{ language: 'sql', bad: 'DROP TABLE audit_log;\n', good: 'DROP VIEW audit_summary;\n' }],
   },
@@ -23,7 +24,7 @@ export default defineRule({
       const info = st.info;
       if (info.kind !== 'drop-table' || info.objectType !== 'table' || !isMigrationUp(ctx, st)) return;
       for (const t of info.tables) {
-        if (!existing(st, t.key) || rebuiltLater(ctx.statements.slice(k + 1), t.key)) continue;
+        if (!existing(st, t.key) || rebuilt(ctx.statements, k, t.key)) continue;
         ctx.report({
           message:
             `DROP TABLE ${t.name} (${existingWhy(st, t.key)}) ` +
@@ -37,14 +38,25 @@ export default defineRule({
   },
 });
 
+const lastPart = (name: string) => name.split('.').pop()!.toLowerCase();
+
+/** Does a statement of `list` insert rows into the table named `name`? */
+function fills(list: readonly SqlStatement[], name: string): boolean {
+  return list.some((st) => st.info.kind === 'dml' && st.info.op === 'insert' && !!st.info.table && lastPart(st.info.table.name) === name);
+}
+
 /**
- * The same migration gives the name back to a table it filled (SQLite's table rebuild, as Prisma and
- * drizzle-kit write it: `CREATE TABLE new_t ...; INSERT INTO new_t SELECT ... FROM t; DROP TABLE t;
- * ALTER TABLE new_t RENAME TO t;`): the rows live on under the old name.
+ * The migration copies the rows into a new table that keeps (or takes) the name, so they live on:
+ * - SQLite's rebuild, as Prisma and drizzle-kit write it: `CREATE TABLE new_t ...; INSERT INTO new_t
+ *   SELECT ... FROM t; DROP TABLE t; ALTER TABLE new_t RENAME TO t;`
+ * - the other way round: `ALTER TABLE t RENAME TO old_t; CREATE TABLE t ...; INSERT INTO t SELECT ...
+ *   FROM old_t; DROP TABLE old_t;`
  */
-function rebuiltLater(later: readonly SqlStatement[], key: string): boolean {
-  return later.some((st) => {
-    const info = st.info;
-    return info.kind === 'rename-table' && info.newName.toLowerCase() === key.split('.').pop();
-  });
+function rebuilt(statements: readonly SqlStatement[], k: number, key: string): boolean {
+  const name = lastPart(key);
+  const earlier = statements.slice(0, k);
+  const intoName = statements.slice(k + 1).find((st) => st.info.kind === 'rename-table' && st.info.newName.toLowerCase() === name);
+  if (intoName?.info.kind === 'rename-table' && fills(earlier, lastPart(intoName.info.table.name))) return true;
+  const aside = earlier.find((st) => st.info.kind === 'rename-table' && st.info.newName.toLowerCase() === name);
+  return aside?.info.kind === 'rename-table' && fills(earlier, lastPart(aside.info.table.name));
 }

@@ -21,9 +21,11 @@ export default defineRule({
   },
 
   checkStatements(ctx) {
-    for (const st of ctx.statements) {
+    ctx.statements.forEach((st, k) => {
       const info = st.info;
-      if (info.kind !== 'rename-table' || info.objectType !== 'table' || !isMigrationUp(ctx, st) || !existing(st, info.table.key)) continue;
+      if (info.kind !== 'rename-table' || info.objectType !== 'table' || !isMigrationUp(ctx, st) || !existing(st, info.table.key)) return;
+      // Set aside while a new table takes the name (`RENAME TO old_t; CREATE TABLE t ...`): queries naming t still work.
+      if (ctx.statements.slice(k + 1).some((later) => later.info.kind === 'create-table' && later.info.table.key === info.table.key)) return;
       ctx.report({
         message:
           `Renaming ${info.table.name} to ${info.newName} (${existingWhy(st, info.table.key)}) ` +
@@ -32,6 +34,6 @@ export default defineRule({
           'including those of the application version running during the deploy. Migrate in steps (expand/contract), or keep the name and map it in the application.',
         at: headTo(st, info.table),
       });
-    }
+    });
   },
 });

@@ -172,9 +172,9 @@ function replayStatement(schema: Schema, parse: SqlFileParse, i: number, facts: 
   }
   const added = new Set(watch.added);
   if (info.kind === 'rename-table' && out.createdTables.has(info.table.key)) {
-    // A table renamed after this file created it stays "created in this file" under its new name.
-    const created = out.createdTables.get(info.table.key)!;
-    for (const k of added) if (schema.tables.get(k)?.name === info.newName) out.createdTables.set(k, created);
+    // A table renamed after this file created it stays "created in this file" under its new name, from
+    // the rename on (before it, that name was another table's: `DROP TABLE t; ALTER TABLE new_t RENAME TO t`).
+    for (const k of added) if (schema.tables.get(k)?.name === info.newName) out.createdTables.set(k, i);
   }
   // A rename keeps the table's identity: the new name is the same (existing or created-here) table.
   if (info.kind === 'rename-table') return;
