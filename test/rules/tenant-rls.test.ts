@@ -23,6 +23,7 @@ ruleTester('tenant-rls', {
         CREATE TABLE documents (id bigint PRIMARY KEY, organization_id bigint NOT NULL);
                      ^^^^^^^^^ tenant-rls
       `,
+      fixMayAdd: { 'wrap-in-transaction': 'plain SQL files run statement by statement: the table and its policy now are four changes, and wrapping them (that rule\'s fix) is right' },
       output: [`
         CREATE TABLE documents (id bigint PRIMARY KEY, organization_id bigint NOT NULL);
         ALTER TABLE documents ENABLE ROW LEVEL SECURITY;

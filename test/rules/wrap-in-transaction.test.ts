@@ -4,6 +4,11 @@ ruleTester('wrap-in-transaction', {
   valid: [
     { name: 'already wrapped', language: 'sql', code: 'BEGIN;\nALTER TABLE t ADD COLUMN x int;\nUPDATE t SET x = 1 WHERE id = 1;\nCOMMIT;\n' },
     { name: 'one change only', language: 'sql', code: "SET lock_timeout = '5s';\nALTER TABLE t ADD COLUMN x int;\n" },
+    {
+      name: 'a NOT VALID constraint and its VALIDATE: a failed VALIDATE leaves nothing half-done',
+      language: 'sql',
+      code: 'ALTER TABLE orders ADD CONSTRAINT orders_customer_fk FOREIGN KEY (customer_id) REFERENCES customers (id) NOT VALID;\nALTER TABLE orders VALIDATE CONSTRAINT orders_customer_fk;\n',
+    },
     { name: 'goose wraps each migration itself', language: 'sql', file: 'db/00001_a.sql', code: '-- +goose Up\nALTER TABLE t ADD COLUMN x int;\nALTER TABLE t ADD COLUMN y int;\n' },
     { name: 'Prisma (up to 7.3) sends the file as one implicit transaction', language: 'sql', file: 'prisma/migrations/20240101000000_a/migration.sql', code: 'ALTER TABLE t ADD COLUMN x int;\nALTER TABLE t ADD COLUMN y int;\n' },
     {

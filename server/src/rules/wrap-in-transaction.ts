@@ -1,4 +1,4 @@
-import { isChange } from '../model/statements';
+import { isChange, type StatementInfo } from '../model/statements';
 import { concurrentKind } from './concurrently-in-transaction';
 import type { FixProposal } from '../model/intents';
 import { lineBreak } from '../model/text';
@@ -43,7 +43,7 @@ export default defineRule({
     // A constraint added NOT VALID and validated in the same file is a deliberate split into separate
     // transactions (see validate-in-same-transaction): wrapping the file would undo it.
     if (splitValidation(ups)) return;
-    const loose = ups.filter((s) => !s.tx.inTransaction && isChange(s.info) && !concurrentKind(s));
+    const loose = ups.filter((s) => !s.tx.inTransaction && isChange(s.info) && !concurrentKind(s) && !onlyValidates(s.info));
     if (loose.length < 2) return;
     const first = loose[0];
     const last = loose[loose.length - 1];
@@ -92,4 +92,13 @@ function headOf(st: SqlStatement) {
   const info = st.info;
   const rel = 'table' in info && info.table && typeof info.table === 'object' && 'at' in info.table ? info.table : undefined;
   return headTo(st, rel);
+}
+
+/**
+ * `VALIDATE CONSTRAINT` checks rows and changes nothing else: when it fails, the constraint stays NOT VALID
+ * and nothing is half-done (and it must not share a transaction with the NOT VALID step; see
+ * validate-in-same-transaction).
+ */
+function onlyValidates(info: StatementInfo): boolean {
+  return info.kind === 'alter-table' && info.actions.length > 0 && info.actions.every((a) => a.type === 'validate-constraint');
 }
