@@ -98,6 +98,23 @@ describe('the migration history as one schema', () => {
     assert.match(col?.markdown ?? '', /\*\*Column\*\* `users\.email`/);
   });
 
+  it('in a long migration, a table hover at each statement shows the columns added up to it, in any order of hovers', async () => {
+    const adds = 100;
+    const lines = Array.from({ length: adds }, (_, i) => `ALTER TABLE users ADD COLUMN c${i} text;`);
+    const p = project({
+      [M('20240101000000_init')]: 'CREATE TABLE users (id bigint PRIMARY KEY);\n',
+      [M('20240102000000_many')]: lines.join('\n') + '\n',
+    });
+    const a = await p.analyze(M('20240102000000_many'));
+    // Far statements first, then near ones: each hover stands on its own.
+    for (const i of [adds - 1, 0, 57, 31, 32, 33, 64, 1, 98, 63]) {
+      const h = hoverAt(a, lines.slice(0, i).join('\n').length + (i > 0 ? 1 : 0) + 'ALTER TABLE '.length);
+      const table = (h?.markdown ?? '').split('\n\n---\n\n')[0];
+      assert.match(table, new RegExp(`\\bc${i}\\b`), `statement ${i} sees its own column`);
+      if (i + 1 < adds) assert.doesNotMatch(table, new RegExp(`\\bc${i + 1}\\b`), `statement ${i} does not see the next column`);
+    }
+  });
+
   it('opening migration 300 of 400 re-parses nothing but that file, on every keystroke', async () => {
     const files: Record<string, string> = {};
     for (let i = 0; i < 400; i++) files[M(`2024${String(i).padStart(10, '0')}_m${i}`)] = `CREATE TABLE t${i} (id bigint PRIMARY KEY, ref bigint REFERENCES t${Math.max(0, i - 1)} (id));\nCREATE INDEX t${i}_ref_idx ON t${i} (ref);\n`;

@@ -31,23 +31,49 @@ function identifierAt(text: string, offset: number): { value: string; span: Span
   return { value: word.text, span: word.span };
 }
 
-/** States after each statement of the unit's file, computed on first hover and kept with the unit. */
-const statesCache = new WeakMap<SqlUnit, Schema[]>();
+/**
+ * Copies of the schema within the unit's file, made on the first hover and kept with the unit: after every
+ * `spacing`-th statement, at most CHECKPOINTS of them, so a file of 10,000 statements costs a few schemas
+ * of memory, not one per statement, and a hover replays at most `spacing` statements.
+ */
+interface FileStates {
+  spacing: number;
+  /** `kept[k]`: the schema after statement `spacing * (k + 1) - 1`. */
+  kept: Schema[];
+}
+const CHECKPOINTS = 32;
+const statesCache = new WeakMap<SqlUnit, FileStates>();
 
-function statesOf(unit: SqlUnit): Schema[] {
+/** Applies the file's statements `from..to` (inclusive) to `schema`. */
+function replayRange(unit: SqlUnit, schema: Schema, from: number, to: number): void {
+  const parse = unit.replay.parse;
+  if (to < from) return;
+  replayFile(schema, { ...parse, statements: parse.statements.slice(from, to + 1), directions: parse.directions.slice(from, to + 1), unread: undefined }, false);
+}
+
+function statesOf(unit: SqlUnit): FileStates {
   let states = statesCache.get(unit);
   if (states) return states;
-  states = [];
+  const count = unit.replay.statements.length;
+  states = { spacing: Math.max(1, Math.ceil(count / CHECKPOINTS)), kept: [] };
   const schema = unit.schemaBefore();
-  const parse = unit.replay.parse;
-  // Replay one statement at a time, keeping a copy after each (files are small; hovers are rare).
-  for (let i = 0; i < parse.statements.length; i++) {
-    const one = { ...parse, statements: [parse.statements[i]], directions: [parse.directions[i]] };
-    replayFile(schema, one, false);
-    states.push(cloneSchema(schema));
+  for (let end = states.spacing - 1; end < count; end += states.spacing) {
+    replayRange(unit, schema, end - states.spacing + 1, end);
+    states.kept.push(cloneSchema(schema));
   }
   statesCache.set(unit, states);
   return states;
+}
+
+/** The schema after statement `i` of the file (-1: before the first), for reading: a kept copy or one replayed from it. */
+function stateAfter(unit: SqlUnit, i: number): Schema {
+  if (i < 0) return unit.schemaBefore();
+  const { spacing, kept } = statesOf(unit);
+  const k = Math.floor((i + 1) / spacing) - 1;
+  if (k >= 0 && spacing * (k + 1) - 1 === i) return kept[k];
+  const schema = k >= 0 ? cloneSchema(kept[k]) : unit.schemaBefore();
+  replayRange(unit, schema, k >= 0 ? spacing * (k + 1) : 0, i);
+  return schema;
 }
 
 function where(unit: SqlUnit, ref: SourceRef, readText: (uri: string) => string | undefined): string {
@@ -81,9 +107,8 @@ export function sqlHover(unit: SqlUnit, offset: number, pgVersion: number, readT
   const parts: string[] = [];
   let span: Span | undefined;
   const word = identifierAt(unit.file.text, offset);
-  const states = st ? statesOf(unit) : undefined;
-  const after = st && states ? states[st.index] : unit.schema;
-  const before = st && states ? (st.index > 0 ? states[st.index - 1] : unit.schemaBefore()) : unit.schemaBefore();
+  const after = st ? stateAfter(unit, st.index) : unit.schema;
+  const before = st ? stateAfter(unit, st.index - 1) : unit.schemaBefore();
   const point = st ? 'as of this statement' : 'at the end of the file';
 
   if (word) {
