@@ -62,11 +62,27 @@ export function renderRuleIndex(metas) {
   const out = [
     '# Rules',
     '',
-    '| rule | category | default | applies to | fix | summary |',
-    '|---|---|---|---|---|---|',
+    '## How the defaults are chosen',
+    '',
+    '- `error`: the migration or statement fails when it runs, or changes rows nobody meant it to (a NOT NULL column',
+    '  without a default on a table that has rows, CONCURRENTLY inside a transaction, DELETE without WHERE).',
+    '- `warning`: it costs in production as it stands (a foreign key without an index scans the child table on every',
+    '  join and parent delete; an index built without CONCURRENTLY stops writes), or it is a design choice that gets',
+    '  expensive to undo once the table holds data (timestamp without time zone, json instead of jsonb).',
+    '- `info`: worth knowing when you work on that table, rarely worth a change on its own (bookkeeping timestamps,',
+    '  32-bit keys, varchar limits).',
+    '- `hint`: a suggestion; the editor marks it faintly and the Problems panel leaves it out.',
+    '- `off`: a practice some teams follow on purpose and others do not (a lock timeout before every statement).',
+    '',
+    'Rules marked *production* below hurt a running system when left in place: the schema report lists their',
+    'findings before the other findings of the same severity. Any default can be changed for a project in',
+    '`db-design.json` (`"rules": { "prefer-timestamptz": "info" }`) or in the editor setting `dbDesign.rules`.',
+    '',
+    '| rule | category | default | production | applies to | fix | summary |',
+    '|---|---|---|---|---|---|---|',
   ];
   for (const m of metas) {
-    out.push(`| [\`${m.id}\`](${m.id}.md) | ${m.category} | \`${m.defaultSeverity}\` | ${m.appliesTo.map((t) => TARGET_NAMES[t]).join(', ')} | ${m.fixable ? 'yes' : ''} | ${m.summary} |`);
+    out.push(`| [\`${m.id}\`](${m.id}.md) | ${m.category} | \`${m.defaultSeverity}\` | ${m.hurtsProduction ? 'yes' : ''} | ${m.appliesTo.map((t) => TARGET_NAMES[t]).join(', ')} | ${m.fixable ? 'yes' : ''} | ${m.summary} |`);
   }
   out.push('');
   return out.join('\n');

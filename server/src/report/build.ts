@@ -250,11 +250,13 @@ function findingsByRule(findings: readonly Finding[], loc: Locator, docsUrl: (id
     group.items.push({ severity: f.severity, message: f.message, at: loc.at(f.uri, f.span) });
   }
   const worst = (g: RuleFindings) => Math.min(...g.items.map((i) => SEVERITY_ORDER[i.severity]));
+  const production = (g: RuleFindings) => (ruleById(g.rule)?.meta.hurtsProduction ? 1 : 0);
   for (const g of byRule.values()) {
     g.items.sort((a, b) => a.at.path.localeCompare(b.at.path) || a.at.range.start.line - b.at.range.start.line || a.at.range.start.character - b.at.range.start.character);
   }
   return {
     counts,
-    byRule: [...byRule.values()].sort((a, b) => worst(a) - worst(b) || b.items.length - a.items.length || a.rule.localeCompare(b.rule)),
+    // Worst first; among equals, what hurts production before conventions, however many those are.
+    byRule: [...byRule.values()].sort((a, b) => worst(a) - worst(b) || production(b) - production(a) || b.items.length - a.items.length || a.rule.localeCompare(b.rule)),
   };
 }

@@ -9,6 +9,7 @@ export default defineRule({
     id: 'add-column-not-null-without-default',
     category: 'migration',
     defaultSeverity: 'error',
+    hurtsProduction: true,
     appliesTo: ['pg'],
     fixable: true,
     summary: 'ADD COLUMN ... NOT NULL without a default fails on a table that has rows.',

@@ -9,6 +9,7 @@ export default defineRule({
     id: 'add-unique-constraint',
     category: 'migration',
     defaultSeverity: 'warning',
+    hurtsProduction: true,
     appliesTo: ['pg'],
     fixable: true,
     summary: 'Build the index first (CONCURRENTLY), then add UNIQUE / PRIMARY KEY constraints USING INDEX.',

@@ -57,6 +57,7 @@ export default defineRule({
     id: 'concurrently-in-transaction',
     category: 'migration',
     defaultSeverity: 'error',
+    hurtsProduction: true,
     appliesTo: ['pg'],
     fixable: true,
     summary: 'A CONCURRENTLY statement inside a transaction fails at run time.',

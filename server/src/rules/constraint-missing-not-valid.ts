@@ -9,6 +9,7 @@ export default defineRule({
     id: 'constraint-missing-not-valid',
     category: 'migration',
     defaultSeverity: 'warning',
+    hurtsProduction: true,
     appliesTo: ['pg'],
     fixable: true,
     summary: 'Add foreign keys and CHECK constraints to existing tables NOT VALID, then validate separately.',

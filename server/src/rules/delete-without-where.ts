@@ -6,6 +6,7 @@ export default defineRule({
     id: 'delete-without-where',
     category: 'query',
     defaultSeverity: 'error',
+    hurtsProduction: true,
     appliesTo: ['pg', 'sqlite', 'mysql'],
     fixable: false,
     summary: 'DELETE without WHERE removes every row of the table.',

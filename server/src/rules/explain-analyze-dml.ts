@@ -8,6 +8,7 @@ export default defineRule({
     id: 'explain-analyze-dml',
     category: 'query',
     defaultSeverity: 'warning',
+    hurtsProduction: true,
     appliesTo: ['pg'],
     fixable: true,
     summary: 'EXPLAIN ANALYZE on INSERT, UPDATE or DELETE really runs the statement.',

@@ -14,6 +14,7 @@ export default defineRule({
     id: 'fk-missing-index',
     category: 'design',
     defaultSeverity: 'warning',
+    hurtsProduction: true,
     appliesTo: ['prisma', 'pg', 'sqlite'],
     fixable: true,
     summary: 'Foreign key columns should lead an index.',

@@ -44,6 +44,7 @@ export default defineRule({
     id: 'fk-type-mismatch',
     category: 'design',
     defaultSeverity: 'warning',
+    hurtsProduction: true,
     appliesTo: ['prisma', 'pg', 'sqlite', 'mysql'],
     fixable: true,
     summary: 'A foreign key column should have exactly the type of the column it references.',

@@ -8,6 +8,7 @@ export default defineRule({
     id: 'multi-statement-dml-without-transaction',
     category: 'query',
     defaultSeverity: 'warning',
+    hurtsProduction: true,
     appliesTo: ['pg', 'sqlite', 'mysql'],
     fixable: true,
     summary: 'Several INSERT/UPDATE/DELETE statements in a script with no transaction around them.',

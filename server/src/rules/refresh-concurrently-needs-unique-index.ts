@@ -6,6 +6,7 @@ export default defineRule({
     id: 'refresh-concurrently-needs-unique-index',
     category: 'migration',
     defaultSeverity: 'error',
+    hurtsProduction: true,
     appliesTo: ['pg'],
     fixable: false,
     summary: 'REFRESH MATERIALIZED VIEW CONCURRENTLY needs a unique index on the view.',

@@ -7,6 +7,7 @@ export default defineRule({
     id: 'require-concurrent-drop-index',
     category: 'migration',
     defaultSeverity: 'warning',
+    hurtsProduction: true,
     appliesTo: ['pg'],
     fixable: true,
     summary: 'Drop indexes of existing tables with DROP INDEX CONCURRENTLY.',

@@ -7,6 +7,7 @@ export default defineRule({
     id: 'require-concurrent-index',
     category: 'migration',
     defaultSeverity: 'warning',
+    hurtsProduction: true,
     appliesTo: ['pg'],
     fixable: true,
     summary: 'Build indexes on existing tables with CREATE INDEX CONCURRENTLY.',

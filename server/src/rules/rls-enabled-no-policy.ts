@@ -7,6 +7,7 @@ export default defineRule({
     id: 'rls-enabled-no-policy',
     category: 'design',
     defaultSeverity: 'warning',
+    hurtsProduction: true,
     appliesTo: ['pg'],
     fixable: false,
     summary: 'Row level security is enabled on a table that has no policy.',

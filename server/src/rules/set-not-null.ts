@@ -10,6 +10,7 @@ export default defineRule({
     id: 'set-not-null',
     category: 'migration',
     defaultSeverity: 'warning',
+    hurtsProduction: true,
     appliesTo: ['pg'],
     fixable: true,
     summary: 'ALTER COLUMN ... SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock.',

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'truncate-cascade',
     category: 'migration',
     defaultSeverity: 'error',
+    hurtsProduction: true,
     appliesTo: ['pg'],
     fixable: false,
     summary: 'TRUNCATE ... CASCADE also empties every table that references this one.',

@@ -35,6 +35,12 @@ export interface RuleMeta {
   id: string;
   category: Category;
   defaultSeverity: SeveritySetting;
+  /**
+   * Left in place, it costs in production (table scans, locks that stop writes, a migration that fails or
+   * half-applies, rows lost or rewritten), unlike a convention or a cost paid later: the report lists it
+   * before other findings of the same severity.
+   */
+  hurtsProduction?: boolean;
   appliesTo: Target[];
   fixable: boolean;
   /** One line: what is wrong. */

@@ -8,6 +8,7 @@ export default defineRule({
     id: 'unclosed-transaction',
     category: 'migration',
     defaultSeverity: 'error',
+    hurtsProduction: true,
     appliesTo: ['pg'],
     fixable: true,
     summary: 'BEGIN without COMMIT or ROLLBACK, or a BEGIN inside a transaction that is already open.',

@@ -15,6 +15,7 @@ export default defineRule({
     id: 'update-in-migration',
     category: 'migration',
     defaultSeverity: 'info',
+    hurtsProduction: true,
     appliesTo: ['pg'],
     fixable: false,
     summary: 'A single unbatched UPDATE of an existing table in a migration locks every row it touches.',

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'update-without-where',
     category: 'query',
     defaultSeverity: 'error',
+    hurtsProduction: true,
     appliesTo: ['pg', 'sqlite', 'mysql'],
     fixable: false,
     summary: 'UPDATE without WHERE changes every row of the table.',

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'validate-in-same-transaction',
     category: 'migration',
     defaultSeverity: 'warning',
+    hurtsProduction: true,
     appliesTo: ['pg'],
     fixable: false,
     summary: 'Validate a NOT VALID constraint in a later transaction, not the one that added it.',

@@ -6,6 +6,7 @@ export default defineRule({
     id: 'volatile-default',
     category: 'migration',
     defaultSeverity: 'warning',
+    hurtsProduction: true,
     appliesTo: ['pg'],
     fixable: false,
     summary: 'ADD COLUMN with a volatile default rewrites the whole table.',

@@ -11,6 +11,7 @@ export default defineRule({
     id: 'wrap-in-transaction',
     category: 'migration',
     defaultSeverity: 'warning',
+    hurtsProduction: true,
     appliesTo: ['pg'],
     fixable: true,
     summary: 'A migration with several changes that no transaction holds together.',
