@@ -102,13 +102,22 @@ function tableHover(unit: SqlUnit, t: Table, readText: (uri: string) => string |
   return lines.join('\n');
 }
 
+/** The schemas before and after statement `i`: one replay from a kept copy, then the statement itself. */
+function statesAround(unit: SqlUnit, i: number): { before: Schema; after: Schema } {
+  const before = stateAfter(unit, i - 1);
+  const { spacing, kept } = statesOf(unit);
+  if ((i + 1) % spacing === 0) return { before, after: kept[(i + 1) / spacing - 1] };
+  const after = cloneSchema(before);
+  replayRange(unit, after, i, i);
+  return { before, after };
+}
+
 export function sqlHover(unit: SqlUnit, offset: number, pgVersion: number, readText: (uri: string) => string | undefined = () => undefined): HoverResult | undefined {
   const st = statementAt(unit, offset);
   const parts: string[] = [];
   let span: Span | undefined;
   const word = identifierAt(unit.file.text, offset);
-  const after = st ? stateAfter(unit, st.index) : unit.schema;
-  const before = st ? stateAfter(unit, st.index - 1) : unit.schemaBefore();
+  const { before, after } = st ? statesAround(unit, st.index) : { before: unit.schemaBefore(), after: unit.schema };
   const point = st ? 'as of this statement' : 'at the end of the file';
 
   if (word) {
