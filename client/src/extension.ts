@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { PrismaExtensionNotification, StatusNotification, type ClientInitOptions, type StatusParams } from '../../server/src/lsp/protocol';
+import { DOCUMENT_SELECTOR, PrismaExtensionNotification, StatusNotification, type ClientInitOptions, type StatusParams } from '../../server/src/lsp/protocol';
 import { showRuleDocumentation } from './commands/docs';
 import { FIXED_SCHEME, FixedTexts, fixAllInFile, fixAllInWorkspace, PreviewDocuments, type WorkspaceFixOptions } from './commands/fix-all';
 import { formatSql } from './commands/format';
@@ -30,12 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   let prismaPresent = prismaExtensionPresent();
   const initializationOptions: ClientInitOptions = { prismaExtensionActive: prismaPresent, trusted: vscode.workspace.isTrusted };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [
-      { scheme: 'file', language: 'prisma' },
-      { scheme: 'file', language: 'sql' },
-      { scheme: 'untitled', language: 'prisma' },
-      { scheme: 'untitled', language: 'sql' },
-    ],
+    documentSelector: DOCUMENT_SELECTOR,
     // No synchronize.fileEvents: the server registers the files it depends on (workspace/watched.ts).
     initializationOptions,
     outputChannel: output,

@@ -11,7 +11,9 @@ import { describe, it } from 'node:test';
 import { collectFiles } from '../../server/src/cli/check';
 import { Engine, languageOf, pathToUri } from '../../server/src/engine/analyze';
 import { applyEdits } from '../../server/src/engine/edits';
+import { hoverAt } from '../../server/src/engine/hover';
 import { findMigrationSet } from '../../server/src/workspace/migrations';
+import type { SqlUnit } from '../../server/src/workspace/unit';
 import { MemoryHost } from '../helpers/rule-tester';
 
 const ROOT = path.resolve('/db-design-scripts');
@@ -69,6 +71,22 @@ describe('TS/JS migrations in the engine', () => {
     const { analysis } = await analyse(p, 'migrations/2-b.ts');
     // The table exists after 1-a (its DROP is in down()): adding a NOT NULL column without a default to it is reported.
     assert.ok(analysis.findings.some((f) => f.rule === 'add-column-not-null-without-default'), analysis.findings.map((f) => f.rule).join(', '));
+    const first = (await analyse(p, 'migrations/1-a.ts')).analysis.unit as SqlUnit;
+    assert.equal(first.file.down, 'section');
+    assert.deepEqual(first.statements.map((st) => [st.direction, st.info.kind]), [['up', 'create-table'], ['down', 'drop-table']]);
+    assert.equal((analysis.unit as SqlUnit).file.down, 'not-used');
+  });
+
+  it('hovers work inside the string: the lock a statement takes, a table as the history left it', async () => {
+    const p = project({
+      'migrations/1-a.ts': typeorm('A1', '    await queryRunner.query(`CREATE TABLE "author" (id bigint PRIMARY KEY, name text)`)'),
+      'migrations/2-b.ts': typeorm('B2', '    await queryRunner.query(`ALTER TABLE "author" ADD COLUMN bio text`)'),
+    });
+    const { text, analysis } = await analyse(p, 'migrations/2-b.ts');
+    const lock = hoverAt(analysis, text.indexOf('ALTER TABLE'));
+    assert.match(lock?.markdown ?? '', /ACCESS EXCLUSIVE/);
+    const table = hoverAt(analysis, text.indexOf('"author"') + 2);
+    assert.match(table?.markdown ?? '', /name/);
   });
 
   it('TypeORM `transaction = false` runs the migration outside a transaction; the default is the migrator\'s transaction', async () => {

@@ -4,6 +4,22 @@
  * own library version.
  */
 import type { Severity, SeveritySetting } from '../model/findings';
+import { SCRIPT_MIGRATION_EXTENSIONS, SCRIPT_MIGRATION_FOLDERS } from '../model/migration-file';
+
+/** TypeScript/JavaScript files below a migrations folder: the only scripts the editor sends to the server. */
+export const SCRIPT_MIGRATION_GLOB = `**/{${SCRIPT_MIGRATION_FOLDERS.join(',')}}/**/*.{${SCRIPT_MIGRATION_EXTENSIONS.join(',')}}`;
+
+/**
+ * The documents the client hands to the server: Prisma and SQL, and scripts below a migrations folder
+ * (the server reads one only when it calls a migration tool's raw-SQL function: other TypeScript is left alone).
+ */
+export const DOCUMENT_SELECTOR: { scheme: string; language: string; pattern?: string }[] = [
+  { scheme: 'file', language: 'prisma' },
+  { scheme: 'file', language: 'sql' },
+  { scheme: 'untitled', language: 'prisma' },
+  { scheme: 'untitled', language: 'sql' },
+  ...['typescript', 'javascript'].map((language) => ({ scheme: 'file', language, pattern: SCRIPT_MIGRATION_GLOB })),
+];
 
 /** Code action kind for fix-on-save: `"editor.codeActionsOnSave": { "source.fixAll.db-design": "explicit" }`. */
 export const FIX_ALL_KIND = 'source.fixAll.db-design';

@@ -209,7 +209,8 @@ export function startServer(connection: Connection): void {
       await connection.sendDiagnostics({ uri, diagnostics: [] });
       return;
     }
-    const language = languageOf(uri) ?? (doc.languageId === 'prisma' ? 'prisma' : doc.languageId === 'sql' ? 'sql' : undefined);
+    // Scripts are read only when their text says so (a migration tool's raw SQL, a Drizzle schema).
+    const language = languageOf(uri, doc.getText()) ?? (doc.languageId === 'prisma' ? 'prisma' : doc.languageId === 'sql' ? 'sql' : undefined);
     if (!language) return;
     const version = doc.version;
     const settings = await settingsFor(uri);

@@ -8,6 +8,16 @@ import type { Table } from './schema';
 import type { SectionMarker, StatementInfo, StatementSyntax } from './statements';
 import type { SourceRef } from './text';
 
+/**
+ * Folders migration tools keep their TypeScript/JavaScript migrations in (TypeORM, Knex, db-migrate,
+ * MikroORM, Kysely `migrations/`, Logto's `alterations/`): the server reads a script only below one of
+ * them, and the editor sends only those scripts to the server.
+ */
+export const SCRIPT_MIGRATION_FOLDERS = ['migrations', 'migration', 'migrate', 'alterations'] as const;
+
+/** Script file extensions read as migrations. */
+export const SCRIPT_MIGRATION_EXTENSIONS = ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs'] as const;
+
 /** A runner's id, as `migrations.runner` in db-design.json spells it (workspace/runners lists them). */
 export type RunnerId = string;
 

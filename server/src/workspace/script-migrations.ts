@@ -11,6 +11,7 @@
 import type { Budget } from '../model/budget';
 import type { Comment, Problem, SourceText } from '../model/frontend';
 import type { TextEdit } from '../model/findings';
+import { SCRIPT_MIGRATION_EXTENSIONS, SCRIPT_MIGRATION_FOLDERS } from '../model/migration-file';
 import type { Dialect } from '../model/schema';
 import type { Span } from '../model/text';
 import { reportsSyntaxErrors } from '../sql/dialect';
@@ -20,15 +21,15 @@ import { splitStatements } from '../sql/split';
 import { mentionsScriptSql, readScriptSql, type ScriptSql } from '../ts/migration-sql';
 
 /** A TypeScript or JavaScript file name (not a declaration file). */
-export const SCRIPT = /\.(ts|mts|cts|js|mjs|cjs)$/i;
+export const SCRIPT = new RegExp(`\\.(${SCRIPT_MIGRATION_EXTENSIONS.join('|')})$`, 'i');
 const DECLARATION = /\.d\.(m|c)?ts$/i;
 
 export function isScriptFile(uriOrPath: string): boolean {
   return SCRIPT.test(uriOrPath) && !DECLARATION.test(uriOrPath);
 }
 
-/** Folder names migration tools keep their scripts in. */
-const MIGRATION_DIR = /(^|[\\/])(migrations?|migrate|alterations|db[-_]?migrate)([\\/])/i;
+/** A path below one of the folders migration tools keep their scripts in. */
+const MIGRATION_DIR = new RegExp(`(^|[\\\\/])(${SCRIPT_MIGRATION_FOLDERS.join('|')})[\\\\/]`, 'i');
 
 /**
  * Cheap test before any parsing: a script in a migrations folder that calls a raw-SQL function with a

@@ -18,8 +18,8 @@ export function registerFixAll(ctx: FeatureContext): void {
     const { uri } = params;
     const open = ctx.documents.get(uri);
     const fsPath = uriToPath(uri);
-    const language = languageOf(uri) ?? (open?.languageId === 'prisma' || open?.languageId === 'sql' ? open.languageId : undefined);
     const text = open?.getText() ?? (fsPath ? ctx.host.readFile(fsPath) : undefined);
+    const language = languageOf(uri, text) ?? (open?.languageId === 'prisma' || open?.languageId === 'sql' ? open.languageId : undefined);
     if (!language || text === undefined || text.length > MAX_FILE_BYTES || looksBinary(text)) return { edits: [] };
     const config = ctx.engine.configFor(uri);
     if (fsPath && config.file && isIgnored(path.relative(path.dirname(config.file), fsPath).split(path.sep).join('/'), config.ignore)) return { edits: [] };
