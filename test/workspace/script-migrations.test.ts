@@ -12,6 +12,8 @@ import { collectFiles } from '../../server/src/cli/check';
 import { Engine, languageOf, pathToUri } from '../../server/src/engine/analyze';
 import { applyEdits } from '../../server/src/engine/edits';
 import { hoverAt } from '../../server/src/engine/hover';
+import { suppressionFixes } from '../../server/src/engine/suppression';
+import { LineIndex } from '../../server/src/model/text';
 import { findMigrationSet } from '../../server/src/workspace/migrations';
 import type { SqlUnit } from '../../server/src/workspace/unit';
 import { MemoryHost } from '../helpers/rule-tester';
@@ -87,6 +89,31 @@ describe('TS/JS migrations in the engine', () => {
     assert.match(lock?.markdown ?? '', /ACCESS EXCLUSIVE/);
     const table = hoverAt(analysis, text.indexOf('"author"') + 2);
     assert.match(table?.markdown ?? '', /name/);
+  });
+
+  it('suppressions: a TypeScript comment above the call, or a SQL comment inside a template; the quick fixes write the one that fits', async () => {
+    const p = project({
+      'migrations/1-a.ts': typeorm(
+        'A1',
+        '    // db-design-disable-next-line prefer-text-over-varchar\n    await queryRunner.query(`CREATE TABLE a (id bigint PRIMARY KEY, x varchar(5))`)\n    await queryRunner.query(`\n      CREATE TABLE b (id bigint PRIMARY KEY,\n        y varchar(5))`)',
+      ),
+      'migrations/2-b.ts': typeorm('B2', '    await queryRunner.query(`ALTER TABLE a ADD COLUMN z int`)'),
+    });
+    const { text, analysis } = await analyse(p, 'migrations/1-a.ts');
+    const varchars = analysis.findings.filter((f) => f.rule === 'prefer-text-over-varchar');
+    assert.deepEqual(varchars.map((f) => text.slice(f.span.start, f.span.end)), ['varchar(5)']);
+    assert.ok(varchars[0].span.start > text.indexOf('CREATE TABLE b'));
+    const lines = new LineIndex(text);
+    const [line, file] = suppressionFixes(varchars[0], text, analysis.language, lines, analysis.unit.lineCommentAt);
+    // The finding's line is inside the template literal: a SQL comment there; the file directive goes above the imports.
+    assert.equal(line.edits[0].newText, '        -- db-design-disable-next-line prefer-text-over-varchar\n');
+    assert.equal(file.edits[0].newText, '// db-design-disable-file prefer-text-over-varchar\n');
+    const suppressed = applyEdits(text, line.edits, pathToUri(path.join(ROOT, 'migrations/1-a.ts')));
+    p.host.files.set(path.join(ROOT, 'migrations/1-a.ts'), suppressed);
+    const again = await analyse(p, 'migrations/1-a.ts');
+    assert.deepEqual(again.analysis.findings.filter((f) => f.rule === 'prefer-text-over-varchar' || f.rule === 'syntax-error'), []);
+    // Changing one migration re-checks the rest of its set.
+    assert.deepEqual(p.engine.dependents(pathToUri(path.join(ROOT, 'migrations/1-a.ts'))), [pathToUri(path.join(ROOT, 'migrations/2-b.ts'))]);
   });
 
   it('TypeORM `transaction = false` runs the migration outside a transaction; the default is the migrator\'s transaction', async () => {

@@ -16,7 +16,7 @@ import { migrationAge, type MigrationAge } from '../workspace/migration-age';
 import { generatedFrom, SQL_ONLY_DESIGN_RULES, type GeneratedFrom } from '../workspace/source-of-truth';
 import { CachingHost, SqlWorkspace, type SqlUnit } from '../workspace/unit';
 import { loadConfig, type ConfigOverrides, type ResolvedConfig } from './config';
-import { languageOf, pathToUri, uriToPath, type Language } from './files';
+import { isScriptPath, languageOf, pathToUri, uriToPath, type Language } from './files';
 import { applyHistoryPolicy } from './history-policy';
 import { configuredEngine, designLanguage, loadUnit } from './load';
 import { applySuppressions, parseDirectives } from './suppression';
@@ -82,7 +82,8 @@ export class Engine {
     const fsPath = uriToPath(uri);
     if (!fsPath) return [];
     const language = languageOf(uri);
-    if (language === 'sql') {
+    // A TypeScript/JavaScript migration belongs to its set whatever is typed in it right now.
+    if (language === 'sql' || isScriptPath(uri)) {
       const set = this.sql.setOf(fsPath, this.configFor(uri).migrations);
       return set ? set.files.filter((f) => f.fsPath !== fsPath).map((f) => pathToUri(f.fsPath)) : [];
     }

@@ -117,7 +117,13 @@ function rewriteIdsEdit(d: Directive, text: string, keep: string[]): TextEdit {
 }
 
 /** "Disable <rule> for this line" and "... for this file": the fixes every finding offers besides its own. */
-export function suppressionFixes(finding: Finding, text: string, language: 'prisma' | 'sql' | 'typescript', lines: LineIndex): Fix[] {
+export function suppressionFixes(
+  finding: Finding,
+  text: string,
+  language: 'prisma' | 'sql' | 'typescript',
+  lines: LineIndex,
+  lineCommentAt?: (offset: number) => '--' | '//',
+): Fix[] {
   const marker = language === 'sql' ? '--' : '//';
   const eol = lineBreak(text);
   const line = lines.positionAt(finding.span.start).line;
@@ -129,7 +135,7 @@ export function suppressionFixes(finding: Finding, text: string, language: 'pris
   let lineEdit: TextEdit = {
     uri: finding.uri,
     span: { start: lineStart, end: lineStart },
-    newText: `${indent}${marker} db-design-disable-next-line ${finding.rule}${eol}`,
+    newText: `${indent}${lineCommentAt?.(lineStart) ?? marker} db-design-disable-next-line ${finding.rule}${eol}`,
   };
   if (line > 0) {
     const above = text.slice(lines.lineStart(line - 1), lines.lineEnd(line - 1));
@@ -144,7 +150,7 @@ export function suppressionFixes(finding: Finding, text: string, language: 'pris
     {
       title: `Disable ${finding.rule} for this file`,
       safe: false,
-      edits: [{ uri: finding.uri, span: { start: bomSkip, end: bomSkip }, newText: `${marker} db-design-disable-file ${finding.rule}${eol}` }],
+      edits: [{ uri: finding.uri, span: { start: bomSkip, end: bomSkip }, newText: `${lineCommentAt?.(bomSkip) ?? marker} db-design-disable-file ${finding.rule}${eol}` }],
     },
   ];
 }

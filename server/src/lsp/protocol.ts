@@ -4,10 +4,10 @@
  * own library version.
  */
 import type { Severity, SeveritySetting } from '../model/findings';
-import { SCRIPT_MIGRATION_EXTENSIONS, SCRIPT_MIGRATION_FOLDERS } from '../model/migration-file';
+import { SCRIPT_MIGRATION_GLOB } from '../model/migration-file';
 
 /** TypeScript/JavaScript files below a migrations folder: the only scripts the editor sends to the server. */
-export const SCRIPT_MIGRATION_GLOB = `**/{${SCRIPT_MIGRATION_FOLDERS.join(',')}}/**/*.{${SCRIPT_MIGRATION_EXTENSIONS.join(',')}}`;
+export { SCRIPT_MIGRATION_GLOB };
 
 /**
  * The documents the client hands to the server: Prisma and SQL, and scripts below a migrations folder

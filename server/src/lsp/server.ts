@@ -310,7 +310,7 @@ export function startServer(connection: Connection): void {
       }
       // A migration that has run is never edited, not even by a suppression comment.
       if (finding.rule !== 'unused-suppression' && analysis.age?.status !== 'history') {
-        for (const fix of suppressionFixes(finding, analysis.text, analysis.language, lines)) {
+        for (const fix of suppressionFixes(finding, analysis.text, analysis.language, lines, analysis.unit.lineCommentAt)) {
           actions.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], edit: workspaceEdit(fix.edits, analysis) });
         }
       }

@@ -46,4 +46,9 @@ export interface FrontEndResult {
    * table hovers it computes itself, with links to the documentation of the `rules` the hover names.
    */
   hover?(uri: string, offset: number): { markdown: string; span: Span; rules?: string[] } | undefined;
+  /**
+   * The line-comment marker valid at an offset of the analysed file, where its language has two (SQL inside
+   * a TypeScript migration's strings takes `--`, the TypeScript around it `//`).
+   */
+  lineCommentAt?(offset: number): '--' | '//';
 }

@@ -18,6 +18,9 @@ export const SCRIPT_MIGRATION_FOLDERS = ['migrations', 'migration', 'migrate', '
 /** Script file extensions read as migrations. */
 export const SCRIPT_MIGRATION_EXTENSIONS = ['ts', 'mts', 'cts', 'js', 'mjs', 'cjs'] as const;
 
+/** TypeScript/JavaScript files below a migrations folder, as a glob. */
+export const SCRIPT_MIGRATION_GLOB = `**/{${SCRIPT_MIGRATION_FOLDERS.join(',')}}/**/*.{${SCRIPT_MIGRATION_EXTENSIONS.join(',')}}`;
+
 /** A runner's id, as `migrations.runner` in db-design.json spells it (workspace/runners lists them). */
 export type RunnerId = string;
 

@@ -137,3 +137,8 @@ function atStringEnd(script: ScriptSql, e: TextEdit): TextEdit {
   if (!before || script.sqlView.slice(before.span.end, e.span.start).trim() !== '') return e;
   return { ...e, span: { start: before.span.end, end: before.span.end } };
 }
+
+/** `--` inside one of the script's SQL strings (a template literal may hold a line of its own), `//` elsewhere. */
+export function scriptLineComment(script: ScriptSql): (offset: number) => '--' | '//' {
+  return (offset) => (script.regions.some((r) => r.span.start <= offset && offset < r.span.end && r.quote === '`') ? '--' : '//');
+}

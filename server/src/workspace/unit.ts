@@ -11,7 +11,7 @@ import type { Dialect, Schema } from '../model/schema';
 import { emptySchema } from '../model/schema';
 import type { FileFacts, FileRole, FileRun, NewMigrationRef, SqlStatement, TxState } from '../model/migration-file';
 import type { SqlFileParse } from '../sql/file';
-import { parseMigrationFile, scriptOf, scriptSafeEdits } from './script-migrations';
+import { parseMigrationFile, scriptLineComment, scriptOf, scriptSafeEdits } from './script-migrations';
 import { renderSqlFix } from '../sql/render';
 import { cannotRunInTransaction, StatementView, type StatementInfo } from '../sql/statements';
 import { cloneSchema } from './clone';
@@ -215,6 +215,8 @@ export class SqlWorkspace {
       },
     };
     unit.hover = (u, offset) => (u === uri ? sqlHover(unit, offset, opts.pgVersion, reader(this.host)) : undefined);
+    const script = scriptOf(parse);
+    if (script) unit.lineCommentAt = scriptLineComment(script);
     return unit;
   }
 

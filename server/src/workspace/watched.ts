@@ -3,10 +3,13 @@
  * (relative to a workspace folder, `**` for any depth). The editor watches them so that, say, adding a
  * Diesel `metadata.toml` re-checks the open migration without reopening it.
  */
+import { SCRIPT_MIGRATION_GLOB } from '../model/migration-file';
+
 export const WATCHED_FILE_GLOBS: readonly string[] = [
   // Schemas, migrations and the config file itself.
   '**/*.prisma',
   '**/*.sql',
+  SCRIPT_MIGRATION_GLOB,
   '**/db-design.json',
   // How a migration runs: Diesel's metadata.toml, Flyway's <script>.sql.conf.
   '**/metadata.toml',
