@@ -12,7 +12,7 @@ async function fixEdits(c: Parameters<typeof prepare>[0], rule: string) {
 }
 
 describe('fixes that create files', () => {
-  it('moves CREATE INDEX to a new Prisma migration folder that sorts right after this one', async () => {
+  it('moves CREATE INDEX to a new Prisma migration folder after the newest one (never one that sorts between)', async () => {
     const { p, fix } = await fixEdits(
       {
         language: 'sql',
@@ -22,10 +22,10 @@ describe('fixes that create files', () => {
       },
       'require-concurrent-index',
     );
-    assert.match(fix.title, /20240102000000_idx_concurrently\/migration\.sql with CONCURRENTLY/);
+    assert.match(fix.title, /20240103000001_idx_concurrently\/migration\.sql with CONCURRENTLY/);
     const created = fix.edits.filter((e) => e.uri !== p.uri);
     assert.equal(created.length, 1);
-    assert.match(created[0].uri, /20240102000000_idx_concurrently\/migration\.sql$/);
+    assert.match(created[0].uri, /20240103000001_idx_concurrently\/migration\.sql$/);
     assert.equal(created[0].newText, 'CREATE INDEX CONCURRENTLY t_x_idx ON t (x);\n');
   });
 

@@ -137,17 +137,17 @@ describe('runners: does a migration file run in a transaction?', () => {
   });
 });
 
-describe('a new migration right after an existing one, named as the runner expects', () => {
+describe('a new migration after the newest one, named as the runner expects', () => {
   it('Prisma folder, goose version + NO TRANSACTION, none for Drizzle', () => {
     const prisma = findMigrationSet(path.join(root, 'p/20240101000000_a/migration.sql'), host({ 'p/20240101000000_a/migration.sql': '', 'p/20240102000000_b/migration.sql': '' }))!;
-    assert.equal(siblingMigration(prisma, prisma.files[0], 'concurrently')?.name, '20240101000000_a_concurrently/migration.sql');
+    assert.equal(siblingMigration(prisma, prisma.files[0], 'concurrently')?.name, '20240102000001_a_concurrently/migration.sql');
     const goose = findMigrationSet(path.join(root, 'g/00003_add.sql'), host({ 'g/00003_add.sql': '-- +goose Up\n', 'g/00005_x.sql': '-- +goose Up\n' }))!;
     const m = siblingMigration(goose, goose.files[0], 'concurrently')!;
-    assert.equal(m.name, '00004_add_concurrently.sql');
+    assert.equal(m.name, '00006_add_concurrently.sql', 'after the newest, 00005');
     assert.match(m.files[0].content, /^-- \+goose NO TRANSACTION\n-- \+goose Up\n/);
-    // The next version is taken: no name fits between them.
+    // The version after this one is taken: the new one still goes after the newest.
     const taken = findMigrationSet(path.join(root, 'h/00003_add.sql'), host({ 'h/00003_add.sql': '-- +goose Up\n', 'h/00004_x.sql': '-- +goose Up\n' }))!;
-    assert.equal(siblingMigration(taken, taken.files[0], 'concurrently'), undefined);
+    assert.equal(siblingMigration(taken, taken.files[0], 'concurrently')?.name, '00005_add_concurrently.sql');
     const drizzle = findMigrationSet(path.join(root, 'd/0000_a.sql'), host({ 'd/0000_a.sql': '--> statement-breakpoint\n' }))!;
     assert.equal(siblingMigration(drizzle, drizzle.files[0], 'concurrently'), undefined);
   });

@@ -82,7 +82,7 @@ export interface TxState {
  */
 export type FileRole = 'migration' | 'down' | 'script';
 
-/** A new migration file right after this one, for fixes that move statements out of its transaction. */
+/** A new migration file after the newest of the set, for fixes that move statements out of this one's transaction. */
 export interface NewMigrationRef {
   /** The new file, relative to the migration folder (for fix titles). */
   name: string;
@@ -110,7 +110,7 @@ export interface FileFacts {
   firstOfSet?: boolean;
   /** Where this up migration's down file goes, for runners with down files (`x.up.sql` -> `x.down.sql`). */
   downFile?: string;
-  /** A migration right after this one, named as its runner expects; undefined when none would help. */
+  /** A new migration after the set's newest, named after this one as its runner expects; undefined when none would help. */
   newMigration?(suffix: string): NewMigrationRef | undefined;
   /** The runner's own way to run this migration outside a transaction (a marker, a side file), if it has one. */
   optOut?: {

@@ -4,7 +4,7 @@
  * cannot run in one. `executeInTransaction=false` in `<script>.sql.conf` or the script opts out.
  */
 import * as path from 'node:path';
-import { flatSet, naturalCompare, newMigrationOf, stemFor, type ParsedName } from './layout';
+import { flatSet, newMigrationOf, nextVersion, stemFor, type ParsedName } from './layout';
 import type { MigrationRunner } from './types';
 
 const FILE = /^[VUR]\d*(?:[._]\d+)*__.+\.sql$/i;
@@ -47,10 +47,8 @@ const flyway: MigrationRunner = {
   },
   sideConfig: (entry) => `${entry.fsPath}.conf`,
   newMigration(ctx) {
-    const m = /^V(\d+(?:[._]\d+)*)__/i.exec(path.basename(ctx.entry.fsPath));
-    if (!m) return undefined;
-    const version = `${m[1]}.1`;
-    if (ctx.set.files.some((f) => naturalCompare(f.version, version.replace(/_/g, '.')) === 0)) return undefined;
+    const version = nextVersion(ctx.set);
+    if (!version) return undefined;
     // Flyway runs a migration made only of non-transactional statements outside a transaction.
     return newMigrationOf(ctx.set, [{ fsPath: path.join(path.dirname(ctx.entry.fsPath), `V${version}__${stemFor(ctx)}.sql`), content: '{{SQL}}\n' }]);
   },

@@ -4,7 +4,6 @@
  */
 import * as path from 'node:path';
 import type { Direction, MigrationFile, MigrationSet, WorkspaceHost } from '../migrations';
-import { perSet } from '../set-memo';
 import type { NewMigration, NewMigrationContext, RunnerId } from './types';
 
 export const SQL = /\.sql$/i;
@@ -130,17 +129,60 @@ export function byName(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** The next integer version after `entry`'s, keeping its width, if it is free and sorts before the next migration. */
-export function nextVersion(set: MigrationSet, entry: MigrationFile): string | undefined {
-  const v = entry.version;
-  if (!/^\d+$/.test(v)) return undefined;
-  const next = (BigInt(v) + 1n).toString().padStart(v.length, '0');
-  const versions = set.files.map((f) => f.version).filter((x) => x !== v);
-  if (versions.some((x) => /^\d+$/.test(x) && BigInt(x) === BigInt(next))) return undefined;
-  // It must come before the migration that follows.
-  const later = versions.filter((x) => /^\d+$/.test(x) && BigInt(x) > BigInt(v));
-  if (later.some((x) => BigInt(x) <= BigInt(next))) return undefined;
-  return next;
+/**
+ * The version of the set's newest migration: the last up file, in the runner's order, that has one.
+ * Runners refuse or skip a migration older than the newest one applied, so a new one goes after it.
+ */
+export function newestVersion(set: MigrationSet): string | undefined {
+  for (let i = set.files.length - 1; i >= 0; i--) {
+    const f = set.files[i];
+    if (f.direction === 'up' && /\d/.test(f.version)) return f.version;
+  }
+  return undefined;
+}
+
+/** `YYYYMMDDHHMMSS` or `YYYYMMDD`, as a date, when the digits are one. */
+function asDate(digits: string): Date | undefined {
+  const m = /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2}))?$/.exec(digits);
+  if (!m) return undefined;
+  const [y, mo, d, h = '0', mi = '0', se = '0'] = m.slice(1).map((x) => x ?? '0');
+  const date = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +se));
+  const ok = date.getUTCFullYear() === +y && date.getUTCMonth() === +mo - 1 && date.getUTCDate() === +d && date.getUTCHours() === +h && date.getUTCMinutes() === +mi && date.getUTCSeconds() === +se;
+  return ok && +y >= 1970 && +y < 2200 ? date : undefined;
+}
+
+/**
+ * The version right after `v`, written the way `v` is: a timestamp (`20240101120000`, Diesel's
+ * `2024-01-01-120000`) one second later, a date (`20240131`) one day later, a dotted version (`1.9`)
+ * with its last number plus one (`1.10`), any other number plus one at the same width (`0009` -> `0010`).
+ */
+export function versionAfter(v: string): string | undefined {
+  if (/^\d+(\.\d+)+$/.test(v)) {
+    const parts = v.split('.');
+    const last = parts[parts.length - 1];
+    parts[parts.length - 1] = (BigInt(last) + 1n).toString().padStart(last.length, '0');
+    return parts.join('.');
+  }
+  if (!/^\d+(?:-\d+)*$/.test(v)) return undefined;
+  const digits = v.replace(/-/g, '');
+  const date = asDate(digits);
+  let next: string;
+  if (date) {
+    const long = digits.length === 14;
+    date.setUTCSeconds(date.getUTCSeconds() + (long ? 1 : 86400));
+    const iso = date.toISOString().replace(/\D/g, '');
+    next = iso.slice(0, long ? 14 : 8);
+  } else next = (BigInt(digits) + 1n).toString().padStart(digits.length, '0');
+  if (next.length !== digits.length) return v.includes('-') ? undefined : next;
+  // Put the separators back where `v` has them.
+  let k = 0;
+  return v.replace(/\d/g, () => next[k++]);
+}
+
+/** The version a new migration of the set takes: after the newest, so it never reuses one nor runs out of order. */
+export function nextVersion(set: MigrationSet): string | undefined {
+  const newest = newestVersion(set);
+  return newest === undefined ? undefined : versionAfter(newest);
 }
 
 /** `0003_add_index.sql` -> `add_index`. */
@@ -164,39 +206,26 @@ export function newMigrationOf(set: MigrationSet, files: { fsPath: string; conte
   return { files, name: path.relative(set.root, files[0].fsPath).split(path.sep).join('/') };
 }
 
-/** A flat runner's new file: `<next version>_<stem><ext>` next to `entry`, with `content`. */
+/** A flat runner's new file: `<version after the newest>_<stem><ext>` in the set's folder, with `content`. */
 export function nextFlatFile(ctx: NewMigrationContext, content: string, ext = '.sql'): NewMigration | undefined {
-  const v = nextVersion(ctx.set, ctx.entry);
+  const v = nextVersion(ctx.set);
   if (!v) return undefined;
   return newMigrationOf(ctx.set, [{ fsPath: path.join(path.dirname(ctx.entry.fsPath), `${v}_${stemFor(ctx)}${ext}`), content }]);
 }
 
 /**
- * A folder runner's new folder (Prisma, Diesel): `<entry's folder>_<suffix>`, or `<next version>_<suffix>`
- * when standalone, provided it sorts before the folder that follows. `files` name the files it holds.
+ * A folder runner's new folder (Prisma, Diesel): `<version after the newest>_<entry's name>_<suffix>`
+ * (`<version>_<suffix>` when standalone). `files` name the files it holds.
  */
 export function nextFolder(ctx: NewMigrationContext, files: { name: string; content: string }[]): NewMigration | undefined {
+  const version = nextVersion(ctx.set);
+  if (!version) return undefined;
   const dir = path.dirname(ctx.entry.fsPath);
-  const folder = path.basename(dir);
-  const version = ctx.standalone ? nextVersion(ctx.set, ctx.entry) : undefined;
-  const newFolder = version ? `${version}_${ctx.suffix}` : `${folder}_${ctx.suffix}`;
-  const next = nextName(perSet(ctx.set, 'folder-names', () => [...new Set(ctx.set.files.map((f) => path.basename(path.dirname(f.fsPath))))].sort()), folder);
-  if (next !== undefined && newFolder >= next) return undefined;
-  const root = path.dirname(dir);
-  return newMigrationOf(ctx.set, files.map((f) => ({ fsPath: path.join(root, newFolder, f.name), content: f.content })));
+  const name = ctx.standalone ? '' : path.basename(dir).replace(/^\d[\d-]*_?/, '');
+  const newFolder = `${version}_${name ? `${name}_` : ''}${ctx.suffix}`;
+  return newMigrationOf(ctx.set, files.map((f) => ({ fsPath: path.join(path.dirname(dir), newFolder, f.name), content: f.content })));
 }
 
-/** The first of the sorted `names` after `name`: each finding of a long history asks, so by binary search. */
-function nextName(names: readonly string[], name: string): string | undefined {
-  let lo = 0;
-  let hi = names.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (names[mid] <= name) lo = mid + 1;
-    else hi = mid;
-  }
-  return names[lo];
-}
 
 /** Is there a Cargo.toml in the folder above `dir`, or the one above that? */
 export function cargoProject(dir: string, host: WorkspaceHost): boolean {

@@ -91,7 +91,7 @@ export interface MigrationRunner {
   upFileFor?(set: MigrationSet, down: MigrationFile): MigrationFile | undefined;
   /** Where the down file of an up file goes (`x.up.sql` -> `x.down.sql`), for runners with down files. */
   downFileFor?(upPath: string): string | undefined;
-  /** A new migration after `ctx.entry`, named as the runner expects, that runs outside a transaction. */
+  /** A new migration after the set's newest (see `nextVersion`), named after `ctx.entry` as the runner expects, that runs outside a transaction. */
   newMigration?(ctx: NewMigrationContext): NewMigration | undefined;
   /** The runner's own way to run this migration outside a transaction, in place. */
   optOut?(file: { fsPath: string; text: string; sideConfig?: string; upMarkerEnd?: number }): OptOutEdit | undefined;
