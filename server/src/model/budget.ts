@@ -13,19 +13,23 @@ const PHASE_SHARE = { parse: 0.3, replay: 0.75, rules: 1 } as const;
 export type BudgetPhase = keyof typeof PHASE_SHARE;
 
 export class Budget {
-  private readonly started: number;
+  /**
+   * When the first question was asked: the budget is for the file's statements and the rules, so loading
+   * the parsers (once per server, slow on a busy machine) and deciding the engine do not count.
+   */
+  private started: number | undefined;
 
   /** `clock` in milliseconds; tests give one that advances by a fixed step per reading. */
   constructor(
     readonly millis: number,
     private readonly clock: () => number = () => performance.now(),
-  ) {
-    this.started = clock();
-  }
+  ) {}
 
   /** Whether the phase's share of the budget is used up. */
   spent(phase: BudgetPhase): boolean {
-    return this.clock() - this.started >= this.millis * PHASE_SHARE[phase];
+    const now = this.clock();
+    this.started ??= now;
+    return now - this.started >= this.millis * PHASE_SHARE[phase];
   }
 }
 
