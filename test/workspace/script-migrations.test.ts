@@ -124,6 +124,14 @@ describe('TS/JS migrations in the engine', () => {
     const out = project({ 'migrations/1-a.ts': typeorm('A1', body).replace('implements MigrationInterface {', 'implements MigrationInterface {\n  transaction = false') });
     const b = await analyse(out, 'migrations/1-a.ts');
     assert.ok(!b.analysis.findings.some((f) => f.rule === 'concurrently-in-transaction'));
+    // The data source's migrationsTransactionMode: "none" runs every migration outside a transaction.
+    const none = project({
+      'src/migrations/1-a.ts': typeorm('A1', body),
+      'src/data-source.ts': "import { DataSource } from 'typeorm'\nexport default new DataSource({ type: 'postgres', migrations: ['src/migrations/*.ts'], migrationsTransactionMode: 'none' })\n",
+    });
+    const c = await analyse(none, 'src/migrations/1-a.ts');
+    assert.ok(!c.analysis.findings.some((f) => f.rule === 'concurrently-in-transaction'));
+    assert.match((c.analysis.unit as SqlUnit).file.run?.reason ?? '', /data-source\.ts sets `migrationsTransactionMode: "none"`/);
   });
 
   it('db-migrate runSql with a substitution: no syntax error and no finding inside `${...}`', async () => {

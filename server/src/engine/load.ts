@@ -80,7 +80,8 @@ export async function loadUnit(
   // backticks alone prove nothing: a PostgreSQL file with a MySQL-style name in it is a real mistake.
   const explicit = configured || /^(folder name|file name|migration_lock\.toml|meta\/_journal\.json)$/.test(engine.from);
   if (!explicit && (engine.name === 'postgresql' || engine.name === 'unknown') && unit.problems.some((p) => p.rule === 'syntax-error')) {
-    const mark = engineMarks(text).find((m) => m.engine !== 'postgresql' && m.mark !== 'backtick-quoted names');
+    // A TypeScript migration's marks are in its SQL, not in the code around it.
+    const mark = engineMarks(unit.files[0]?.text ?? text).find((m) => m.engine !== 'postgresql' && m.mark !== 'backtick-quoted names');
     if (mark) {
       engine = { name: mark.engine, from: 'file content', file: fsPath, detail: `${mark.mark}, which PostgreSQL rejects` };
       unit = ctx.sql.load(uri, fsPath, text, options(engine.name));

@@ -255,3 +255,26 @@ export function migrationClassName(fileName: string, text: string): string | und
   }
   return undefined;
 }
+
+/** The string given to an object property `key` anywhere in the file (`migrationsTransactionMode: 'each'`). */
+export function stringOption(fileName: string, text: string, key: string): { value: string; span: Span } | undefined {
+  if (!text.includes(key)) return undefined;
+  const parsed = parseSource(fileName, text);
+  let found: { value: string; span: Span } | undefined;
+  const visit = (node: t.Node): void => {
+    if (found) return;
+    if (node.type === 'ObjectProperty' && !node.computed && keyName(node.key) === key && node.value.type === 'StringLiteral') {
+      found = { value: node.value.value, span: spanOf(node) };
+      return;
+    }
+    for (const k of Object.keys(node) as (keyof t.Node)[]) {
+      if (k === 'leadingComments' || k === 'trailingComments' || k === 'innerComments' || k === 'loc') continue;
+      const child = node[k] as unknown;
+      if (Array.isArray(child)) {
+        for (const c of child) if (isNode(c)) visit(c);
+      } else if (isNode(child)) visit(child);
+    }
+  };
+  if (parsed) visit(parsed.program);
+  return found;
+}
