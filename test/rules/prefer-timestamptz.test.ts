@@ -69,6 +69,68 @@ ruleTester('prefer-timestamptz', {
       `],
     },
     {
+      name: 'prisma: one finding per model, one fix for all its timestamps',
+      language: 'prisma',
+      code: `
+        datasource db {
+          provider = "postgresql"
+        }
+        model Event {
+          id        Int       @id
+          createdAt DateTime  @default(now())
+                    ^^^^^^^^ prefer-timestamptz
+          updatedAt DateTime  @updatedAt
+          seenAt    DateTime? @db.Timestamp(6)
+        }
+        model Tag {
+          id Int      @id
+          at DateTime
+             ^^^^^^^^ prefer-timestamptz
+        }
+      `,
+      output: [
+        `
+        datasource db {
+          provider = "postgresql"
+        }
+        model Event {
+          id        Int       @id
+          createdAt DateTime  @default(now()) @db.Timestamptz(3)
+          updatedAt DateTime  @updatedAt @db.Timestamptz(3)
+          seenAt    DateTime? @db.Timestamptz(6)
+        }
+        model Tag {
+          id Int      @id
+          at DateTime
+        }
+      `,
+      ],
+    },
+    {
+      name: 'sql: one finding per table and file; a later migration adding one gets its own',
+      language: 'sql',
+      file: 'migrations/002_seen/migration.sql',
+      files: { 'migrations/001_init/migration.sql': 'CREATE TABLE events (id bigint PRIMARY KEY, created_at timestamp, updated_at timestamp(6));\n' },
+      code: `
+        ALTER TABLE events ADD COLUMN seen_at timestamp;
+                                              ^^^^^^^^^ prefer-timestamptz
+      `,
+      output: [`
+        ALTER TABLE events ADD COLUMN seen_at timestamptz;
+      `],
+    },
+    {
+      name: 'sql: two columns of one table, one fix for both',
+      language: 'sql',
+      code: `
+        CREATE TABLE events (id bigint PRIMARY KEY, created_at timestamp NOT NULL, updated_at timestamp(6));
+                                                               ^^^^^^^^^ prefer-timestamptz
+      `,
+      output: [`
+        CREATE TABLE events (id bigint PRIMARY KEY, created_at timestamptz NOT NULL, updated_at timestamptz(6));
+      `],
+    },
+    {
       name: 'prisma explicit @db.Timestamp keeps its precision',
       language: 'prisma',
       code: `

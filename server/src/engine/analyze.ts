@@ -326,7 +326,8 @@ function renderFixes(unit: FrontEndResult, r: Report): Fix[] {
   for (const proposal of r.fixes ?? []) {
     let edits: TextEdit[] | undefined;
     try {
-      edits = unit.render(proposal.intent);
+      const parts = [proposal.intent, ...(proposal.also ?? [])].map((intent) => unit.render(intent));
+      edits = parts.every((p) => p?.length) ? parts.flatMap((p) => p!) : undefined;
     } catch {
       edits = undefined;
     }

@@ -68,6 +68,8 @@ export interface NewTimestamp {
 export interface FixProposal {
   title: string;
   intent: FixIntent;
+  /** More intents of the same fix (the same change on each column of a table): offered only when all render. */
+  also?: FixIntent[];
   safe: boolean;
   preferred?: boolean;
 }

@@ -1,4 +1,4 @@
-import { columnDisplayName, displayName } from '../model/schema';
+import { columnDisplayName, displayName, type Column } from '../model/schema';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -38,24 +38,31 @@ export default defineRule({
     if (ctx.dialect !== 'postgresql' && ctx.dialect !== 'cockroachdb') return;
     for (const table of ctx.schema.tables.values()) {
       if (table.kind !== 'table') continue;
+      // One finding per table and file: a model whose every DateTime lacks a time zone reads as one decision, not five.
+      const byFile = new Map<string, Column[]>();
       for (const column of table.columns) {
         if (column.type.name !== 'timestamp') continue;
-        const name = `${displayName(table)}.${columnDisplayName(column)}`;
-        const precision = column.type.params.length ? `(${column.type.params[0]})` : '';
-        const target = ctx.language === 'prisma' ? `@db.Timestamptz${precision || '(3)'}` : `timestamptz${precision}`;
+        const uri = (column.type.source ?? column.source).uri;
+        byFile.set(uri, [...(byFile.get(uri) ?? []), column]);
+      }
+      for (const columns of byFile.values()) {
+        const targets = columns.map((c) => {
+          const precision = c.type.params.length ? `(${c.type.params[0]})` : '';
+          return ctx.language === 'prisma' ? `@db.Timestamptz${precision || '(3)'}` : `timestamptz${precision}`;
+        });
+        const target = targets.every((t) => t === targets[0]) ? targets[0] : ctx.language === 'prisma' ? '@db.Timestamptz' : 'timestamptz';
+        const names = columns.map((c) => columnDisplayName(c));
+        const what =
+          columns.length === 1
+            ? `${displayName(table)}.${names[0]} is a timestamp without time zone: the stored value has no offset`
+            : `${displayName(table)}.${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} are timestamps without time zone: the stored values have no offset`;
+        const intents = columns.map((column) => ({ kind: 'changeColumnType' as const, table, column, sql: 'timestamptz', prismaNative: 'Timestamptz', keepParams: true }));
+        const title = ctx.language === 'prisma' ? `Use ${target}` : `Change type to ${target}`;
         ctx.report({
-          message:
-            `${name} is a timestamp without time zone: the stored value has no offset, so it names a different instant ` +
-            `in every time zone. Use ${target}.`,
-          at: column.type.source ?? column.source,
-          fixes: [
-            {
-              title: ctx.language === 'prisma' ? `Use ${target}` : `Change type to ${target}`,
-              safe: false,
-              preferred: true,
-              intent: { kind: 'changeColumnType', table, column, sql: 'timestamptz', prismaNative: 'Timestamptz', keepParams: true },
-            },
-          ],
+          message: `${what}, so ${columns.length === 1 ? 'it names' : 'they name'} a different instant in every time zone. Use ${target}${columns.length > 1 ? ' for each' : ''}.`,
+          at: columns[0].type.source ?? columns[0].source,
+          related: columns.slice(1).map((c) => ({ message: `${columnDisplayName(c)}: timestamp without time zone`, at: c.type.source ?? c.source })),
+          fixes: [{ title: columns.length === 1 ? title : `${title} (${columns.length} columns)`, safe: false, preferred: true, intent: intents[0], also: intents.slice(1) }],
         });
       }
     }
