@@ -174,7 +174,8 @@ function relationAt(files: readonly SourceText[], f: Finding): string {
   const text = files.find((x) => x.uri === f.uri)?.text ?? '';
   for (const b of scanPrisma(f.uri, text).blocks) {
     for (const field of b.fields) {
-      if (field.attributes.some((a) => a.span.start === f.span.start)) return `${b.name}.${field.name}`;
+      // The finding points at the relation field's name.
+      if (field.nameSpan.start === f.span.start && field.attributes.some((a) => a.name === 'relation')) return `${b.name}.${field.name}`;
     }
   }
   return `? ${f.message}`;
