@@ -77,6 +77,30 @@ const PROJECTS: Project[] = [
     from: 'db/migrations/0002_b.sql',
     expect: '0010_b_concurrently.sql',
   },
+  {
+    runner: 'plain',
+    files: { 'schema/versioned/v1.2/a.sql': '', 'schema/versioned/v1.10/b.sql': '', 'schema/versioned/v1.9/c.sql': '' },
+    from: 'schema/versioned/v1.2/a.sql',
+    expect: 'v1.11/a_concurrently.sql',
+  },
+  {
+    runner: 'plain',
+    files: { 'db/deltas/1/a.sql': '', 'db/deltas/2/b.sql': '' },
+    from: 'db/deltas/1/a.sql',
+    expect: '3/a_concurrently.sql',
+  },
+  {
+    runner: 'plain',
+    files: { 'gravity/1_to_2.sql': '', 'gravity/2_to_3.sql': '', 'gravity/9_to_10.sql': '' },
+    from: 'gravity/2_to_3.sql',
+    expect: '10_to_11.sql',
+  },
+  {
+    runner: 'plain',
+    files: { 'sql/app-1.2.sql': '', 'sql/app-1.9.sql': '', 'sql/app-1.10.sql': '' },
+    from: 'sql/app-1.2.sql',
+    expect: 'app-1.11.sql',
+  },
 ];
 
 function load(files: Record<string, string>): MemoryHost {
@@ -89,7 +113,7 @@ const digits = (v: string) => v.replace(/\D/g, '');
 
 describe('a new migration never reuses a version and comes after the newest, for each runner', () => {
   for (const p of PROJECTS) {
-    it(p.runner, () => {
+    it(`${p.runner}: ${p.expect}`, () => {
       const host = load(p.files);
       const set = findMigrationSet(path.join(root, p.from), host)!;
       assert.equal(set.runner, p.runner);
@@ -108,8 +132,15 @@ describe('a new migration never reuses a version and comes after the newest, for
       // A second fix goes after that one in turn.
       const again = siblingMigration(after, from, 'concurrently');
       assert.ok(again && again.name !== made.name);
+      assert.ok(!after.files.some((f) => f.fsPath === again.files[0].fsPath));
     });
   }
+
+  it('none for extension update scripts: all of them run in the transaction of ALTER EXTENSION', () => {
+    const host = load({ 'ext/updates/1.0--1.1.sql': '', 'ext/updates/1.1--1.2.sql': '' });
+    const set = findMigrationSet(path.join(root, 'ext/updates/1.1--1.2.sql'), host)!;
+    assert.equal(siblingMigration(set, set.files[0], 'concurrently'), undefined);
+  });
 
   it('the version after one is written the way it is', () => {
     assert.equal(versionAfter('0009'), '0010');

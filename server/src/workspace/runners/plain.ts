@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { MigrationSet } from '../migrations';
 import { splitStatements } from '../../sql/split';
 import { perSet } from '../set-memo';
-import { flatSet, MIGRATION_FOLDER, nextFlatFile, SQL } from './layout';
+import { flatSet, MIGRATION_FOLDER, newMigrationOf, nextFlatFile, SQL, stemFor, upgradeVersion, versionAfter } from './layout';
 import type { FileRunFacts, MigrationRunner } from './types';
 
 /** The first psql meta-command (`\set ON_ERROR_STOP 1`, `\i file.sql`) of a text, as the splitter reads them. */
@@ -50,7 +50,7 @@ const plain: MigrationRunner = {
     return undefined;
   },
   fileMode(f) {
-    if (f.set.files.some((x) => /^\d+(\.\d+)*--\d+(\.\d+)*\.sql$/.test(path.basename(x.fsPath)))) {
+    if (extensionScripts(f.set)) {
       return { mode: 'transaction', reason: 'extension update scripts run inside the transaction of ALTER EXTENSION ... UPDATE' };
     }
     if (f.set.runnerSource === 'config') return { mode: 'none', reason: 'db-design.json says psql-style plain SQL files (`migrations.runner`), run statement by statement' };
@@ -58,7 +58,36 @@ const plain: MigrationRunner = {
     if (meta) return { mode: 'none', reason: `the migrations are psql scripts (\`${meta}\`), which psql runs statement by statement` };
     return { mode: 'unknown', reason: 'nothing in this folder of SQL files says which runner applies it, so whether it runs each file in a transaction is not known' };
   },
-  newMigration: (ctx) => nextFlatFile(ctx, '{{SQL}}\n'),
+  newMigration(ctx) {
+    // Extension scripts all run in ALTER EXTENSION's transaction: a new one would not leave it.
+    if (extensionScripts(ctx.set)) return undefined;
+    const ups = ctx.set.files.filter((f) => f.direction === 'up' && /\d/.test(f.version));
+    const newest = ups[ups.length - 1];
+    const dir = newest ? path.dirname(newest.fsPath) : undefined;
+    // Version folders: a new folder after the newest (`v1.13/` -> `v1.14/`, `deltas/3/` -> `deltas/4/`).
+    if (newest && dir !== ctx.set.root) {
+      const folder = /^(v?)(.*)$/i.exec(path.basename(dir!))!;
+      const next = versionAfter(folder[2]);
+      return next ? newMigrationOf(ctx.set, [{ fsPath: path.join(ctx.set.root, `${folder[1]}${next}`, `${stemFor(ctx)}.sql`), content: '{{SQL}}\n' }]) : undefined;
+    }
+    // Upgrade scripts named by version: the next script of the chain (`19_to_20.sql` -> `20_to_21.sql`, `app-1.2.3.sql` -> `app-1.2.4.sql`).
+    const up = newest ? upgradeVersion(path.basename(newest.fsPath)) : undefined;
+    if (newest && up) {
+      const next = versionAfter(up.to ?? up.version);
+      if (!next) return undefined;
+      const base = path.basename(newest.fsPath);
+      const name = up.to
+        ? base.replace(/(\d+(?:\.\d+)*)([-_.]to[-_.]v?)(\d+(?:\.\d+)*)\.sql$/i, `${up.to}$2${next}.sql`)
+        : base.replace(/([-_]v?)(\d+(?:\.\d+)+)\.sql$/i, `$1${next}.sql`);
+      return newMigrationOf(ctx.set, [{ fsPath: path.join(dir!, name), content: '{{SQL}}\n' }]);
+    }
+    return nextFlatFile(ctx, '{{SQL}}\n');
+  },
 };
+
+/** PostgreSQL extension update scripts (`1.2--1.3.sql`), which ALTER EXTENSION ... UPDATE runs. */
+function extensionScripts(set: MigrationSet): boolean {
+  return perSet(set, 'extension-scripts', () => set.files.some((x) => /^\d+(\.\d+)*--\d+(\.\d+)*\.sql$/.test(path.basename(x.fsPath))));
+}
 
 export default plain;
