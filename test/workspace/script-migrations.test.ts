@@ -14,6 +14,7 @@ import { applyEdits } from '../../server/src/engine/edits';
 import { hoverAt } from '../../server/src/engine/hover';
 import { suppressionFixes } from '../../server/src/engine/suppression';
 import { LineIndex } from '../../server/src/model/text';
+import { reportInput } from '../../server/src/report/scope';
 import { findMigrationSet } from '../../server/src/workspace/migrations';
 import type { SqlUnit } from '../../server/src/workspace/unit';
 import { MemoryHost } from '../helpers/rule-tester';
@@ -185,6 +186,17 @@ describe('TS/JS migrations in the engine', () => {
     const set = findMigrationSet(alt('next-1700000000-c.ts'), host);
     assert.equal(set?.runner, 'slonik');
     assert.deepEqual(set.files.map((f) => f.name), ['1.9.0-1680000000-a.ts', '1.10.0-1690000000-b.ts', 'next-1700000000-c.ts']);
+  });
+
+  it('the report draws the schema a folder of TS migrations ends with', async () => {
+    const p = project({
+      'migrations/1-a.ts': typeorm('A1', '    await queryRunner.query(`CREATE TABLE a (id bigint PRIMARY KEY)`)', '    await queryRunner.query(`DROP TABLE a`)'),
+      'migrations/2-b.ts': typeorm('B2', '    await queryRunner.query(`CREATE TABLE b (id bigint PRIMARY KEY, a_id bigint REFERENCES a (id))`)'),
+      'migrations/index.ts': "export * from './1-a'\n",
+    });
+    const input = await reportInput(p.engine, p.host, [pathToUri(path.join(ROOT, 'migrations'))], { docsUrl: (id) => id });
+    assert.equal(input.kind, 'sql');
+    assert.deepEqual([...input.schema.tables.values()].map((t) => t.name).sort(), ['a', 'b']);
   });
 
   it('check collects migration scripts, not index files or other TypeScript', () => {

@@ -11,7 +11,7 @@
  *   follow in natural order. Findings come from every file in scope.
  */
 import * as path from 'node:path';
-import { Engine, languageOf, looksBinary, pathToUri, uriToPath, type AnalysisHost } from '../engine/analyze';
+import { Engine, isScriptPath, languageOf, looksBinary, pathToUri, uriToPath, type AnalysisHost, type Language } from '../engine/analyze';
 import type { FrontEndResult, SourceText } from '../model/frontend';
 import type { Finding } from '../model/findings';
 import { emptySchema, type Schema } from '../model/schema';
@@ -36,7 +36,12 @@ export interface ScopeOptions {
 
 export class ReportScopeError extends Error {}
 
-/** The .prisma and .sql files below a folder, sorted, skipping build and dependency folders. */
+/** The language a report reads a file as: a script only when its text is a migration's (TypeORM, Knex, ...). */
+function reportLanguage(host: AnalysisHost, p: string): Language | undefined {
+  return languageOf(p) ?? (isScriptPath(p) ? languageOf(p, host.readFile(p) ?? '') : undefined);
+}
+
+/** The .prisma and .sql files (and TS/JS migrations) below a folder, sorted, skipping build and dependency folders. */
 export function schemaFilesBelow(host: AnalysisHost, dir: string): string[] {
   const out: string[] = [];
   const visit = (d: string) => {
@@ -45,7 +50,7 @@ export function schemaFilesBelow(host: AnalysisHost, dir: string): string[] {
       const p = path.join(d, e.name);
       if (e.isDir) {
         if (!SKIP_DIRS.has(e.name) && !e.name.startsWith('.')) visit(p);
-      } else if (languageOf(p)) out.push(p);
+      } else if (reportLanguage(host, p)) out.push(p);
     }
   };
   visit(dir);
@@ -59,7 +64,7 @@ export async function reportInput(engine: Engine, host: AnalysisHost, targets: s
   for (const target of targets) {
     const fsPath = uriToPath(target);
     if (!fsPath) throw new ReportScopeError(`${target}: only files on disk can be reported on`);
-    if (languageOf(fsPath)) {
+    if (reportLanguage(host, fsPath)) {
       files.push(fsPath);
       if (targets.length === 1) singleFile = fsPath;
     } else files.push(...schemaFilesBelow(host, fsPath));
@@ -70,8 +75,9 @@ export async function reportInput(engine: Engine, host: AnalysisHost, targets: s
   const baseDir = opts.baseDir ?? (singleFile ? path.dirname(singleFile) : first);
   const title = reportTitle(targets);
 
-  const prismaFiles = unique.filter((f) => languageOf(f) === 'prisma' && (singleFile === f || !isMigrationSnapshot(f)));
-  const sqlFiles = unique.filter((f) => languageOf(f) === 'sql');
+  const languages = new Map(unique.map((f) => [f, reportLanguage(host, f)]));
+  const prismaFiles = unique.filter((f) => languages.get(f) === 'prisma' && (singleFile === f || !isMigrationSnapshot(f)));
+  const sqlFiles = unique.filter((f) => languages.get(f) === 'sql');
   const notes: string[] = [];
   const texts = new Map<string, string>();
   const read = (p: string) => {
@@ -92,7 +98,7 @@ export async function reportInput(engine: Engine, host: AnalysisHost, targets: s
       return undefined;
     }
     const uri = pathToUri(p);
-    const analysis = await engine.analyze(uri, text, languageOf(p)!);
+    const analysis = await engine.analyze(uri, text, languages.get(p)!);
     findings.push(...analysis.findings);
     for (const f of analysis.unit.files) if (!sources.has(f.uri)) sources.set(f.uri, f);
     return analysis.unit;
