@@ -17,7 +17,8 @@ export default defineRule({
     fix:
       'Use `timestamptz` (SQL) or add `@db.Timestamptz(3)` to the field (Prisma), keeping any explicit precision. ' +
       'Changing the type of an existing column rewrites the table and reinterprets stored values in the session time zone: ' +
-      'plan that as a migration, which is why this fix is offered but not applied on save.',
+      'plan that as a migration, which is why this fix is offered but not applied on save. A table with several such ' +
+      'columns gets one finding, at the first, and its fix changes them all.',
     principle: 'Store instants as instants; convert to local time only at the edges.',
     examples: [
       {
