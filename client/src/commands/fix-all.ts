@@ -8,7 +8,7 @@
  * and it then lists exactly those edits unticked, so "Apply" would apply nothing until each file is ticked.
  */
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
+import { State, type LanguageClient } from 'vscode-languageclient/node';
 import { FixAllRequest, PreviewDocumentsNotification, type FixAllParams, type FixAllResult, type PreviewDocumentsParams } from '../../../server/src/lsp/protocol';
 import { isSchemaDocument, toRange } from '../convert';
 
@@ -69,6 +69,10 @@ export class PreviewDocuments implements vscode.Disposable {
     this.subscriptions = [
       vscode.window.tabGroups.onDidChangeTabs(() => this.releaseOpened()),
       vscode.workspace.onDidCloseTextDocument((doc) => this.hidden.delete(doc.uri.toString())),
+      // A restarted server knows nothing of them: tell it again.
+      client.onDidChangeState((e) => {
+        if (e.newState === State.Running && this.hidden.size) void this.send({ add: [...this.hidden] });
+      }),
     ];
   }
 
