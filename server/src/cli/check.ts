@@ -9,7 +9,7 @@ import type { Finding } from '../model/findings';
 import { LineIndex } from '../model/text';
 import { changedLines, gitChanges } from '../workspace/git';
 import { findMigrationSet } from '../workspace/migrations';
-import { isScriptFile } from '../workspace/script-migrations';
+import { inScriptMigrationFolder, isScriptFile } from '../workspace/script-migrations';
 import type { EngineDecision } from '../workspace/project-engine';
 
 const BOM = '\uFEFF';
@@ -93,7 +93,7 @@ export function collectFiles(inputs: string[]): string[] {
 
 /** A TypeScript or JavaScript migration of a tool db-design reads (TypeORM, Knex, db-migrate, ...): its SQL is checked. */
 function scriptMigration(p: string, size: number): boolean {
-  if (!isScriptFile(p) || size > MAX_FILE_BYTES) return false;
+  if (!inScriptMigrationFolder(p) || size > MAX_FILE_BYTES) return false;
   const text = diskHost.readFile(p);
   return text !== undefined && languageOf(p, text) === 'sql' && findMigrationSet(p, diskHost) !== undefined;
 }

@@ -11,13 +11,14 @@
  *   follow in natural order. Findings come from every file in scope.
  */
 import * as path from 'node:path';
-import { Engine, isScriptPath, languageOf, looksBinary, pathToUri, uriToPath, type AnalysisHost, type Language } from '../engine/analyze';
+import { Engine, languageOf, looksBinary, pathToUri, uriToPath, type AnalysisHost, type Language } from '../engine/analyze';
 import type { FrontEndResult, SourceText } from '../model/frontend';
 import type { Finding } from '../model/findings';
 import { emptySchema, type Schema } from '../model/schema';
 import { groupPrismaSchemas, isMigrationSnapshot } from '../prisma';
 import { naturalCompare, upFiles, type MigrationSet } from '../workspace/migrations';
 import { History } from '../workspace/replay';
+import { inScriptMigrationFolder } from '../workspace/script-migrations';
 import type { SqlUnit } from '../workspace/unit';
 import type { ReportInput } from './build';
 
@@ -38,7 +39,7 @@ export class ReportScopeError extends Error {}
 
 /** The language a report reads a file as: a script only when its text is a migration's (TypeORM, Knex, ...). */
 function reportLanguage(host: AnalysisHost, p: string): Language | undefined {
-  return languageOf(p) ?? (isScriptPath(p) ? languageOf(p, host.readFile(p) ?? '') : undefined);
+  return languageOf(p) ?? (inScriptMigrationFolder(p) ? languageOf(p, host.readFile(p) ?? '') : undefined);
 }
 
 /** The .prisma and .sql files (and TS/JS migrations) below a folder, sorted, skipping build and dependency folders. */

@@ -36,7 +36,12 @@ const MIGRATION_DIR = new RegExp(`(^|[\\\\/])(${SCRIPT_MIGRATION_FOLDERS.join('|
  * literal. Which set it belongs to, if any, is the runner modules' call.
  */
 export function mayBeScriptMigration(uriOrPath: string, text: string): boolean {
-  return isScriptFile(uriOrPath) && MIGRATION_DIR.test(uriOrPath.replace(/[^\\/]*$/, '')) && mentionsScriptSql(text);
+  return inScriptMigrationFolder(uriOrPath) && mentionsScriptSql(text);
+}
+
+/** A script below a migrations folder (before reading it). */
+export function inScriptMigrationFolder(uriOrPath: string): boolean {
+  return isScriptFile(uriOrPath) && MIGRATION_DIR.test(uriOrPath.replace(/[^\\/]*$/, ''));
 }
 
 /** A migration file as the replay reads it: SQL as it is, a script through its raw-SQL calls. */
