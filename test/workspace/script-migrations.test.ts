@@ -174,6 +174,19 @@ describe('TS/JS migrations in the engine', () => {
     assert.deepEqual(liteFk.fixes, []);
   });
 
+  it('Kysely and MikroORM migrations are sets of their own; MikroORM isTransactional() false runs outside a transaction', async () => {
+    const kysely = "import { Kysely, sql } from 'kysely'\nexport async function up(db: Kysely<any>) { await sql`CREATE TABLE k (id bigint PRIMARY KEY, a int)`.execute(db) }\n";
+    const mikro = (body: string) => `import { Migration } from '@mikro-orm/migrations'\nexport class Migration20240101000000 extends Migration {\n  async up(): Promise<void> {\n    this.addSql('CREATE TABLE m (id bigint PRIMARY KEY, a int);');\n    this.addSql('CREATE INDEX CONCURRENTLY m_a ON m (a);');\n  }\n${body}}\n`;
+    const p = project({ 'db/kysely/migrations/2024_01_01_a.ts': kysely, 'db/mikro/migrations/Migration20240101000000.ts': mikro('') });
+    assert.equal(findMigrationSet(path.join(ROOT, 'db/kysely/migrations/2024_01_01_a.ts'), p.host)?.runner, 'kysely');
+    assert.equal(findMigrationSet(path.join(ROOT, 'db/mikro/migrations/Migration20240101000000.ts'), p.host)?.runner, 'mikro-orm');
+    const inTx = await analyse(p, 'db/mikro/migrations/Migration20240101000000.ts');
+    assert.ok(inTx.analysis.findings.some((f) => f.rule === 'concurrently-in-transaction'));
+    p.host.files.set(path.join(ROOT, 'db/mikro/migrations/Migration20240101000000.ts'), mikro('  isTransactional(): boolean { return false }\n'));
+    const out = await analyse(p, 'db/mikro/migrations/Migration20240101000000.ts');
+    assert.ok(!out.analysis.findings.some((f) => f.rule === 'concurrently-in-transaction'));
+  });
+
   it('Knex `config = { transaction: false }`, slonik alterations ordered by their timestamp', () => {
     const host = new MemoryHost();
     host.files.set(path.join(ROOT, 'k/migrations/20240101_a.js'), "exports.config = { transaction: false };\nexports.up = function (knex) { return knex.raw('CREATE INDEX CONCURRENTLY i ON t (a)'); };\n");
