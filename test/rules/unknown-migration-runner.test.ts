@@ -1,4 +1,8 @@
-import { ruleTester } from '../helpers/rule-tester';
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { pathToUri, uriToPath } from '../../server/src/engine/analyze';
+import { prepare, ruleTester } from '../helpers/rule-tester';
 
 const SECOND = 'ALTER TABLE users ADD COLUMN plan text;\nUPDATE users SET plan = 1;\n';
 
@@ -34,4 +38,28 @@ ruleTester('unknown-migration-runner', {
       `,
     },
   ],
+});
+
+describe('unknown runner: what the messages say', () => {
+  it('the note names the settings that settle it, once per folder; CREATE INDEX keeps its finding without a fix that could fail', async () => {
+    const p = prepare({
+      language: 'sql',
+      file: 'db/updates/0002_b.sql',
+      files: { 'db/updates/0001_a.sql': 'CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint);\n' },
+      code: 'CREATE INDEX orders_c_idx ON orders (customer_id);\n',
+    });
+    const second = await p.engine.analyze(p.uri, p.text, p.language);
+    const index = second.findings.find((f) => f.rule === 'require-concurrent-index');
+    assert.ok(index);
+    assert.deepEqual(index.fixes.map((f) => f.title), []);
+    assert.match(index.message, /not known/);
+    assert.match(index.message, /migrations\.runner/);
+    assert.equal(second.findings.filter((f) => f.rule === 'unknown-migration-runner').length, 0, 'not on the second migration');
+    const firstPath = path.join(path.dirname(uriToPath(p.uri)!), '0001_a.sql');
+    const first = await p.engine.analyze(pathToUri(firstPath), p.host.readFile(firstPath)!, 'sql');
+    const note = first.findings.filter((f) => f.rule === 'unknown-migration-runner');
+    assert.equal(note.length, 1);
+    assert.match(note[0].message, /"runner": "plain"/);
+    assert.match(note[0].message, /inTransaction/);
+  });
 });

@@ -37,9 +37,9 @@ export default defineRule({
     ctx.report({
       message:
         'Nothing here says which runner applies these migrations, so whether it runs each file in a transaction is not known: ' +
-        'wrap-in-transaction, concurrently-in-transaction and the fixes that add BEGIN or CONCURRENTLY are off for this folder. ' +
-        'Say it in db-design.json: "migrations": { "runner": "plain" } for psql (statement by statement), the runner\'s id, ' +
-        'or "inTransaction": true or false.',
+        'wrap-in-transaction is off for this folder, concurrently-in-transaction judges only BEGIN ... COMMIT in the files, and no ' +
+        'fix adds BEGIN or CONCURRENTLY in place. Say it in db-design.json: "migrations": { "runner": "plain" } for psql ' +
+        '(statement by statement), the runner\'s id, or "inTransaction": true or false.',
       at: first ? first.view.head(3) : { uri: file.uri, span: { start: 0, end: 0 } },
     });
   },
