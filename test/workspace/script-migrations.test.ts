@@ -174,6 +174,19 @@ describe('TS/JS migrations in the engine', () => {
     assert.deepEqual(liteFk.fixes, []);
   });
 
+  it('the engine is read from the SQL in the strings, not from the template backticks around it', async () => {
+    const host = new MemoryHost();
+    const file = path.join(ROOT, 'nopkg/migrations/1-a.ts');
+    host.files.set(file, typeorm('A1', '    await queryRunner.query(`CREATE TABLE "a" ("id" uuid PRIMARY KEY DEFAULT gen_random_uuid(), "at" timestamptz)`)'));
+    const text = host.files.get(file)!;
+    const a = await new Engine(host).analyze(pathToUri(file), text, languageOf(file, text)!);
+    assert.notEqual(a.engine.name, 'mysql', JSON.stringify(a.engine));
+    host.files.set(file, typeorm('A1', '    await queryRunner.query(`CREATE TABLE \\`a\\` (\\`id\\` int NOT NULL AUTO_INCREMENT, PRIMARY KEY (\\`id\\`)) ENGINE=InnoDB`)'));
+    const mysqlText = host.files.get(file)!;
+    const b = await new Engine(host).analyze(pathToUri(file), mysqlText, languageOf(file, mysqlText)!);
+    assert.equal(b.engine.name, 'mysql', JSON.stringify(b.engine));
+  });
+
   it('Kysely and MikroORM migrations are sets of their own; MikroORM isTransactional() false runs outside a transaction', async () => {
     const kysely = "import { Kysely, sql } from 'kysely'\nexport async function up(db: Kysely<any>) { await sql`CREATE TABLE k (id bigint PRIMARY KEY, a int)`.execute(db) }\n";
     const mikro = (body: string) => `import { Migration } from '@mikro-orm/migrations'\nexport class Migration20240101000000 extends Migration {\n  async up(): Promise<void> {\n    this.addSql('CREATE TABLE m (id bigint PRIMARY KEY, a int);');\n    this.addSql('CREATE INDEX CONCURRENTLY m_a ON m (a);');\n  }\n${body}}\n`;

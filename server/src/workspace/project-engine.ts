@@ -17,6 +17,8 @@
 import * as path from 'node:path';
 import type { Dialect } from '../model/schema';
 import { engineMarks, pathEngineWord, type EngineMark } from '../sql/dialect';
+import { readScriptSql } from '../ts/migration-sql';
+import { isScriptFile } from './script-migrations';
 import {
   cargoEngines,
   composeEngines,
@@ -190,7 +192,8 @@ export class ProjectEngines {
   private marksOf(fsPath: string, text: string): EngineMark[] {
     const hit = this.marks.get(fsPath);
     if (hit && hit.text === text) return hit.marks;
-    const marks = engineMarks(text);
+    // A TypeScript/JavaScript migration's marks are in its SQL strings, not in the code (template backticks).
+    const marks = engineMarks(isScriptFile(fsPath) ? readScriptSql(fsPath, text).sqlView : text);
     if (this.marks.size > 20_000) this.marks.clear();
     this.marks.set(fsPath, { text, marks });
     return marks;
