@@ -90,7 +90,7 @@ describe('language server over a migration history', () => {
     const text = 'ALTER TABLE users ADD COLUMN name text;\nCREATE INDEX posts_author_id_idx ON posts (author_id);\n';
     await client.conn.sendNotification('textDocument/didChange', { textDocument: { uri: uri(M2), version: 2 }, contentChanges: [{ text }] });
     await client.waitFor(uri(M1), (d) => !has('fk-missing-index')(d), 'the first migration re-checked without fk-missing-index');
-    // The second migration now builds an index on a table that exists: CONCURRENTLY, in a migration of its own.
+    // The second migration now builds an index on a table that exists: CONCURRENTLY, in a migration of its own after the newest.
     const d = await client.waitFor(uri(M2), has('require-concurrent-index'), 'require-concurrent-index in the second migration');
     const finding = d.find((x) => x.code === 'require-concurrent-index')!;
     const actions = (await client.conn.sendRequest('textDocument/codeAction', {
@@ -101,6 +101,6 @@ describe('language server over a migration history', () => {
     const move = actions.find((a) => /new migration/.test(a.title));
     assert.ok(move, actions.map((a) => a.title).join(' | '));
     const changes = move.edit?.documentChanges ?? [];
-    assert.ok(changes.some((c) => 'kind' in c && c.kind === 'create' && /20240102000000_more_concurrently\/migration\.sql$/.test(c.uri)), JSON.stringify(changes));
+    assert.ok(changes.some((c) => 'kind' in c && c.kind === 'create' && /20240102000001_more_concurrently\/migration\.sql$/.test(c.uri)), JSON.stringify(changes));
   });
 });
