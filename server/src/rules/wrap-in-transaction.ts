@@ -23,7 +23,8 @@ export default defineRule({
       'transaction; Prisma Migrate 7.4+ and plain SQL files run by psql commit every statement on its own. In those, a failure in ' +
       'the third statement leaves the first two applied: the schema is half-migrated and the migration cannot simply be re-run. ' +
       'CONCURRENTLY statements cannot be in a transaction and are left out, and a file that adds a constraint NOT VALID and ' +
-      'validates it is split into separate transactions on purpose, so it is not flagged.',
+      'validates it is split into separate transactions on purpose, so it is not flagged. A folder of SQL files whose runner is not ' +
+      'known (see unknown-migration-runner) is not judged: BEGIN/COMMIT there could land inside the runner\'s own transaction.',
     fix:
       'Wrap the statements in `BEGIN;` ... `COMMIT;`. CONCURRENTLY statements are never wrapped: when they sit between the others, ' +
       'the fix moves them to a migration of their own, where the runner allows it.',
