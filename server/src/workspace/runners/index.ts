@@ -103,7 +103,7 @@ export function runsInTransaction(m: FileRun, statementCount: number): boolean {
  * A new migration after the set's newest one (the version after it: never reused, never in between),
  * named after `entry` the way its runner expects, for fixes that move a statement out of a migration's transaction (CREATE INDEX CONCURRENTLY, VALIDATE CONSTRAINT). Only
  * offered where the new file would really run outside a transaction: a runner that applies all pending
- * migrations in one transaction (Drizzle, node-pg-migrate) or has no per-file switch (pop) gets none.
+ * migrations in one transaction (Drizzle, node-pg-migrate) gets none.
  * With `standalone`, a migration of its own after `entry` (the set's last), named by `suffix` alone.
  */
 export function siblingMigration(set: MigrationSet, entry: MigrationFile, suffix: string, standalone = false): NewMigration | undefined {

@@ -4,7 +4,7 @@
  * `*.autocommit.up.sql`.
  */
 import * as path from 'node:path';
-import { flatSet } from './layout';
+import { flatSet, newMigrationOf, nextVersion, stemFor } from './layout';
 import type { MigrationRunner } from './types';
 
 /** ory/pop's engine infix: `NAME.postgres.up.sql`. */
@@ -32,6 +32,18 @@ const pop: MigrationRunner = {
     return { mode: 'transaction', reason: 'pop runs each migration in a transaction' };
   },
   downFileFor: (up) => (/\.up\.sql$/i.test(up) ? path.join(path.dirname(up), path.basename(up).replace(/\.up\.sql$/i, '.down.sql')) : undefined),
+  // `<version>_<name>.<engine>.autocommit.up.sql` with its (empty) down file, as Ory's projects write them.
+  newMigration(ctx) {
+    const version = nextVersion(ctx.set);
+    if (!version) return undefined;
+    const engine = POP_ENGINE.exec(path.basename(ctx.entry.fsPath))?.[1] ?? 'postgres';
+    const stem = stemFor(ctx).replace(/\.(?:postgres|mysql|sqlite3?|cockroach|autocommit)\b/gi, '');
+    const file = (dir: string) => path.join(path.dirname(ctx.entry.fsPath), `${version}_${stem}.${engine}.autocommit.${dir}.sql`);
+    return newMigrationOf(ctx.set, [
+      { fsPath: file('up'), content: '{{SQL}}\n' },
+      { fsPath: file('down'), content: '' },
+    ]);
+  },
 };
 
 export default pop;
