@@ -19,13 +19,23 @@ export function relKey(rel: RangeVar | undefined): string | undefined {
   return rel?.relname ? tableKey(rel.schemaname, rel.relname) : undefined;
 }
 
+/**
+ * The table `rel` names. Its `source` (the name's span) needs the statement's tokens, so it is worked out
+ * only when read: most statements of a history change tables that exist and never need it.
+ */
 export function tableName(site: Site, rel: RangeVar | undefined): TableName | undefined {
   if (!rel?.relname) return undefined;
-  const at = site.at(rel.location);
+  let source: TableName['source'] | undefined;
   const name: TableName = {
     key: tableKey(rel.schemaname, rel.relname),
     name: rel.relname,
-    source: at >= 0 ? site.tokenRef(at, nameEnd(site.tokens, at)) : site.statementRef(),
+    get source() {
+      if (!source) {
+        const at = site.at(rel.location);
+        source = at >= 0 ? site.tokenRef(at, nameEnd(site.tokens, at)) : site.statementRef();
+      }
+      return source;
+    },
     declaration: site.statementRef(),
   };
   if (rel.schemaname) name.schema = rel.schemaname;

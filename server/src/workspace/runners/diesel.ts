@@ -3,7 +3,7 @@
  * in a transaction unless the folder's metadata.toml says `run_in_transaction = false`.
  */
 import * as path from 'node:path';
-import { byName, folderSet, nextFolder } from './layout';
+import { byName, DOWN_STUB, folderSet, nextFolder } from './layout';
 import type { MigrationRunner } from './types';
 
 const NO_TX = /^\s*run_in_transaction\s*=\s*false\s*$/im;
@@ -40,6 +40,7 @@ const diesel: MigrationRunner = {
   newMigration: (ctx) =>
     nextFolder(ctx, [
       { name: 'up.sql', content: '{{SQL}}\n' },
+      { name: 'down.sql', content: DOWN_STUB },
       { name: 'metadata.toml', content: 'run_in_transaction = false\n' },
     ]),
 };

@@ -3,7 +3,7 @@
  * implicit transaction when it holds two or more statements).
  */
 import * as path from 'node:path';
-import { flatSet, nextFlatFile } from './layout';
+import { DOWN_STUB, flatSet, nextFlatFiles } from './layout';
 import type { MigrationRunner } from './types';
 
 const golangMigrate: MigrationRunner = {
@@ -23,8 +23,12 @@ const golangMigrate: MigrationRunner = {
   },
   fileMode: () => ({ mode: 'implicit', reason: 'golang-migrate sends the file as one query string, which PostgreSQL runs as one implicit transaction' }),
   downFileFor: (up) => (/\.up\.sql$/i.test(up) ? path.join(path.dirname(up), path.basename(up).replace(/\.up\.sql$/i, '.down.sql')) : undefined),
-  // A file with a single statement is sent alone: no implicit transaction around it.
-  newMigration: (ctx) => nextFlatFile(ctx, '{{SQL}}\n', '.up.sql'),
+  // A file with a single statement is sent alone: no implicit transaction around it. With its down file.
+  newMigration: (ctx) =>
+    nextFlatFiles(ctx, [
+      { ext: '.up.sql', content: '{{SQL}}\n' },
+      { ext: '.down.sql', content: DOWN_STUB },
+    ]),
 };
 
 export default golangMigrate;

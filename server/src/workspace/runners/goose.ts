@@ -1,6 +1,6 @@
 /** goose: `<version>_<name>.sql` with `-- +goose Up` / `-- +goose Down` sections; `-- +goose NO TRANSACTION` opts out. */
 import { lineBreak } from '../../model/text';
-import { flatSet, nextFlatFile } from './layout';
+import { DOWN_STUB, flatSet, nextFlatFile } from './layout';
 import type { MigrationRunner } from './types';
 
 const goose: MigrationRunner = {
@@ -26,7 +26,7 @@ const goose: MigrationRunner = {
     edits: [{ fsPath: file.fsPath, offset: 0, newText: `-- +goose NO TRANSACTION${lineBreak(file.text)}` }],
     onlyAlone: false,
   }),
-  newMigration: (ctx) => nextFlatFile(ctx, '-- +goose NO TRANSACTION\n-- +goose Up\n{{SQL}}\n'),
+  newMigration: (ctx) => nextFlatFile(ctx, `-- +goose NO TRANSACTION\n-- +goose Up\n{{SQL}}\n\n-- +goose Down\n${DOWN_STUB}`),
 };
 
 export default goose;

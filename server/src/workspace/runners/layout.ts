@@ -208,10 +208,19 @@ export function newMigrationOf(set: MigrationSet, files: { fsPath: string; conte
 
 /** A flat runner's new file: `<version after the newest>_<stem><ext>` in the set's folder, with `content`. */
 export function nextFlatFile(ctx: NewMigrationContext, content: string, ext = '.sql'): NewMigration | undefined {
+  return nextFlatFiles(ctx, [{ ext, content }]);
+}
+
+/** Several files of one new flat migration (`.up.sql` and its `.down.sql`), the first being the up file. */
+export function nextFlatFiles(ctx: NewMigrationContext, files: { ext: string; content: string }[]): NewMigration | undefined {
   const v = nextVersion(ctx.set);
   if (!v) return undefined;
-  return newMigrationOf(ctx.set, [{ fsPath: path.join(path.dirname(ctx.entry.fsPath), `${v}_${stemFor(ctx)}${ext}`), content }]);
+  const stem = path.join(path.dirname(ctx.entry.fsPath), `${v}_${stemFor(ctx)}`);
+  return newMigrationOf(ctx.set, files.map((f) => ({ fsPath: `${stem}${f.ext}`, content: f.content })));
 }
+
+/** The down part of a migration a fix creates: the runner needs one, and only the author knows how to undo the change. */
+export const DOWN_STUB = '-- Undo what the up migration does (for CREATE INDEX CONCURRENTLY: DROP INDEX CONCURRENTLY ...).\n';
 
 /**
  * A folder runner's new folder (Prisma, Diesel): `<version after the newest>_<entry's name>_<suffix>`
