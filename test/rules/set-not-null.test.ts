@@ -16,6 +16,19 @@ ruleTester('set-not-null', {
   ],
   invalid: [
     {
+      name: 'Prisma migration of one statement: the fix does not grow it into one implicit transaction with its VALIDATE',
+      language: 'sql',
+      file: 'prisma/migrations/20240102000000_require_email/migration.sql',
+      files: {
+        'prisma/migrations/20240101000000_init/migration.sql': 'CREATE TABLE "User" ("id" TEXT NOT NULL, "email" TEXT);\n',
+        'prisma/migrations/migration_lock.toml': 'provider = "postgresql"\n',
+      },
+      code: `
+        ALTER TABLE "User" ALTER COLUMN "email" SET NOT NULL;
+                           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ set-not-null
+      `,
+    },
+    {
       name: 'the check is NOT VALID only: still a scan',
       language: 'sql',
       file: 'migrations/0002_nn.sql',

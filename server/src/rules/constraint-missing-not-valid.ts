@@ -1,7 +1,7 @@
 import { quoteIdent } from '../model/identifiers';
 import type { FixProposal } from '../model/intents';
 import { lineBreak } from '../model/text';
-import { afterStatement, existing, existingWhy, headTo, implicitConstraintName, isMigrationUp, surelyOutsideTransaction, tableText } from './support/migration';
+import { afterStatement, existing, existingWhy, headTo, implicitConstraintName, isMigrationUp, staysOutsideTransaction, tableText } from './support/migration';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -48,7 +48,7 @@ export default defineRule({
           const nl = lineBreak(text);
           const validate = `ALTER TABLE ${tableText(info.table, text, ctx.dialect)} VALIDATE CONSTRAINT ${quoteIdent(name, ctx.dialect)};`;
           const notValid = { at: { uri: ctx.file.uri, span: { start: a.at.span.end, end: a.at.span.end } }, newText: ' NOT VALID' };
-          if (surelyOutsideTransaction(st)) {
+          if (staysOutsideTransaction(ctx, st)) {
             fixes.push({ title: 'Add it NOT VALID, then VALIDATE CONSTRAINT', safe: false, preferred: true, intent: { kind: 'edits', edits: [notValid, { at: afterStatement(ctx, st), newText: `${nl}${validate}` }] } });
           } else {
             const next = ctx.file.newMigration?.('validate');

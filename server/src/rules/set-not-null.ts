@@ -2,7 +2,7 @@ import { quoteIdent } from '../model/identifiers';
 import { notNullCheck } from '../model/locks';
 import type { FixProposal } from '../model/intents';
 import { lineBreak } from '../model/text';
-import { existing, existingWhy, headTo, implicitConstraintName, isMigrationUp, moveToOwnMigration, surelyOutsideTransaction, removalSpan, tableText } from './support/migration';
+import { existing, existingWhy, headTo, implicitConstraintName, isMigrationUp, moveToOwnMigration, removalSpan, staysOutsideTransaction, tableText } from './support/migration';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -55,7 +55,7 @@ export default defineRule({
             `ALTER TABLE ${table} ALTER COLUMN ${quoteIdent(a.column, ctx.dialect)} SET NOT NULL;`,
             `ALTER TABLE ${table} DROP CONSTRAINT ${quoteIdent(name, ctx.dialect)};`,
           ].join(nl);
-          if (surelyOutsideTransaction(st)) {
+          if (staysOutsideTransaction(ctx, st)) {
             fixes.push({ title: 'Prove it with a CHECK constraint validated first', safe: false, preferred: true, intent: { kind: 'replace', at: st.view.ref, newText: `${add}${nl}${rest}` } });
           } else {
             const move = moveToOwnMigration(ctx, [st], 'not_null', rest);

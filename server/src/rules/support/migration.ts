@@ -33,6 +33,15 @@ export function surelyOutsideTransaction(st: SqlStatement): boolean {
   return !st.tx.inTransaction && !st.tx.runnerUnknown;
 }
 
+/**
+ * Statements a fix adds next to `st` also run outside any transaction: `st` is outside one now, and the
+ * runner does not send the file as one query string (which turns into one implicit transaction as soon
+ * as the file holds two statements: Prisma Migrate before 7.4, golang-migrate).
+ */
+export function staysOutsideTransaction(ctx: StatementContext, st: SqlStatement): boolean {
+  return surelyOutsideTransaction(st) && ctx.file.run?.mode !== 'implicit';
+}
+
 /** Appended to a CONCURRENTLY advice when the runner is not known. */
 export const UNKNOWN_RUNNER_CONCURRENTLY =
   ' CONCURRENTLY cannot run inside a transaction, and whether the runner of these migrations runs them in one is not known: ' +
