@@ -46,7 +46,7 @@ describe('schema changes: read, then applied in one place', () => {
         const file = parseSqlFile({ uri: 'file:///n.sql', text: next }, dialect);
         const st = file.statements[0];
         const before = picture(schema);
-        const changes = statementChanges(schema, st, { uri: file.uri, dialect });
+        const changes = statementChanges(st, { uri: file.uri, dialect });
         assert.ok(changes.length > 0, `${next}: read into changes`);
         assert.deepEqual(picture(schema), before, `${next}: reading changed nothing`);
         applyChanges(schema, changes);

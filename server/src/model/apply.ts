@@ -27,6 +27,13 @@ function newTable(name: TableName, kind: Table['kind']): Table {
   return table;
 }
 
+/** A column as the schema keeps it: its own copy of the type, marked when the type is one of the schema's enums. */
+function placed(schema: Schema, column: Column): Column {
+  const type = { ...column.type };
+  if (!type.isEnum && schema.enums.has(type.name.toLowerCase())) type.isEnum = true;
+  return { ...column, type };
+}
+
 function copyColumns(into: Table, from: Table): void {
   for (const c of from.columns) if (!findColumn(into, c.name)) into.columns.push({ ...c, type: { ...c.type } });
 }
@@ -123,7 +130,7 @@ function createTable(schema: Schema, c: Extract<SchemaChange, { op: 'create-tabl
     }
   }
   for (const part of c.parts) {
-    if ('column' in part) upsertColumn(schema, table, { ...part.column });
+    if ('column' in part) upsertColumn(schema, table, placed(schema, part.column));
     else {
       const like = schema.tables.get(part.like);
       if (like) copyColumns(table, like);
@@ -139,18 +146,18 @@ function addColumn(schema: Schema, table: Table, c: Extract<SchemaChange, { op: 
   if (existing) {
     // MODIFY restates the column: its type, nullability and default; keys elsewhere stay.
     const i = table.columns.indexOf(existing);
-    table.columns[i] = { ...c.column, comment: existing.comment };
-  } else table.columns.push({ ...c.column });
+    table.columns[i] = { ...placed(schema, c.column), comment: existing.comment };
+  } else table.columns.push(placed(schema, c.column));
   for (const d of keysFirst(c.declared)) declare(schema, table, d);
 }
 
-function alterColumn(table: Table, c: Extract<SchemaChange, { op: 'alter-column' }>): void {
+function alterColumn(schema: Schema, table: Table, c: Extract<SchemaChange, { op: 'alter-column' }>): void {
   const column = findColumn(table, c.column);
   if (!column) {
-    if (c.ifAbsent && table.partial) table.columns.push({ ...c.ifAbsent });
+    if (c.ifAbsent && table.partial) table.columns.push(placed(schema, c.ifAbsent));
     return;
   }
-  if (c.type) column.type = { ...c.type };
+  if (c.type) column.type = placed(schema, { ...column, type: c.type }).type;
   if (c.nullable !== undefined) column.nullable = c.nullable;
   if (c.default === null) delete column.default;
   else if (c.default) column.default = { ...c.default };
@@ -230,7 +237,7 @@ export function applyChange(schema: Schema, c: SchemaChange): void {
       renameColumn(schema, table, findColumn(table, c.from)?.name ?? c.from, c.to);
       return;
     case 'alter-column':
-      return alterColumn(table, c);
+      return alterColumn(schema, table, c);
     case 'declare':
       return declare(schema, table, c.declared);
     case 'drop-primary':

@@ -4,7 +4,7 @@
  */
 import type { AlterTableCmd, AlterTableStmt, ColumnDef, Node } from 'libpg-query';
 import type { Declared, SchemaChange, TableName } from '../model/schema-change';
-import type { Column, Schema } from '../model/schema';
+import type { Column } from '../model/schema';
 import { nodeAs, nodeStart } from './ast';
 import { buildColumn, columnType, defaultValue } from './columns';
 import { declaredConstraint, isKeyConstraint } from './constraints';
@@ -21,26 +21,26 @@ function expressionRange(site: Site, expr: Node | undefined): [number, number] {
 }
 
 /** A column of a partial table, known only from `ALTER COLUMN ... TYPE`: its type is all we know. */
-function partialColumn(site: Site, schema: Readonly<Schema>, name: string, def: ColumnDef): Column {
+function partialColumn(site: Site, name: string, def: ColumnDef): Column {
   const at = site.at(def.location);
   const where = at >= 0 ? site.tokenRef(at, at) : site.statementRef();
   return {
     name,
-    type: columnType(site, def.typeName!, schema),
+    type: columnType(site, def.typeName!),
     nullable: true,
     source: where,
     declaration: at >= 0 ? site.tokenRef(at, elementEnd(site.tokens, at)) : where,
   };
 }
 
-function commandChanges(site: Site, schema: Readonly<Schema>, target: TableName, cmd: AlterTableCmd): SchemaChange[] {
+function commandChanges(site: Site, target: TableName, cmd: AlterTableCmd): SchemaChange[] {
   const name = cmd.name;
   const table = target.key;
   switch (cmd.subtype) {
     case 'AT_AddColumn': {
       const def = nodeAs(cmd.def, 'ColumnDef');
       if (!def?.colname) return [];
-      const built = buildColumn(site, def, target.name, schema);
+      const built = buildColumn(site, def, target.name);
       const declared = built.constraints.map((p) => declaredConstraint(site, p.c, p.first, p.last, built.column.name)).filter((d): d is Declared => !!d);
       return [{ op: 'add-column', table, column: built.column, declared }];
     }
@@ -49,7 +49,7 @@ function commandChanges(site: Site, schema: Readonly<Schema>, target: TableName,
     case 'AT_AlterColumnType': {
       const def = nodeAs(cmd.def, 'ColumnDef');
       if (!def?.typeName || !name) return [];
-      return [{ op: 'alter-column', table, column: name, type: columnType(site, def.typeName, schema), ifAbsent: partialColumn(site, schema, name, def) }];
+      return [{ op: 'alter-column', table, column: name, type: columnType(site, def.typeName), ifAbsent: partialColumn(site, name, def) }];
     }
     case 'AT_SetNotNull':
       return name ? [{ op: 'alter-column', table, column: name, nullable: false }] : [];
@@ -102,12 +102,12 @@ function describesTable(cmd: AlterTableCmd): boolean {
   }
 }
 
-export function alterTable(site: Site, schema: Readonly<Schema>, s: AlterTableStmt): SchemaChange[] {
+export function alterTable(site: Site, s: AlterTableStmt): SchemaChange[] {
   if (s.objtype && s.objtype !== 'OBJECT_TABLE') return [];
   const table = tableName(site, s.relation);
   if (!table) return [];
   const cmds = (s.cmds ?? []).map((n) => nodeAs(n, 'AlterTableCmd')).filter((c): c is AlterTableCmd => !!c);
   const changes: SchemaChange[] = cmds.some(describesTable) ? [{ op: 'ensure-table', table }] : [];
-  for (const cmd of cmds) changes.push(...commandChanges(site, schema, table, cmd));
+  for (const cmd of cmds) changes.push(...commandChanges(site, table, cmd));
   return changes;
 }

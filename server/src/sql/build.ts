@@ -32,8 +32,11 @@ export interface ApplyContext {
   dialect?: Dialect;
 }
 
-/** What a statement does to the schema, read (never applied) against the schema before it. */
-export function statementChanges(schema: Readonly<Schema>, st: ParsedStatement, ctx: ApplyContext): SchemaChange[] {
+/**
+ * What a statement does to the schema, in model pieces. Reading needs no schema: what depends on the
+ * schema as the history leaves it is settled by `applyChanges`.
+ */
+export function statementChanges(st: ParsedStatement, ctx: ApplyContext): SchemaChange[] {
   if (ctx.dialect === 'sqlite' || ctx.dialect === 'mysql') {
     try {
       const lite = readLite(st, ctx.uri, ctx.dialect);
@@ -46,7 +49,7 @@ export function statementChanges(schema: Readonly<Schema>, st: ParsedStatement, 
   const site = new Site(st, ctx.uri);
   if (!st.stmt) return createUnreadable(site);
   try {
-    return readStatement(site, schema, st.stmt);
+    return readStatement(site, st.stmt);
   } catch {
     // An AST shape this code did not expect: the model misses one statement, the file still loads.
     return [];
@@ -54,17 +57,17 @@ export function statementChanges(schema: Readonly<Schema>, st: ParsedStatement, 
 }
 
 export function applyStatement(schema: Schema, st: ParsedStatement, ctx: ApplyContext): void {
-  applyChanges(schema, statementChanges(schema, st, ctx));
+  applyChanges(schema, statementChanges(st, ctx));
 }
 
-function readStatement(site: Site, schema: Readonly<Schema>, node: Node): SchemaChange[] {
+function readStatement(site: Site, node: Node): SchemaChange[] {
   switch (tagOf(node)) {
     case 'CreateStmt':
-      return createTable(site, schema, nodeAs(node, 'CreateStmt')!);
+      return createTable(site, nodeAs(node, 'CreateStmt')!);
     case 'IndexStmt':
       return createIndex(site, nodeAs(node, 'IndexStmt')!);
     case 'AlterTableStmt':
-      return alterTable(site, schema, nodeAs(node, 'AlterTableStmt')!);
+      return alterTable(site, nodeAs(node, 'AlterTableStmt')!);
     case 'RenameStmt':
       return rename(nodeAs(node, 'RenameStmt')!);
     case 'DropStmt':
@@ -78,7 +81,7 @@ function readStatement(site: Site, schema: Readonly<Schema>, node: Node): Schema
       return m.objtype === 'OBJECT_MATVIEW' ? createRelation(site, m.into?.rel, 'materialized view', false) : [];
     }
     case 'DoStmt':
-      return doBlockStatements(site).flatMap((inner) => (inner.stmt ? readStatement(new Site(inner, site.uri), schema, inner.stmt) : []));
+      return doBlockStatements(site).flatMap((inner) => (inner.stmt ? readStatement(new Site(inner, site.uri), inner.stmt) : []));
     case 'CreateEnumStmt':
       return createEnum(site, nodeAs(node, 'CreateEnumStmt')!);
     case 'AlterEnumStmt':
@@ -116,7 +119,7 @@ function createRelation(site: Site, rel: RangeVar | undefined, kind: Table['kind
   return table ? [{ op: 'create-table', table, kind, replace, parts: [], declared: [] }] : [];
 }
 
-function createTable(site: Site, schema: Readonly<Schema>, s: CreateStmt): SchemaChange[] {
+function createTable(site: Site, s: CreateStmt): SchemaChange[] {
   const table = tableName(site, s.relation);
   if (!table) return [];
   const parents = (s.inhRelations ?? []).map((n) => relKey(nodeAs(n, 'RangeVar'))).filter((k): k is string => !!k);
@@ -125,7 +128,7 @@ function createTable(site: Site, schema: Readonly<Schema>, s: CreateStmt): Schem
   for (const el of s.tableElts ?? []) {
     const def = nodeAs(el, 'ColumnDef');
     if (def?.colname) {
-      const built = buildColumn(site, def, table.name, schema);
+      const built = buildColumn(site, def, table.name);
       parts.push({ column: built.column });
       for (const p of built.constraints) {
         const d = declaredConstraint(site, p.c, p.first, p.last, built.column.name);

@@ -3,9 +3,9 @@
  * need (the name, the whole definition, the type as written).
  */
 import type { ColumnDef, Constraint, Node, TypeName } from 'libpg-query';
-import type { Column, ColumnType, DefaultValue, Schema } from '../model/schema';
+import type { Column, ColumnType, DefaultValue } from '../model/schema';
 import { intValue, nodeAs, strings } from './ast';
-import { makeObjectName, qualifiedName, tableKey } from './names';
+import { makeObjectName, qualifiedName } from './names';
 import type { Site } from './site';
 import { elementEnd, findWord, matching, typeEnd } from './tokens';
 
@@ -24,7 +24,8 @@ export interface PlacedConstraint {
   last: number;
 }
 
-export function columnType(site: Site, tn: TypeName, schema: Readonly<Schema>): ColumnType {
+/** A column's type as written. Whether it names an enum type is settled when the change is applied. */
+export function columnType(site: Site, tn: TypeName): ColumnType {
   // Keyword types come back as `pg_catalog.int4`; others as written (folded unless quoted).
   let names = strings(tn.names);
   if (names.length > 1 && names[0] === 'pg_catalog') names = names.slice(1);
@@ -41,7 +42,6 @@ export function columnType(site: Site, tn: TypeName, schema: Readonly<Schema>): 
     type.written = site.tokenText(i, j);
     type.source = site.tokenRef(i, j);
   }
-  if (schema.enums.has(tableKey(typeSchema, base))) type.isEnum = true;
   return type;
 }
 
@@ -87,13 +87,13 @@ function callArgs(site: Site, location: number | undefined): string[] {
  * A column from its definition. Constraints that concern the table (keys, references) come back placed
  * so the caller can record them; NOT NULL, DEFAULT and identity are applied here.
  */
-export function buildColumn(site: Site, def: ColumnDef, tableName: string, schema: Readonly<Schema>): { column: Column; constraints: PlacedConstraint[] } {
+export function buildColumn(site: Site, def: ColumnDef, tableName: string): { column: Column; constraints: PlacedConstraint[] } {
   const statement = site.statementRef();
   const nameAt = site.at(def.location);
   const declEnd = nameAt >= 0 ? elementEnd(site.tokens, nameAt) : -1;
   const column: Column = {
     name: def.colname ?? '',
-    type: def.typeName ? columnType(site, def.typeName, schema) : { name: '', params: [], array: false, written: '' },
+    type: def.typeName ? columnType(site, def.typeName) : { name: '', params: [], array: false, written: '' },
     nullable: true,
     source: nameAt >= 0 ? site.tokenRef(nameAt, nameAt) : statement,
     declaration: nameAt >= 0 ? site.tokenRef(nameAt, declEnd) : statement,

@@ -3,7 +3,6 @@
  * constraints, drop, retype, NOT NULL, constraints), each with the span of the action as written.
  */
 import type { AlterTableCmd, ColumnDef, Constraint, Node, RangeVar } from 'libpg-query';
-import { emptySchema } from '../model/schema';
 import type { AlterAction, DefaultFacts, NewConstraint, Rel } from '../model/statements';
 import type { SourceRef } from '../model/text';
 import { nodeAs, strings } from './ast';
@@ -109,8 +108,6 @@ function defaultFacts(site: Site, expr: Node | undefined, fromToken: number, toT
   return facts;
 }
 
-const NO_SCHEMA = emptySchema('postgresql');
-
 export function alterActions(site: Site, cmds: AlterTableCmd[], relAt: number): AlterAction[] {
   const ranges = relAt >= 0 ? actionRanges(site, nameEnd(site.tokens, relAt)) : [];
   return cmds.map((cmd, k): AlterAction => {
@@ -137,7 +134,7 @@ export function alterActions(site: Site, cmds: AlterTableCmd[], relAt: number): 
         if (generated) action.generated = generated;
         const tAt = site.at(def.typeName?.location);
         if (tAt >= 0) {
-          const col = columnType(site, def.typeName!, NO_SCHEMA);
+          const col = columnType(site, def.typeName!);
           action.typeText = col.written;
         }
         list.forEach((c, n) => {
@@ -157,7 +154,7 @@ export function alterActions(site: Site, cmds: AlterTableCmd[], relAt: number): 
       case 'AT_AlterColumnType': {
         const def = nodeAs(cmd.def, 'ColumnDef');
         const action: AlterAction = { at, type: 'alter-type', column, using: !!def?.raw_default };
-        if (def?.typeName) action.newType = columnType(site, def.typeName, NO_SCHEMA);
+        if (def?.typeName) action.newType = columnType(site, def.typeName);
         const collation = strings(def?.collClause?.collname).join('.');
         if (collation) action.collation = collation;
         return action;

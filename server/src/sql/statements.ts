@@ -7,7 +7,9 @@
 import type { Node } from 'libpg-query';
 import type { StatementInfo, StatementSyntax } from '../model/statements';
 import type { SourceRef } from '../model/text';
+import type { SchemaChange } from '../model/schema-change';
 import type { Dialect } from '../model/schema';
+import { statementChanges } from './build';
 import { describe } from './describe';
 import { describeLite } from './lite/describe';
 import type { ParsedStatement } from './parse';
@@ -16,10 +18,15 @@ import { findWord, word } from './tokens';
 
 export type { AlterAction, Rel, StatementInfo } from '../model/statements';
 
-/** A parsed statement seen by the rules: its AST, what it does, and positions of its parts. */
+/**
+ * A parsed statement, described once: `info` (what it does, for the rules) and `changes` (what it does to
+ * the schema, in model pieces). SQLite/MySQL statements the PostgreSQL parser rejects get both from
+ * their own reader; the replay applies `changes` and nothing else changes a schema.
+ */
 export class StatementView implements StatementSyntax {
   readonly site: Site;
   private described: StatementInfo | undefined;
+  private read: SchemaChange[] | undefined;
 
   constructor(
     readonly parsed: ParsedStatement,
@@ -34,8 +41,14 @@ export class StatementView implements StatementSyntax {
     return this.parsed.stmt;
   }
 
+  /** What the statement does, for the rules and the lock analysis. */
   get info(): StatementInfo {
     return (this.described ??= this.describeOwn());
+  }
+
+  /** What it does to the schema, in model pieces: what the replay applies (`applyChanges`). */
+  get changes(): readonly SchemaChange[] {
+    return (this.read ??= statementChanges(this.parsed, { uri: this.uri, dialect: this.dialect }));
   }
 
   private describeOwn(): StatementInfo {

@@ -10,6 +10,7 @@ import type { Budget, Unread } from '../model/budget';
 import type { Schema, Table } from '../model/schema';
 import { emptySchema, type Dialect } from '../model/schema';
 import { nodeAs } from '../sql/ast';
+import { applyChanges } from '../model/apply';
 import { applyStatement } from '../sql/build';
 import { tableKey } from '../sql/names';
 import type { SqlFileParse } from '../sql/file';
@@ -157,7 +158,7 @@ function replayStatement(schema: Schema, parse: SqlFileParse, i: number, facts: 
   // Which tables to compare before and after: the ones the statement reads or replaces as it applies
   // (for any dialect), and the ones it adds; never every table of the schema.
   if (!isPg && !/^\s*(create|alter|rename|drop)\b/i.test(st.text)) {
-    applyStatement(schema, st, { uri: parse.uri, dialect: parse.dialect });
+    applyChanges(schema, view.changes);
     return;
   }
   const info = view.info;
@@ -166,7 +167,7 @@ function replayStatement(schema: Schema, parse: SqlFileParse, i: number, facts: 
   const freeBefore = asOrView && !schema.tables.has(info.table.key);
   const watch = new TableWatch(schema.tables);
   try {
-    applyStatement(schema, st, { uri: parse.uri, dialect: parse.dialect });
+    applyChanges(schema, view.changes);
   } finally {
     watch.stop();
   }
