@@ -9,6 +9,7 @@
  */
 import type { Dialect } from '../model/schema';
 import type { Span } from '../model/text';
+import { bodyStatement, DOLLAR_TAG, isIdentCont, isIdentStart, isSpace, lineEnd, MARKER, nextLineStart, PSQL_VAR, TEMPLATE_AT } from './split-chars';
 
 export interface SplitStatement {
   /** From the first token to the terminating `;` (inclusive), or to the last token when there is none. */
@@ -49,33 +50,6 @@ interface Flavor {
   /** MySQL: backslash escapes in all strings, `"` is a string, `#` comments, `DELIMITER` command. */
   mysql: boolean;
   backticks: boolean;
-}
-
-/** Runner comments that end a statement even where its `;` is missing (goose, sql-migrate, dbmate, Drizzle). */
-const MARKER = /^(?:\+goose\s+(?:up|down|statementend)\b|\+migrate\s+(?:up|down|statementend)\b|migrate:(?:up|down)\b|>\s*statement-breakpoint)/i;
-const TEMPLATE_AT = /@[A-Za-z_][A-Za-z0-9_]*@/y;
-const PSQL_VAR = /:(?:'([A-Za-z_][A-Za-z0-9_]*)'|"([A-Za-z_][A-Za-z0-9_]*)"|\{\?([A-Za-z_][A-Za-z0-9_]*)\}|([A-Za-z_][A-Za-z0-9_]*))/y;
-const DOLLAR_TAG = /\$([A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/y;
-
-function isIdentStart(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c >= 128;
-}
-function isIdentCont(c: number): boolean {
-  return isIdentStart(c) || (c >= 48 && c <= 57) || c === 36;
-}
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13);
-}
-function lineEnd(text: string, from: number): number {
-  let i = from;
-  while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
-  return i;
-}
-function nextLineStart(text: string, from: number): number {
-  let i = lineEnd(text, from);
-  if (text.charCodeAt(i) === 13) i++;
-  if (text.charCodeAt(i) === 10) i++;
-  return i;
 }
 
 /** Characters split, for tests that guard the linear shape (never reset by the code): a file is split a few times, not once per statement. */
@@ -406,13 +380,4 @@ class Splitter {
     const name = m && (m[1] ?? m[2] ?? m[3] ?? m[4]);
     if (name && this.psqlVarNames.has(name)) this.psqlVariables = true;
   }
-}
-
-/** psql's heuristic, extended to triggers (SQLite bodies): which statements may contain `BEGIN ... END`. */
-function bodyStatement(words: string[]): boolean {
-  if (words[0] !== 'create') return false;
-  let k = 1;
-  if (words[k] === 'or' && words[k + 1] === 'replace') k += 2;
-  if (words[k] === 'temp' || words[k] === 'temporary') k++;
-  return words[k] === 'function' || words[k] === 'procedure' || words[k] === 'trigger';
 }

@@ -4,7 +4,6 @@
  * the tables as they stood just before it); a down migration on top of its up migration; any other file
  * on its own. `SqlWorkspace` keeps the per-set replay caches between analyses.
  */
-import { URI } from 'vscode-uri';
 import type { Budget } from '../model/budget';
 import type { FrontEndResult, SourceText } from '../model/frontend';
 import type { Dialect, Schema } from '../model/schema';
@@ -21,6 +20,9 @@ import { History, replayFile, type FileReplay } from './replay';
 import { fileMode, runnerModule, RUNNERS, SECTION_MARKERS, siblingMigration } from './runners';
 import { sqlHover } from './hover';
 import { analyseTransactions } from './transactions';
+import { CachingHost, memoUri, reader } from './host-cache';
+
+export { CachingHost } from './host-cache';
 
 export interface SqlUnitOptions {
   dialect: Dialect;
@@ -32,32 +34,6 @@ export interface SqlUnitOptions {
   prismaVersion?(dir: string): string | undefined;
   /** Time for this file's own statements (the editor's guard); the rest of its history is replayed in full. */
   budget?: Budget;
-}
-
-/** Path-to-URI conversions are pure and not cheap: remembered across analyses. */
-const uriMemo = new Map<string, string>();
-function memoUri(toUri: (p: string) => string): (p: string) => string {
-  return (p) => {
-    let u = uriMemo.get(p);
-    if (u === undefined) {
-      u = toUri(p);
-      if (uriMemo.size > 50_000) uriMemo.clear();
-      uriMemo.set(p, u);
-    }
-    return u;
-  };
-}
-
-/** The text of another file of the workspace, by URI (for hovers that say where something was created). */
-function reader(host: WorkspaceHost): (uri: string) => string | undefined {
-  return (uri) => {
-    try {
-      const parsed = URI.parse(uri);
-      return parsed.scheme === 'file' ? host.readFile(parsed.fsPath) : undefined;
-    } catch {
-      return undefined;
-    }
-  };
 }
 
 export interface SqlUnit extends FrontEndResult {
@@ -74,52 +50,6 @@ export interface SqlUnit extends FrontEndResult {
 }
 
 const MAX_HISTORIES = 8;
-
-/**
- * Reads through to the host, remembering what it read for as long as the host's revision stays the
- * same (hosts without a revision are read every time).
- */
-export class CachingHost implements WorkspaceHost {
-  private rev: number | undefined;
-  private files = new Map<string, string | undefined>();
-  private dirs = new Map<string, { name: string; isDir: boolean }[]>();
-
-  /** The wrapped host's revision, when it has one. */
-  readonly revision?: () => number;
-
-  constructor(private readonly host: WorkspaceHost & { revision?(): number }) {
-    if (host.revision) this.revision = () => host.revision!();
-  }
-
-  private fresh(): boolean {
-    const rev = this.host.revision?.();
-    if (rev === undefined) return false;
-    if (rev !== this.rev) {
-      this.rev = rev;
-      this.files.clear();
-      this.dirs.clear();
-    }
-    return true;
-  }
-
-  readFile(fsPath: string): string | undefined {
-    if (!this.fresh()) return this.host.readFile(fsPath);
-    if (this.files.has(fsPath)) return this.files.get(fsPath);
-    const text = this.host.readFile(fsPath);
-    this.files.set(fsPath, text);
-    return text;
-  }
-
-  readDir(fsPath: string): { name: string; isDir: boolean }[] {
-    if (!this.fresh()) return this.host.readDir(fsPath);
-    let entries = this.dirs.get(fsPath);
-    if (!entries) {
-      entries = this.host.readDir(fsPath);
-      this.dirs.set(fsPath, entries);
-    }
-    return entries;
-  }
-}
 
 export class SqlWorkspace {
   private histories = new Map<string, History>();
