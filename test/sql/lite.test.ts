@@ -59,6 +59,12 @@ describe('SQLite', () => {
 });
 
 describe('MySQL', () => {
+  it('ALTER TABLE t RENAME new_name (no TO) renames the table, as MySQL reads it', () => {
+    const text = 'CREATE TABLE devices (id int PRIMARY KEY);\nALTER TABLE devices\n    RENAME _bkp_devices;\nCREATE TABLE devices (id int PRIMARY KEY, kid text);\n';
+    const r = load(text, 'mysql');
+    assert.deepEqual([...r.schema.tables.keys()].sort(), ['_bkp_devices', 'devices']);
+    assert.deepEqual(table(r, 'devices').columns.map((c) => c.name), ['id', 'kid']);
+  });
   it('ENGINE=, AUTO_INCREMENT, UNSIGNED, inline KEY / UNIQUE KEY / FULLTEXT, named foreign keys', () => {
     const text =
       'CREATE TABLE `orders` (\n  `id` int(10) unsigned NOT NULL AUTO_INCREMENT,\n  `customer_id` int unsigned NOT NULL,\n  `status` enum(\'new\',\'paid\') NOT NULL DEFAULT \'new\',\n  `total` decimal(12,2) NOT NULL,\n  `note` text,\n  `updated` timestamp NOT NULL DEFAULT CURRENT_TIMESTAMP ON UPDATE CURRENT_TIMESTAMP,\n  PRIMARY KEY (`id`),\n  UNIQUE KEY `orders_ref` (`customer_id`,`status`),\n  KEY `orders_status` (`status`),\n  FULLTEXT KEY `orders_note` (`note`),\n  CONSTRAINT `orders_customer_fk` FOREIGN KEY (`customer_id`) REFERENCES `customers` (`id`) ON DELETE RESTRICT\n) ENGINE=InnoDB AUTO_INCREMENT=5 DEFAULT CHARSET=utf8mb4;\n';

@@ -84,13 +84,16 @@ function alterAction(r: Reader, ctx: Ctx, table: string, tableName: string): Sch
       const to = r.qualified();
       return to ? [{ op: 'rename-table', key: table, schema: to.schema, name: to.name }] : [];
     }
-    // SQLite: RENAME a TO b (column keyword optional).
+    // SQLite: RENAME a TO b (column keyword optional). MySQL: RENAME new_name (TO is optional there).
+    const save = r.i;
     const from = r.ident();
     if (from && r.eat('to')) {
       const to = r.ident();
       if (to) return [{ op: 'rename-column', table, from: from.value, to: to.value }];
     }
-    return [];
+    r.i = save;
+    const to = ctx.dialect === 'mysql' ? r.qualified() : undefined;
+    return to ? [{ op: 'rename-table', key: table, schema: to.schema, name: to.name }] : [];
   }
   if (r.eat('alter')) {
     r.eat('column');
