@@ -237,7 +237,7 @@ ruleTester('fk-missing-index', {
         CREATE TABLE users (id bigint PRIMARY KEY);
         CREATE TABLE posts (id bigint PRIMARY KEY, author_id bigint);
         ALTER TABLE posts ADD CONSTRAINT posts_author_fk FOREIGN KEY (author_id) REFERENCES users (id);
-                              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ fk-missing-index
+                                         ^^^^^^^^^^^^^^^ fk-missing-index
       `,
       output: [
         `
@@ -256,7 +256,7 @@ ruleTester('fk-missing-index', {
         CREATE TABLE "posts" ("id" serial PRIMARY KEY, "author_id" integer NOT NULL);
         DO $$ BEGIN
          ALTER TABLE "posts" ADD CONSTRAINT "posts_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
-                                 ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ fk-missing-index
+                                            ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ fk-missing-index
         EXCEPTION
          WHEN duplicate_object THEN null;
         END $$;

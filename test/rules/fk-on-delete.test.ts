@@ -180,7 +180,7 @@ ruleTester('fk-on-delete', {
       code: `
         create table users (id bigint primary key);
         create table posts (id bigint primary key, author_id bigint references users (id) on update cascade);
-                                                                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ fk-on-delete
+                                                                    ^^^^^^^^^^^^^^^^^^^^^ fk-on-delete
       `,
       output: ['cascade', 'set null', 'restrict'].map(
         (a) => `
@@ -196,7 +196,7 @@ ruleTester('fk-on-delete', {
       code: `
         CREATE TABLE users (id bigint PRIMARY KEY);
         CREATE TABLE posts (id bigint PRIMARY KEY, author_id bigint, FOREIGN KEY (author_id) REFERENCES public.users);
-                                                                     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ fk-on-delete
+                                                                     ^^^^^^^^^^^^^^^^^^^^^^^ fk-on-delete
       `,
       output: ['SET NULL', 'CASCADE'].map(
         (a) => `

@@ -9,7 +9,7 @@ import type { CheckConstraint, ForeignKey, Index, ReferentialAction } from '../m
 import { nodeAs, strings } from './ast';
 import { qualifiedName } from './names';
 import type { Site } from './site';
-import { hasPhrase } from './tokens';
+import { constraintHead, hasPhrase } from './tokens';
 
 const ACTIONS: Record<string, ReferentialAction> = {
   a: 'no action',
@@ -100,6 +100,9 @@ export function declaredConstraint(site: Site, c: Constraint, first: number, las
     source,
     declaration: site.statementRef(),
   };
+  // Findings point at the constraint's name, or `FOREIGN KEY (cols)` when it has none.
+  const head = constraintHead(site.tokens, first, last);
+  if (head) fk.head = site.tokenRef(head[0], head[1]);
   // The parser fills in NO ACTION when nothing is written; rules need to know what was written.
   if (first >= 0 && hasPhrase(site.tokens, first, last, 'on', 'delete') && c.fk_del_action) fk.onDelete = ACTIONS[c.fk_del_action];
   if (first >= 0 && hasPhrase(site.tokens, first, last, 'on', 'update') && c.fk_upd_action) fk.onUpdate = ACTIONS[c.fk_upd_action];

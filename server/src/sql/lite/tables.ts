@@ -7,6 +7,7 @@ import type { CheckConstraint, ForeignKey, Index } from '../../model/schema';
 import type { SourceRef } from '../../model/text';
 import { qualifiedName, tableKey } from '../names';
 import { columnDeclared, columnDef, liteTableName, referenceTail, type Ctx } from './columns';
+import type { LiteToken } from './lexer';
 import { Reader } from './reader';
 
 /**
@@ -18,8 +19,12 @@ export function tableConstraint(r: Reader, ctx: Ctx): { declared?: Declared } | 
   if (!start) return undefined;
   const save = r.i;
   let name: string | undefined;
+  let nameTok: LiteToken | undefined;
   if (r.eat('constraint')) {
-    if (!r.is('primary') && !r.is('unique') && !r.is('foreign') && !r.is('check')) name = r.ident()?.value;
+    if (!r.is('primary') && !r.is('unique') && !r.is('foreign') && !r.is('check')) {
+      nameTok = r.peek();
+      name = r.ident()?.value;
+    }
   }
   const finish = (): SourceRef => r.ref(start, r.t[r.i - 1] ?? start);
   if (r.eatAll('primary', 'key')) {
@@ -39,16 +44,19 @@ export function tableConstraint(r: Reader, ctx: Ctx): { declared?: Declared } | 
     r.skipElement();
     return { declared: { kind: 'index', index, unlessNamed: true } };
   }
+  const fkWord = r.peek() ?? start;
   if (r.eatAll('foreign', 'key')) {
     if (!r.isText('(')) name = r.ident()?.value ?? name;
     const cols = r.columnList();
+    // Findings point at the constraint's name, or `FOREIGN KEY (cols)` when it has none.
+    const head = nameTok && name ? r.ref(nameTok, nameTok) : r.ref(fkWord, r.t[r.i - 1] ?? fkWord);
     if (!r.eat('references')) {
       r.skipElement();
       return {};
     }
     const parent = r.qualified();
     const refColumns = r.isText('(') ? r.columnList() : [];
-    const fk: ForeignKey = { name, columns: cols, refTable: parent ? qualifiedName(parent.schema, parent.name) : '', refColumns, source: finish(), declaration: ctx.statement };
+    const fk: ForeignKey = { name, columns: cols, refTable: parent ? qualifiedName(parent.schema, parent.name) : '', refColumns, source: finish(), declaration: ctx.statement, head };
     referenceTail(r, fk);
     fk.source = finish();
     r.skipElement();
