@@ -43,13 +43,11 @@ const CHECKS: Record<FaultKind, string> = {
  * `todo` test does not fail the run, and shows in the report as unfinished.
  */
 const NOT_YET: Partial<Record<FaultKind, string>> = {
-  stays:
-    'require-down-migration on pop (`.mysql.up.sql`) creates a down file pop does not pair with it; moving CREATE INDEX to a new ' +
-    'goose/Prisma/Diesel migration does not always clear the original finding',
+  stays: "require-down-migration on pop (`.mysql.up.sql`) creates a down file pop does not pair with the up file",
   adds:
     'fixes do not yet check what they cause: a moved unique index lands CONCURRENTLY in a Prisma migration (a transaction), ' +
     'fk-missing-index writes a plain CREATE INDEX on an existing table, prefer-bigint-pk leaves the referencing columns integer, ' +
-    "set-not-null's CHECK sequence meets validate-in-same-transaction in Prisma migrations",
+    "set-not-null's CHECK sequence in psql-script folders meets wrap-in-transaction",
 };
 const PARSE_RULES = new Set(['syntax-error', 'prisma-validation']);
 
