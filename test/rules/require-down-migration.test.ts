@@ -2,6 +2,19 @@ import { ruleTester } from '../helpers/rule-tester';
 
 ruleTester('require-down-migration', {
   valid: [
+    {
+      name: 'pop (Ory): each engine variant of a version pairs with its own down file, `.autocommit` on either side',
+      language: 'sql',
+      file: 'migrations/20240612222110000001_indices.mysql.up.sql',
+      files: {
+        'migrations/20240612222110000001_indices.mysql.down.sql': 'DROP INDEX i ON t;\n',
+        'migrations/20240612222110000001_indices.autocommit.up.sql': 'CREATE INDEX CONCURRENTLY i ON t (x);\n',
+        'migrations/20240612222110000001_indices.down.sql': 'DROP INDEX i;\n',
+        'migrations/20150101000001000000_init.up.sql': 'CREATE TABLE t (id int PRIMARY KEY, x int);\n',
+        'migrations/20150101000001000000_init.down.sql': 'DROP TABLE t;\n',
+      },
+      code: 'CREATE INDEX i ON t (x);\n',
+    },
     { name: 'Prisma Migrate has no down migrations', language: 'sql', file: 'prisma/migrations/20240101000000_a/migration.sql', code: 'CREATE TABLE t (id bigint PRIMARY KEY);\n' },
     { name: 'goose with a Down section', language: 'sql', file: 'db/00001_a.sql', code: '-- +goose Up\nCREATE TABLE t (id bigint PRIMARY KEY);\n-- +goose Down\nDROP TABLE t;\n' },
     { name: 'golang-migrate with its down file (even empty)', language: 'sql', file: 'db/1_a.up.sql', files: { 'db/1_a.down.sql': '' }, code: 'CREATE TABLE t (id bigint PRIMARY KEY);\n' },

@@ -8,6 +8,11 @@ import { flatSet, newMigrationOf, nextVersion, stemFor } from './layout';
 import type { MigrationRunner } from './types';
 
 /** ory/pop's engine infix: `NAME.postgres.up.sql`. */
+/** A migration's name without its direction and `.autocommit`: the same for an up file and its down file. */
+function pairKey(fsPath: string): string {
+  return fsPath.replace(/\.autocommit(?=\.(?:up|down)\.sql$)/i, '').replace(/\.(?:up|down)\.sql$/i, '');
+}
+
 const POP_ENGINE = /\.(postgres|mysql|sqlite3?|cockroach)\.(?:up|down)\.sql$/i;
 
 const pop: MigrationRunner = {
@@ -31,6 +36,8 @@ const pop: MigrationRunner = {
     if (/\.autocommit\./i.test(f.name)) return { mode: 'none', reason: 'its name says `.autocommit.`, which pop runs outside a transaction' };
     return { mode: 'transaction', reason: 'pop runs each migration in a transaction' };
   },
+  // An up file and its down file share their name up to the direction; `.autocommit` may be on either.
+  upFileFor: (set, down) => set.files.find((f) => f.direction === 'up' && pairKey(f.fsPath) === pairKey(down.fsPath)),
   downFileFor: (up) => (/\.up\.sql$/i.test(up) ? path.join(path.dirname(up), path.basename(up).replace(/\.up\.sql$/i, '.down.sql')) : undefined),
   // `<version>_<name>.<engine>.autocommit.up.sql` with its (empty) down file, as Ory's projects write them.
   newMigration(ctx) {
