@@ -14,10 +14,11 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { check, diskHost } from '../../server/src/cli/check';
-import { Engine, languageOf, uriToPath, type AnalysisHost } from '../../server/src/engine/analyze';
+import { Engine, uriToPath, type AnalysisHost } from '../../server/src/engine/analyze';
 import { applyEdits } from '../../server/src/engine/edits';
 import type { Finding, Fix } from '../../server/src/model/findings';
 import { ensureSqlParser } from '../../server/src/sql';
+import { analyseAll, parseErrors, PARSE_RULES } from '../helpers/fix-check';
 import { corpusRoot, NO_CORPUS } from '../helpers/paths';
 
 const FIXES_PER_RULE = 1;
@@ -48,7 +49,6 @@ const NOT_YET: Partial<Record<FaultKind, string>> = {
     'fk-missing-index writes a plain CREATE INDEX on an existing table, prefer-bigint-pk leaves the referencing columns integer, ' +
     "set-not-null's CHECK sequence in psql-script folders meets wrap-in-transaction",
 };
-const PARSE_RULES = new Set(['syntax-error', 'prisma-validation']);
 
 /** The project on disk, with the files a fix wrote (or created) in memory. */
 function overlayHost(changed: Map<string, string>): AnalysisHost {
@@ -94,18 +94,6 @@ function reusedVersion(p: string): string | undefined {
 const isDown = (p: string) => /(^|[._/-])down(\.sql)?$/i.test(p.replace(/\.sql$/i, '').split(path.sep).slice(-2).join('/')) || /\.down\.sql$/i.test(p);
 const hasStatements = (text: string) => text.split(/\r?\n/).some((l) => l.trim() && !l.trim().startsWith('--'));
 
-async function analyse(engine: Engine, host: AnalysisHost, uris: Iterable<string>): Promise<Finding[]> {
-  const out: Finding[] = [];
-  for (const uri of uris) {
-    const p = uriToPath(uri);
-    const text = p === undefined ? undefined : host.readFile(p);
-    const language = p === undefined ? undefined : languageOf(p, text);
-    if (text === undefined || !language) continue;
-    out.push(...(await engine.analyze(uri, text, language)).findings.filter((f) => f.uri === uri));
-  }
-  return out;
-}
-
 /** What is wrong with the project after `fix`, or undefined when nothing is. */
 async function fault(finding: Finding, fix: Fix, before: Finding[]): Promise<Fault | undefined> {
   const changed = new Map<string, string>();
@@ -124,10 +112,9 @@ async function fault(finding: Finding, fix: Fix, before: Finding[]): Promise<Fau
     changed.set(p, text);
   }
   const host = overlayHost(changed);
-  const after = await analyse(new Engine(host, () => ({})), host, touched);
-  const parse = (xs: Finding[]) => xs.filter((f) => PARSE_RULES.has(f.rule) && f.severity === 'error').length;
+  const after = await analyseAll(new Engine(host, () => ({})), host, touched);
   const was = before.filter((f) => touched.has(f.uri));
-  if (parse(after) > parse(was)) return { kind: 'parse', text: `no longer parses: ${after.find((f) => PARSE_RULES.has(f.rule))?.message}` };
+  if (parseErrors(after) > parseErrors(was)) return { kind: 'parse', text: `no longer parses: ${after.find((f) => PARSE_RULES.has(f.rule))?.message}` };
   // The same message may stand for several statements (two indexes on one table): one fewer is gone.
   const same = (xs: Finding[]) => xs.filter((f) => f.uri === finding.uri && f.rule === finding.rule && f.message === finding.message).length;
   if (same(after) >= same(was)) return { kind: 'stays', text: 'the finding stays' };

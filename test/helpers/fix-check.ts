@@ -5,34 +5,29 @@
  * touched file (so it is not offered again: applying it twice is applying it once).
  */
 import assert from 'node:assert/strict';
-import { Engine, languageOf, uriToPath, type Language } from '../../server/src/engine/analyze';
+import { Engine, languageOf, uriToPath, type AnalysisHost, type Language } from '../../server/src/engine/analyze';
 import type { ConfigOverrides } from '../../server/src/engine/config';
 import { applyEdits } from '../../server/src/engine/edits';
 import type { Finding, Fix } from '../../server/src/model/findings';
+import { MemoryHost } from './memory-host';
 
 interface Project {
   files: Map<string, string>;
   overrides?: ConfigOverrides;
 }
 
-const PARSE_RULES = new Set(['syntax-error', 'prisma-validation']);
+/** Rules whose error findings mean a file no longer parses. */
+export const PARSE_RULES = new Set(['syntax-error', 'prisma-validation']);
 
-function copyHost(files: Map<string, string>) {
-  const copy = new Map(files);
-  return {
-    files: copy,
-    readFile: (p: string) => copy.get(p),
-    readDir: (p: string) => {
-      const dir = p.endsWith('/') ? p : `${p}/`;
-      const seen = new Map<string, boolean>();
-      for (const f of copy.keys()) {
-        if (!f.startsWith(dir)) continue;
-        const rest = f.slice(dir.length).split('/');
-        seen.set(rest[0], rest.length > 1 || seen.get(rest[0]) === true);
-      }
-      return [...seen].map(([name, isDir]) => ({ name, isDir }));
-    },
-  };
+/** How many of `findings` say a file does not parse. */
+export function parseErrors(findings: readonly Finding[]): number {
+  return findings.filter((f) => PARSE_RULES.has(f.rule) && f.severity === 'error').length;
+}
+
+function copyHost(files: Map<string, string>): MemoryHost {
+  const host = new MemoryHost();
+  for (const [p, text] of files) host.files.set(p, text);
+  return host;
 }
 
 /** Findings per rule in each file, keyed `uri rule`. */
@@ -42,11 +37,12 @@ function counts(findings: Finding[]): Map<string, number> {
   return out;
 }
 
-async function analyseAll(engine: Engine, files: Map<string, string>, uris: Iterable<string>): Promise<Finding[]> {
+/** The findings in each of `uris` (files the host has, in a language the engine reads), each file's own. */
+export async function analyseAll(engine: Engine, host: AnalysisHost, uris: Iterable<string>): Promise<Finding[]> {
   const out: Finding[] = [];
   for (const uri of uris) {
     const p = uriToPath(uri);
-    const text = p === undefined ? undefined : files.get(p);
+    const text = p === undefined ? undefined : host.readFile(p);
     const language: Language | undefined = p === undefined ? undefined : languageOf(p, text);
     if (text === undefined || !language) continue;
     out.push(...(await engine.analyze(uri, text, language)).findings.filter((f) => f.uri === uri));
@@ -75,13 +71,12 @@ export async function checkEveryFix(project: Project, uri: string, ruleId: strin
   for (const finding of findings) {
     for (const fix of finding.fixes) {
       const host = copyHost(project.files);
-      const before = await analyseAll(new Engine(host, () => project.overrides ?? {}), host.files, new Set([uri, ...fix.edits.map((e) => e.uri)]));
+      const before = await analyseAll(new Engine(host, () => project.overrides ?? {}), host, new Set([uri, ...fix.edits.map((e) => e.uri)]));
       const touched = applyFix(host.files, fix);
       touched.add(uri);
       const fixedEngine = new Engine(host, () => project.overrides ?? {});
-      const after = await analyseAll(fixedEngine, host.files, touched);
+      const after = await analyseAll(fixedEngine, host, touched);
       const label = `fix "${fix.title}" of "${finding.message.slice(0, 80)}"`;
-      const parseErrors = (xs: Finding[]) => xs.filter((f) => PARSE_RULES.has(f.rule) && f.severity === 'error').length;
       assert.ok(parseErrors(after) <= parseErrors(before), `${label}: the result no longer parses: ${after.filter((f) => PARSE_RULES.has(f.rule)).map(show).join('; ')}`);
       assert.ok(!after.some((f) => f.rule === ruleId && f.uri === uri && f.message === finding.message), `${label} left its finding in place`);
       const was = counts(before);

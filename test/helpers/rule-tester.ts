@@ -14,12 +14,13 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { Engine, pathToUri, type AnalysisHost, type Language } from '../../server/src/engine/analyze';
+import { Engine, pathToUri, type Language } from '../../server/src/engine/analyze';
 import type { ConfigOverrides } from '../../server/src/engine/config';
 import { applyEdits, fixAllEdits } from '../../server/src/engine/edits';
 import { HOVER_WORD_LIMIT, hoverWords } from '../../server/src/engine/finding-hover';
 import { hoverAt } from '../../server/src/engine/hover';
-import { checkEveryFix } from './fix-check';
+import { checkEveryFix, parseErrors, PARSE_RULES } from './fix-check';
+import { MemoryHost } from './memory-host';
 import type { Finding } from '../../server/src/model/findings';
 import { LineIndex } from '../../server/src/model/text';
 
@@ -88,23 +89,7 @@ export function parseMarkers(code: string): { text: string; expected: Expected[]
   return { text: out.join('\n'), expected };
 }
 
-/** An in-memory project folder, so cases never touch the disk and never see each other. */
-export class MemoryHost implements AnalysisHost {
-  readonly files = new Map<string, string>();
-  readFile(p: string): string | undefined {
-    return this.files.get(path.resolve(p));
-  }
-  readDir(p: string): { name: string; isDir: boolean }[] {
-    const dir = path.resolve(p) + path.sep;
-    const seen = new Map<string, boolean>();
-    for (const f of this.files.keys()) {
-      if (!f.startsWith(dir)) continue;
-      const rest = f.slice(dir.length).split(path.sep);
-      seen.set(rest[0], rest.length > 1 || seen.get(rest[0]) === true);
-    }
-    return [...seen].map(([name, isDir]) => ({ name, isDir }));
-  }
-}
+export { MemoryHost } from './memory-host';
 
 let caseCounter = 0;
 
@@ -136,7 +121,6 @@ function describeFinding(f: Finding, text: string): string {
   return `${f.rule} at ${p.line + 1}:${p.character + 1} "${text.slice(f.span.start, f.span.end)}": ${f.message}`;
 }
 
-const PARSE_RULES = new Set(['syntax-error', 'prisma-validation']);
 
 /** Runs the cases of one rule as node:test tests. */
 export function ruleTester(ruleId: string, cases: { valid: Case[]; invalid: InvalidCase[] }): void {
@@ -172,7 +156,7 @@ export function ruleTester(ruleId: string, cases: { valid: Case[]; invalid: Inva
           if (process.env.HOVER_DUMP) console.log(`HOVER ${ruleId} ${hoverWords(h.markdown)}\n${h.markdown}\n`);
           assert.ok(hoverWords(h.markdown) <= HOVER_WORD_LIMIT, `hover of ${hoverWords(h.markdown)} words on ${describeFinding(f, p.text)}:\n${h.markdown}`);
         }
-        const parseErrorsBefore = analysis.findings.filter((f) => PARSE_RULES.has(f.rule) && f.severity === 'error').length;
+        const parseErrorsBefore = parseErrors(analysis.findings);
 
         // Every fix of every finding, on a copy of the project with all the files it touches.
         await checkEveryFix({ files: p.host.files, overrides: c.overrides }, p.uri, ruleId, Object.keys(c.fixMayAdd ?? {}));
