@@ -18,9 +18,30 @@ export function rel(site: Site, r: RangeVar | undefined): Rel | undefined {
   if (!r?.relname) return undefined;
   const out: Rel = { name: r.relname, key: tableKey(r.schemaname, r.relname) };
   if (r.schemaname) out.schema = r.schemaname;
-  const i = site.at(r.location);
-  if (i >= 0) out.at = site.tokenRef(i, nameEnd(site.tokens, i));
+  if (r.location !== undefined && r.location >= 0) lazyAt(out, site, r.location);
   return out;
+}
+
+/**
+ * `at` worked out when first read: finding a name's end needs the statement's tokens, and scanning every
+ * statement for names no finding points at was most of the time spent on a long dump.
+ */
+function lazyAt(out: Rel, site: Site, location: number): void {
+  let at: SourceRef | undefined | null = null;
+  Object.defineProperty(out, 'at', {
+    enumerable: true,
+    configurable: true,
+    get(): SourceRef | undefined {
+      if (at === null) {
+        const i = site.at(location);
+        at = i >= 0 ? site.tokenRef(i, nameEnd(site.tokens, i)) : undefined;
+      }
+      return at;
+    },
+    set(v: SourceRef | undefined) {
+      at = v;
+    },
+  });
 }
 
 export function relFromNames(names: string[]): Rel | undefined {
