@@ -4,8 +4,9 @@
  * (scope.ts); everything here only reads the shared model.
  */
 import type { SourceText } from '../model/frontend';
+import type { SourceRef } from '../model/text';
 import type { Finding, Severity } from '../model/findings';
-import { columnDisplayName, coveringIndex, displayName, findColumn, type Column, type Index, type Schema, type Table } from '../model/schema';
+import { columnDisplayName, coveringIndex, displayName, findColumn, type Column, type ForeignKey, type Index, type Schema, type Table } from '../model/schema';
 import { ruleById } from '../rules/registry';
 import { HYGIENE, hygieneApplies } from './hygiene';
 import { Locator } from './locations';
@@ -32,9 +33,21 @@ export interface ReportInput {
   /** Where a rule's documentation is (the installed copy in the editor, the repository in the CLI). */
   docsUrl: (ruleId: string) => string;
   notes?: string[];
+  /** Up and down migration files in scope, when there are any. */
+  migrations?: { up: number; down: number };
+  /**
+   * Display paths of the schema the migrations in scope are generated from (Prisma Migrate's
+   * schema.prisma), where their design findings are reported instead.
+   */
+  designSources?: string[];
 }
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/** 0 for a rule whose findings hurt production (locks, unindexed foreign keys, failing migrations), else 1. */
+export function productionRank(rule: string): number {
+  return ruleById(rule)?.meta.hurtsProduction ? 0 : 1;
+}
 
 export function buildReport(input: ReportInput): ReportData {
   const loc = new Locator(input.files, input.baseDir);
@@ -44,12 +57,17 @@ export function buildReport(input: ReportInput): ReportData {
 
   const reportTables = tables.map((t) => tableData(t, schema, loc, groupOf(t), input.findings));
   const relations = tables.flatMap((t) => relationsOf(t, schema));
-  const coverage = fkCoverage(tables, loc);
+  const coverage = fkCoverage(tables, loc, input.findings, input.designSources);
 
   return {
     version: REPORT_VERSION,
     title: input.title,
-    source: { kind: input.kind, dialect: schema.dialect, files: input.files.map((f) => loc.displayPath(f.uri)) },
+    source: {
+      kind: input.kind,
+      dialect: schema.dialect,
+      files: input.files.map((f) => loc.displayPath(f.uri)),
+      ...(input.migrations ? { migrations: { ...input.migrations } } : {}),
+    },
     summary: {
       tables: tables.filter((t) => t.kind === 'table').length,
       views: tables.filter((t) => t.kind !== 'table').length,
@@ -210,16 +228,25 @@ function relationsOf(t: Table, schema: Schema): ReportRelation[] {
   return out;
 }
 
-function fkCoverage(tables: Table[], loc: Locator): FkCoverage {
+function fkCoverage(tables: Table[], loc: Locator, findings: readonly Finding[], designSources: readonly string[] = []): FkCoverage {
   const coverage: FkCoverage = { total: 0, covered: 0, uncovered: [] };
+  // The severity counts are the findings' own; an uncovered key without a finding is said to be one.
+  const reported = findings.filter((f) => f.rule === 'fk-missing-index');
+  const at = (f: Finding, ref: SourceRef | undefined) => !!ref && f.uri === ref.uri && f.span.start <= ref.span.end && ref.span.start <= f.span.end;
+  const isReported = (fk: ForeignKey) => reported.some((f) => at(f, fk.head) || at(f, fk.source));
   for (const t of tables) {
     // A view's "foreign keys" do not exist; only tables are joined through an index.
     if (t.kind !== 'table') continue;
     for (const fk of t.foreignKeys) {
       coverage.total++;
       if (coveringIndex(t, fk.columns)) coverage.covered++;
-      else coverage.uncovered.push({ table: displayName(t), columns: displayColumns(t, fk.columns), refTable: fk.refTable, at: loc.at(fk.source) });
+      else coverage.uncovered.push({ table: displayName(t), columns: displayColumns(t, fk.columns), refTable: fk.refTable, at: loc.at(fk.source), reported: isReported(fk) });
     }
+  }
+  if (coverage.uncovered.some((u) => !u.reported)) {
+    coverage.unreportedWhy = designSources.length
+      ? `fk-missing-index reports them on ${designSources.join(', ')}, which these migrations are generated from`
+      : 'fk-missing-index is off or suppressed for them';
   }
   return coverage;
 }
@@ -250,13 +277,13 @@ function findingsByRule(findings: readonly Finding[], loc: Locator, docsUrl: (id
     group.items.push({ severity: f.severity, message: f.message, at: loc.at(f.uri, f.span) });
   }
   const worst = (g: RuleFindings) => Math.min(...g.items.map((i) => SEVERITY_ORDER[i.severity]));
-  const production = (g: RuleFindings) => (ruleById(g.rule)?.meta.hurtsProduction ? 1 : 0);
   for (const g of byRule.values()) {
     g.items.sort((a, b) => a.at.path.localeCompare(b.at.path) || a.at.range.start.line - b.at.range.start.line || a.at.range.start.character - b.at.range.start.character);
   }
   return {
     counts,
-    // Worst first; among equals, what hurts production before conventions, however many those are.
-    byRule: [...byRule.values()].sort((a, b) => worst(a) - worst(b) || production(b) - production(a) || b.items.length - a.items.length || a.rule.localeCompare(b.rule)),
+    // What hurts production first (locks, unindexed foreign keys, failing migrations), then the worst
+    // severity; the count only breaks ties, so 200 conventions never bury one unindexed foreign key.
+    byRule: [...byRule.values()].sort((a, b) => productionRank(a.rule) - productionRank(b.rule) || worst(a) - worst(b) || b.items.length - a.items.length || a.rule.localeCompare(b.rule)),
   };
 }

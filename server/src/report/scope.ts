@@ -91,6 +91,8 @@ export async function reportInput(engine: Engine, host: AnalysisHost, targets: s
 
   const findings: Finding[] = [];
   const sources = new Map<string, SourceText>();
+  /** Where the design findings of generated migrations go (a Prisma schema outside the scope, say). */
+  const designSources = new Set<string>();
   const analyzeFile = async (p: string): Promise<FrontEndResult | undefined> => {
     if (opts.isCancelled?.()) throw new ReportScopeError('cancelled');
     const text = read(p);
@@ -101,6 +103,7 @@ export async function reportInput(engine: Engine, host: AnalysisHost, targets: s
     const uri = pathToUri(p);
     const analysis = await engine.analyze(uri, text, languages.get(p)!);
     findings.push(...analysis.findings);
+    for (const s of analysis.generatedFrom?.sources ?? []) designSources.add(s);
     for (const f of analysis.unit.files) if (!sources.has(f.uri)) sources.set(f.uri, f);
     return analysis.unit;
   };
@@ -127,9 +130,14 @@ export async function reportInput(engine: Engine, host: AnalysisHost, targets: s
     notes.push(`The diagram and tables show the Prisma schema; findings also cover ${sqlFiles.length} SQL file${sqlFiles.length === 1 ? '' : 's'} in scope.`);
   }
 
+  const up = analysed.filter((a) => a.unit.role === 'migration').length;
+  const down = analysed.filter((a) => a.unit.role === 'down').length;
   return {
     title,
     kind,
+    ...(up || down ? { migrations: { up, down } } : {}),
+    // In scope, the schema carries its own findings; only a schema outside it is named.
+    ...(designSources.size && kind === 'sql' ? { designSources: [...designSources].filter((s) => !prismaFiles.includes(s)).map((s) => display(s, baseDir)) } : {}),
     schema: schema ?? emptySchema('postgresql'),
     files: [...sources.values()],
     findings,

@@ -109,7 +109,10 @@ export interface HygieneCheck {
 export interface FkCoverage {
   total: number;
   covered: number;
-  uncovered: { table: string; columns: string[]; refTable: string; at: Location }[];
+  /** `reported`: an fk-missing-index finding of this report points at it (the severity counts include it). */
+  uncovered: { table: string; columns: string[]; refTable: string; at: Location; reported: boolean }[];
+  /** Why some uncovered foreign keys have no finding here, when some have none. */
+  unreportedWhy?: string;
 }
 
 export interface ReportFinding {
@@ -131,7 +134,13 @@ export interface ReportData {
   version: typeof REPORT_VERSION;
   title: string;
   /** What the schema was read from: a Prisma schema, or SQL files replayed in order. */
-  source: { kind: 'prisma' | 'sql' | 'empty'; dialect: Dialect; files: string[] };
+  source: {
+    kind: 'prisma' | 'sql' | 'empty';
+    dialect: Dialect;
+    files: string[];
+    /** Migration files among `files`: up migrations (replayed) and down migrations (not replayed). */
+    migrations?: { up: number; down: number };
+  };
   summary: { tables: number; views: number; columns: number; indexes: number; relations: number; enums: number };
   tables: ReportTable[];
   relations: ReportRelation[];

@@ -5,7 +5,7 @@
 import type { Severity } from '../../model/findings';
 import type { HygieneCheck, Location, ReportData, ReportTable } from '../types';
 import { html } from './escape';
-import { percent, positionLabel } from './text';
+import { percent, positionLabel, severityCounts, unreportedFks } from './text';
 
 export type Href = (at: Location) => string;
 
@@ -30,6 +30,7 @@ export function summarySection(data: ReportData, href: Href): string {
   const c = data.findings.counts;
   const card = (n: number | string, label: string, extra = '') => `<div class="card"><div class="n">${html(n)}</div><div class="l">${html(label)}</div>${extra}</div>`;
   const bucket = cov.total ? Math.round((cov.covered / cov.total) * 10) * 10 : 100;
+  const unreported = unreportedFks(data);
   const list = `<ul>${cov.uncovered.map((u) => `<li><span class="uncovered">not covered</span> ${html(u.table)} (${html(u.columns.join(', '))}) → ${html(u.refTable)} · ${locLink(u.at, href)}</li>`).join('')}</ul>`;
   // A long list would push the diagram off the first screen; it folds, with the count in view.
   const uncovered = cov.uncovered.length
@@ -39,6 +40,7 @@ export function summarySection(data: ReportData, href: Href): string {
     : cov.total
       ? '<p class="muted">Every foreign key leads an index.</p>'
       : '';
+  const why = unreported ? `<p class="muted">${html(unreported)}</p>` : '';
   return (
     `<section id="summary"><h2>Summary</h2><div class="cards">` +
     card(s.tables, 'tables') +
@@ -47,8 +49,8 @@ export function summarySection(data: ReportData, href: Href): string {
     card(s.indexes, 'indexes') +
     card(s.relations, 'relations') +
     card(`${cov.covered} of ${cov.total}`, `foreign keys covered by an index (${percent(cov.covered, cov.total)})`, `<div class="bar p${bucket}"><span></span></div>`) +
-    card(SEVERITIES.map((x) => c[x]).join(' / '), 'errors / warnings / infos / hints') +
-    `</div><h3>Foreign-key index coverage</h3>${uncovered || '<p class="muted">No foreign keys.</p>'}</section>`
+    card(SEVERITIES.reduce((n, x) => n + c[x], 0), `findings: ${severityCounts(c)}`) +
+    `</div><h3>Foreign-key index coverage</h3>${why}${uncovered || '<p class="muted">No foreign keys.</p>'}</section>`
   );
 }
 

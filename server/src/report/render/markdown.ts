@@ -2,11 +2,10 @@
  * The report as Markdown, for a pull request or a wiki: a Mermaid ER diagram (GitHub draws it), the
  * coverage and hygiene summaries, findings by rule with links to the line, and the table list.
  */
-import type { Severity } from '../../model/findings';
 import type { Location, ReportData, ReportTable } from '../types';
 import { md, mdHref } from './escape';
 import { mermaidErDiagram } from './mermaid';
-import { describeSource, percent, positionLabel } from './text';
+import { describeSource, percent, positionLabel, severityCounts, unreportedFks } from './text';
 
 export interface MarkdownOptions {
   /** Link target of a location; default: its display path with a GitHub-style `#L<line>` anchor. */
@@ -25,8 +24,10 @@ export function renderMarkdown(data: ReportData, opts: MarkdownOptions = {}): st
   const cov = data.fkCoverage;
   out.push(`- Foreign keys covered by an index: **${cov.covered} of ${cov.total}**${cov.total ? ` (${percent(cov.covered, cov.total)})` : ''}`);
   for (const u of cov.uncovered) out.push(`  - not covered: ${md(u.table)} (${md(u.columns.join(', '))}) → ${md(u.refTable)}, ${link(u.at)}`);
+  const unreported = unreportedFks(data);
+  if (unreported) out.push(`  - ${md(unreported)}`);
   const c = data.findings.counts;
-  out.push(`- Findings: ${(['error', 'warning', 'info', 'hint'] as Severity[]).map((s) => `${c[s]} ${s}${s === 'info' || c[s] === 1 ? '' : 's'}`).join(', ')}`, '');
+  out.push(`- Findings: ${severityCounts(c)}`, '');
 
   if (data.tables.length) {
     const diagram = mermaidErDiagram(data);
