@@ -6,7 +6,7 @@
 import * as path from 'node:path';
 import type { Budget, Unread } from '../model/budget';
 import type { FrontEndResult } from '../model/frontend';
-import type { Finding, Fix, Severity, TextEdit } from '../model/findings';
+import { withLazyFixes, type Finding, type Fix, type Severity, type TextEdit } from '../model/findings';
 import { LineIndex, type SourceRef } from '../model/text';
 import { prismaSchemaFiles } from '../prisma';
 import { allRules, ruleById } from '../rules/registry';
@@ -142,16 +142,7 @@ export class Engine {
       for (const r of reports) {
         // One source of truth: what the schema says is reported on the schema, not on the SQL generated from it.
         if (source && !SQL_ONLY_DESIGN_RULES.has(rule.meta.id) && this.generatedStatement(sqlUnit!, source, r.at.span.start)) continue;
-        findings.push({
-          rule: rule.meta.id,
-          severity,
-          message: r.message,
-          uri,
-          span: r.at.span,
-          fixes: renderFixes(unit, r),
-          related: r.related,
-          advice: r.advice,
-        });
+        findings.push(withLazyFixes({ rule: rule.meta.id, severity, message: r.message, uri, span: r.at.span, related: r.related, advice: r.advice }, () => renderFixes(unit, r)));
       }
     }
 
@@ -289,7 +280,7 @@ export class Engine {
       }
       for (const r of reports) {
         if (r.at.uri !== uri) continue;
-        findings.push({ rule: rule.meta.id, severity, message: r.message, uri, span: r.at.span, fixes: renderFixes(unit, r), related: r.related, advice: r.advice });
+        findings.push(withLazyFixes({ rule: rule.meta.id, severity, message: r.message, uri, span: r.at.span, related: r.related, advice: r.advice }, () => renderFixes(unit, r)));
       }
     }
     return findings;

@@ -8,7 +8,7 @@
  * baseline), fixes stay as they were, but none that edits an existing migration is marked safe.
  */
 import * as path from 'node:path';
-import type { Finding, Fix, TextEdit } from '../model/findings';
+import { withLazyFixes, withoutFixes, type Finding, type Fix, type TextEdit } from '../model/findings';
 import type { Dialect } from '../model/schema';
 import { ruleById } from '../rules/registry';
 import type { MigrationAge } from '../workspace/migration-age';
@@ -34,21 +34,26 @@ export function applyHistoryPolicy(findings: Finding[], ctx: HistoryContext): Fi
   for (const f of findings) {
     const category = ruleById(f.rule)?.meta.category;
     if (ctx.age.status === 'history' && category === 'migration') continue;
-    const fixes: Fix[] = [];
-    for (const fix of f.fixes) {
-      if (!fix.edits.some((e) => history(e.uri))) {
-        // Unknown age: an edit of a migration that exists may be an edit of history, so never safe.
-        const existing = ctx.age.status === 'unknown' || fix.edits.some((e) => e.uri !== ctx.uri && setUris.has(e.uri) && ctx.ageOf(e.uri)?.status !== 'new');
-        fixes.push(existing && fix.edits.some((e) => setUris.has(e.uri)) ? { ...fix, safe: false } : fix);
-        continue;
-      }
-      if (category !== 'design') continue;
-      const moved = asNewMigration(fix, f.rule, ctx);
-      if (moved) fixes.push(moved);
-    }
-    out.push(fixes.length === f.fixes.length && fixes.every((x, i) => x === f.fixes[i]) ? f : { ...f, fixes });
+    out.push(withLazyFixes(withoutFixes(f), () => policyFixes(f, category, history, setUris, ctx)));
   }
   return out;
+}
+
+/** The fixes of `f` that history allows: as they are, unsafe, or moved to a new migration. */
+function policyFixes(f: Finding, category: string | undefined, history: (uri: string) => boolean, setUris: Set<string>, ctx: HistoryContext): Fix[] {
+  const fixes: Fix[] = [];
+  for (const fix of f.fixes) {
+    if (!fix.edits.some((e) => history(e.uri))) {
+      // Unknown age: an edit of a migration that exists may be an edit of history, so never safe.
+      const existing = ctx.age.status === 'unknown' || fix.edits.some((e) => e.uri !== ctx.uri && setUris.has(e.uri) && ctx.ageOf(e.uri)?.status !== 'new');
+      fixes.push(existing && fix.edits.some((e) => setUris.has(e.uri)) ? { ...fix, safe: false } : fix);
+      continue;
+    }
+    if (category !== 'design') continue;
+    const moved = asNewMigration(fix, f.rule, ctx);
+    if (moved) fixes.push(moved);
+  }
+  return fixes;
 }
 
 /**

@@ -277,7 +277,9 @@ export function startServer(connection: Connection): void {
     const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
     const actions: CodeAction[] = [];
 
-    if (wants(FIX_ALL_KIND)) {
+    // Only when asked for by kind (on save, the Source Action menu): the light bulb's requests (no `only`)
+    // drop source actions, and working out every fix of the file at each cursor move cost a second on a large file.
+    if (only && wants(FIX_ALL_KIND)) {
       const edits = fixAllEdits(analysis.findings, uri);
       if (edits.length) {
         actions.push({ title: 'Fix all safe db-design problems', kind: FIX_ALL_KIND, edit: workspaceEdit(edits, analysis) });

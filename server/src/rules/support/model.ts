@@ -49,9 +49,16 @@ export function words(name: string): string[] {
 
 /** A name pattern from an option: `*` matches any run of characters. */
 export function globMatch(pattern: string, name: string, caseSensitive = false): boolean {
-  const re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, caseSensitive ? '' : 'i');
+  const key = `${caseSensitive ? 's' : 'i'}${pattern}`;
+  let re = globs.get(key);
+  if (!re) {
+    re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, caseSensitive ? '' : 'i');
+    globs.set(key, re);
+  }
   return re.test(name);
 }
+/** Compiled patterns: rules match every column against the same few options. */
+const globs = new Map<string, RegExp>();
 
 export function stringList(value: unknown, fallback: readonly string[]): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [...fallback];
