@@ -40,6 +40,7 @@ import { WATCHED_FILE_GLOBS } from '../workspace/watched';
 import { detectedOf } from '../engine/detected';
 import { registerFeatures } from './features';
 import { DEFAULT_SETTINGS, readSettings } from './settings';
+import { Scheduler } from './schedule';
 import { FIX_ALL_KIND, PreviewDocumentsNotification, PrismaExtensionNotification, ServerState, StatusNotification, type ClientInitOptions, type EditorSettings, type EngineInfo, type PrismaExtensionParams, type PreviewDocumentsParams } from './protocol';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
@@ -49,8 +50,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
-/** Pause after a keystroke before re-analysing; edits within it are folded into one run. */
-const DEBOUNCE_MS = 200;
 /** Work on one document stops after this long and reports what it has, so the editor never freezes. */
 const EDITOR_BUDGET_MS = 2000;
 
@@ -61,7 +60,8 @@ export function startServer(connection: Connection): void {
   const loggedProjects = new Map<string, string>();
   const settingsCache = new Map<string, Promise<EditorSettings>>();
   const resolvedSettings = new Map<string, EditorSettings>();
-  const timers = new Map<string, NodeJS.Timeout>();
+  const scheduler = new Scheduler((uri) => validate(uri));
+  const schedule = (uri: string, delay: number) => scheduler.schedule(uri, delay);
   /** Documents open only for the client's preview: not checked, no problems published (see the protocol). */
   const previewOnly = new Set<string>();
   let supportsConfiguration = false;
@@ -174,32 +174,17 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidChangeContent((e) => {
     revision++;
-    schedule(e.document.uri, DEBOUNCE_MS);
     // Other open files of the same Prisma schema or migration history see this file's unsaved text.
-    for (const dep of engine.dependents(e.document.uri)) if (documents.get(dep)) schedule(dep, DEBOUNCE_MS);
+    scheduler.edited(e.document.uri, engine.dependents(e.document.uri).filter((dep) => documents.get(dep)));
   });
   documents.onDidClose((e) => {
     revision++;
-    const t = timers.get(e.document.uri);
-    if (t) clearTimeout(t);
-    timers.delete(e.document.uri);
+    scheduler.forget(e.document.uri);
     analyses.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     previewOnly.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
-
-  function schedule(uri: string, delay: number): void {
-    const old = timers.get(uri);
-    if (old) clearTimeout(old);
-    timers.set(
-      uri,
-      setTimeout(() => {
-        timers.delete(uri);
-        void validate(uri);
-      }, delay),
-    );
-  }
 
   async function validate(uri: string): Promise<void> {
     const doc = documents.get(uri);

@@ -1,0 +1,87 @@
+/**
+ * When documents are analysed again after edits: the pause adapts to how long the document takes, files
+ * that depend on the edited one follow it newest first, and a newer keystroke replaces what has not run.
+ */
+import assert from 'node:assert/strict';
+import { afterEach, beforeEach, describe, it, mock } from 'node:test';
+import { Scheduler } from '../../server/src/lsp/schedule';
+
+describe('lsp scheduler', () => {
+  let clock = 0;
+  let ran: { uri: string; at: number }[] = [];
+  /** Each run takes `cost[uri]` ms of the fake clock. */
+  let cost: Record<string, number> = {};
+  const make = () =>
+    new Scheduler(
+      async (uri) => {
+        ran.push({ uri, at: Date.now() });
+        clock += cost[uri] ?? 0;
+      },
+      () => clock,
+    );
+  beforeEach(() => {
+    mock.timers.enable({ apis: ['setTimeout', 'Date'] });
+    clock = 0;
+    ran = [];
+    cost = {};
+  });
+  afterEach(() => mock.timers.reset());
+  const flush = async (ms: number) => {
+    mock.timers.tick(ms);
+    // Let the runs' promises settle, so their durations are recorded.
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+  };
+
+  it('answers a fast document after a short pause, and waits longer for a slow one', async () => {
+    const s = make();
+    cost = { 'a.sql': 10, 'big.sql': 2000 };
+    assert.equal(s.debounce('a.sql'), 50, 'never analysed: the shortest pause');
+    s.edited('a.sql', []);
+    await flush(50);
+    s.edited('big.sql', []);
+    await flush(50);
+    assert.deepEqual(ran.map((r) => r.uri), ['a.sql', 'big.sql']);
+    assert.equal(s.debounce('a.sql'), 50);
+    assert.equal(s.debounce('big.sql'), 300, 'a 2 s analysis waits the longest pause, not 1 s');
+    cost['big.sql'] = 400;
+    s.edited('big.sql', []);
+    await flush(299);
+    assert.equal(ran.length, 2, 'the slow document waits its pause');
+    await flush(1);
+    assert.equal(ran.length, 3);
+    assert.equal(s.debounce('big.sql'), 200, 'half of its last run');
+  });
+
+  it('folds keystrokes within the pause into one run', async () => {
+    const s = make();
+    for (let i = 0; i < 5; i++) {
+      s.edited('a.sql', []);
+      await flush(20);
+    }
+    await flush(50);
+    assert.deepEqual(
+      ran.map((r) => r.uri),
+      ['a.sql'],
+    );
+  });
+
+  it('runs the dependent files after the edited one, newest first, and a newer keystroke reschedules them', async () => {
+    const s = make();
+    s.edited('m2.sql', ['m1.sql', 'm3.sql', 'm4.sql']);
+    await flush(60);
+    assert.deepEqual(ran.map((r) => r.uri), ['m2.sql'], 'the dependents wait');
+    s.edited('m2.sql', ['m1.sql', 'm3.sql', 'm4.sql']);
+    await flush(60);
+    assert.deepEqual(ran.map((r) => r.uri), ['m2.sql', 'm2.sql'], 'the second keystroke put them off again');
+    await flush(2000);
+    assert.deepEqual(ran.map((r) => r.uri), ['m2.sql', 'm2.sql', 'm4.sql', 'm3.sql', 'm1.sql']);
+  });
+
+  it('forgets a closed document', async () => {
+    const s = make();
+    s.edited('a.sql', []);
+    s.forget('a.sql');
+    await flush(1000);
+    assert.deepEqual(ran, []);
+  });
+});
