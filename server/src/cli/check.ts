@@ -83,7 +83,7 @@ export function collectFiles(inputs: string[]): string[] {
         return;
       }
       for (const e of entries.sort()) visit(path.join(p, e), false);
-    } else if (stat.isFile() && (explicit || languageOf(p) || scriptMigration(p, stat.size))) {
+    } else if (stat.isFile() && (explicit || languageOf(p) || scriptMigration(p, stat.size) || scriptSchema(p, stat.size))) {
       out.add(path.resolve(p));
     }
   };
@@ -96,6 +96,13 @@ function scriptMigration(p: string, size: number): boolean {
   if (!inScriptMigrationFolder(p) || size > MAX_FILE_BYTES) return false;
   const text = diskHost.readFile(p);
   return text !== undefined && languageOf(p, text) === 'sql' && findMigrationSet(p, diskHost) !== undefined;
+}
+
+/** A TypeScript or JavaScript file that declares a schema db-design reads (a Drizzle schema, TypeORM entities). */
+function scriptSchema(p: string, size: number): boolean {
+  if (!isScriptFile(p) || size > MAX_FILE_BYTES) return false;
+  const text = diskHost.readFile(p);
+  return text !== undefined && languageOf(p, text) === 'typescript';
 }
 
 export async function check(inputs: string[], overrides: ConfigOverrides, fix: boolean): Promise<CheckResult> {

@@ -126,7 +126,7 @@ export class Engine {
       // Design needs the whole file: a table read in part is not missing what comes later (pg_dump adds keys last).
       if (sqlUnit?.role === 'down' || unread) continue;
       const severity = config.severity(rule.meta.id);
-      if (severity === 'off' || !ruleApplies(rule.meta, designLanguage(language), unit.schema.dialect)) continue;
+      if (severity === 'off' || !ruleApplies(rule.meta, designLanguage(language), unit.schema.dialect) || unit.cannotDeclare?.has(rule.meta.id)) continue;
       if (budget?.spent('rules')) {
         skipped.rules++;
         continue;

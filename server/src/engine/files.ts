@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { URI } from 'vscode-uri';
 import type { Finding, Severity } from '../model/findings';
 import { mentionsDrizzle } from '../ts/drizzle';
+import { mentionsTypeorm } from '../ts/typeorm';
 import { mayBeScriptMigration } from '../workspace/script-migrations';
 
 export type Language = 'prisma' | 'sql' | 'typescript';
@@ -13,19 +14,20 @@ export type Language = 'prisma' | 'sql' | 'typescript';
 /** Bigger files are not analysed: the user gets one clear finding instead of a frozen editor. */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
 
-/** TypeScript and JavaScript files: read only when they declare a Drizzle schema (see `languageOf`). */
+/** TypeScript and JavaScript files: read only when they declare a Drizzle schema or TypeORM entities (see `languageOf`). */
 export function isScriptPath(uriOrPath: string): boolean {
   return /\.(ts|mts|cts|js|mjs|cjs)$/i.test(uriOrPath) && !/\.d\.(m|c)?ts$/i.test(uriOrPath);
 }
 
 /**
  * The language db-design reads a file as. A script file is read only when its text is given and declares a
- * Drizzle schema (it imports a `drizzle-orm/*-core` module): every other TypeScript file is left alone.
+ * Drizzle schema (it imports a `drizzle-orm/*-core` module) or TypeORM entities (decorated columns), or is
+ * a migration with raw SQL: every other TypeScript file is left alone.
  */
 export function languageOf(uriOrPath: string, text?: string): Language | undefined {
   const lower = uriOrPath.toLowerCase();
   if (lower.endsWith('.prisma')) return 'prisma';
-  if (text !== undefined && isScriptPath(lower) && mentionsDrizzle(text)) return 'typescript';
+  if (text !== undefined && isScriptPath(lower) && (mentionsDrizzle(text) || mentionsTypeorm(text))) return 'typescript';
   // A migration written in TypeScript or JavaScript is read through the SQL its raw-SQL calls carry.
   if (text !== undefined && mayBeScriptMigration(lower, text)) return 'sql';
   if (/\.sql(\.(postgres|postgresql|sqlite|sqlite3|mysql|cockroach))?$/.test(lower)) return 'sql';

@@ -7,8 +7,10 @@ import type { Budget } from '../model/budget';
 import type { FrontEndResult, SourceText } from '../model/frontend';
 import { findInstalledPrismaVersion, loadPrisma, prismaSchemaFiles } from '../prisma';
 import { engineMarks, ensureSqlParser } from '../sql';
-import { loadDrizzle } from '../ts/drizzle';
+import { loadDrizzle, mentionsDrizzle } from '../ts/drizzle';
+import { dataSourceEngine, loadTypeorm, mentionsTypeorm, typeormProject } from '../ts/typeorm';
 import type { EngineDecision, ProjectEngines } from '../workspace/project-engine';
+import { SQL_ONLY_DESIGN_RULES } from '../workspace/source-of-truth';
 import type { SqlWorkspace } from '../workspace/unit';
 import type { AnalysisHost } from './analyze';
 import type { ResolvedConfig } from './config';
@@ -53,6 +55,7 @@ export async function loadUnit(
       : { name: unit.schema.dialect, from: 'Prisma default' };
     return { unit, engine };
   }
+  if (language === 'typescript' && !mentionsDrizzle(text) && mentionsTypeorm(text)) return loadEntities(ctx, uri, text, config);
   if (language === 'typescript') {
     const fsPath = uriToPath(uri) ?? uri;
     const unit = loadDrizzle(fsPath, text, ctx.host, pathToUri);
@@ -87,6 +90,26 @@ export async function loadUnit(
       unit = ctx.sql.load(uri, fsPath, text, options(engine.name));
     }
   }
+  return { unit, engine };
+}
+
+/**
+ * TypeORM entities, read for the engine of the project's data source. A data source whose `type` comes from
+ * the environment (one code base, several engines) leaves it to the project's files, or unknown: then the
+ * entities are judged as PostgreSQL's, as SQL of an unknown engine is read.
+ */
+function loadEntities(ctx: LoadContext, uri: string, text: string, config: ResolvedConfig): { unit: FrontEndResult; engine: EngineDecision } {
+  const fsPath = uriToPath(uri) ?? uri;
+  const project = typeormProject(path.dirname(fsPath), ctx.host);
+  const ds = dataSourceEngine(project);
+  const engine: EngineDecision =
+    configuredEngine(config) ??
+    (ds.engine
+      ? { name: ds.engine, from: path.basename(ds.source.file), file: ds.source.file, detail: `type: "${ds.source.type}"` }
+      : (ctx.engines.project(path.dirname(fsPath)).decision ?? { name: 'unknown', from: 'nothing', detail: ds.why }));
+  const unit = loadTypeorm(fsPath, text, project, ctx.host, engine.name === 'unknown' ? 'postgresql' : engine.name, pathToUri);
+  // Row-level security is not something an entity can declare: those findings stay on the migrations.
+  unit.cannotDeclare = SQL_ONLY_DESIGN_RULES;
   return { unit, engine };
 }
 

@@ -38,6 +38,8 @@ export interface FrontEndResult {
   files: SourceText[];
   problems: Problem[];
   comments: Comment[];
+  /** Design rules about what this source cannot declare (row-level security in TypeORM entities): not run on it. */
+  cannotDeclare?: ReadonlySet<string>;
   /** Renders a fix intent as minimal edits, or undefined when this front end cannot express it. */
   render(intent: FixIntent): TextEdit[] | undefined;
   /**

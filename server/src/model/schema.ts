@@ -7,7 +7,7 @@
 import type { SourceRef } from './text';
 
 export type Dialect = 'postgresql' | 'sqlite' | 'mysql' | 'cockroachdb' | 'sqlserver' | 'mongodb';
-export type Origin = 'prisma' | 'sql' | 'drizzle';
+export type Origin = 'prisma' | 'sql' | 'drizzle' | 'typeorm';
 
 export interface ColumnType {
   /**

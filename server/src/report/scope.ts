@@ -18,7 +18,7 @@ import { emptySchema, type Schema } from '../model/schema';
 import { groupPrismaSchemas, isMigrationSnapshot } from '../prisma';
 import { naturalCompare, upFiles, type MigrationSet } from '../workspace/migrations';
 import { History } from '../workspace/replay';
-import { inScriptMigrationFolder } from '../workspace/script-migrations';
+import { isScriptFile } from '../workspace/script-migrations';
 import type { SqlUnit } from '../workspace/unit';
 import type { ReportInput } from './build';
 
@@ -37,9 +37,9 @@ export interface ScopeOptions {
 
 export class ReportScopeError extends Error {}
 
-/** The language a report reads a file as: a script only when its text is a migration's (TypeORM, Knex, ...). */
+/** The language a report reads a file as: a script only when its text is a schema (Drizzle, TypeORM entities) or a migration's (TypeORM, Knex, ...). */
 function reportLanguage(host: AnalysisHost, p: string): Language | undefined {
-  return languageOf(p) ?? (inScriptMigrationFolder(p) ? languageOf(p, host.readFile(p) ?? '') : undefined);
+  return languageOf(p) ?? (isScriptFile(p) ? languageOf(p, host.readFile(p) ?? '') : undefined);
 }
 
 /** The .prisma and .sql files (and TS/JS migrations) below a folder, sorted, skipping build and dependency folders. */
@@ -79,6 +79,7 @@ export async function reportInput(engine: Engine, host: AnalysisHost, targets: s
   const languages = new Map(unique.map((f) => [f, reportLanguage(host, f)]));
   const prismaFiles = unique.filter((f) => languages.get(f) === 'prisma' && (singleFile === f || !isMigrationSnapshot(f)));
   const sqlFiles = unique.filter((f) => languages.get(f) === 'sql');
+  const tsFiles = unique.filter((f) => languages.get(f) === 'typescript');
   const notes: string[] = [];
   const texts = new Map<string, string>();
   const read = (p: string) => {
@@ -117,17 +118,26 @@ export async function reportInput(engine: Engine, host: AnalysisHost, targets: s
     kind = 'prisma';
     for (const other of groups.slice(1)) notes.push(`Another Prisma schema is in scope and not drawn here: ${other.map((p) => display(p, baseDir)).join(', ')}. Run the report on it separately.`);
   }
+  if (!prismaFiles.length && tsFiles.length) {
+    // Each file's analysis reads the whole schema it belongs to (its drizzle.config, its package's entities).
+    for (const p of tsFiles) {
+      const unit = await analyzeFile(p);
+      if (unit && (!schema || unit.schema.tables.size > schema.tables.size)) schema = unit.schema;
+    }
+    kind = 'typescript';
+    if (sqlFiles.length) notes.push(`The diagram and tables show the TypeScript schema; findings also cover ${migrationFiles(sqlFiles)} in scope.`);
+  }
   const analysed: Analysed[] = [];
   for (const p of sqlFiles) {
     const unit = await analyzeFile(p);
     if (unit) analysed.push({ path: p, unit: unit as SqlUnit });
-    if (kind !== 'prisma' && sqlFiles.length === 1) schema = unit?.schema;
+    if (kind === 'empty' && sqlFiles.length === 1) schema = unit?.schema;
   }
-  if (kind !== 'prisma' && sqlFiles.length) {
+  if (kind !== 'prisma' && kind !== 'typescript' && sqlFiles.length) {
     kind = 'sql';
     if (sqlFiles.length > 1) schema = replaySql(analysed, (p) => read(p) ?? host.readFile(p) ?? '', notes);
   } else if (kind === 'prisma' && sqlFiles.length) {
-    notes.push(`The diagram and tables show the Prisma schema; findings also cover ${sqlFiles.length} SQL file${sqlFiles.length === 1 ? '' : 's'} in scope.`);
+    notes.push(`The diagram and tables show the Prisma schema; findings also cover ${migrationFiles(sqlFiles)} in scope.`);
   }
 
   const up = analysed.filter((a) => a.unit.role === 'migration').length;
@@ -145,6 +155,14 @@ export async function reportInput(engine: Engine, host: AnalysisHost, targets: s
     docsUrl: opts.docsUrl,
     notes,
   };
+}
+
+/** `3 SQL files`, `2 migration scripts`, `3 SQL files and 2 migration scripts`. */
+function migrationFiles(files: string[]): string {
+  const scripts = files.filter((f) => isScriptFile(f)).length;
+  const sql = files.length - scripts;
+  const parts = [sql ? `${sql} SQL file${sql === 1 ? '' : 's'}` : '', scripts ? `${scripts} migration script${scripts === 1 ? '' : 's'}` : ''].filter(Boolean);
+  return parts.join(' and ');
 }
 
 interface Analysed {
@@ -169,22 +187,22 @@ function replaySql(analysed: Analysed[], read: (p: string) => string, notes: str
     else if (unit.role === 'migration' && !sets.has(unit.set.root)) sets.set(unit.set.root, { set: unit.set, end: unit.schema });
   }
   let schema: Schema;
-  let count: number;
+  let replayed: string[];
   let order: string;
   if (sets.size === 1 && loose.length === 0) {
     const { set, end } = [...sets.values()][0];
     schema = end;
-    count = upFiles(set).length;
+    replayed = upFiles(set).map((f) => f.fsPath);
     order = `in the order ${set.runner} applies them`;
   } else {
     const files = [...[...sets.values()].flatMap(({ set }) => upFiles(set).map((f) => f.fsPath)), ...loose.sort(naturalCompare)];
     const history = new History(dialect);
     history.update(files.map((p) => ({ uri: pathToUri(p), text: read(p) })));
     schema = history.before(files.length);
-    count = files.length;
+    replayed = files;
     order = sets.size ? 'in migration order' : 'in natural path order';
   }
-  notes.push(`Schema replayed from ${count} SQL file${count === 1 ? '' : 's'} ${order}.`);
+  notes.push(`Schema replayed from ${migrationFiles(replayed)} ${order}.`);
   if (skipped) notes.push(`${skipped} file${skipped === 1 ? ' is' : 's are'} in another SQL dialect and not part of the replayed schema.`);
   return schema;
 }

@@ -133,9 +133,9 @@ export interface RuleFindings {
 export interface ReportData {
   version: typeof REPORT_VERSION;
   title: string;
-  /** What the schema was read from: a Prisma schema, or SQL files replayed in order. */
+  /** What the schema was read from: a Prisma schema, TypeScript schema files (Drizzle, TypeORM entities), or SQL files replayed in order. */
   source: {
-    kind: 'prisma' | 'sql' | 'empty';
+    kind: 'prisma' | 'typescript' | 'sql' | 'empty';
     dialect: Dialect;
     files: string[];
     /** Migration files among `files`: up migrations (replayed) and down migrations (not replayed). */

@@ -1,6 +1,6 @@
 /**
  * One source of truth: a migration set a tool generates from a schema (Prisma Migrate from
- * `schema.prisma`; drizzle-kit from TypeScript tables, once those are read) is judged for its design on
+ * `schema.prisma`; drizzle-kit from TypeScript tables; TypeORM migrations from the entities) is judged for its design on
  * that schema, not on the generated SQL. The generated migrations keep the migration-safety,
  * transaction and query rules, and design findings only on what the schema cannot express: statements
  * written by hand (row-level security, raw indexes, triggers) and rules about things the schema cannot say.
@@ -12,6 +12,7 @@ import type { Span } from '../model/text';
 import { prismaSchemaFiles, scanPrisma } from '../prisma';
 import { argument, findAttribute } from '../prisma/syntax';
 import { drizzleSource } from './drizzle-source';
+import { typeormSource } from './typeorm-source';
 import type { MigrationSet, WorkspaceHost } from './migrations';
 
 export interface SourceDeclaration {
@@ -31,6 +32,8 @@ export interface GeneratedFrom {
   sources: string[];
   /** Did the tool write the statement that starts at `start` (as opposed to SQL added by hand)? */
   wrote(text: string, start: number): boolean;
+  /** The migrations are not generated from the source, which declares the same tables (TypeORM entities). */
+  declaresOnly?: boolean;
   /** Where a table (lower-case name) is declared in the source. */
   declaration(table: string): SourceDeclaration | undefined;
 }
@@ -129,3 +132,5 @@ function prismaSource(set: MigrationSet, host: WorkspaceHost): GeneratedFrom | u
 registerSourceFinder(prismaSource);
 
 registerSourceFinder(drizzleSource);
+
+registerSourceFinder(typeormSource);

@@ -28,7 +28,15 @@ const DIALECTS: Record<string, string> = {
 export function describeSource(data: ReportData): string {
   const s = data.summary;
   const from =
-    data.source.kind === 'prisma' ? 'Prisma schema' : data.source.kind === 'sql' ? (data.source.files.length > 1 ? 'SQL migrations' : 'SQL file') : 'No schema files';
+    data.source.kind === 'prisma'
+      ? 'Prisma schema'
+      : data.source.kind === 'typescript'
+        ? 'TypeScript schema'
+        : data.source.kind === 'sql'
+          ? data.source.files.length > 1
+            ? 'SQL migrations'
+            : 'SQL file'
+          : 'No schema files';
   const sizes = [
     plural(s.tables, 'table'),
     s.views ? plural(s.views, 'view') : '',
