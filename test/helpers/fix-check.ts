@@ -67,7 +67,7 @@ export async function checkEveryFix(project: Project, uri: string, ruleId: strin
   const base = copyHost(project.files);
   const engine = new Engine(base, () => project.overrides ?? {});
   const path = uriToPath(uri)!;
-  const findings = (await engine.analyze(uri, base.files.get(path)!, languageOf(path)!)).findings.filter((f) => f.uri === uri && f.rule === ruleId);
+  const findings = (await engine.analyze(uri, base.files.get(path)!, languageOf(path, base.files.get(path))!)).findings.filter((f) => f.uri === uri && f.rule === ruleId);
   for (const finding of findings) {
     for (const fix of finding.fixes) {
       const host = copyHost(project.files);
