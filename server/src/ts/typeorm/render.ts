@@ -1,15 +1,18 @@
 /**
  * Fix intents as decorator edits in the entity's own style: `@Index()` above the property that holds a
  * foreign key's column (or `@Index(['a', 'b'])` above the class for several columns), `Index` added to
- * the `typeorm` import; a column's `type` option; `onDelete` in a relation's options.
+ * the `typeorm` import; a column's `type` option; `onDelete` in a relation's options; `@CreateDateColumn()`
+ * and `@UpdateDateColumn()` properties; an index decorator removed, reordered or made partial.
  */
 import type { TextEdit } from '../../model/findings';
-import type { FixIntent } from '../../model/intents';
-import { SQL_SPELLING } from '../../model/schema';
+import { quoteIdent } from '../../model/identifiers';
+import type { FixIntent, NewTimestamp } from '../../model/intents';
+import { SQL_SPELLING, type Column, type Dialect, type Index } from '../../model/schema';
 import { lineBreak, lineStartAt } from '../../model/text';
 import { property, spanOf, stringValue, unwrap, type t } from '../parse';
 import type { BuiltEntity, EntityModel } from './build';
 import { optionsOf, type Decorator, type EntityFile, type EntityProperty } from './read';
+import { camelCase } from './types';
 
 const ON_DELETE: Record<string, string> = { cascade: 'CASCADE', 'set null': 'SET NULL', 'set default': 'DEFAULT', restrict: 'RESTRICT', 'no action': 'NO ACTION' };
 
@@ -22,7 +25,15 @@ export function renderTypeormFix(intent: FixIntent, model: EntityModel): TextEdi
     case 'addIndex':
       return addIndex(b, intent.columns);
     case 'changeColumnType':
-      return intent.lengthCheck === undefined && (intent.keepParams || !intent.column.type.params.length) ? changeType(b, intent.column.name, intent.sql) : undefined;
+      return intent.lengthCheck === undefined ? changeType(b, intent.column.name, intent.sql, intent.keepParams) : undefined;
+    case 'addTimestamps':
+      return addTimestamps(b, intent.columns, model.schema.dialect);
+    case 'dropIndex':
+      return dropIndex(b, intent.index);
+    case 'reorderIndex':
+      return reorderIndex(b, intent.index, intent.columns);
+    case 'makeIndexPartial':
+      return makePartial(b, intent.index, intent.column, intent.when, model.schema.dialect);
     case 'setOnDelete': {
       const rel = b.relations.find((r) => r.fk === intent.fk);
       return rel && ON_DELETE[intent.action] ? setOption(rel.file, rel.uri, rel.decorator, 'onDelete', `${rel.file.quote}${ON_DELETE[intent.action]}${rel.file.quote}`, 1) : undefined;
@@ -63,14 +74,20 @@ function addIndex(b: BuiltEntity, columns: string[]): TextEdit[] | undefined {
   return imp.edit ? [edit, imp.edit] : [edit];
 }
 
-/** The local name of a TypeORM export in a file, with the edit that imports it when the file does not yet. */
 function importName(file: EntityFile, uri: string, name: string): { name: string; edit?: TextEdit } | undefined {
-  const local = file.typeormNames.get(name);
-  if (local) return { name: local };
+  const r = importNames(file, uri, [name]);
+  return r && { name: r.names[0], ...(r.edit ? { edit: r.edit } : {}) };
+}
+
+/** The local names of TypeORM exports in a file, with the one edit that imports those it does not import yet. */
+function importNames(file: EntityFile, uri: string, wanted: string[]): { names: string[]; edit?: TextEdit } | undefined {
+  const missing = [...new Set(wanted.filter((n) => !file.typeormNames.has(n)))];
+  const names = wanted.map((n) => file.typeormNames.get(n) ?? n);
+  if (!missing.length) return { names };
   const imp = file.typeormImport;
-  if (!imp || file.imports.has(name)) return undefined;
-  const names = imp.specifiers.filter((s): s is t.ImportSpecifier => s.type === 'ImportSpecifier');
-  const last = names[names.length - 1];
+  if (!imp || missing.some((n) => file.imports.has(n))) return undefined;
+  const specifiers = imp.specifiers.filter((s): s is t.ImportSpecifier => s.type === 'ImportSpecifier');
+  const last = specifiers[specifiers.length - 1];
   if (!last) return undefined;
   const text = file.text;
   const after = text.slice(last.end ?? 0, imp.source.start ?? 0);
@@ -78,7 +95,7 @@ function importName(file: EntityFile, uri: string, name: string): { name: string
   const multiline = text.slice(imp.start ?? 0, last.start ?? 0).includes('\n');
   const at = comma ? (last.end ?? 0) + after.indexOf(',') + 1 : (last.end ?? 0);
   const sep = multiline ? `${lineBreak(text)}${indentAt(text, last.start ?? 0)}` : ' ';
-  return { name, edit: { uri, span: { start: at, end: at }, newText: `${comma ? '' : ','}${sep}${name}${comma && multiline ? ',' : ''}` } };
+  return { names, edit: { uri, span: { start: at, end: at }, newText: `${comma ? '' : ','}${sep}${missing.join(`,${sep}`)}${comma && multiline ? ',' : ''}` } };
 }
 
 /** TypeORM's spelling of a type the model names (`int8` -> `bigint`). */
@@ -86,22 +103,129 @@ function typeormType(sql: string): string {
   return SQL_SPELLING[sql] ?? sql;
 }
 
-function changeType(b: BuiltEntity, columnName: string, sql: string): TextEdit[] | undefined {
+function changeType(b: BuiltEntity, columnName: string, sql: string, keepParams: boolean): TextEdit[] | undefined {
   const c = [...b.columns.values()].find((x) => x.column.name === columnName);
   if (!c || /[\s(]/.test(sql)) return undefined;
   const type = typeormType(sql);
   const q = c.file.quote;
-  const decs = c.property.decorators;
+  const decs = c.property.decorators.filter((d) => COLUMN_DECORATORS.has(d.name));
+  // A new type without the old one's length or precision: those options go.
+  const dropped = keepParams ? [] : decs.flatMap((d) => ['length', 'precision', 'scale'].flatMap((k) => removeOption(c.file, c.uri, optionsOf(d), k) ?? []));
   for (const d of decs) {
     const first = d.args[0] && unwrap(d.args[0]);
-    if (d.name !== 'PrimaryGeneratedColumn' && first && stringValue(first) !== undefined) return [{ uri: c.uri, span: spanOf(first), newText: `${q}${type}${q}` }];
+    if (d.name !== 'PrimaryGeneratedColumn' && first && stringValue(first) !== undefined) return [{ uri: c.uri, span: spanOf(first), newText: `${q}${type}${q}` }, ...dropped];
     const written = optionsOf(d) && property(optionsOf(d)!, 'type');
-    if (written) return [{ uri: c.uri, span: spanOf(written.value), newText: `${q}${type}${q}` }];
+    if (written) return [{ uri: c.uri, span: spanOf(written.value), newText: `${q}${type}${q}` }, ...dropped];
   }
   // No type written: the options of the column's own decorator get one.
-  const own = decs.find((d) => d.name !== 'Column' && d.name !== 'Index' && d.name !== 'JoinColumn') ?? decs.find((d) => d.name === 'Column');
+  const own = decs.find((d) => d.name !== 'Column') ?? decs[0];
   if (!own) return undefined;
-  return setOption(c.file, c.uri, own, 'type', `${q}${type}${q}`, 0);
+  const set = setOption(c.file, c.uri, own, 'type', `${q}${type}${q}`, 0);
+  return set && [...set, ...dropped];
+}
+
+const COLUMN_DECORATORS = new Set(['Column', 'PrimaryColumn', 'PrimaryGeneratedColumn', 'CreateDateColumn', 'UpdateDateColumn', 'DeleteDateColumn', 'VersionColumn']);
+
+/** Removes `key: value` from an options object, with the comma that separates it from a neighbour. */
+function removeOption(file: EntityFile, uri: string, opts: t.ObjectExpression | undefined, key: string): TextEdit | undefined {
+  const p = opts && property(opts, key);
+  if (!opts || !p) return undefined;
+  const i = opts.properties.indexOf(p);
+  const next = opts.properties[i + 1];
+  const prev = opts.properties[i - 1];
+  if (next) return { uri, span: { start: p.start ?? 0, end: next.start ?? 0 }, newText: '' };
+  if (prev) return { uri, span: { start: prev.end ?? 0, end: p.end ?? 0 }, newText: '' };
+  // The only option: the object stays, empty.
+  return { uri, span: { start: (opts.start ?? 0) + 1, end: (opts.end ?? 1) - 1 }, newText: '' };
+}
+
+/** The decorator (of the entity or a class it extends) written at `span` (its expression, after the `@`). */
+function decoratorAt(b: BuiltEntity, span: { start: number } | undefined): { d: Decorator; file: EntityFile; uri: string } | undefined {
+  if (!span) return undefined;
+  const all = [{ decorators: b.cls.decorators, file: b.file, uri: b.uri }, ...[...b.columns.values()].map((c) => ({ decorators: c.property.decorators, file: c.file, uri: c.uri })), ...b.relations.map((r) => ({ decorators: r.property.decorators, file: r.file, uri: r.uri }))];
+  for (const { decorators, file, uri } of all) {
+    const d = decorators.find((x) => x.expression.start === span.start);
+    if (d) return { d, file, uri };
+  }
+  return undefined;
+}
+
+/** Removes a decorator, with its line when it is alone on it. */
+function removeDecorator(file: EntityFile, uri: string, d: Decorator): TextEdit {
+  const text = file.text;
+  const start = d.node.start ?? 0;
+  const end = d.node.end ?? 0;
+  const lineStart = lineStartAt(text, start);
+  const nl = text.indexOf('\n', end);
+  const lineEnd = nl < 0 ? text.length : nl + 1;
+  if (!text.slice(lineStart, start).trim() && !text.slice(end, lineEnd).trim()) return { uri, span: { start: lineStart, end: lineEnd }, newText: '' };
+  return { uri, span: { start, end: end + (/^[ \t]*/.exec(text.slice(end))![0].length) }, newText: '' };
+}
+
+function dropIndex(b: BuiltEntity, index: Index): TextEdit[] | undefined {
+  const at = decoratorAt(b, index.source?.span);
+  if (at && (at.d.name === 'Index' || at.d.name === 'Unique')) return [removeDecorator(at.file, at.uri, at.d)];
+  // `unique: true` in a column's options.
+  const c = [...b.columns.values()].find((x) => x.property.decorators.some((d) => optionsOf(d) && property(optionsOf(d)!, 'unique')?.start === index.source?.span.start));
+  const d = c?.property.decorators.find((x) => optionsOf(x) && property(optionsOf(x)!, 'unique')?.start === index.source?.span.start);
+  const edit = c && d && removeOption(c.file, c.uri, optionsOf(d), 'unique');
+  return edit ? [edit] : undefined;
+}
+
+/** The property a column is written as (its own, or the relation whose join column it is). */
+function propertyOf(b: BuiltEntity, column: string): string | undefined {
+  return [...b.columns.values()].find((x) => x.column.name === column)?.property.name ?? b.relations.find((r) => r.fk.columns.length === 1 && r.fk.columns[0] === column)?.property.name;
+}
+
+function reorderIndex(b: BuiltEntity, index: Index, columns: string[]): TextEdit[] | undefined {
+  const at = decoratorAt(b, index.source?.span);
+  if (!at || at.d.node === undefined) return undefined;
+  const named = stringValue(at.d.args[0]) !== undefined;
+  const list = at.d.args[named ? 1 : 0] && unwrap(at.d.args[named ? 1 : 0]);
+  if (list?.type !== 'ArrayExpression') return undefined;
+  const props = columns.map((c) => propertyOf(b, c));
+  if (props.some((p) => p === undefined)) return undefined;
+  const q = at.file.quote;
+  return [{ uri: at.uri, span: spanOf(list), newText: `[${props.map((p) => `${q}${p}${q}`).join(', ')}]` }];
+}
+
+function makePartial(b: BuiltEntity, index: Index, column: Column, when: 'null' | 'false', dialect: Dialect): TextEdit[] | undefined {
+  const at = decoratorAt(b, index.source?.span);
+  // `@Unique` takes no condition; `@Index` does.
+  if (!at || at.d.name !== 'Index') return undefined;
+  const name = quoteIdent(column.name, dialect);
+  const q = at.file.quote;
+  const sql = when === 'null' ? `${name} IS NULL` : `NOT ${name}`;
+  if (sql.includes(q)) return undefined;
+  const from = stringValue(at.d.args[0]) !== undefined ? 1 : 0;
+  return setOption(at.file, at.uri, at.d, 'where', `${q}${sql}${q}`, Math.min(from + (at.d.args[from] && unwrap(at.d.args[from]).type === 'ArrayExpression' ? 1 : 0), at.d.args.length));
+}
+
+/** `@CreateDateColumn() createdAt: Date` and its kin, after the class's last property. */
+function addTimestamps(b: BuiltEntity, columns: NewTimestamp[], dialect: Dialect): TextEdit[] | undefined {
+  const file = b.file;
+  const text = file.text;
+  const members = b.cls.node.body.body;
+  const last = members[members.length - 1];
+  if (!last) return undefined;
+  const names = columns.map((c) => (c.role === 'created' ? 'CreateDateColumn' : 'UpdateDateColumn'));
+  const imported = importNames(file, b.uri, names);
+  if (!imported) return undefined;
+  const indent = indentAt(text, last.start ?? 0);
+  const nl = lineBreak(text);
+  const semi = text[(last.end ?? 1) - 1] === ';' ? ';' : '';
+  const q = file.quote;
+  const pg = dialect === 'postgresql' || dialect === 'cockroachdb';
+  const blocks = columns.map((c, i) => {
+    // Properties are camelCase in TypeORM code; the column keeps the schema's name through `name`.
+    const prop = c.fieldName ?? camelCase(c.name);
+    if (!/^[A-Za-z_$][\w$]*$/.test(prop)) return undefined;
+    const options = [prop !== c.name ? `name: ${q}${c.name}${q}` : '', pg ? `type: ${q}timestamptz${q}` : ''].filter(Boolean);
+    return prop && `${nl}${nl}${indent}@${imported.names[i]}(${options.length ? `{ ${options.join(', ')} }` : ''})${nl}${indent}${prop}: Date${semi}`;
+  });
+  if (blocks.some((x) => !x)) return undefined;
+  const at = last.end ?? 0;
+  return [{ uri: b.uri, span: { start: at, end: at }, newText: blocks.join('') }, ...(imported.edit ? [imported.edit] : [])];
 }
 
 /** Sets `key: value` in a decorator's options object (args from `from` on), adding the object when there is none. */

@@ -61,9 +61,14 @@ export function snakeCase(name: string): string {
     .toLowerCase();
 }
 
+/** TypeORM's camelCase (`created_at` -> `createdAt`). */
+export function camelCase(name: string): string {
+  return name.replace(/^([A-Z])|[\s\-_](\w)/g, (_m, p1: string | undefined, p2: string | undefined) => (p2 ? p2.toUpperCase() : p1!.toLowerCase()));
+}
+
 /** TypeORM's DefaultNamingStrategy.joinColumnName: camelCase(relation + '_' + referenced column). */
 export function joinColumnName(relation: string, referenced: string): string {
-  return `${relation}_${referenced}`.replace(/^([A-Z])|[\s\-_](\w)/g, (_m, p1: string | undefined, p2: string | undefined) => (p2 ? p2.toUpperCase() : p1!.toLowerCase()));
+  return camelCase(`${relation}_${referenced}`);
 }
 
 /** The engine a data source `type` names; undefined for engines the model does not know. */
