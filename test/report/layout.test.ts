@@ -2,50 +2,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { layoutDiagram, type DiagramLayout, type NodeBox } from '../../server/src/report/diagram/layout';
-import type { ReportData, ReportRelation, ReportTable } from '../../server/src/report';
-
-const LOC = { uri: 'file:///s.sql', path: 's.sql', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
-
-/** A deterministic schema: `n` tables, each referencing up to three earlier ones, mostly near it. */
-function schema(n: number, groups = 1): ReportData {
-  let seed = 42;
-  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
-  const tables: ReportTable[] = [];
-  const relations: ReportRelation[] = [];
-  for (let i = 0; i < n; i++) {
-    const refs = i === 0 ? [] : Array.from({ length: Math.floor(rand() * 4) }, () => Math.max(0, i - 1 - Math.floor(rand() * 8)));
-    const key = `t${i}`;
-    tables.push({
-      key,
-      name: `table_${i}`,
-      kind: 'table',
-      group: groups > 1 ? `schema_${i % groups}` : '',
-      columns: [
-        { name: 'id', type: 'bigint', shortType: 'int8', nullable: false, keys: ['PK'], at: LOC },
-        ...refs.map((r, j) => ({ name: `ref${j}_id`, type: 'bigint', shortType: 'int8', nullable: true, keys: ['FK' as const], at: LOC })),
-        ...Array.from({ length: Math.floor(rand() * 8) }, (_, j) => ({ name: `attribute_${j}`, type: 'text', shortType: 'text', nullable: true, keys: [], at: LOC })),
-      ],
-      indexes: [],
-      foreignKeys: [],
-      findings: 0,
-      at: LOC,
-    });
-    refs.forEach((r, j) => relations.push({ child: key, childColumns: [`ref${j}_id`], parent: `t${r}`, parentColumns: ['id'], cardinality: 'many-to-one', optional: true, label: `ref${j}_id` }));
-  }
-  return {
-    version: 1,
-    title: 't',
-    source: { kind: 'sql', dialect: 'postgresql', files: ['s.sql'] },
-    summary: { tables: n, views: 0, columns: 0, indexes: 0, relations: relations.length, enums: 0 },
-    tables,
-    relations,
-    enums: [],
-    fkCoverage: { total: 0, covered: 0, uncovered: [] },
-    hygiene: [],
-    findings: { counts: { error: 0, warning: 0, info: 0, hint: 0 }, byRule: [] },
-    notes: [],
-  };
-}
+import type { ReportData } from '../../server/src/report';
+import { schema } from './helpers';
 
 function overlaps(a: NodeBox, b: NodeBox): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
@@ -98,5 +56,52 @@ describe('ER diagram layout', () => {
     assertReadable(data, layout);
     const ratio = layout.width / layout.height;
     assert.ok(ratio > 0.5 && ratio < 4, `aspect ratio ${ratio.toFixed(2)}`);
+  });
+
+  it('80 tables around two hubs use the width: the drawing is about as wide as a report canvas, in both details', () => {
+    const data = schema(80, 1, 0.7);
+    for (const detail of ['columns', 'keys'] as const) {
+      const layout = layoutDiagram(data, detail);
+      assertReadable(data, layout);
+      const ratio = layout.width / layout.height;
+      assert.ok(ratio >= 1 && ratio <= 3, `${detail}: aspect ratio ${ratio.toFixed(2)} (${layout.width} x ${layout.height})`);
+    }
+  });
+
+  it('a hub with 40 children wraps its rank into columns instead of one column 40 boxes tall', () => {
+    const data = schema(1);
+    for (let i = 1; i <= 40; i++) {
+      data.tables.push({ ...data.tables[0], key: `c${i}`, name: `child_${i}` });
+      data.relations.push({ child: `c${i}`, childColumns: ['hub_id'], parent: 't0', parentColumns: ['id'], cardinality: 'many-to-one', optional: false, label: 'hub_id' });
+    }
+    const layout = layoutDiagram(data, 'columns');
+    assertReadable(data, layout);
+    const ratio = layout.width / layout.height;
+    assert.ok(ratio >= 0.8 && ratio <= 3, `aspect ratio ${ratio.toFixed(2)}`);
+    const columns = new Set(layout.nodes.filter((n) => n.key !== 't0').map((n) => Math.round(n.x)));
+    assert.ok(columns.size >= 3, `children in ${columns.size} columns`);
+    // Every child is to the right of the hub, and each relation enters its child from the left.
+    const hub = layout.nodes.find((n) => n.key === 't0')!;
+    const byKey = new Map(layout.nodes.map((n) => [n.key, n]));
+    for (const e of layout.edges) {
+      const child = byKey.get(data.relations[e.relation].child)!;
+      assert.ok(child.x > hub.x + hub.width, `${child.key} left of its hub`);
+      assert.ok(Math.abs(e.points.at(-1)!.x - child.x) < 0.5, `${child.key}: the relation does not enter from the left`);
+    }
+  });
+
+  it('a dozen groups (files of a Prisma schema) are packed in rows, not stacked in one column', () => {
+    const data = schema(48, 12);
+    const layout = layoutDiagram(data, 'columns');
+    assertReadable(data, layout);
+    const ratio = layout.width / layout.height;
+    assert.ok(ratio >= 0.8 && ratio <= 3, `aspect ratio ${ratio.toFixed(2)}`);
+    assert.ok(new Set(layout.groups.map((g) => g.y)).size < layout.groups.length / 2, 'groups share rows');
+    for (let i = 0; i < layout.groups.length; i++) {
+      for (let j = i + 1; j < layout.groups.length; j++) {
+        const [a, b] = [layout.groups[i], layout.groups[j]];
+        assert.ok(!(a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height), `${a.name} overlaps ${b.name}`);
+      }
+    }
   });
 });

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { renderHtml } from '../../server/src/report';
-import { hostileReport } from './helpers';
+import { hostileReport, schema } from './helpers';
 
 const CHROMIUM = process.env.DB_DESIGN_E2E_CHROMIUM ?? '/usr/bin/chromium';
 const available = fs.existsSync(CHROMIUM);
@@ -26,19 +26,22 @@ interface Observed {
 describe('report page in Chromium', { skip: available ? false : `no Chromium at ${CHROMIUM}` }, () => {
   let browser: Browser;
   let file: string;
+  let large: string;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'db-design-page-'));
 
   before(async () => {
     browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
     file = path.join(dir, 'report.html');
     fs.writeFileSync(file, renderHtml(await hostileReport()));
+    large = path.join(dir, 'large.html');
+    fs.writeFileSync(large, renderHtml(schema(80, 1, 0.7)));
   });
   after(async () => {
     await browser?.close();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  async function open(webview: boolean): Promise<{ page: Page; seen: Observed }> {
+  async function open(webview: boolean, url = `file://${file}`): Promise<{ page: Page; seen: Observed }> {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     const seen: Observed = { dialogs: [], errors: [], violations: [] };
     page.on('dialog', (d) => {
@@ -60,7 +63,7 @@ describe('report page in Chromium', { skip: available ? false : `no Chromium at 
         w.acquireVsCodeApi = () => ({ postMessage: (m: unknown) => messages.push(m), getState: () => state, setState: (s: unknown) => (state = s) });
       }
     }, webview);
-    await page.goto(`file://${file}`);
+    await page.goto(url);
     await page.waitForSelector('svg.er .er-viewport[transform]');
     return { page, seen };
   }
@@ -133,6 +136,92 @@ describe('report page in Chromium', { skip: available ? false : `no Chromium at 
     assert.deepEqual(messages[1], { type: 'docs', rule: 'fk-missing-index' });
     assert.deepEqual(messages[2], { type: 'export', format: 'html' });
     assert.equal(page.url(), `file://${file}`, 'the link did not navigate');
+    assert.deepEqual(seen, { dialogs: [], errors: [], violations: [] });
+    await page.close();
+  });
+
+  it('80 tables: Fit stays readable, zoom keeps what is in view, the filter brings its matches into view', async () => {
+    const { page, seen } = await open(false, `file://${large}`);
+    const view = async () => {
+      const t = (await page.getAttribute('.er-viewport', 'transform')) ?? '';
+      const [x, y, k] = /translate\(([-\d.]+),([-\d.]+)\) scale\(([\d.]+)\)/.exec(t)!.slice(1).map(Number);
+      return { x, y, k };
+    };
+    /** Wheel events are handled after `mouse.wheel` returns: wait for the view to move. */
+    const changed = async (x: number, y: number, k: number) => {
+      for (let i = 0; i < 100; i++) {
+        const v = await view();
+        if (v.x !== x || v.y !== y || v.k !== k) return;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      throw new Error('the view did not change');
+    };
+    const canvas = (await page.locator('.canvas').boundingBox())!;
+    /** Screen boxes of the visible layer's tables, relative to the canvas. */
+    const boxes = () =>
+      page.locator('.er-layer:not([visibility]) .er-node .er-box').evaluateAll((els) =>
+        els.map((e) => {
+          const r = (e as unknown as { getBoundingClientRect(): { x: number; y: number; width: number; height: number } }).getBoundingClientRect();
+          const key = (e as unknown as { parentElement: { getAttribute(n: string): string } }).parentElement.getAttribute('data-key');
+          return { key, x: r.x, y: r.y, w: r.width, h: r.height };
+        }),
+      );
+    const inCanvas = (b: { x: number; y: number; w: number; h: number }) =>
+      b.x >= canvas.x - 1 && b.y >= canvas.y - 1 && b.x + b.w <= canvas.x + canvas.width + 1 && b.y + b.h <= canvas.y + canvas.height + 1;
+
+    await page.click('#er-fit');
+    const fitted = await view();
+    assert.ok(fitted.k >= 0.75, `Fit scale ${fitted.k}: 12px text drawn at ${(12 * fitted.k).toFixed(1)}px`);
+    assert.ok((await boxes()).filter(inCanvas).length >= 6, 'Fit shows whole tables');
+
+    // Zooming keeps the middle of what is in view where it is, even when the drawing is off to one side.
+    await page.mouse.move(canvas.x + 10, canvas.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(canvas.x + canvas.width * 0.7, canvas.y + 10, { steps: 5 });
+    await page.mouse.up();
+    const before = (await boxes()).filter(inCanvas).map((b) => b.key);
+    const dragged = await view();
+    assert.ok(before.length > 0);
+    await page.click('#er-zoom-in');
+    await page.click('#er-zoom-in');
+    const after = (await boxes()).filter((b) => b.x < canvas.x + canvas.width && b.x + b.w > canvas.x && b.y < canvas.y + canvas.height && b.y + b.h > canvas.y);
+    assert.ok(after.length > 0, 'zooming in left no table in view');
+    assert.ok(after.some((b) => before.includes(b.key)), 'zooming in moved away from the tables in view');
+    await page.click('#er-zoom-out');
+    await page.click('#er-zoom-out');
+    assert.ok(Math.abs((await view()).k - dragged.k) < 1e-3, 'out twice undoes in twice');
+
+    // The filter pans to a table far from the view.
+    await page.click('#er-fit');
+    const far = (await boxes()).filter((b) => !inCanvas(b)).at(-1)!;
+    assert.ok(far, 'at Fit some tables are out of view (the diagram is larger than readable)');
+    const name = `table_${far.key!.slice(1)}`;
+    await page.fill('#er-filter', name);
+    const lit = await page.locator('.er-layer:not([visibility]) .er-node.lit').evaluateAll((els) => els.map((e) => e.getAttribute('data-key')));
+    assert.ok(lit.includes(far.key), `${name} is lit`);
+    const shown = (await boxes()).filter((b) => lit.includes(b.key));
+    assert.ok(shown.every(inCanvas), `the matches of "${name}" are in view: ${JSON.stringify(shown)}`);
+    assert.ok((await view()).k >= 0.75 || (await view()).k >= fitted.k, 'still readable');
+
+    // Ctrl+wheel zooms around the pointer: the drawing point under it stays put.
+    const { x: x0, y: y0, k: k0 } = await view();
+    const px = canvas.x + 300;
+    const py = canvas.y + 200;
+    await page.mouse.move(px, py);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -100);
+    await page.keyboard.up('Control');
+    await changed(x0, y0, k0);
+    const { x: x1, y: y1, k: k1 } = await view();
+    assert.ok(k1 > k0, 'Ctrl+wheel zooms in');
+    const drawingX = (px - canvas.x - x0) / k0;
+    const drawingY = (py - canvas.y - y0) / k0;
+    assert.ok(Math.abs(x1 + drawingX * k1 - (px - canvas.x)) < 1 && Math.abs(y1 + drawingY * k1 - (py - canvas.y)) < 1, 'the point under the pointer moved');
+    // The wheel alone scrolls.
+    await page.mouse.wheel(0, 120);
+    await changed(x1, y1, k1);
+    const scrolled = await view();
+    assert.ok(Math.abs(scrolled.y - (y1 - 120)) < 1 && scrolled.k === k1, `the wheel scrolls: ${JSON.stringify([y1, scrolled])}`);
     assert.deepEqual(seen, { dialogs: [], errors: [], violations: [] });
     await page.close();
   });

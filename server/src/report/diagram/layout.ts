@@ -1,11 +1,13 @@
 /**
  * ER diagram layout. A schema of 100+ tables is unreadable as one layered graph, so the diagram is
  * split the way people read schemas: by group (database schema, or file of a Prisma schema folder),
- * then by connected component. Each component is laid out with dagre (parents left of children), and
- * components are packed in rows, largest first, with unrelated tables in a grid at the end.
+ * then by connected component. Each component is laid out with dagre (parents left of children, long
+ * ranks wrapped into columns: wrap.ts), and components are packed in rows about as wide as the
+ * canvas's shape asks, largest first, with unrelated tables in a grid at the end.
  */
 import type { ReportColumn, ReportData, ReportRelation, ReportTable } from '../types';
 import { newGraph, runLayout, type Point } from './dagre';
+import { straight, wrapRanks } from './wrap';
 
 /** Which columns a box lists: all, or only key columns (the overview of a large schema). */
 export type DiagramDetail = 'columns' | 'keys';
@@ -83,28 +85,31 @@ export function layoutDiagram(data: ReportData, detail: DiagramDetail): DiagramL
   const groupNames = [...groups.keys()].sort();
   const grouped = groupNames.length > 1 || groupNames[0] !== '';
 
+  // Each group is a block of its packed components; the groups are then packed the same way, so a
+  // schema split over a dozen files fills the width instead of making one tall column of groups.
+  const groupBlocks = groupNames.map((name) => {
+    const packed = pack(componentBlocks(groups.get(name)!, data.relations, detail));
+    const top = grouped ? m.groupLabel + m.groupPad / 2 : 0;
+    const left = grouped ? m.groupPad : 0;
+    const nodes: NodeBox[] = [];
+    const edges: EdgePath[] = [];
+    for (const b of packed.placed) {
+      for (const n of b.block.nodes) nodes.push({ ...n, x: n.x + b.x + left, y: n.y + b.y + top });
+      for (const e of b.block.edges) edges.push({ relation: e.relation, points: e.points.map((p) => ({ x: p.x + b.x + left, y: p.y + b.y + top })) });
+    }
+    return { name, width: packed.width + 2 * left, height: packed.height + top + (grouped ? m.groupPad : 0), nodes, edges };
+  });
+  const all = pack(groupBlocks);
   const nodes: NodeBox[] = [];
   const edges: EdgePath[] = [];
   const groupBoxes: GroupBox[] = [];
-  let y = 0;
-  let width = 0;
-  for (const name of groupNames) {
-    const tables = groups.get(name)!;
-    const blocks = componentBlocks(tables, data.relations, detail);
-    const packed = pack(blocks);
-    const top = grouped ? m.groupLabel + m.groupPad / 2 : 0;
-    const left = grouped ? m.groupPad : 0;
-    for (const b of packed.placed) {
-      for (const n of b.block.nodes) nodes.push({ ...n, x: n.x + b.x + left, y: n.y + b.y + y + top });
-      for (const e of b.block.edges) edges.push({ relation: e.relation, points: e.points.map((p) => ({ x: p.x + b.x + left, y: p.y + b.y + y + top })) });
-    }
-    const gw = packed.width + 2 * left;
-    const gh = packed.height + top + (grouped ? m.groupPad : 0);
-    if (grouped) groupBoxes.push({ name, x: 0, y, width: gw, height: gh });
-    width = Math.max(width, gw);
-    y += gh + (grouped ? m.gap : 0);
+  for (const { block, x, y } of all.placed) {
+    for (const n of block.nodes) nodes.push({ ...n, x: n.x + x, y: n.y + y });
+    for (const e of block.edges) edges.push({ relation: e.relation, points: e.points.map((p) => ({ x: p.x + x, y: p.y + y })) });
+    if (grouped) groupBoxes.push({ name: block.name, x, y, width: block.width, height: block.height });
   }
-  const height = Math.max(0, grouped ? y - m.gap : y);
+  const width = all.width;
+  const height = all.height;
 
   // Relations between groups are not part of any component layout: a straight line, box to box.
   const byKey = new Map(nodes.map((n) => [n.key, n]));
@@ -155,44 +160,61 @@ function single(t: ReportTable, detail: DiagramDetail): Block {
   return { width: n.width, height: n.height, nodes: [n], edges: [] };
 }
 
+/** Width / height a component aims at: about a report canvas's shape, a little taller. */
+const TARGET_ASPECT = 1.6;
+
+/**
+ * A component laid out left to right, its tall ranks wrapped into columns; a long chain that comes out
+ * much wider than that aims at is laid out top to bottom instead.
+ */
 function dagreBlock(tables: ReportTable[], rels: { r: ReportRelation; i: number }[], detail: DiagramDetail): Block {
+  const lr = dagreRun(tables, rels, detail, 'LR');
+  if (lr.width / Math.max(1, lr.height) <= TARGET_ASPECT * 3) return lr;
+  const tb = dagreRun(tables, rels, detail, 'TB');
+  const off = (b: Block) => Math.abs(Math.log(b.width / Math.max(1, b.height) / TARGET_ASPECT));
+  return off(tb) < off(lr) ? tb : lr;
+}
+
+function dagreRun(tables: ReportTable[], rels: { r: ReportRelation; i: number }[], detail: DiagramDetail, rankdir: 'LR' | 'TB'): Block {
+  const spacing = { nodesep: 24, ranksep: 70 };
   const g = newGraph();
-  g.setGraph({ rankdir: 'LR', nodesep: 24, ranksep: 70, edgesep: 12, marginx: 0, marginy: 0 });
+  g.setGraph({ rankdir, ...spacing, edgesep: 12, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
   const boxes = new Map(tables.map((t) => [t.key, nodeBox(t, detail)]));
   for (const [key, b] of boxes) g.setNode(key, { width: b.width, height: b.height });
   for (const { r, i } of rels) g.setEdge(r.parent, r.child, {}, String(i));
   runLayout(g);
 
-  const nodes: NodeBox[] = [];
+  // dagre gives centres; boxes are drawn from their top-left corner.
+  const nodes: NodeBox[] = [...boxes].map(([key, b]) => {
+    const n = g.node(key);
+    return { ...b, x: n.x - b.width / 2, y: n.y - b.height / 2 };
+  });
+  const routed = g.edges().map((e) => ({ relation: Number(e.name), parent: e.v, child: e.w, points: g.edge(e).points ?? [] }));
+  const wrapped = rankdir === 'LR' ? wrapRanks(nodes, routed, { ...spacing, colsep: 28, aspect: TARGET_ASPECT }) : undefined;
+  const placed = wrapped?.nodes ?? nodes;
+  const edges: EdgePath[] = (wrapped?.edges ?? routed).map((e) => ({ relation: e.relation, points: e.points }));
   let maxX = 0;
   let maxY = 0;
-  for (const [key, b] of boxes) {
-    const n = g.node(key);
-    // dagre gives centres; boxes are drawn from their top-left corner.
-    const placed = { ...b, x: n.x - b.width / 2, y: n.y - b.height / 2 };
-    nodes.push(placed);
-    maxX = Math.max(maxX, placed.x + b.width);
-    maxY = Math.max(maxY, placed.y + b.height);
+  for (const n of placed) {
+    maxX = Math.max(maxX, n.x + n.width);
+    maxY = Math.max(maxY, n.y + n.height);
   }
-  const edges: EdgePath[] = [];
-  for (const e of g.edges()) {
-    const points = g.edge(e).points ?? [];
-    edges.push({ relation: Number(e.name), points });
-    for (const p of points) {
+  for (const e of edges) {
+    for (const p of e.points) {
       maxX = Math.max(maxX, p.x);
       maxY = Math.max(maxY, p.y);
     }
   }
-  return { width: maxX, height: maxY, nodes, edges };
+  return { width: maxX, height: maxY, nodes: placed, edges };
 }
 
 /** Shelf packing: rows about as wide as the whole area is tall, so the result is roughly square. */
-function pack(blocks: Block[]): { placed: { block: Block; x: number; y: number }[]; width: number; height: number } {
+function pack<B extends Block>(blocks: B[]): { placed: { block: B; x: number; y: number }[]; width: number; height: number } {
   const gap = METRICS.gap;
   const area = blocks.reduce((a, b) => a + (b.width + gap) * (b.height + gap), 0);
   const rowWidth = Math.max(Math.sqrt(area) * 1.6, ...blocks.map((b) => b.width));
-  const placed: { block: Block; x: number; y: number }[] = [];
+  const placed: { block: B; x: number; y: number }[] = [];
   let x = 0;
   let y = 0;
   let rowHeight = 0;
@@ -209,22 +231,4 @@ function pack(blocks: Block[]): { placed: { block: Block; x: number; y: number }
     width = Math.max(width, x - gap);
   }
   return { placed, width, height: blocks.length ? y + rowHeight : 0 };
-}
-
-/** From the parent's border to the child's, along the line between their centres. */
-function straight(parent: NodeBox, child: NodeBox): Point[] {
-  const pc = { x: parent.x + parent.width / 2, y: parent.y + parent.height / 2 };
-  const cc = { x: child.x + child.width / 2, y: child.y + child.height / 2 };
-  return [clip(pc, cc, parent), clip(cc, pc, child)];
-}
-
-/** Where the segment from the box's centre towards `to` leaves the box. */
-function clip(center: Point, to: Point, box: NodeBox): Point {
-  const dx = to.x - center.x;
-  const dy = to.y - center.y;
-  if (dx === 0 && dy === 0) return center;
-  const sx = dx === 0 ? Infinity : box.width / 2 / Math.abs(dx);
-  const sy = dy === 0 ? Infinity : box.height / 2 / Math.abs(dy);
-  const s = Math.min(sx, sy);
-  return { x: center.x + dx * s, y: center.y + dy * s };
 }

@@ -43,7 +43,10 @@ interface Evt {
   clientY: number;
   pointerId: number;
   button: number;
+  deltaX: number;
   ctrlKey: boolean;
+  metaKey: boolean;
+  shiftKey: boolean;
   preventDefault(): void;
 }
 
@@ -114,15 +117,27 @@ export function reportPageScript(): void {
     save();
   };
   const size = () => ({ w: canvas.clientWidth || 800, h: canvas.clientHeight || 500 });
-  const fit = () => {
+  // Below this scale the 12px text of a box is no longer readable: Fit stops there and the rest of a
+  // large diagram is one drag or scroll away, rather than all of it drawn as thumbnails.
+  const READABLE = 0.75;
+  const layerSize = () => {
     const layer = layerOf(state.detail);
-    const w = Number(layer.getAttribute('data-width')) + 2 * pad;
-    const h = Number(layer.getAttribute('data-height')) + 2 * pad;
+    return { w: Number(layer.getAttribute('data-width')), h: Number(layer.getAttribute('data-height')) };
+  };
+  /** Scale and translation that show the drawing's rectangle (x, y, w, h): centred, or from its top-left corner when it does not fit. */
+  const show = (x: number, y: number, w: number, h: number, k: number) => {
     const { w: cw, h: ch } = size();
-    state.k = Math.max(0.05, Math.min(cw / w, ch / h, 1.5));
-    state.x = (cw - w * state.k) / 2 + pad * state.k;
-    state.y = Math.max(0, (ch - h * state.k) / 2) + pad * state.k;
+    state.k = k;
+    state.x = w * k + 2 * pad * k <= cw ? cw / 2 - (x + w / 2) * k : (pad - x) * k;
+    state.y = h * k + 2 * pad * k <= ch ? ch / 2 - (y + h / 2) * k : (pad - y) * k;
     apply();
+  };
+  const fit = () => {
+    const { w, h } = layerSize();
+    const { w: cw, h: ch } = size();
+    const whole = Math.min(cw / (w + 2 * pad), ch / (h + 2 * pad), 1.5);
+    // Too big to read whole: as wide as the canvas allows, never below readable.
+    show(0, 0, w, h, whole >= READABLE ? whole : Math.max(READABLE, Math.min(cw / (w + 2 * pad), 1)));
   };
   const zoomAt = (factor: number, cx: number, cy: number) => {
     const k = Math.max(0.05, Math.min(4, state.k * factor));
@@ -130,6 +145,41 @@ export function reportPageScript(): void {
     state.y = cy - ((cy - state.y) * k) / state.k;
     state.k = k;
     apply();
+  };
+  /** The centre of the visible part of the drawing (of the whole drawing when none of it is visible). */
+  const visibleCentre = () => {
+    const { w, h } = layerSize();
+    const { w: cw, h: ch } = size();
+    const left = state.x;
+    const top = state.y;
+    const right = state.x + w * state.k;
+    const bottom = state.y + h * state.k;
+    const l = Math.max(0, left);
+    const t = Math.max(0, top);
+    const r = Math.min(cw, right);
+    const b = Math.min(ch, bottom);
+    return r > l && b > t ? { x: (l + r) / 2, y: (t + b) / 2 } : { x: (left + right) / 2, y: (top + bottom) / 2 };
+  };
+  /** A table's box in drawing coordinates. */
+  const boxOf = (n: El) => {
+    const m = /translate\(([-\d.]+),([-\d.]+)\)/.exec(n.getAttribute('transform') ?? '');
+    const rect = n.querySelector('.er-box');
+    return { x: Number(m?.[1] ?? 0), y: Number(m?.[2] ?? 0), w: Number(rect?.getAttribute('width') ?? 120), h: Number(rect?.getAttribute('height') ?? 80) };
+  };
+  /** Brings the given tables into view when some are out of it, at the current scale or as far out as readable. */
+  const reveal = (nodes: El[]) => {
+    if (!nodes.length) return;
+    const boxes = nodes.map(boxOf);
+    const x = Math.min(...boxes.map((b) => b.x));
+    const y = Math.min(...boxes.map((b) => b.y));
+    const w = Math.max(...boxes.map((b) => b.x + b.w)) - x;
+    const h = Math.max(...boxes.map((b) => b.y + b.h)) - y;
+    const { w: cw, h: ch } = size();
+    const inView = (b: { x: number; y: number; w: number; h: number }) =>
+      state.x + b.x * state.k >= 0 && state.y + b.y * state.k >= 0 && state.x + (b.x + b.w) * state.k <= cw && state.y + (b.y + b.h) * state.k <= ch;
+    if (boxes.every(inView)) return;
+    const fits = Math.min(cw / (w + 2 * pad), ch / (h + 2 * pad));
+    show(x, y, w, h, Math.min(state.k, Math.max(fits, Math.min(state.k, READABLE))));
   };
   const showDetail = (detail: string) => {
     state.detail = layerOf(detail).getAttribute('data-detail') ?? '';
@@ -176,23 +226,26 @@ export function reportPageScript(): void {
   };
   const centerOn = (key: string) => {
     const node = layerOf(state.detail).querySelector(`.er-node[data-key="${key.replace(/["\\]/g, '\\$&')}"]`);
-    const t = node?.getAttribute('transform') ?? '';
-    const m = /translate\(([-\d.]+),([-\d.]+)\)/.exec(t);
-    if (!m) return;
-    const { w, h } = size();
-    state.k = Math.max(state.k, 0.8);
-    state.x = w / 2 - (Number(m[1]) + 60) * state.k;
-    state.y = h / 2 - (Number(m[2]) + 40) * state.k;
-    apply();
+    if (!node) return;
+    const b = boxOf(node);
+    show(b.x, b.y, b.w, b.h, Math.max(state.k, 0.8));
   };
 
-  // Wheel zooms around the pointer; dragging the background pans.
+  // The wheel scrolls the drawing; with Ctrl (or Cmd, or a pinch, which browsers report as Ctrl) it zooms
+  // around the pointer. Dragging the background pans.
   canvas.addEventListener(
     'wheel',
     (event) => {
       event.preventDefault();
-      const r = canvas.getBoundingClientRect();
-      zoomAt(Math.exp(-event.deltaY * (event.ctrlKey ? 0.01 : 0.0015)), event.clientX - r.left, event.clientY - r.top);
+      if (event.ctrlKey || event.metaKey) {
+        const r = canvas.getBoundingClientRect();
+        // A pinch sends small steps, a mouse wheel notch about 100: each notch zooms by about a fifth.
+        zoomAt(Math.exp(-Math.sign(event.deltaY) * Math.min(Math.abs(event.deltaY) * 0.01, 0.2)), event.clientX - r.left, event.clientY - r.top);
+      } else {
+        state.x -= event.shiftKey && !event.deltaX ? event.deltaY : event.deltaX;
+        state.y -= event.shiftKey && !event.deltaX ? 0 : event.deltaY;
+        apply();
+      }
     },
     { passive: false },
   );
@@ -247,8 +300,15 @@ export function reportPageScript(): void {
   });
 
   const button = (id: string, fn: () => void) => document.querySelector(id)?.addEventListener('click', fn);
-  button('#er-zoom-in', () => zoomAt(1.25, size().w / 2, size().h / 2));
-  button('#er-zoom-out', () => zoomAt(0.8, size().w / 2, size().h / 2));
+  // Buttons zoom around the middle of what is in view, so the tables on screen stay there.
+  button('#er-zoom-in', () => {
+    const c = visibleCentre();
+    zoomAt(1.25, c.x, c.y);
+  });
+  button('#er-zoom-out', () => {
+    const c = visibleCentre();
+    zoomAt(0.8, c.x, c.y);
+  });
   button('#er-fit', fit);
   button('#er-detail', () => {
     showDetail(state.detail === 'keys' ? 'columns' : 'keys');
@@ -258,6 +318,8 @@ export function reportPageScript(): void {
     state.filter = filterInput.value;
     state.focus = '';
     highlight();
+    // The matches come into view when some are out of it.
+    if (state.filter.trim()) reveal(Array.from(layerOf(state.detail).querySelectorAll('.er-node.lit')));
   });
   filterInput?.addEventListener('keydown', (event) => {
     if (event.key !== 'Enter') return;

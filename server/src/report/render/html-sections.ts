@@ -64,7 +64,7 @@ export function diagramSection(svg: string, tableCount: number): string {
     `<button id="er-zoom-in" class="secondary" title="Zoom in" aria-label="Zoom in">+</button>` +
     `<button id="er-fit" class="secondary">Fit</button>` +
     `<button id="er-detail" class="secondary">Show all columns</button>` +
-    `<span class="legend">Click a table to focus it and its relations, double-click to jump to its details. ` +
+    `<span class="legend">Scroll or drag to move, Ctrl+scroll to zoom. Click a table to focus it and its relations, double-click to jump to its details. ` +
     `Lines: ‖ one, ○| zero or one, ○&lt; many.</span>` +
     `</div><div class="canvas">${svg}</div></section>`
   );

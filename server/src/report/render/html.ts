@@ -14,7 +14,7 @@ import { REPORT_CSS } from './styles';
 import { describeSource } from './text';
 
 /** Above this many tables the diagram opens on key columns only; the full boxes are one click away. */
-export const KEYS_ONLY_ABOVE = 40;
+export const KEYS_ONLY_ABOVE = 24;
 
 export interface HtmlOptions {
   /** Link target of a location in an exported file (the webview opens positions itself). */
