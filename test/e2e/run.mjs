@@ -11,6 +11,9 @@
 //   --keep                keep the temporary folder (profile, workspaces, logs) even when all tests pass
 //   --update-screenshot   refresh docs/images/e2e-prisma.png (written anyway when it does not exist yet)
 //   --extension-dir DIR   package and test the extension in DIR instead of the repository (harness debugging)
+//   --only LIST           run only these scenarios (comma-separated): main (API suite and UI steps on the
+//                         fixture), restricted (the fixture in Restricted Mode), large-report (an 80-table
+//                         schema's report at Fit). Each scenario has its own code-server and profile.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -19,18 +22,22 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { formatBytes, packageExtension } from '../../scripts/package.mjs';
-import { createProfile, installExtensions, startCodeServer } from './lib/code-server.mjs';
+import { createProfile, installExtensions, RESTRICTED_MODE_SETTINGS, startCodeServer } from './lib/code-server.mjs';
 import { Cleanup, Tally } from './lib/report.mjs';
 import { poll } from './lib/wait.mjs';
 import { prismaUiSteps } from './ui/prisma.ui.mjs';
+import { largeReportAtFit, writeLargeWorkspace } from './ui/large-report.ui.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
 const FIXTURE = path.join(here, 'fixtures', 'workspace');
 const API_SUITE = path.join(here, 'suite', 'all.test.cjs');
+const RESTRICTED_SUITE = path.join(here, 'suite', 'restricted.test.cjs');
 const TEST_EXTENSION = path.join(here, 'test-extension');
 const README_SCREENSHOT = path.join(root, 'docs', 'images', 'e2e-prisma.png');
 const README_REPORT_SCREENSHOT = path.join(root, 'docs', 'images', 'e2e-report.png');
+const README_LARGE_REPORT_SCREENSHOT = path.join(root, 'docs', 'images', 'e2e-report-80-tables.png');
+const SCENARIOS = ['main', 'restricted', 'large-report'];
 /** Every API test has its own timeout (see suite/harness.cjs); this only catches a host that never reports. */
 const API_SUITE_TIMEOUT = 5 * 60_000;
 
@@ -52,8 +59,11 @@ const { values: opts } = parseArgs({
     keep: { type: 'boolean', default: false },
     'update-screenshot': { type: 'boolean', default: false },
     'extension-dir': { type: 'string' },
+    only: { type: 'string' },
   },
 });
+const only = opts.only ? opts.only.split(',').map((x) => x.trim()) : SCENARIOS;
+for (const name of only) if (!SCENARIOS.includes(name)) throw new Error(`--only: unknown scenario ${name} (known: ${SCENARIOS.join(', ')})`);
 
 const tally = new Tally();
 const cleanup = new Cleanup();
@@ -112,31 +122,6 @@ async function main() {
       `in ${seconds(Date.now() - vsixStarted)}`,
   );
 
-  const profile = createProfile(path.join(work, 'profile'));
-  await installExtensions(codeServer, profile, [
-    { vsix: extension.vsix, id: extensionId(extensionDir) },
-    { vsix: runner.vsix, id: extensionId(TEST_EXTENSION) },
-  ]);
-
-  // Two copies of the fixture: the API tests edit and save theirs, the UI test needs the original.
-  const apiWorkspace = copyFixture(path.join(work, 'workspace-api'));
-  const uiWorkspace = copyFixture(path.join(work, 'workspace-ui'));
-  const resultsFile = path.join(work, 'api-results.json');
-
-  const serverStarted = Date.now();
-  const server = await startCodeServer(codeServer, profile, {
-    logFile: path.join(work, 'code-server.log'),
-    // Read by test-extension/extension.js inside the extension host.
-    env: { DB_DESIGN_E2E_TESTS: API_SUITE, DB_DESIGN_E2E_RESULTS: resultsFile, DB_DESIGN_E2E_FOLDER: apiWorkspace },
-  });
-  cleanup.add(() => server.stop());
-  console.log(`e2e: code-server ready at ${server.url} in ${seconds(Date.now() - serverStarted)}`);
-  // Whatever fails from here on, the extension host's logs (including our language server's output channel)
-  // say why; print them before the temporary folder goes.
-  cleanup.add(async () => {
-    if (tally.failed > 0 && !interrupted) printLogs(profile.userDataDir, path.join(work, 'code-server.log'));
-  });
-
   // Ended after the browser is closed (cleanup runs in reverse), so no message arrives after the end.
   const consoleLog = fs.createWriteStream(path.join(work, 'browser-console.log'));
   cleanup.add(() => new Promise((resolve) => consoleLog.end(resolve)));
@@ -152,8 +137,104 @@ async function main() {
   cleanup.add(() => context.close());
   context.on('console', (m) => consoleLog.write(`[${m.type()}] ${m.text()}\n`));
 
-  await runApiSuite(context, server.urlFor(apiWorkspace), resultsFile, () => server.exited());
-  await runUiSteps(context, server.urlFor(uiWorkspace), work);
+  const extensions = [
+    { vsix: extension.vsix, id: extensionId(extensionDir) },
+    { vsix: runner.vsix, id: extensionId(TEST_EXTENSION) },
+  ];
+  const env = { codeServer, work, extensions, context };
+  if (only.includes('main')) await mainScenario(env);
+  if (only.includes('restricted')) await restrictedScenario(env);
+  if (only.includes('large-report')) await largeReportScenario(env);
+}
+
+/**
+ * @typedef {object} ScenarioEnv
+ * @property {string} codeServer
+ * @property {string} work
+ * @property {{ vsix: string, id: string }[]} extensions
+ * @property {import('playwright-core').BrowserContext} context
+ */
+
+/**
+ * A code-server of its own for one scenario, stopped at the end of the run, its logs printed on failure.
+ * @param {ScenarioEnv} env
+ * @param {string} name
+ * @param {{ settings?: Record<string, unknown>, serverEnv?: NodeJS.ProcessEnv, workspaceTrust?: boolean }} [options]
+ */
+async function scenarioServer(env, name, options = {}) {
+  const profile = createProfile(path.join(env.work, `profile-${name}`), options.settings);
+  await installExtensions(env.codeServer, profile, env.extensions);
+  const serverStarted = Date.now();
+  const logFile = path.join(env.work, `code-server-${name}.log`);
+  const server = await startCodeServer(env.codeServer, profile, { logFile, env: options.serverEnv, workspaceTrust: options.workspaceTrust });
+  cleanup.add(() => server.stop());
+  console.log(`e2e: ${name}: code-server ready at ${server.url} in ${seconds(Date.now() - serverStarted)}`);
+  // Whatever fails from here on, the extension host's logs (including our language server's output channel)
+  // say why; print them before the temporary folder goes.
+  cleanup.add(async () => {
+    if (tally.failed > 0 && !interrupted) printLogs(profile.userDataDir, logFile);
+  });
+  return server;
+}
+
+/** The API suite and the UI steps on the fixture. @param {ScenarioEnv} env */
+async function mainScenario(env) {
+  // Two copies of the fixture: the API tests edit and save theirs, the UI test needs the original.
+  const apiWorkspace = copyFixture(path.join(env.work, 'workspace-api'));
+  const uiWorkspace = copyFixture(path.join(env.work, 'workspace-ui'));
+  const resultsFile = path.join(env.work, 'api-results.json');
+  // Read by test-extension/extension.js inside the extension host.
+  const server = await scenarioServer(env, 'main', {
+    serverEnv: { DB_DESIGN_E2E_TESTS: API_SUITE, DB_DESIGN_E2E_RESULTS: resultsFile, DB_DESIGN_E2E_FOLDER: apiWorkspace },
+  });
+  await runApiSuite(env.context, server.urlFor(apiWorkspace), resultsFile, () => server.exited());
+  await runUiSteps(env.context, server.urlFor(uiWorkspace), env.work);
+}
+
+/** The fixture opened untrusted: db-design still works (API suite in Restricted Mode). @param {ScenarioEnv} env */
+async function restrictedScenario(env) {
+  const workspace = copyFixture(path.join(env.work, 'workspace-restricted'));
+  const resultsFile = path.join(env.work, 'restricted-results.json');
+  const server = await scenarioServer(env, 'restricted', {
+    settings: RESTRICTED_MODE_SETTINGS,
+    workspaceTrust: true,
+    serverEnv: { DB_DESIGN_E2E_TESTS: RESTRICTED_SUITE, DB_DESIGN_E2E_RESULTS: resultsFile, DB_DESIGN_E2E_FOLDER: workspace },
+  });
+  await runApiSuite(env.context, server.urlFor(workspace), resultsFile, () => server.exited());
+}
+
+/** An 80-table schema's report, readable at Fit; its screenshot is the README's. @param {ScenarioEnv} env */
+async function largeReportScenario(env) {
+  const workspace = writeLargeWorkspace(path.join(env.work, 'workspace-large'));
+  const server = await scenarioServer(env, 'large-report');
+  const page = await env.context.newPage();
+  const screenshot = path.join(env.work, 'e2e-report-80-tables.png');
+  const name = 'ui: the report of an 80-table schema is readable at Fit';
+  const t0 = Date.now();
+  try {
+    const { scale, inView } = await largeReportAtFit({ page, url: server.urlFor(workspace), screenshot });
+    console.log(`e2e: large report at Fit: scale ${scale.toFixed(2)} (12px text at ${(12 * scale).toFixed(1)}px), ${inView} whole tables in view`);
+    tally.pass(name, Date.now() - t0);
+    copyScreenshot(screenshot, README_LARGE_REPORT_SCREENSHOT);
+  } catch (err) {
+    tally.fail(name, err);
+    await page.screenshot({ path: path.join(env.work, 'large-report-failure.png') }).catch(() => {});
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * Only the real extension belongs in the README, and only when asked or when there is none yet: the
+ * bytes differ from run to run and would dirty the working tree every time.
+ * @param {string} taken
+ * @param {string} target
+ */
+function copyScreenshot(taken, target) {
+  if (opts['extension-dir'] || !fs.existsSync(taken) || !(opts['update-screenshot'] || !fs.existsSync(target))) return;
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.copyFileSync(taken, target);
+  console.log(`e2e: wrote ${path.relative(root, target)}`);
 }
 
 /**
@@ -225,14 +306,8 @@ async function runUiSteps(context, url, work) {
     await page.close();
     console.log(`e2e: UI steps took ${seconds(Date.now() - t0)}`);
   }
-  // Only the real extension belongs in the README, and only when asked or when there is none yet: the
-  // bytes differ from run to run and would dirty the working tree every time.
-  for (const [taken, target] of [[screenshot, README_SCREENSHOT], [path.join(work, 'e2e-report.png'), README_REPORT_SCREENSHOT]]) {
-    if (opts['extension-dir'] || !fs.existsSync(taken) || !(opts['update-screenshot'] || !fs.existsSync(target))) continue;
-    fs.mkdirSync(path.dirname(target), { recursive: true });
-    fs.copyFileSync(taken, target);
-    console.log(`e2e: wrote ${path.relative(root, target)}`);
-  }
+  copyScreenshot(screenshot, README_SCREENSHOT);
+  copyScreenshot(path.join(work, 'e2e-report.png'), README_REPORT_SCREENSHOT);
 }
 
 /** @returns {string} the code-server executable */

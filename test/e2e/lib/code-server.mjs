@@ -32,18 +32,31 @@ const USER_SETTINGS = {
  */
 
 /**
+ * Settings that turn workspace trust on and open folders in Restricted Mode without asking (the
+ * default asks in a modal dialog on the first folder).
+ */
+export const RESTRICTED_MODE_SETTINGS = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.emptyWindow': false,
+  'security.workspace.trust.untrustedFiles': 'open',
+  'security.workspace.trust.banner': 'always',
+};
+
+/**
  * code-server writes config and state under $HOME even for `--version`; the XDG variables move all of it
  * into the throwaway folder.
  * @param {string} dir
+ * @param {Record<string, unknown>} [settings]  user settings over the quiet defaults
  * @returns {Profile}
  */
-export function createProfile(dir) {
+export function createProfile(dir, settings = {}) {
   const userDataDir = path.join(dir, 'user-data');
   const extensionsDir = path.join(dir, 'extensions');
   const xdg = path.join(dir, 'xdg');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   fs.mkdirSync(extensionsDir, { recursive: true });
-  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify({ ...USER_SETTINGS, ...settings }, null, 2));
   const env = {
     ...process.env,
     XDG_CONFIG_HOME: path.join(xdg, 'config'),
@@ -83,8 +96,9 @@ export async function installExtensions(bin, profile, extensions) {
  * Starts code-server and resolves once /healthz answers.
  * @param {string} bin
  * @param {Profile} profile
- * @param {{ logFile: string, env?: NodeJS.ProcessEnv, timeoutMs?: number }} options
- *   `env` is merged in: code-server passes its environment on to the extension host.
+ * @param {{ logFile: string, env?: NodeJS.ProcessEnv, timeoutMs?: number, workspaceTrust?: boolean }} options
+ *   `env` is merged in: code-server passes its environment on to the extension host. `workspaceTrust`
+ *   keeps code-server's workspace trust (off by default: every folder is trusted).
  * @returns {Promise<CodeServer>}
  */
 export async function startCodeServer(bin, profile, options) {
@@ -98,7 +112,7 @@ export async function startCodeServer(bin, profile, options) {
       '--auth', 'none',
       '--disable-telemetry',
       '--disable-update-check',
-      '--disable-workspace-trust',
+      ...(options.workspaceTrust ? [] : ['--disable-workspace-trust']),
       '--disable-getting-started-override',
       '--user-data-dir', profile.userDataDir,
       '--extensions-dir', profile.extensionsDir,
