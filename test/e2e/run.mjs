@@ -13,7 +13,8 @@
 //   --extension-dir DIR   package and test the extension in DIR instead of the repository (harness debugging)
 //   --only LIST           run only these scenarios (comma-separated): main (API suite and UI steps on the
 //                         fixture), restricted (the fixture in Restricted Mode), large-report (an 80-table
-//                         schema's report at Fit). Each scenario has its own code-server and profile.
+//                         schema's report at Fit), coexistence (with and without a stand-in for the official
+//                         Prisma extension). Each scenario has its own code-server and profile.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -27,6 +28,7 @@ import { Cleanup, Tally } from './lib/report.mjs';
 import { poll } from './lib/wait.mjs';
 import { prismaUiSteps } from './ui/prisma.ui.mjs';
 import { largeReportAtFit, writeLargeWorkspace } from './ui/large-report.ui.mjs';
+import { prismaTokenScopes } from './ui/grammar.ui.mjs';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '../..');
@@ -37,7 +39,9 @@ const TEST_EXTENSION = path.join(here, 'test-extension');
 const README_SCREENSHOT = path.join(root, 'docs', 'images', 'e2e-prisma.png');
 const README_REPORT_SCREENSHOT = path.join(root, 'docs', 'images', 'e2e-report.png');
 const README_LARGE_REPORT_SCREENSHOT = path.join(root, 'docs', 'images', 'e2e-report-80-tables.png');
-const SCENARIOS = ['main', 'restricted', 'large-report'];
+const SCENARIOS = ['main', 'restricted', 'large-report', 'coexistence'];
+const COEXISTENCE_SUITE = path.join(here, 'suite', 'coexistence.test.cjs');
+const PRISMA_STUB = path.join(here, 'prisma-stub');
 /** Every API test has its own timeout (see suite/harness.cjs); this only catches a host that never reports. */
 const API_SUITE_TIMEOUT = 5 * 60_000;
 
@@ -145,6 +149,11 @@ async function main() {
   if (only.includes('main')) await mainScenario(env);
   if (only.includes('restricted')) await restrictedScenario(env);
   if (only.includes('large-report')) await largeReportScenario(env);
+  if (only.includes('coexistence')) {
+    const stub = await packageExtension({ cwd: PRISMA_STUB, out: path.join(work, 'prisma-stub.vsix'), requiredFiles: ['extension.js'], testOnly: true, quiet: true });
+    await coexistenceScenario(env, { vsix: stub.vsix, id: extensionId(PRISMA_STUB) });
+    await coexistenceScenario(env, undefined);
+  }
 }
 
 /**
@@ -219,6 +228,51 @@ async function largeReportScenario(env) {
   } catch (err) {
     tally.fail(name, err);
     await page.screenshot({ path: path.join(env.work, 'large-report-failure.png') }).catch(() => {});
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * With the official Prisma extension (its stand-in) installed, or without: who reports Prisma's own
+ * errors, who formats, whose grammar colours a .prisma file.
+ * @param {ScenarioEnv} env
+ * @param {{ vsix: string, id: string } | undefined} prisma
+ */
+async function coexistenceScenario(env, prisma) {
+  const name = prisma ? 'with-prisma' : 'without-prisma';
+  const write = (/** @type {string} */ dir) => {
+    fs.mkdirSync(path.join(dir, 'prisma'), { recursive: true });
+    // A design finding (timestamp without time zone) and one of Prisma's own errors (an unknown type).
+    fs.writeFileSync(
+      path.join(dir, 'prisma', 'schema.prisma'),
+      'datasource db {\n  provider = "postgresql"\n}\n\nmodel Event {\n  id   BigInt   @id\n  at   DateTime\n  kind Strin\n}\n',
+    );
+    return dir;
+  };
+  const apiWorkspace = write(path.join(env.work, `workspace-${name}-api`));
+  const uiWorkspace = write(path.join(env.work, `workspace-${name}-ui`));
+  const resultsFile = path.join(env.work, `${name}-results.json`);
+  const server = await scenarioServer({ ...env, extensions: prisma ? [...env.extensions, prisma] : env.extensions }, name, {
+    serverEnv: {
+      DB_DESIGN_E2E_TESTS: COEXISTENCE_SUITE,
+      DB_DESIGN_E2E_RESULTS: resultsFile,
+      DB_DESIGN_E2E_FOLDER: apiWorkspace,
+      DB_DESIGN_E2E_EXPECT_PRISMA: prisma ? '1' : '0',
+    },
+  });
+  await runApiSuite(env.context, server.urlFor(apiWorkspace), resultsFile, () => server.exited());
+  const test = `ui: ${prisma ? 'with' : 'without'} Prisma.prisma: a .prisma file is coloured by ${prisma ? "Prisma's grammar" : "db-design's grammar"}`;
+  const page = await env.context.newPage();
+  const t0 = Date.now();
+  try {
+    const scopes = await prismaTokenScopes(page, server.urlFor(uiWorkspace));
+    const ours = /source\.prisma\.db-design/.test(scopes);
+    if (ours === !!prisma) throw new Error(`token scopes: ${scopes.replace(/\s+/g, ' ').slice(0, 300)}`);
+    tally.pass(test, Date.now() - t0);
+  } catch (err) {
+    tally.fail(test, err);
+    await page.screenshot({ path: path.join(env.work, `${name}-failure.png`) }).catch(() => {});
   } finally {
     await page.close();
   }
