@@ -15,6 +15,17 @@ ruleTester('require-down-migration', {
       },
       code: 'CREATE INDEX i ON t (x);\n',
     },
+    {
+      name: "pop (Ory's older folders): a plain down file serves each engine's up file of its version",
+      language: 'sql',
+      file: 'legacy/20191100000011_courier_body_type.mysql.up.sql',
+      files: {
+        'legacy/20191100000011_courier_body_type.down.sql': '',
+        'legacy/20191100000001_identities.mysql.up.sql': 'CREATE TABLE t (id int PRIMARY KEY);\n',
+        'legacy/20191100000001_identities.mysql.down.sql': 'DROP TABLE t;\n',
+      },
+      code: 'ALTER TABLE t ADD COLUMN body text;\n',
+    },
     { name: 'Prisma Migrate has no down migrations', language: 'sql', file: 'prisma/migrations/20240101000000_a/migration.sql', code: 'CREATE TABLE t (id bigint PRIMARY KEY);\n' },
     { name: 'goose with a Down section', language: 'sql', file: 'db/00001_a.sql', code: '-- +goose Up\nCREATE TABLE t (id bigint PRIMARY KEY);\n-- +goose Down\nDROP TABLE t;\n' },
     { name: 'golang-migrate with its down file (even empty)', language: 'sql', file: 'db/1_a.up.sql', files: { 'db/1_a.down.sql': '' }, code: 'CREATE TABLE t (id bigint PRIMARY KEY);\n' },

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { findMigrationSet, naturalCompare } from '../../server/src/workspace/migrations';
 import { fileMode, RUNNER_IDS, runsInTransaction, siblingMigration } from '../../server/src/workspace/runners';
 import { MemoryHost } from '../helpers/rule-tester';
+import { SqlWorkspace } from '../../server/src/workspace/unit';
 import * as fs from 'node:fs';
 import { repoRoot } from '../helpers/paths';
 
@@ -54,6 +55,40 @@ describe('migration sets: found from the layout and markers, in the order the ru
     const files = { 'db/10_c.up.sql': '', 'db/2_b.up.sql': '', 'db/2_b.down.sql': '', 'db/1_a.up.sql': '' };
     assert.deepEqual(names(files, 'db/2_b.up.sql'), { runner: 'golang-migrate', files: ['up:1_a.up.sql', 'up:2_b.up.sql', 'down:2_b.down.sql', 'up:10_c.up.sql'] });
     assert.equal(names({ 'm/20150101000001000000_networks.postgres.up.sql': '' }, 'm/20150101000001000000_networks.postgres.up.sql').runner, 'pop');
+  });
+
+  it("pop: a plain file among engine files is pop's (Ory's 14-digit folders), whichever file is read first", () => {
+    const files = {
+      'legacy/20191100000001_identities.mysql.up.sql': '',
+      'legacy/20191100000001_identities.postgres.up.sql': '',
+      'legacy/20191100000011_courier_body_type.postgres.up.sql': '',
+      'legacy/20191100000011_courier_body_type.down.sql': '',
+    };
+    for (const target of Object.keys(files)) assert.equal(names(files, target).runner, 'pop', target);
+    assert.deepEqual(names(files, 'legacy/20191100000011_courier_body_type.down.sql').files, [
+      'up:20191100000001_identities.postgres.up.sql',
+      'up:20191100000011_courier_body_type.postgres.up.sql',
+      'down:20191100000011_courier_body_type.down.sql',
+    ]);
+  });
+
+  it('pop: one detection serves every file of an engine history, so per-set facts are computed once', () => {
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= 5; i++) {
+      for (const e of ['mysql', 'postgres']) files[`m/2015010100000${i}000000_m${i}.${e}.up.sql`] = '';
+      files[`m/2015010100000${i}000000_m${i}.down.sql`] = '';
+    }
+    const h = host(files) as MemoryHost & { revision(): number };
+    h.revision = () => 1;
+    const ws = new SqlWorkspace(h);
+    const setOf = (p: string) => ws.setOf(path.join(root, p), {});
+    const pg = setOf('m/20150101000001000000_m1.postgres.up.sql');
+    assert.ok(pg);
+    assert.equal(setOf('m/20150101000005000000_m5.postgres.up.sql'), pg, 'same engine: the same set object');
+    assert.equal(setOf('m/20150101000003000000_m3.down.sql'), pg, "plain files belong to PostgreSQL's history");
+    const my = setOf('m/20150101000002000000_m2.mysql.up.sql');
+    assert.notEqual(my, pg, 'another engine: its own history');
+    assert.equal(setOf('m/20150101000004000000_m4.mysql.up.sql'), my);
   });
 
   it('goose, dbmate, sql-migrate and node-pg-migrate by their marker comments', () => {

@@ -91,9 +91,10 @@ export class SqlWorkspace {
     if (rev !== undefined) {
       this.sets.set(key, set ?? null);
       // Files of a set detected by layout belong to it whatever their content: one detection serves all
-      // (not pop's, whose plain files belong to one set per engine).
-      if (set && set.runnerSource === 'layout' && runnerModule(set.runner).layoutOwnsFiles) {
-        for (const f of set.files) this.sets.set(`${cfg}\u0000${f.fsPath}`, set);
+      // (for pop, the files of the same engine: its plain files belong to one set per engine).
+      const mod = set?.runnerSource === 'layout' ? runnerModule(set.runner) : undefined;
+      if (set && mod && (mod.layoutOwnsFiles || mod.sharesSet)) {
+        for (const f of set.files) if (mod.layoutOwnsFiles || mod.sharesSet?.(fsPath, f.fsPath)) this.sets.set(`${cfg}\u0000${f.fsPath}`, set);
       }
     }
     return set;

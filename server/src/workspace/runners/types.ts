@@ -81,6 +81,11 @@ export interface MigrationRunner {
   scripts?: boolean;
   /** Files of a set found by layout belong to it whatever their content: one detection serves them all. */
   layoutOwnsFiles?: boolean;
+  /**
+   * For a layout that does not own every file (pop: one history per engine in one folder): whether `other`,
+   * a file of the set detected from `detectedFrom`, would detect the same set, so one detection serves both.
+   */
+  sharesSet?(detectedFrom: string, other: string): boolean;
   /** Up/down section markers (comment bodies, after `--`), for runners that keep both directions in one file. */
   sections?: { up: RegExp; down: RegExp };
   /** How the runner runs one file (or one section of it). */
