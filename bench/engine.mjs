@@ -10,6 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRequire } from 'node:module';
 import { squawkBin } from './squawk.mjs';
+import { prismaSchema } from './inputs.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const require = createRequire(import.meta.url);
@@ -48,17 +49,6 @@ function sqlFile(tables) {
   return parts.join('\n') + '\n';
 }
 
-function prismaSchema(models) {
-  const parts = ['datasource db {\n  provider = "postgresql"\n}\n', 'model M0 {\n  id Int @id @default(autoincrement())\n  children M1[]\n}\n'];
-  for (let i = 1; i < models; i++) {
-    const child = i + 1 < models ? `\n  children  M${i + 1}[]` : '';
-    parts.push(
-      `model M${i} {\n  id        Int      @id @default(autoincrement())\n  parentId  Int\n  parent    M${i - 1} @relation(fields: [parentId], references: [id], onDelete: Cascade)\n` +
-        `  title     String   @db.VarChar(200)\n  createdAt DateTime @default(now())${child}\n${i % 2 ? '\n  @@index([parentId])\n' : ''}}\n`,
-    );
-  }
-  return parts.join('\n');
-}
 
 const host = { readFile: () => undefined, readDir: () => [] };
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'db-design-bench-'));

@@ -3,6 +3,7 @@
 //   oneLine(bytes)        a minified dump: DDL, DML and comments on one line, no newline at all
 //   bigInsert(bytes)      one INSERT of many rows over many lines
 //   ddl(n)                n PostgreSQL DDL statements in one file (tables, indexes, constraints, comments)
+//   prismaSchema(models)  a Prisma schema of that many models, each related to the one before
 //   migrationFolders(dir, n)  n Prisma-style migration folders (migrations/<timestamp>_name/migration.sql)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -42,6 +43,19 @@ export function oneLine(bytes) {
     size += chunk.length + 1;
   }
   return parts.join(' ');
+}
+
+/** A Prisma schema of `models` models in a chain of relations (every other foreign key indexed). */
+export function prismaSchema(models) {
+  const parts = ['datasource db {\n  provider = "postgresql"\n}\n', 'model M0 {\n  id Int @id @default(autoincrement())\n  children M1[]\n}\n'];
+  for (let i = 1; i < models; i++) {
+    const child = i + 1 < models ? `\n  children  M${i + 1}[]` : '';
+    parts.push(
+      `model M${i} {\n  id        Int      @id @default(autoincrement())\n  parentId  Int\n  parent    M${i - 1} @relation(fields: [parentId], references: [id], onDelete: Cascade)\n` +
+        `  title     String   @db.VarChar(200)\n  createdAt DateTime @default(now())${child}\n${i % 2 ? '\n  @@index([parentId])\n' : ''}}\n`,
+    );
+  }
+  return parts.join('\n');
 }
 
 /** One INSERT of about `bytes` bytes, one row per line. */
