@@ -188,7 +188,12 @@ export class Engine {
     if (!st) return true;
     if (source.wrote(unit.file.text, st.view.ref.span.start)) return true;
     const info = st.info;
-    return (info.kind === 'create-table' || info.kind === 'alter-table') && source.declaration(info.table.name) !== undefined;
+    if (info.kind !== 'create-table' && info.kind !== 'alter-table') return false;
+    if (source.declaration(info.table.name) !== undefined) return true;
+    // A table created under a temporary name and renamed later (SQLite's table rebuild) is the schema's by its final name.
+    const span = st.view.ref.span;
+    const made = info.kind === 'create-table' ? [...unit.schema.tables.values()].find((t) => t.source.uri === unit.file.uri && t.source.span.start >= span.start && t.source.span.end <= span.end) : undefined;
+    return made !== undefined && made.name !== info.table.name && source.declaration(made.name) !== undefined;
   }
 
   /**
