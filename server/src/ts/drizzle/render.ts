@@ -1,12 +1,13 @@
 /**
  * Fix intents as TypeScript edits in the schema's own style: an `index('posts_author_id_idx').on(t.authorId)`
  * added to the table's extra-config callback (the callback created when there is none, `index` added to the
- * core import), `{ withTimezone: true }` on a timestamp builder, `onDelete` in the options of `.references()`.
+ * core import), `{ withTimezone: true }` on a timestamp builder, another builder for a type change
+ * (`varchar(...)` -> `text(...)`, imported), `onDelete` in the options of `.references()`.
  */
 import type { TextEdit } from '../../model/findings';
 import { findColumn } from '../../model/schema';
 import type { FixIntent } from '../../model/intents';
-import { property, spanOf, unwrap, type t } from '../parse';
+import { property, spanOf, stringValue, unwrap, type t } from '../parse';
 import type { BuiltTable, DrizzleModel } from './build';
 
 const DRIZZLE_ACTION: Record<string, string> = { cascade: 'cascade', 'set null': 'set null', 'set default': 'set default', restrict: 'restrict', 'no action': 'no action' };
@@ -21,7 +22,8 @@ export function renderDrizzleFix(intent: FixIntent, model: DrizzleModel): TextEd
     case 'addIndex':
       return addIndex(b, intent.columns, model);
     case 'changeColumnType':
-      return intent.sql === 'timestamptz' ? withTimezone(b, intent.column.name) : undefined;
+      if (intent.sql === 'timestamptz') return withTimezone(b, intent.column.name);
+      return intent.lengthCheck === undefined ? swapBuilder(b, intent.column.name, intent.sql, intent.keepParams) : undefined;
     case 'setOnDelete':
       return setOnDelete(b, intent.fk.source.span.start, DRIZZLE_ACTION[intent.action]);
     default:
@@ -84,7 +86,7 @@ function addIndex(b: BuiltTable, columns: string[], model: DrizzleModel): TextEd
     const end = cols.end ?? 0;
     edits.push({ uri, span: { start: end, end }, newText: `, (${param}) => [\n${base}${unit}${call},\n${base}]` });
   }
-  const imp = importIndex(b);
+  const imp = importName(b, 'index');
   if (imp === null) return undefined;
   if (imp) edits.push(imp);
   void model;
@@ -97,13 +99,13 @@ function uniqueKey(obj: t.ObjectExpression, wanted: string): string {
   return key;
 }
 
-/** Adds `index` to the core import when the file does not import it; null when there is no core import to add it to. */
-function importIndex(b: BuiltTable): TextEdit | undefined | null {
+/** Adds `name` to the core import when the file does not import it; null when there is no core import to add it to. */
+function importName(b: BuiltTable, name: string): TextEdit | undefined | null {
   const imp = b.file.coreImport;
   if (!imp) return null;
   const names = imp.specifiers.filter((s): s is t.ImportSpecifier => s.type === 'ImportSpecifier');
-  if (names.some((s) => (s.imported.type === 'Identifier' ? s.imported.name : s.imported.value) === 'index' && s.local.name === 'index')) return undefined;
-  if (b.file.imports.has('index')) return null;
+  if (names.some((s) => (s.imported.type === 'Identifier' ? s.imported.name : s.imported.value) === name && s.local.name === name)) return undefined;
+  if (b.file.imports.has(name)) return null;
   const last = names[names.length - 1];
   if (!last) return null;
   const text = b.file.text;
@@ -112,7 +114,45 @@ function importIndex(b: BuiltTable): TextEdit | undefined | null {
   const comma = /^\s*,/.test(after);
   const at = comma ? (last.end ?? 0) + after.indexOf(',') + 1 : (last.end ?? 0);
   const indent = lineIndent(text, last.start ?? 0);
-  return { uri: b.uri, span: { start: at, end: at }, newText: (comma ? '' : ',') + (multiline ? `\n${indent}index` : ' index') + (comma && multiline ? ',' : '') };
+  return { uri: b.uri, span: { start: at, end: at }, newText: (comma ? '' : ',') + (multiline ? `\n${indent}${name}` : ` ${name}`) + (comma && multiline ? ',' : '') };
+}
+
+/** PostgreSQL builders a type change can turn a column into, and the options each needs. */
+const PG_BUILDERS: Record<string, { builder: string; options?: string }> = {
+  text: { builder: 'text' },
+  jsonb: { builder: 'jsonb' },
+  int8: { builder: 'bigint', options: 'mode: "number"' },
+  bigint: { builder: 'bigint', options: 'mode: "number"' },
+  uuid: { builder: 'uuid' },
+  numeric: { builder: 'numeric' },
+};
+
+/** `varchar("title", { length: 20 })` -> `text("title")`: the builder swapped, its name argument kept, the builder imported. */
+function swapBuilder(b: BuiltTable, columnName: string, sql: string, keepParams: boolean): TextEdit[] | undefined {
+  const target = PG_BUILDERS[sql];
+  const c = [...b.columns.values()].find((x) => x.column.name === columnName)?.drizzle;
+  if (!target || !c || b.drizzle.core !== 'pg' || c.builder === target.builder) return undefined;
+  const call = c.chain[0].call;
+  const callee = unwrap(call.callee);
+  const id = callee.type === 'Identifier' ? callee : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property : undefined;
+  if (!id) return undefined;
+  const text = b.file.text;
+  const q = b.file.quote;
+  const nameArg = call.arguments[0] && stringValue(call.arguments[0]) !== undefined ? text.slice(call.arguments[0].start ?? 0, call.arguments[0].end ?? 0) : undefined;
+  const kept = keepParams && c.options ? text.slice(c.options.start ?? 0, c.options.end ?? 0) : undefined;
+  const options = kept ?? (target.options ? `{ ${target.options.replace(/"/g, q)} }` : undefined);
+  const args = [nameArg, options].filter((x) => x !== undefined).join(', ');
+  const open = text.indexOf('(', callee.end ?? 0);
+  const edits: TextEdit[] = [
+    { uri: b.uri, span: spanOf(id), newText: target.builder },
+    { uri: b.uri, span: { start: open + 1, end: (call.end ?? 1) - 1 }, newText: args },
+  ];
+  if (callee.type === 'Identifier') {
+    const imp = importName(b, target.builder);
+    if (imp === null) return undefined;
+    if (imp) edits.push(imp);
+  }
+  return edits;
 }
 
 function withTimezone(b: BuiltTable, columnName: string): TextEdit[] | undefined {
