@@ -27,6 +27,21 @@ ruleTester('add-unique-constraint', {
       output: ['CREATE UNIQUE INDEX CONCURRENTLY users_email_key ON users (email);\nALTER TABLE users ADD CONSTRAINT users_email_key UNIQUE USING INDEX users_email_key;\n'],
     },
     {
+      name: 'Prisma: the concurrent index and the constraint go to two new migrations (in one file they would share an implicit transaction)',
+      language: 'sql',
+      file: 'prisma/migrations/20240102000000_unique_email/migration.sql',
+      files: {
+        'prisma/migrations/20240101000000_init/migration.sql': 'CREATE TABLE "User" ("id" TEXT NOT NULL, "email" TEXT);\n',
+        'prisma/migrations/migration_lock.toml': 'provider = "postgresql"\n',
+      },
+      code: `
+        ALTER TABLE "User" ADD COLUMN "name" TEXT;
+        ALTER TABLE "User" ADD CONSTRAINT "User_email_key" UNIQUE ("email");
+                                          ^^^^^^^^^^^^^^^^ add-unique-constraint
+      `,
+      output: ['ALTER TABLE "User" ADD COLUMN "name" TEXT;\n'],
+    },
+    {
       name: 'a new column declared UNIQUE builds the index too',
       language: 'sql',
       code: `

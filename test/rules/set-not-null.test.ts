@@ -29,6 +29,32 @@ ruleTester('set-not-null', {
       `,
     },
     {
+      name: 'goose: the new migration that validates and sets NOT NULL runs in goose\'s transaction (no NO TRANSACTION marker: two changes there would not be atomic)',
+      language: 'sql',
+      file: 'db/00002_nn.sql',
+      files: { 'db/00001_init.sql': '-- +goose Up\nCREATE TABLE users (id bigint PRIMARY KEY, email text);\n' },
+      code: `
+        -- +goose Up
+        ALTER TABLE users ALTER COLUMN email SET NOT NULL;
+                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ set-not-null
+      `,
+      output: ['-- +goose Up\nALTER TABLE users ADD CONSTRAINT users_email_not_null CHECK (email IS NOT NULL) NOT VALID;\n'],
+    },
+    {
+      name: 'psql scripts: the new migration wraps its changes in BEGIN/COMMIT, since psql runs each statement on its own',
+      language: 'sql',
+      file: 'migrations/0002_nn.sql',
+      config: { migrations: { runner: 'plain' } },
+      files: { 'migrations/0001_init.sql': 'CREATE TABLE users (id bigint PRIMARY KEY, email text);\n' },
+      code: `
+        BEGIN;
+        ALTER TABLE users ALTER COLUMN email SET NOT NULL;
+                          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ set-not-null
+        COMMIT;
+      `,
+      output: ['BEGIN;\nALTER TABLE users ADD CONSTRAINT users_email_not_null CHECK (email IS NOT NULL) NOT VALID;\nCOMMIT;\n'],
+    },
+    {
       name: 'the check is NOT VALID only: still a scan',
       language: 'sql',
       file: 'migrations/0002_nn.sql',

@@ -110,8 +110,11 @@ export interface FileFacts {
   firstOfSet?: boolean;
   /** Where this up migration's down file goes, for runners with down files (`x.up.sql` -> `x.down.sql`). */
   downFile?: string;
-  /** A new migration after the set's newest, named after this one as its runner expects; undefined when none would help. */
-  newMigration?(suffix: string): NewMigrationRef | undefined;
+  /**
+   * A new migration after the set's newest, named after this one as its runner expects; undefined when none
+   * would help. It runs outside a transaction, or with `atomic` (statements that belong together) in one.
+   */
+  newMigration?(suffix: string, how?: { atomic?: boolean }): NewMigrationRef | undefined;
   /** The runner's own way to run this migration outside a transaction (a marker, a side file), if it has one. */
   optOut?: {
     title: string;

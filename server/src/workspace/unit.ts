@@ -8,7 +8,7 @@ import type { Budget } from '../model/budget';
 import type { FrontEndResult, SourceText } from '../model/frontend';
 import type { Dialect, Schema } from '../model/schema';
 import { emptySchema } from '../model/schema';
-import type { FileFacts, FileRole, FileRun, NewMigrationRef, SqlStatement, TxState } from '../model/migration-file';
+import type { FileFacts, FileRole, FileRun, SqlStatement, TxState } from '../model/migration-file';
 import type { SqlFileParse } from '../sql/file';
 import { parseMigrationFile, scriptLineComment, scriptOf, scriptSafeEdits } from './script-migrations';
 import { renderSqlFix } from '../sql/render';
@@ -17,7 +17,8 @@ import { cloneSchema } from './clone';
 import { fileAt, findMigrationSet, upFileFor, upFiles, upPosition, type MigrationFile, type MigrationSet, type MigrationsConfig, type WorkspaceHost } from './migrations';
 import { perSet } from './set-memo';
 import { History, replayFile, type FileReplay } from './replay';
-import { fileMode, runnerModule, RUNNERS, SECTION_MARKERS, siblingMigration } from './runners';
+import { fileMode, runnerModule, RUNNERS, SECTION_MARKERS } from './runners';
+import { newMigrationRef } from './new-migration';
 import { sqlHover } from './hover';
 import { analyseTransactions } from './transactions';
 import { CachingHost, memoUri, reader } from './host-cache';
@@ -237,7 +238,10 @@ export class SqlWorkspace {
       const downPath = role === 'migration' ? mod.downFileFor?.(entry.fsPath) : undefined;
       if (downPath) facts.downFile = opts.toUri(downPath);
       // A script's runner takes no new SQL file and no marker: those would be edits outside its SQL strings.
-      if (!script) facts.newMigration = (suffix) => newMigrationRef(set, entry, suffix, opts.toUri);
+      if (!script) {
+        const made = { dialect: opts.dialect, pgVersion: opts.pgVersion, inTransaction: opts.migrations.inTransaction, toUri: opts.toUri, toolVersion, host: this.host };
+        facts.newMigration = (suffix, how) => newMigrationRef(set, entry, suffix, !!how?.atomic, made);
+      }
       const upMarker = parse.markers.find((m) => m.direction === 'up');
       const optOut = script ? undefined : mod.optOut?.({ fsPath: entry.fsPath, text, sideConfig: side, upMarkerEnd: upMarker?.span.end });
       if (optOut) {
@@ -332,16 +336,6 @@ function infoOf(parse: SqlFileParse, i: number): StatementInfo {
     infoCache.set(st, info);
   }
   return info;
-}
-
-function newMigrationRef(set: MigrationSet, entry: MigrationFile, suffix: string, toUri: (p: string) => string): NewMigrationRef | undefined {
-  const m = siblingMigration(set, entry, suffix);
-  if (!m) return undefined;
-  return {
-    name: m.name,
-    edits: (sql) =>
-      m.files.map((f) => ({ at: { uri: toUri(f.fsPath), span: { start: 0, end: 0 } }, newText: f.content.replace('{{SQL}}', sql) })),
-  };
 }
 
 /** Does the text have a line comment that starts a down section (any runner's)? */

@@ -90,10 +90,11 @@ export function statementSql(st: SqlStatement): string {
 
 /**
  * "Move to a migration of its own": remove the statements here and create the runner's next migration
- * holding them (`sql`, default: the statements as written). Undefined when the runner has no such file.
+ * holding them (`sql`, default: the statements as written), outside a transaction or, `atomic`, in one.
+ * Undefined when the runner has no such file.
  */
-export function moveToOwnMigration(ctx: StatementContext, sts: SqlStatement[], suffix: string, sql?: string): FixProposal | undefined {
-  const next = ctx.file.newMigration?.(suffix);
+export function moveToOwnMigration(ctx: StatementContext, sts: SqlStatement[], suffix: string, sql?: string, how?: { atomic?: boolean }): FixProposal | undefined {
+  const next = ctx.file.newMigration?.(suffix, how);
   if (!next || sts.length === 0) return undefined;
   const body = sql ?? sts.map(statementSql).join(lineBreak(ctx.file.text));
   return {

@@ -33,7 +33,7 @@ const dbmate: MigrationRunner = {
     file.upMarkerEnd === undefined
       ? undefined
       : { title: 'Run this migration without a transaction (transaction:false)', edits: [{ fsPath: file.fsPath, offset: file.upMarkerEnd, newText: ' transaction:false' }], onlyAlone: true },
-  newMigration: (ctx) => nextFlatFile(ctx, '-- migrate:up transaction:false\n{{SQL}}\n\n-- migrate:down\n'),
+  newMigration: (ctx) => nextFlatFile(ctx, `-- migrate:up${ctx.atomic ? '' : ' transaction:false'}\n{{SQL}}\n\n-- migrate:down\n`),
 };
 
 export default dbmate;

@@ -41,7 +41,7 @@ const diesel: MigrationRunner = {
     nextFolder(ctx, [
       { name: 'up.sql', content: '{{SQL}}\n' },
       { name: 'down.sql', content: DOWN_STUB },
-      { name: 'metadata.toml', content: 'run_in_transaction = false\n' },
+      ...(ctx.atomic ? [] : [{ name: 'metadata.toml', content: 'run_in_transaction = false\n' }]),
     ]),
 };
 

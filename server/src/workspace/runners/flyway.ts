@@ -47,7 +47,7 @@ const flyway: MigrationRunner = {
   },
   sideConfig: (entry) => `${entry.fsPath}.conf`,
   newMigration(ctx) {
-    const version = nextVersion(ctx.set);
+    const version = nextVersion(ctx.set, ctx.later);
     if (!version) return undefined;
     // Flyway runs a migration made only of non-transactional statements outside a transaction.
     return newMigrationOf(ctx.set, [{ fsPath: path.join(path.dirname(ctx.entry.fsPath), `V${version}__${stemFor(ctx)}.sql`), content: '{{SQL}}\n' }]);

@@ -26,7 +26,7 @@ const goose: MigrationRunner = {
     edits: [{ fsPath: file.fsPath, offset: 0, newText: `-- +goose NO TRANSACTION${lineBreak(file.text)}` }],
     onlyAlone: false,
   }),
-  newMigration: (ctx) => nextFlatFile(ctx, `-- +goose NO TRANSACTION\n-- +goose Up\n{{SQL}}\n\n-- +goose Down\n${DOWN_STUB}`),
+  newMigration: (ctx) => nextFlatFile(ctx, `${ctx.atomic ? '' : '-- +goose NO TRANSACTION\n'}-- +goose Up\n{{SQL}}\n\n-- +goose Down\n${DOWN_STUB}`),
 };
 
 export default goose;

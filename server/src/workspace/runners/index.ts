@@ -106,6 +106,6 @@ export function runsInTransaction(m: FileRun, statementCount: number): boolean {
  * migrations in one transaction (Drizzle, node-pg-migrate) gets none.
  * With `standalone`, a migration of its own after `entry` (the set's last), named by `suffix` alone.
  */
-export function siblingMigration(set: MigrationSet, entry: MigrationFile, suffix: string, standalone = false): NewMigration | undefined {
-  return runnerModule(set.runner).newMigration?.({ set, entry, suffix, standalone });
+export function siblingMigration(set: MigrationSet, entry: MigrationFile, suffix: string, standalone = false, opts: { atomic?: boolean; later?: number } = {}): NewMigration | undefined {
+  return runnerModule(set.runner).newMigration?.({ set, entry, suffix, standalone, ...opts });
 }

@@ -179,10 +179,14 @@ export function versionAfter(v: string): string | undefined {
   return v.replace(/\d/g, () => next[k++]);
 }
 
-/** The version a new migration of the set takes: after the newest, so it never reuses one nor runs out of order. */
-export function nextVersion(set: MigrationSet): string | undefined {
-  const newest = newestVersion(set);
-  return newest === undefined ? undefined : versionAfter(newest);
+/**
+ * The version a new migration of the set takes: after the newest, so it never reuses one nor runs out of
+ * order; `later` more steps on for the next ones of several new migrations in a row.
+ */
+export function nextVersion(set: MigrationSet, later = 0): string | undefined {
+  let v = newestVersion(set);
+  for (let i = 0; i <= later && v !== undefined; i++) v = versionAfter(v);
+  return v;
 }
 
 /** `0003_add_index.sql` -> `add_index`. */
@@ -213,7 +217,7 @@ export function nextFlatFile(ctx: NewMigrationContext, content: string, ext = '.
 
 /** Several files of one new flat migration (`.up.sql` and its `.down.sql`), the first being the up file. */
 export function nextFlatFiles(ctx: NewMigrationContext, files: { ext: string; content: string }[]): NewMigration | undefined {
-  const v = nextVersion(ctx.set);
+  const v = nextVersion(ctx.set, ctx.later);
   if (!v) return undefined;
   const stem = path.join(path.dirname(ctx.entry.fsPath), `${v}_${stemFor(ctx)}`);
   return newMigrationOf(ctx.set, files.map((f) => ({ fsPath: `${stem}${f.ext}`, content: f.content })));
@@ -227,7 +231,7 @@ export const DOWN_STUB = '-- Undo what the up migration does (for CREATE INDEX C
  * (`<version>_<suffix>` when standalone). `files` name the files it holds.
  */
 export function nextFolder(ctx: NewMigrationContext, files: { name: string; content: string }[]): NewMigration | undefined {
-  const version = nextVersion(ctx.set);
+  const version = nextVersion(ctx.set, ctx.later);
   if (!version) return undefined;
   const dir = path.dirname(ctx.entry.fsPath);
   const name = ctx.standalone ? '' : path.basename(dir).replace(/^\d[\d-]*_?/, '');

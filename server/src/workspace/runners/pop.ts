@@ -66,13 +66,14 @@ const pop: MigrationRunner = {
   // An up file and its down file share their name up to the direction; `.autocommit` may be on either.
   upFileFor,
   downFileFor: (up) => (/\.up\.sql$/i.test(up) ? path.join(path.dirname(up), path.basename(up).replace(/\.up\.sql$/i, '.down.sql')) : undefined),
-  // `<version>_<name>.<engine>.autocommit.up.sql` with its (empty) down file, as Ory's projects write them.
+  // `<version>_<name>.<engine>.autocommit.up.sql` with its (empty) down file, as Ory's projects write them
+  // (without `.autocommit` when its statements belong together).
   newMigration(ctx) {
-    const version = nextVersion(ctx.set);
+    const version = nextVersion(ctx.set, ctx.later);
     if (!version) return undefined;
     const engine = POP_ENGINE.exec(path.basename(ctx.entry.fsPath))?.[1] ?? 'postgres';
     const stem = stemFor(ctx).replace(/\.(?:postgres|mysql|sqlite3?|cockroach|autocommit)\b/gi, '');
-    const file = (dir: string) => path.join(path.dirname(ctx.entry.fsPath), `${version}_${stem}.${engine}.autocommit.${dir}.sql`);
+    const file = (dir: string) => path.join(path.dirname(ctx.entry.fsPath), `${version}_${stem}.${engine}${ctx.atomic ? '' : '.autocommit'}.${dir}.sql`);
     return newMigrationOf(ctx.set, [
       { fsPath: file('up'), content: '{{SQL}}\n' },
       { fsPath: file('down'), content: '' },

@@ -25,7 +25,7 @@ const sqlMigrate: MigrationRunner = {
     file.upMarkerEnd === undefined
       ? undefined
       : { title: 'Run this migration without a transaction (notransaction)', edits: [{ fsPath: file.fsPath, offset: file.upMarkerEnd, newText: ' notransaction' }], onlyAlone: true },
-  newMigration: (ctx) => nextFlatFile(ctx, '-- +migrate Up notransaction\n{{SQL}}\n'),
+  newMigration: (ctx) => nextFlatFile(ctx, `-- +migrate Up${ctx.atomic ? '' : ' notransaction'}\n{{SQL}}\n`),
 };
 
 export default sqlMigrate;

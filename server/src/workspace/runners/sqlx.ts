@@ -24,7 +24,7 @@ const sqlx: MigrationRunner = {
     edits: [{ fsPath: file.fsPath, offset: 0, newText: `-- no-transaction${lineBreak(file.text)}` }],
     onlyAlone: false,
   }),
-  newMigration: (ctx) => nextFlatFile(ctx, '-- no-transaction\n{{SQL}}\n'),
+  newMigration: (ctx) => nextFlatFile(ctx, `${ctx.atomic ? '' : '-- no-transaction\n'}{{SQL}}\n`),
 };
 
 export default sqlx;

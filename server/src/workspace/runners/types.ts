@@ -63,6 +63,13 @@ export interface NewMigrationContext {
   suffix: string;
   /** A migration of its own after `entry` (the set's last), named by `suffix` alone. */
   standalone: boolean;
+  /**
+   * Its statements belong together (VALIDATE then SET NOT NULL): it runs the runner's usual way, without
+   * the marker or side file that takes a migration out of its transaction.
+   */
+  atomic?: boolean;
+  /** The how-manyth of several new migrations in a row (0: right after the newest). */
+  later?: number;
 }
 
 /** An edit that makes one migration run outside a transaction the runner's own way (a marker, a side file). */
@@ -96,7 +103,10 @@ export interface MigrationRunner {
   upFileFor?(set: MigrationSet, down: MigrationFile): MigrationFile | undefined;
   /** Where the down file of an up file goes (`x.up.sql` -> `x.down.sql`), for runners with down files. */
   downFileFor?(upPath: string): string | undefined;
-  /** A new migration after the set's newest (see `nextVersion`), named after `ctx.entry` as the runner expects, that runs outside a transaction. */
+  /**
+   * A new migration after the set's newest (see `nextVersion`), named after `ctx.entry` as the runner expects,
+   * that runs outside a transaction (unless `ctx.atomic`).
+   */
   newMigration?(ctx: NewMigrationContext): NewMigration | undefined;
   /** The runner's own way to run this migration outside a transaction, in place. */
   optOut?(file: { fsPath: string; text: string; sideConfig?: string; upMarkerEnd?: number }): OptOutEdit | undefined;
