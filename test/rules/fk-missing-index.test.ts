@@ -275,6 +275,54 @@ ruleTester('fk-missing-index', {
       ],
     },
     {
+      name: 'sql: a table an earlier migration made, in a Prisma migration (a transaction): CONCURRENTLY, in a new migration of its own',
+      language: 'sql',
+      file: 'prisma/migrations/20240102000000_author/migration.sql',
+      files: {
+        'prisma/migrations/20240101000000_init/migration.sql': 'CREATE TABLE "users" ("id" BIGINT PRIMARY KEY);\nCREATE TABLE "posts" ("id" BIGINT PRIMARY KEY, "author_id" BIGINT);\n',
+        'prisma/migrations/migration_lock.toml': 'provider = "postgresql"\n',
+      },
+      code: `
+        ALTER TABLE "posts" ADD COLUMN "title" TEXT;
+        ALTER TABLE "posts" ADD CONSTRAINT "posts_author_fkey" FOREIGN KEY ("author_id") REFERENCES "users" ("id");
+                                           ^^^^^^^^^^^^^^^^^^^ fk-missing-index
+      `,
+      output: [
+        `
+        ALTER TABLE "posts" ADD COLUMN "title" TEXT;
+        ALTER TABLE "posts" ADD CONSTRAINT "posts_author_fkey" FOREIGN KEY ("author_id") REFERENCES "users" ("id");
+      `,
+      ],
+    },
+    {
+      name: 'sql: a table an earlier migration made, in psql scripts (no transaction): CONCURRENTLY in place',
+      language: 'sql',
+      file: 'migrations/0002_author.sql',
+      config: { migrations: { runner: 'plain' } },
+      files: { 'migrations/0001_init.sql': 'CREATE TABLE users (id bigint PRIMARY KEY);\nCREATE TABLE posts (id bigint PRIMARY KEY, author_id bigint);\n' },
+      code: `
+        ALTER TABLE posts ADD CONSTRAINT posts_author_fk FOREIGN KEY (author_id) REFERENCES users (id);
+                                         ^^^^^^^^^^^^^^^ fk-missing-index
+      `,
+      output: [
+        `
+        ALTER TABLE posts ADD CONSTRAINT posts_author_fk FOREIGN KEY (author_id) REFERENCES users (id);
+        CREATE INDEX CONCURRENTLY posts_author_id_idx ON posts (author_id);
+      `,
+      ],
+    },
+    {
+      name: 'sql: a table an earlier migration made, runner not known: no fix (CONCURRENTLY may land in its transaction)',
+      language: 'sql',
+      file: 'db/updates/0002_author.sql',
+      files: { 'db/updates/0001_init.sql': 'CREATE TABLE users (id bigint PRIMARY KEY);\nCREATE TABLE posts (id bigint PRIMARY KEY, author_id bigint);\n' },
+      code: `
+        ALTER TABLE posts ADD CONSTRAINT posts_author_fk FOREIGN KEY (author_id) REFERENCES users (id);
+                                         ^^^^^^^^^^^^^^^ fk-missing-index
+      `,
+      output: [],
+    },
+    {
       name: 'sql on SQLite (folder name)',
       language: 'sql',
       file: 'sqlite/001.sql',

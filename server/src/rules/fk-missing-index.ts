@@ -25,7 +25,8 @@ export default defineRule({
       'MySQL/InnoDB is different: it creates such an index by itself, so the rule is silent there.',
     fix:
       'Add an index whose leading columns are the foreign key columns. Prisma: `@@index([field])` in the model. ' +
-      'SQL: `CREATE INDEX` right after the statement that adds the foreign key (`CONCURRENTLY` when the table already holds data).',
+      'SQL: `CREATE INDEX` right after the statement that adds the foreign key; on a table an earlier migration created, ' +
+      '`CREATE INDEX CONCURRENTLY` (the table already holds data), in a new migration when this one runs in a transaction.',
     principle: 'Index the access paths the schema itself creates: every foreign key is a join and a cascade path.',
     examples: [
       {

@@ -38,6 +38,16 @@ function insertionPoint(text: string, end: number): number {
   return lineEnd === i || text.startsWith('--', i) ? lineEnd : end;
 }
 
+/** `CREATE INDEX [CONCURRENTLY] <a free name> ON <table> (<columns>);` */
+export function indexStatement(table: Table, columns: string[], schema: Schema | undefined, concurrently: boolean): string {
+  const name = chooseRelationName(table.name, columns.join('_'), 'idx', relationNameTaken(schema, table));
+  const dialect = schema?.dialect ?? 'postgresql';
+  return (
+    `CREATE INDEX ${concurrently ? 'CONCURRENTLY ' : ''}${quoteIdent(name, dialect)} ` +
+    `ON ${quoteTable(table, dialect)} (${columns.map((c) => quoteIdent(c, dialect)).join(', ')});`
+  );
+}
+
 function addIndex(
   table: Table,
   columns: string[],
@@ -50,11 +60,7 @@ function addIndex(
   if (!file || columns.length === 0) return undefined;
   const text = file.text;
   const end = Math.min(after.span.end, text.length);
-  const name = chooseRelationName(table.name, columns.join('_'), 'idx', relationNameTaken(schema, table));
-  const dialect = schema?.dialect ?? 'postgresql';
-  const statement =
-    `CREATE INDEX ${concurrently ? 'CONCURRENTLY ' : ''}${quoteIdent(name, dialect)} ` +
-    `ON ${quoteTable(table, dialect)} (${columns.map((c) => quoteIdent(c, dialect)).join(', ')});`;
+  const statement = indexStatement(table, columns, schema, concurrently);
   // A last statement written without its `;` gets one, or the new statement would run into it.
   const close = text[end - 1] === ';' ? '' : ';';
   const at = close ? end : insertionPoint(text, end);

@@ -19,6 +19,7 @@ import { perSet } from './set-memo';
 import { History, replayFile, type FileReplay } from './replay';
 import { fileMode, runnerModule, RUNNERS, SECTION_MARKERS } from './runners';
 import { newMigrationRef } from './new-migration';
+import { placeIndex } from './index-placement';
 import { sqlHover } from './hover';
 import { analyseTransactions } from './transactions';
 import { CachingHost, memoUri, reader } from './host-cache';
@@ -135,7 +136,10 @@ export class SqlWorkspace {
       files,
       problems: [...parse.problems],
       comments: [...parse.comments],
-      render: renderIn(parse, uri, (intent) => renderSqlFix(intent, files, schema)),
+      render: renderIn(parse, uri, (intent) => {
+        const placed = intent.kind === 'addIndex' ? placeIndex(intent, { uri, files, schema, file: facts, statements }) : 'as-written';
+        return placed === 'as-written' ? renderSqlFix(intent, files, schema) : placed;
+      }),
       role,
       set,
       file: facts,
