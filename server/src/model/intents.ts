@@ -24,6 +24,11 @@ export type FixIntent =
       prismaArgs?: string[];
       /** Keep a maximum length as `CHECK (char_length(col) <= n)` beside the new type (SQL only). */
       lengthCheck?: number;
+      /**
+       * Columns that change with it, each to its own type: the foreign keys referencing a widened key, which
+       * would otherwise no longer match it (SQL only: if one of them cannot be changed, the SQL fix is not offered).
+       */
+      also?: { table: Table; column: Column; sql: string }[];
     }
   /**
    * Remove an index, unique constraint or key (Prisma `@@index` line or `@unique` attribute; SQL

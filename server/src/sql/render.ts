@@ -18,8 +18,18 @@ export function renderSqlFix(intent: FixIntent, files: readonly SourceText[], sc
       return [{ uri: intent.at.uri, span: { ...intent.at.span }, newText: intent.newText }];
     case 'edits':
       return intent.edits.map((e) => ({ uri: e.at.uri, span: { ...e.at.span }, newText: e.newText }));
-    case 'changeColumnType':
-      return changeColumnType(intent.column, intent.sql, intent.keepParams, intent.lengthCheck, files, schema?.dialect ?? 'postgresql');
+    case 'changeColumnType': {
+      const dialect = schema?.dialect ?? 'postgresql';
+      const edits = [changeColumnType(intent.column, intent.sql, intent.keepParams, intent.lengthCheck, files, dialect)];
+      for (const a of intent.also ?? []) edits.push(changeColumnType(a.column, a.sql, false, undefined, files, dialect));
+      if (edits.some((e) => !e)) return undefined;
+      // A partition's column is declared by its parent's: one edit serves both.
+      const seen = new Set<string>();
+      return edits.flat().filter((e) => {
+        const key = `${e!.uri} ${e!.span.start} ${e!.span.end}`;
+        return !seen.has(key) && seen.add(key);
+      }) as TextEdit[];
+    }
     case 'addIndex':
       return addIndex(intent.table, intent.columns, files, schema, intent.fk?.declaration ?? intent.table.declaration, !!intent.concurrently);
     default:
