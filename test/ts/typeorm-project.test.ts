@@ -1,0 +1,99 @@
+/**
+ * A TypeORM project as the front end reads it: the engine from the data source (a literal `type`, one
+ * read from the environment, several engines), TypeORM's default names (snake_case tables, `<relation>Id`
+ * join columns), columns inherited from a base class, and entity files found across the package.
+ */
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { Engine, pathToUri } from '../../server/src/engine/analyze';
+import { MemoryHost } from '../helpers/memory-host';
+
+let n = 0;
+async function analyse(files: Record<string, string>, entity: string) {
+  const root = path.resolve('/typeorm-projects', `p${++n}`);
+  const host = new MemoryHost();
+  for (const [rel, text] of Object.entries(files)) host.files.set(path.join(root, rel), text);
+  const file = path.join(root, entity);
+  return new Engine(host).analyze(pathToUri(file), files[entity], 'typescript');
+}
+
+const BASE = `import { CreateDateColumn, PrimaryGeneratedColumn } from 'typeorm';
+
+export abstract class Base {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @CreateDateColumn()
+  createdAt: Date;
+}
+`;
+
+const ORDER = `import { Column, Entity, ManyToOne } from 'typeorm';
+import { Base } from '../common/base';
+import { CustomerAccount } from './customer-account';
+
+@Entity()
+export class OrderLine extends Base {
+  @Column({ type: 'int' })
+  quantity: number;
+
+  @ManyToOne(() => CustomerAccount, { nullable: false })
+  customer: CustomerAccount;
+}
+`;
+
+const CUSTOMER = `import { Column, Entity } from 'typeorm';
+import { Base } from '../common/base';
+
+@Entity({ name: 'customers', schema: 'sales' })
+export class CustomerAccount extends Base {
+  @Column()
+  email: string;
+}
+`;
+
+const entities = { 'src/common/base.ts': BASE, 'src/orders/order-line.ts': ORDER, 'src/orders/customer-account.ts': CUSTOMER };
+
+describe('TypeORM projects', () => {
+  it("names as TypeORM's default naming strategy does, with inherited columns and the join column's type", async () => {
+    const a = await analyse({ 'package.json': '{"dependencies":{"typeorm":"0.3.20","pg":"8.11.0"}}', ...entities }, 'src/orders/order-line.ts');
+    const order = a.unit.schema.tables.get('order_line');
+    assert.ok(order, [...a.unit.schema.tables.keys()].join());
+    assert.deepEqual(order.columns.map((c) => `${c.name} ${c.type.name}${c.nullable ? '?' : ''}`), ['id uuid', 'createdAt timestamp', 'quantity int4', 'customerId uuid']);
+    assert.deepEqual(order.foreignKeys.map((k) => `${k.columns} -> ${k.refTable}(${k.refColumns})`), ['customerId -> sales.customers(id)']);
+    const customers = a.unit.schema.tables.get('sales.customers');
+    assert.equal(customers?.schema, 'sales');
+    assert.equal(customers?.columns.find((c) => c.name === 'email')?.type.name, 'varchar');
+    // Inherited columns point at the base class's file.
+    assert.equal(order.columns[0].source.uri, pathToUri(path.resolve('/typeorm-projects', `p${n}`, 'src/common/base.ts')));
+    assert.deepEqual(a.engine, { name: 'postgresql', from: 'package.json', file: path.resolve('/typeorm-projects', `p${n}`, 'package.json'), detail: 'dependency pg' });
+  });
+
+  it('the engine is the one a literal data source type names', async () => {
+    const a = await analyse(
+      { 'package.json': '{"dependencies":{"typeorm":"0.3.20","pg":"8.11.0","mysql2":"3.0.0"}}', 'src/data-source.ts': "import { DataSource } from 'typeorm';\nexport default new DataSource({ type: 'mysql', entities: [] });\n", ...entities },
+      'src/orders/order-line.ts',
+    );
+    assert.equal(a.engine.name, 'mysql');
+    assert.equal(a.engine.from, 'data-source.ts');
+    assert.equal(a.unit.schema.tables.get('sales.customers')?.columns.find((c) => c.name === 'email')?.type.params[0], 255);
+    assert.ok(!a.findings.some((f) => f.rule === 'fk-missing-index'), 'InnoDB indexes foreign keys itself');
+  });
+
+  it('a type read from the environment, with drivers of several engines: unknown, judged as PostgreSQL', async () => {
+    const a = await analyse(
+      {
+        'package.json': '{"dependencies":{"typeorm":"0.3.20","pg":"8.11.0","sqlite3":"5.1.7"}}',
+        'src/data-source.ts': "import { DataSource } from 'typeorm';\nexport const db = new DataSource({ type: process.env.DB_TYPE as 'postgres' });\n",
+        ...entities,
+      },
+      'src/orders/order-line.ts',
+    );
+    assert.deepEqual(a.engine, { name: 'unknown', from: 'nothing', detail: 'the data source type is not written as a literal' });
+    assert.equal(a.unit.schema.dialect, 'postgresql');
+    assert.ok(a.findings.some((f) => f.rule === 'fk-missing-index'));
+    // createdAt is written in the base class: its finding is there, not on each entity that inherits it.
+    assert.ok(!a.findings.some((f) => f.rule === 'prefer-timestamptz'));
+  });
+});
