@@ -67,6 +67,36 @@ function waitForTab(matches, timeoutMs = 30_000) {
   });
 }
 
+/**
+ * What the Problems panel lists: the number of diagnostics per file and severity, every source, files
+ * with none left out. Resolves once no diagnostics change for `quietMs` (the server's analyses of the
+ * files a step touched are in), or at the deadline with what is there.
+ */
+function settledDiagnostics(quietMs = 2_000, timeoutMs = 30_000) {
+  return new Promise((resolve) => {
+    const deadline = setTimeout(done, timeoutMs);
+    let quiet = setTimeout(done, quietMs);
+    const subscription = vscode.languages.onDidChangeDiagnostics(() => {
+      clearTimeout(quiet);
+      quiet = setTimeout(done, quietMs);
+    });
+    function done() {
+      clearTimeout(deadline);
+      clearTimeout(quiet);
+      subscription.dispose();
+      /** @type {Record<string, string>} */
+      const panel = {};
+      for (const [uri, diagnostics] of vscode.languages.getDiagnostics()) {
+        if (!diagnostics.length) continue;
+        const counts = [0, 0, 0, 0];
+        for (const d of diagnostics) counts[d.severity]++;
+        panel[vscode.workspace.asRelativePath(uri)] = `${counts[0]} errors, ${counts[1]} warnings, ${counts[2]} infos, ${counts[3]} hints`;
+      }
+      resolve(panel);
+    }
+  });
+}
+
 module.exports = suite('commands', (test) => {
   test('Show Schema Report opens the report of the active Prisma schema', async () => {
     const folder = vscode.workspace.workspaceFolders?.[0];
@@ -148,6 +178,8 @@ module.exports = suite('commands', (test) => {
   // Last on purpose: it fixes every file of the workspace, the fixture's included.
   test('Fix All in Workspace previews every fix as one diff, and applies nothing when it is closed', async () => {
     const files = await writeWorkspaceFiles();
+    // The Problems panel before: the files just written are on disk only, so nothing reports them.
+    const before = await settledDiagnostics();
     // VS Code appends the file count to the title of a multi-file diff.
     const title = /^db-design: \d+ safe fix edits? in \d+ files?\b/;
     const diffShown = waitForTab((t) => title.test(t.label));
@@ -156,12 +188,17 @@ module.exports = suite('commands', (test) => {
     await diffShown;
     const diff = vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => title.test(t.label));
     assert.match(diff[0].label, /in [2-9]\d* files/, 'every file with a fix is in the one diff');
+    // The preview opens every file it shows, but none is checked as if the user had opened it.
+    assert.deepEqual(await settledDiagnostics(), before, 'the Problems panel while the preview is open');
     // Closing the diff is the user's "Discard".
     await vscode.window.tabGroups.close(diff);
     assert.equal(await pending, 0);
     assert.equal(vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => title.test(t.label)).length, 0, 'the diff closes');
     for (const uri of files) assert.doesNotMatch((await vscode.workspace.openTextDocument(uri)).getText(), /CREATE INDEX/);
-  });
+    // Discard leaves the Problems panel as it was: no finding of a file only the preview opened, no count changed.
+    assert.deepEqual(await settledDiagnostics(), before, 'the Problems panel after Discard');
+    for (const uri of files) assert.equal(vscode.languages.getDiagnostics(uri).length, 0, `nothing reported for ${vscode.workspace.asRelativePath(uri)}`);
+  }, { timeoutMs: 120_000 });
 
   test('Fix All in Workspace applies the safe fixes of files never opened', async () => {
     const files = await writeWorkspaceFiles();

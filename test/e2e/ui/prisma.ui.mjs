@@ -91,6 +91,16 @@ export const prismaUiSteps = [
       await hover.waitFor({ timeout: UI_TIMEOUT });
       // The hover fades in; a screenshot taken during the animation shows it half transparent.
       await hover.evaluate((el) => Promise.all(el.getAnimations({ subtree: true }).map((a) => a.finished)));
+      // It reads at a glance: all of it in view, nothing to scroll (VS Code's hover scrolls its content
+      // element inside a scrollable element once the text is taller than the hover may grow).
+      const { content, overflow } = await hover.evaluate((el) => ({
+        content: el.querySelectorAll('.monaco-hover-content').length,
+        overflow: [el, ...el.querySelectorAll('.monaco-scrollable-element, .monaco-hover-content')]
+          .filter((e) => e.scrollHeight > e.clientHeight + 1)
+          .map((e) => `${e.className}: ${e.scrollHeight}px of content in ${e.clientHeight}px`),
+      }));
+      if (!content) throw new Error('the hover has no .monaco-hover-content: VS Code changed its hover markup, update this check');
+      if (overflow.length) throw new Error(`the hover scrolls: ${overflow.join('; ')}`);
       fs.mkdirSync(path.dirname(screenshot), { recursive: true });
       await page.screenshot({ path: screenshot });
     },
