@@ -20,6 +20,7 @@ const SEL = {
   problemRow: '.markers-panel .monaco-list-row',
   hover: '.monaco-hover:visible',
   actionRow: '.action-widget .monaco-list-row',
+  statusItem: '.statusbar-item',
 };
 
 const FILE = 'schema.prisma';
@@ -68,6 +69,25 @@ export const prismaUiSteps = [
     name: 'the language server underlines a warning',
     async run({ page }) {
       await page.locator(SEL.squiggle).first().waitFor({ timeout: SERVER_TIMEOUT });
+    },
+  },
+  {
+    name: 'the status bar item reads icon then number, as VS Code\'s own problems item does',
+    async run({ page }) {
+      const item = page.locator(SEL.statusItem).filter({ has: page.locator('.codicon-database') }).first();
+      await item.locator('.codicon-warning').waitFor({ timeout: SERVER_TIMEOUT });
+      // Icons as $(name), text as it reads: "$(database) $(error) 0 $(warning) 2".
+      const reads = await item.evaluate((el) => {
+        /** @param {Node} n @returns {string} */
+        const read = (n) =>
+          n instanceof Element && n.classList.contains('codicon')
+            ? `$(${[...n.classList].find((c) => c.startsWith('codicon-'))?.slice('codicon-'.length)})`
+            : n.nodeType === Node.TEXT_NODE
+              ? n.textContent ?? ''
+              : [...n.childNodes].map(read).join('');
+        return read(el).replace(/\s+/g, ' ').trim();
+      });
+      if (!/^\$\(database\) \$\(error\) \d+ \$\(warning\) \d+$/.test(reads)) throw new Error(`the status bar item reads ${JSON.stringify(reads)}`);
     },
   },
   {
