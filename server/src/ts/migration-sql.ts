@@ -13,7 +13,7 @@
  * Both kinds of range are `opaque`: an edit must not touch them.
  */
 import type { Span } from '../model/text';
-import { parseSource, spanOf, type t } from './parse';
+import { childNodes, parseSource, spanOf, type t } from './parse';
 
 export type ScriptDirection = 'up' | 'down';
 
@@ -82,13 +82,7 @@ function readUncached(fileName: string, text: string): ScriptSql {
           return;
         }
       }
-      for (const key of Object.keys(node) as (keyof t.Node)[]) {
-        if (key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments' || key === 'loc') continue;
-        const child = node[key] as unknown;
-        if (Array.isArray(child)) {
-          for (const c of child) if (isNode(c)) visit(c, own);
-        } else if (isNode(child)) visit(child, own);
-      }
+      for (const child of childNodes(node)) visit(child, own);
     };
     visit(parsed.program, undefined);
     for (const c of parsed.comments) comments.push({ span: { start: c.start ?? 0, end: c.end ?? 0 }, body: c.value.trim() });
@@ -97,10 +91,6 @@ function readUncached(fileName: string, text: string): ScriptSql {
   const out: ScriptSql = { regions, sqlView: layout(text, regions, 'value'), nameView: layout(text, regions, 'name'), comments };
   if (transactionOptOut) out.transactionOptOut = transactionOptOut;
   return out;
-}
-
-function isNode(x: unknown): x is t.Node {
-  return typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string';
 }
 
 function keyName(key: t.Node): string | undefined {
@@ -267,13 +257,7 @@ export function stringOption(fileName: string, text: string, key: string): { val
       found = { value: node.value.value, span: spanOf(node) };
       return;
     }
-    for (const k of Object.keys(node) as (keyof t.Node)[]) {
-      if (k === 'leadingComments' || k === 'trailingComments' || k === 'innerComments' || k === 'loc') continue;
-      const child = node[k] as unknown;
-      if (Array.isArray(child)) {
-        for (const c of child) if (isNode(c)) visit(c);
-      } else if (isNode(child)) visit(child);
-    }
+    for (const child of childNodes(node)) visit(child);
   };
   if (parsed) visit(parsed.program);
   return found;

@@ -42,6 +42,23 @@ export function parseSource(fileName: string, text: string): ParsedSource | unde
   return parsed;
 }
 
+function isNode(x: unknown): x is t.Node {
+  return typeof x === 'object' && x !== null && typeof (x as { type?: unknown }).type === 'string';
+}
+
+/** The nodes directly below `node`, in source order (comments and locations are not children). */
+export function childNodes(node: t.Node): t.Node[] {
+  const out: t.Node[] = [];
+  for (const key of Object.keys(node) as (keyof t.Node)[]) {
+    if (key === 'leadingComments' || key === 'trailingComments' || key === 'innerComments' || key === 'loc') continue;
+    const child = node[key] as unknown;
+    if (Array.isArray(child)) {
+      for (const c of child) if (isNode(c)) out.push(c);
+    } else if (isNode(child)) out.push(child);
+  }
+  return out;
+}
+
 export function spanOf(node: t.Node): Span {
   return { start: node.start ?? 0, end: node.end ?? 0 };
 }

@@ -8,7 +8,7 @@
 import * as path from 'node:path';
 import type { Dialect } from '../../model/schema';
 import type { FileHost } from '../drizzle/project';
-import { parseSource, property, stringValue, unwrap, type t } from '../parse';
+import { childNodes, parseSource, property, stringValue, unwrap, type t } from '../parse';
 import { mentionsTypeorm } from './read';
 import { engineOfType } from './types';
 
@@ -96,8 +96,7 @@ export function dataSourcesIn(file: string, text: string): DataSourceType[] {
   const parsed = parseSource(file, text);
   if (!parsed) return [];
   const out: DataSourceType[] = [];
-  const visit = (node: t.Node | null | undefined): void => {
-    if (!node || typeof node !== 'object') return;
+  const visit = (node: t.Node): void => {
     if (node.type === 'NewExpression' || node.type === 'CallExpression') {
       const callee = unwrap(node.callee as t.Node);
       const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : '';
@@ -108,12 +107,7 @@ export function dataSourcesIn(file: string, text: string): DataSourceType[] {
         if (typeNode) out.push({ file, ...(type !== undefined ? { type } : {}), ...(type && engineOfType(type) ? { engine: engineOfType(type) } : {}) });
       }
     }
-    for (const key of Object.keys(node) as (keyof typeof node)[]) {
-      if (key === 'loc' || key === 'leadingComments' || key === 'trailingComments') continue;
-      const v = node[key] as unknown;
-      if (Array.isArray(v)) for (const x of v) visit(x as t.Node);
-      else if (v && typeof v === 'object' && 'type' in (v as object)) visit(v as t.Node);
-    }
+    for (const child of childNodes(node)) visit(child);
   };
   visit(parsed.program);
   return out;
