@@ -7,6 +7,7 @@ import { allRules, ruleById } from '../rules/registry';
 import { uriToPath } from '../engine/analyze';
 import { PACKAGE_VERSION } from '../engine/version';
 import type { EngineDecision } from '../workspace/project-engine';
+import { plural } from '../report/render/text';
 import type { CheckResult, CheckedFile } from './check';
 
 
@@ -110,9 +111,9 @@ export function toText(result: CheckResult, color: boolean): string {
     out.push('');
   }
   const total = counts.error + counts.warning + counts.info + counts.hint;
-  const summary = `${total} problem${total === 1 ? '' : 's'} (${counts.error} error${counts.error === 1 ? '' : 's'}, ${counts.warning} warning${counts.warning === 1 ? '' : 's'}, ${counts.info} info, ${counts.hint} hint) in ${result.files.length} file${result.files.length === 1 ? '' : 's'}`;
+  const summary = `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info, ${plural(counts.hint, 'hint')}) in ${plural(result.files.length, 'file')}`;
   out.push(total ? paint(counts.error ? 31 : 33, summary) : `${summary}: no problems`);
-  if (result.fixedFiles) out.push(`fixed ${result.fixedFiles} file${result.fixedFiles === 1 ? '' : 's'}`);
+  if (result.fixedFiles) out.push(`fixed ${plural(result.fixedFiles, 'file')}`);
   return out.join('\n');
 }
 

@@ -5,7 +5,7 @@
 import type { Severity } from '../../model/findings';
 import type { HygieneCheck, Location, ReportData, ReportTable } from '../types';
 import { html } from './escape';
-import { percent, positionLabel, severityCounts, unreportedFks } from './text';
+import { percent, plural, positionLabel, severityCounts, unreportedFks } from './text';
 
 export type Href = (at: Location) => string;
 
@@ -124,7 +124,7 @@ function tableDetails(t: ReportTable, href: Href): string {
   ].join('');
   return (
     `<details class="table" data-key="${html(t.key)}" data-name="${html(t.name.toLowerCase())}"><summary>${html(t.name)}${t.tableName ? ` <span class="muted">table ${html(t.tableName)}</span>` : ''} ` +
-    `<span class="muted">${t.columns.length} columns</span>${badges}</summary>` +
+    `<span class="muted">${plural(t.columns.length, 'column')}</span>${badges}</summary>` +
     `<p>${locLink(t.at, href)}${t.comment ? ` · ${html(t.comment)}` : ''}${t.rls ? ` · row level security ${t.rls.enabled ? 'enabled' : 'disabled'}${t.rls.forced ? ', forced' : ''}` : ''}</p>` +
     `<table class="grid"><thead><tr><th>column</th><th>type</th><th>null</th><th>default</th><th>keys</th><th>comment</th><th>line</th></tr></thead><tbody>${columns}</tbody></table>` +
     (indexes ? `<p>Indexes</p><ul>${indexes}</ul>` : '') +
