@@ -103,6 +103,28 @@ describe('report wording', () => {
     assert.equal(whole.fkCoverage.unreportedWhy, undefined);
   });
 
+  it('a TypeORM project: the entities are the schema drawn, its TypeScript migrations are counted as scripts', async () => {
+    const migration = (cls: string, sql: string) =>
+      `import { MigrationInterface, QueryRunner } from 'typeorm'\nexport class ${cls} implements MigrationInterface {\n  public async up(queryRunner: QueryRunner): Promise<void> {\n    await queryRunner.query(\`${sql}\`)\n  }\n  public async down(): Promise<void> {}\n}\n`;
+    const p = project({
+      'package.json': '{"dependencies": {"typeorm": "0.3.20", "pg": "8.11.0"}}',
+      'src/entity/User.ts': "import { Entity, PrimaryGeneratedColumn } from 'typeorm'\n@Entity('users')\nexport class User {\n  @PrimaryGeneratedColumn()\n  id: number\n}\n",
+      'src/entity/Post.ts':
+        "import { Entity, ManyToOne, PrimaryGeneratedColumn } from 'typeorm'\nimport { User } from './User'\n@Entity()\nexport class Post {\n  @PrimaryGeneratedColumn()\n  id: number\n  @ManyToOne(() => User)\n  author: User\n}\n",
+      'src/migrations/1700000000000-Init.ts': migration('Init1700000000000', 'CREATE TABLE "users" ("id" SERIAL PRIMARY KEY)'),
+      'src/migrations/1700000000001-Posts.ts': migration('Posts1700000000001', 'CREATE TABLE "post" ("id" SERIAL PRIMARY KEY, "authorId" integer REFERENCES "users" ("id"))'),
+    });
+    const data = await report(p, '');
+    assert.equal(data.source.kind, 'typescript');
+    assert.match(describeSource(data), /^TypeScript schema · PostgreSQL · 2 tables/);
+    assert.deepEqual(data.tables.map((t) => t.name).sort(), ['Post', 'User']);
+    assert.ok(data.notes.some((n) => /findings also cover 2 migration scripts/.test(n)), data.notes.join('\n'));
+    const migrations = await report(p, 'src/migrations');
+    assert.ok(migrations.notes.some((n) => /replayed from 2 migration scripts/.test(n)), migrations.notes.join('\n'));
+    const one = await report(p, 'src/migrations/1700000000000-Init.ts');
+    assert.match(describeSource(one), /^Migration script · /);
+  });
+
   it('a rule turned off leaves its uncovered foreign keys out of the findings, and says so', async () => {
     const p = project({
       'db/db-design.json': '{ "rules": { "fk-missing-index": "off" } }',

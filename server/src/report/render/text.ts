@@ -35,7 +35,9 @@ export function describeSource(data: ReportData): string {
         : data.source.kind === 'sql'
           ? data.source.files.length > 1
             ? 'SQL migrations'
-            : 'SQL file'
+            : /\.[cm]?[jt]s$/.test(data.source.files[0] ?? '')
+              ? 'Migration script'
+              : 'SQL file'
           : 'No schema files';
   const sizes = [
     plural(s.tables, 'table'),
