@@ -100,6 +100,33 @@ ruleTester('require-concurrent-index', {
       output: ['ALTER TABLE "orders" ADD COLUMN "note" TEXT;\n'],
     },
     {
+      name: 'goose, alone in its migration: CONCURRENTLY in place, with -- +goose NO TRANSACTION (no move)',
+      language: 'sql',
+      file: 'db/00002_idx.sql',
+      files: { 'db/00001_init.sql': '-- +goose Up\nCREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint);\n' },
+      code: `
+        -- +goose Up
+        CREATE INDEX orders_c_idx ON orders (customer_id);
+        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ require-concurrent-index
+      `,
+      output: ['-- +goose NO TRANSACTION\n-- +goose Up\nCREATE INDEX CONCURRENTLY orders_c_idx ON orders (customer_id);\n'],
+    },
+    {
+      name: "Diesel, alone in its migration: CONCURRENTLY in place, with run_in_transaction = false in the folder's metadata.toml",
+      language: 'sql',
+      file: 'migrations/2024-01-02-000000_idx/up.sql',
+      files: {
+        'migrations/2024-01-01-000000_init/up.sql': 'CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint);\n',
+        'migrations/2024-01-01-000000_init/down.sql': 'DROP TABLE orders;\n',
+        'migrations/2024-01-02-000000_idx/down.sql': 'DROP INDEX orders_c_idx;\n',
+      },
+      code: `
+        CREATE INDEX orders_c_idx ON orders (customer_id);
+        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ require-concurrent-index
+      `,
+      output: ['CREATE INDEX CONCURRENTLY orders_c_idx ON orders (customer_id);\n'],
+    },
+    {
       name: 'unknown table (the history does not create it): it exists',
       language: 'sql',
       code: `

@@ -20,7 +20,8 @@ export default defineRule({
     fix:
       'Insert `CONCURRENTLY`. It cannot run inside a transaction block, so when the migration runs in one (the runner wraps it, or ' +
       'the file has BEGIN ... COMMIT) the fix instead moves the statement to a new migration of its own, named the way the runner ' +
-      'expects and marked to run outside a transaction where the runner needs that. Migration fixes are never applied on save: ' +
+      'expects and marked to run outside a transaction where the runner needs that; a statement alone in its migration stays, and ' +
+      'the migration gets the runner\'s own marker or side file (goose `-- +goose NO TRANSACTION`, Diesel `metadata.toml`). Migration fixes are never applied on save: ' +
       'an applied migration must not change.',
     principle: 'Schema changes on live tables must not stop the application from writing.',
     examples: [
@@ -43,10 +44,19 @@ export default defineRule({
       else if (surelyOutsideTransaction(st) && kw) {
         fixes.push({ title: 'Use CREATE INDEX CONCURRENTLY', safe: false, preferred: true, intent: { kind: 'replace', at: st.view.after(kw.index), newText: ' CONCURRENTLY' } });
       } else if (kw) {
-        const sql = statementSql(st).replace(/^(\s*create\s+(?:unique\s+)?index)/i, '$1 CONCURRENTLY');
-        const move = moveToOwnMigration(ctx, [st], 'concurrently', sql);
-        if (move) fixes.push({ ...move, title: `${move.title} with CONCURRENTLY` });
-        tail = ` CONCURRENTLY cannot run in a transaction, and this statement is in one (${transactionReason(st, ctx.file)}): give it a migration of its own.`;
+        const optOut = ctx.file.optOut;
+        const alone = ctx.statements.filter((s) => s.direction === 'up' && !['transaction', 'set', 'unparsed'].includes(s.info.kind)).length === 1;
+        // Alone in a migration the runner wraps: the runner's own marker (or side file) takes it out, no move.
+        if (alone && st.tx.how === 'runner' && optOut) {
+          const title = `Use CREATE INDEX CONCURRENTLY; ${optOut.title[0].toLowerCase()}${optOut.title.slice(1)}`;
+          fixes.push({ title, safe: false, preferred: true, intent: { kind: 'edits', edits: [...optOut.edits, { at: st.view.after(kw.index), newText: ' CONCURRENTLY' }] } });
+          tail = ` CONCURRENTLY cannot run in a transaction, and this statement is in one (${transactionReason(st, ctx.file)}): ${ctx.file.runner?.optOut ?? 'run this migration outside one'}.`;
+        } else {
+          const sql = statementSql(st).replace(/^(\s*create\s+(?:unique\s+)?index)/i, '$1 CONCURRENTLY');
+          const move = moveToOwnMigration(ctx, [st], 'concurrently', sql);
+          if (move) fixes.push({ ...move, title: `${move.title} with CONCURRENTLY` });
+          tail = ` CONCURRENTLY cannot run in a transaction, and this statement is in one (${transactionReason(st, ctx.file)}): give it a migration of its own.`;
+        }
       }
       ctx.report({
         message:

@@ -35,6 +35,17 @@ const diesel: MigrationRunner = {
     return { mode: 'transaction', reason: 'Diesel runs each migration in a transaction' };
   },
   sideConfig: (entry) => path.join(path.dirname(entry.fsPath), 'metadata.toml'),
+  // A metadata.toml that says `run_in_transaction = true` is the author's word: not overridden.
+  optOut: (file) => {
+    if (file.sideConfig !== undefined && /^\s*run_in_transaction\s*=/im.test(file.sideConfig)) return undefined;
+    const side = file.sideConfig ?? '';
+    const sep = side && !side.endsWith('\n') ? '\n' : '';
+    return {
+      title: 'Run this migration without a transaction (run_in_transaction = false in metadata.toml)',
+      edits: [{ fsPath: path.join(path.dirname(file.fsPath), 'metadata.toml'), offset: side.length, newText: `${sep}run_in_transaction = false\n` }],
+      onlyAlone: false,
+    };
+  },
   upFileFor: (set, down) => set.files.find((f) => f.direction === 'up' && path.dirname(f.fsPath) === path.dirname(down.fsPath)),
   downFileFor: (up) => (path.basename(up) === 'up.sql' ? path.join(path.dirname(up), 'down.sql') : undefined),
   newMigration: (ctx) =>

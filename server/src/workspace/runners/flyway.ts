@@ -46,6 +46,16 @@ const flyway: MigrationRunner = {
     return { mode: 'transaction', reason: 'Flyway runs each migration in a transaction' };
   },
   sideConfig: (entry) => `${entry.fsPath}.conf`,
+  optOut: (file) => {
+    if (file.sideConfig !== undefined && /^\s*executeInTransaction\s*=/im.test(file.sideConfig)) return undefined;
+    const side = file.sideConfig ?? '';
+    const sep = side && !side.endsWith('\n') ? '\n' : '';
+    return {
+      title: `Run this migration without a transaction (executeInTransaction=false in ${path.basename(file.fsPath)}.conf)`,
+      edits: [{ fsPath: `${file.fsPath}.conf`, offset: side.length, newText: `${sep}executeInTransaction=false\n` }],
+      onlyAlone: false,
+    };
+  },
   newMigration(ctx) {
     const version = nextVersion(ctx.set, ctx.later);
     if (!version) return undefined;
