@@ -14,8 +14,9 @@ import { corpusRoot, NO_CORPUS } from '../helpers/paths';
 
 const root = corpusRoot && path.join(corpusRoot, 'sql');
 
+/** The TS/JS migrations checked (not the entity or schema files `check` also reads). */
 function scripts(result: CheckResult): CheckResult['files'] {
-  return result.files.filter((f) => /\.(ts|js)$/.test(f.path));
+  return result.files.filter((f) => /\.(ts|js)$/.test(f.path) && findMigrationSet(f.path, diskHost) !== undefined);
 }
 
 function perRule(files: CheckResult['files']): Record<string, number> {
