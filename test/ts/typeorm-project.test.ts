@@ -1,7 +1,8 @@
 /**
  * A TypeORM project as the front end reads it: the engine from the data source (a literal `type`, one
  * read from the environment, several engines), TypeORM's default names (snake_case tables, `<relation>Id`
- * join columns), columns inherited from a base class, and entity files found across the package.
+ * join columns), columns inherited from a base class, a many-to-many's junction table, and entity files
+ * found across the package.
  */
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
@@ -68,6 +69,20 @@ describe('TypeORM projects', () => {
     // Inherited columns point at the base class's file.
     assert.equal(order.columns[0].source.uri, pathToUri(path.resolve('/typeorm-projects', `p${n}`, 'src/common/base.ts')));
     assert.deepEqual(a.engine, { name: 'postgresql', from: 'package.json', file: path.resolve('/typeorm-projects', `p${n}`, 'package.json'), detail: 'dependency pg' });
+  });
+
+  it("a many-to-many's owning side gives its junction table, keyed and indexed on both sides", async () => {
+    const post =
+      "import { Entity, JoinTable, ManyToMany, PrimaryGeneratedColumn } from 'typeorm';\nimport { Tag } from './tag';\n\n@Entity()\nexport class Post {\n  @PrimaryGeneratedColumn({ type: 'bigint' })\n  id: string;\n\n  @ManyToMany(() => Tag)\n  @JoinTable()\n  tags: Tag[];\n}\n";
+    const tag = "import { Entity, PrimaryGeneratedColumn } from 'typeorm';\n\n@Entity()\nexport class Tag {\n  @PrimaryGeneratedColumn('uuid')\n  id: string;\n}\n";
+    const a = await analyse({ 'package.json': '{"dependencies":{"typeorm":"0.3.20","pg":"8.11.0"}}', 'src/post.ts': post, 'src/tag.ts': tag }, 'src/post.ts');
+    const junction = a.unit.schema.tables.get('post_tags_tag');
+    assert.ok(junction, [...a.unit.schema.tables.keys()].join());
+    assert.deepEqual(junction.columns.map((c) => `${c.name} ${c.type.name}`), ['postId int8', 'tagId uuid']);
+    assert.deepEqual(junction.indexes.map((i) => `${i.kind} ${i.columns}`), ['primary postId,tagId', 'index tagId']);
+    assert.deepEqual(junction.foreignKeys.map((k) => `${k.columns} -> ${k.refTable} ${k.onDelete}`), ['postId -> post cascade', 'tagId -> tag cascade']);
+    assert.equal(post.slice(junction.source.span.start, junction.source.span.end), 'JoinTable()');
+    assert.deepEqual(a.findings.filter((f) => /post_tags_tag/.test(f.message)).map((f) => f.rule), []);
   });
 
   it('the engine is the one a literal data source type names', async () => {

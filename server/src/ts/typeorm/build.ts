@@ -2,11 +2,13 @@
  * TypeORM entity classes -> the shared model, as TypeORM's default naming strategy names things: a table
  * is `@Entity('name')` or the class name in snake_case, a column its `name` option or the property name,
  * a relation's join column `<property>Id` (camelCase of property and referenced column) unless
- * `@JoinColumn({ name })` says otherwise. Columns come from the class and the classes it extends.
+ * `@JoinColumn({ name })` says otherwise. Columns come from the class and the classes it extends; a
+ * many-to-many's owning side adds its junction table (junction.ts).
  */
 import type { Column, DefaultValue, Dialect, ForeignKey, Index, ReferentialAction, Schema, Table } from '../../model/schema';
 import type { SourceRef, Span } from '../../model/text';
 import { property, spanOf, stringValue, unwrap, type t } from '../parse';
+import { junctionTable } from './junction';
 import { optionsOf, type Decorator, type EntityClass, type EntityFile, type EntityProperty } from './read';
 import { columnType, dateColumnType, inferredType, joinColumnName, snakeCase } from './types';
 
@@ -136,6 +138,16 @@ export function buildEntities(files: EntityFile[], dialect: Dialect, uriOf: (pat
     }
     for (const { cls: c, file: f } of lineage(b.cls, b.file, classNamed)) {
       const u = uriOf(f.path);
+      for (const p of c.properties) {
+        const many = p.decorators.find((d) => d.name === 'ManyToMany');
+        const join = p.decorators.find((d) => d.name === 'JoinTable');
+        const targetName = many && relationTarget(many.args[0]);
+        const target = targetName ? classNamed(targetName, f) : undefined;
+        const parent = target && byClass.get(target.cls);
+        if (!many || !join || !parent) continue;
+        const junction = junctionTable(b, p, many, join, parent, u);
+        if (!schema.tables.has(junction.key)) schema.tables.set(junction.key, junction);
+      }
       for (const p of c.properties) for (const d of p.decorators) if (d.name === 'Index') propertyIndex(b, p, d, u);
       if (c === b.cls) for (const d of c.decorators) if (d.name === 'Index' || d.name === 'Unique') classIndex(b, d, u);
     }
