@@ -34,6 +34,10 @@ export interface SessionOptions {
 export class LspSession {
   readonly conn: ProtocolConnection;
   readonly registrations: Registration[] = [];
+  /** What the server wrote to the output channel (window/logMessage), in order. */
+  readonly logs: string[] = [];
+  /** The detected project facts of each file's last status notification (the status bar tooltip's). */
+  readonly detected = new Map<string, string[]>();
   private readonly proc: ChildProcess;
   private readonly diagnostics = new Map<string, Diagnostic[]>();
   private waiters: { uri: string; resolve: (d: Diagnostic[]) => boolean }[] = [];
@@ -58,7 +62,13 @@ export class LspSession {
       this.registrations.push(...p.registrations);
       return null;
     });
-    for (const n of ['dbDesign/status', 'window/logMessage', 'window/showMessage']) this.conn.onNotification(n, () => undefined);
+    this.conn.onNotification('window/logMessage', (p: { message: string }) => void this.logs.push(p.message));
+    this.conn.onNotification('dbDesign/status', (p: { uri?: string; detected?: string[] }) => {
+      if (!p.uri || !p.detected) return;
+      this.detected.set(p.uri, p.detected);
+      this.detectedWaiters = this.detectedWaiters.filter((w) => w.uri !== p.uri || !w.resolve(p.detected!));
+    });
+    this.conn.onNotification('window/showMessage', () => undefined);
     this.conn.listen();
   }
 
@@ -122,6 +132,18 @@ export class LspSession {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; last: ${JSON.stringify(this.diagnostics.get(uri)?.map((d) => d.code))}`)), 20000);
       this.waiters.push({ uri, resolve: (d) => pred(d) && (clearTimeout(timer), resolve(d), true) });
+    });
+  }
+
+  private detectedWaiters: { uri: string; resolve: (facts: string[]) => boolean }[] = [];
+
+  /** The current or first later detected facts for `uri` (a status notification's) that satisfy `pred`; fails after 20 s. */
+  waitForDetected(uri: string, pred: (facts: string[]) => boolean, what: string): Promise<string[]> {
+    const current = this.detected.get(uri);
+    if (current && pred(current)) return Promise.resolve(current);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; last: ${JSON.stringify(this.detected.get(uri))}`)), 20000);
+      this.detectedWaiters.push({ uri, resolve: (f) => pred(f) && (clearTimeout(timer), resolve(f), true) });
     });
   }
 

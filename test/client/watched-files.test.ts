@@ -57,10 +57,24 @@ describe('watched project files', () => {
     const uri = lsp.open(up, 'sql', fs.readFileSync(up, 'utf8'));
     await lsp.waitFor(uri, has('concurrently-in-transaction'), 'concurrently-in-transaction while Diesel wraps the migration');
 
+    // The output channel says what was detected for the project, and the status bar tooltip lists it.
+    const aboutProject = (log: string) => log.startsWith(`Project ${path.join(dir!, 'migrations')}:`);
+    const first = lsp.logs.filter(aboutProject);
+    assert.equal(first.length, 1, lsp.logs.join('\n'));
+    assert.match(first[0], /\n {2}Engine: postgresql \(from \.\.\/Cargo\.toml: diesel feature "postgres"\)\n/);
+    assert.match(first[0], /\n {2}Runner: Diesel \(from the migration folder layout\)\n/);
+    assert.match(first[0], /\n {2}Transaction mode: in a transaction \(/);
+    const tooltip = await lsp.waitForDetected(uri, () => true, 'the status bar facts');
+    assert.deepEqual(tooltip, first[0].split('\n').slice(1).map((l) => l.trim()));
+
     const metadata = path.join(dir, idx, 'metadata.toml');
     fs.writeFileSync(metadata, 'run_in_transaction = false\n');
     lsp.filesChanged([{ file: metadata, type: 1 }]);
     await lsp.waitFor(uri, lacks('concurrently-in-transaction'), 'concurrently-in-transaction to go once metadata.toml opts out');
+    // Said again because it changed, with the file it came from.
+    const second = lsp.logs.filter(aboutProject);
+    assert.equal(second.length, 2, lsp.logs.join('\n'));
+    assert.match(second[1], /\n {2}Transaction mode: statement by statement, outside any transaction \(its metadata\.toml sets `run_in_transaction = false`\)/);
 
     fs.rmSync(metadata);
     lsp.filesChanged([{ file: metadata, type: 3 }]);
