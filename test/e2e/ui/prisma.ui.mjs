@@ -21,6 +21,9 @@ const SEL = {
   hover: '.monaco-hover:visible',
   actionRow: '.action-widget .monaco-list-row',
   statusItem: '.statusbar-item',
+  settingsSearch: '.settings-editor .settings-header',
+  settingRow: '.settings-editor .setting-item-contents',
+  settingsToc: '.settings-editor .settings-toc-container .monaco-list-row',
 };
 
 const FILE = 'schema.prisma';
@@ -197,6 +200,36 @@ export const prismaUiSteps = [
       await page.locator(SEL.activeTab).filter({ hasText: /Schema report/ }).dblclick();
       await diagram.scrollIntoViewIfNeeded();
       await page.screenshot({ path: path.join(path.dirname(screenshot), 'e2e-report.png') });
+    },
+  },
+  {
+    name: 'the Settings editor lists db-design\'s settings in a group titled "db-design", no value reading "null"',
+    async run({ page, screenshot }) {
+      await page.keyboard.press('F1');
+      await page.locator(SEL.quickInput).waitFor({ timeout: UI_TIMEOUT });
+      await page.keyboard.type('Preferences: Open Settings (UI)');
+      await page.locator(SEL.quickInputRow).filter({ hasText: 'Open Settings (UI)' }).first().waitFor({ timeout: UI_TIMEOUT });
+      await page.keyboard.press('Enter');
+      await page.locator(SEL.settingsSearch).waitFor({ timeout: UI_TIMEOUT });
+      // The search box has the focus when the editor opens.
+      await page.keyboard.type('@ext:db-design.db-design');
+      const dialect = page.locator(SEL.settingRow).filter({ hasText: 'Dialect' }).first();
+      await dialect.waitFor({ timeout: UI_TIMEOUT });
+      const rows = await page.locator(SEL.settingRow).evaluateAll((els) =>
+        els.map((el) => ({
+          label: el.querySelector('.setting-item-title')?.textContent?.trim() ?? '',
+          values: [...el.querySelectorAll('input, select')].map((i) => (i instanceof HTMLInputElement && i.type === 'checkbox' ? String(i.checked) : /** @type {HTMLInputElement} */ (i).value)),
+          shown: [...el.querySelectorAll('.setting-item-control .monaco-select-box, .setting-item-control input')].map((e) => (e instanceof HTMLInputElement ? e.value : e.textContent ?? '')),
+        })),
+      );
+      await page.screenshot({ path: path.join(path.dirname(screenshot), 'settings.png') });
+      const text = JSON.stringify(rows);
+      if (rows.length < 5) throw new Error(`db-design's settings are not listed: ${text}`);
+      if (rows.some((r) => [...r.values, ...r.shown].some((v) => v.trim() === 'null'))) throw new Error(`a setting shows "null": ${text}`);
+      // The group is titled as the product is written. (In search results VS Code prefixes each setting with
+      // its key's first part made into words, "Db Design: Dialect", for every extension alike.)
+      const group = await page.locator(SEL.settingsToc).allInnerTexts();
+      if (!group.some((g) => /^db-design\b/.test(g.trim())) || group.some((g) => /Db Design/.test(g))) throw new Error(`the settings group is not titled "db-design": ${JSON.stringify(group)}`);
     },
   },
 ];
