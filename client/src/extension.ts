@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { DOCUMENT_SELECTOR, PrismaExtensionNotification, StatusNotification, type ClientInitOptions, type StatusParams } from '../../server/src/lsp/protocol';
+import { documentSelectorFor, PrismaExtensionNotification, usesScriptOrm, StatusNotification, type ClientInitOptions, type StatusParams } from '../../server/src/lsp/protocol';
 import { showRuleDocumentation } from './commands/docs';
 import { FIXED_SCHEME, FixedTexts, fixAllInFile, fixAllInWorkspace, PreviewDocuments, type WorkspaceFixOptions } from './commands/fix-all';
 import { formatSql } from './commands/format';
@@ -30,7 +30,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   let prismaPresent = prismaExtensionPresent();
   const initializationOptions: ClientInitOptions = { prismaExtensionActive: prismaPresent, trusted: vscode.workspace.isTrusted };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: DOCUMENT_SELECTOR,
+    documentSelector: documentSelectorFor(await scriptOrmProjects()),
     // No synchronize.fileEvents: the server registers the files it depends on (workspace/watched.ts).
     initializationOptions,
     outputChannel: output,
@@ -77,6 +77,26 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
   );
   await lc.start();
+}
+
+/**
+ * The folders of the workspace's package.json files that depend on Drizzle or TypeORM: their TypeScript and
+ * JavaScript files go to the server (which reads only the ones declaring tables or entities). Other projects'
+ * TypeScript never does, beyond scripts below a migrations folder.
+ */
+async function scriptOrmProjects(): Promise<string[]> {
+  if (!vscode.workspace.workspaceFolders?.length) return [];
+  const files = await vscode.workspace.findFiles('**/package.json', '**/node_modules/**', 500);
+  const dirs: string[] = [];
+  for (const file of files) {
+    if (file.scheme !== 'file') continue;
+    try {
+      if (usesScriptOrm(Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8'))) dirs.push(path.dirname(file.fsPath));
+    } catch {
+      // An unreadable package.json names no ORM.
+    }
+  }
+  return dirs;
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,14 +1,16 @@
 /**
- * The editor sends TypeScript/JavaScript migrations to the server: the manifest activates the extension in a
- * workspace with scripts below a migrations folder, the client's document selector names those scripts
- * (and no other TypeScript), and the server reads a script only when its text is a migration's.
+ * The editor sends TypeScript/JavaScript migrations, Drizzle schemas and TypeORM entities to the server: the
+ * manifest activates the extension in a workspace with scripts below a migrations folder or a drizzle-kit or
+ * TypeORM config, the client's document selector names those scripts (and all scripts of a project whose
+ * package.json uses Drizzle or TypeORM, no other TypeScript), and the server reads a script only when its text
+ * is a migration's, a schema's or entities'.
  */
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { languageOf } from '../../server/src/engine/analyze';
-import { DOCUMENT_SELECTOR, SCRIPT_MIGRATION_GLOB } from '../../server/src/lsp/protocol';
+import { DOCUMENT_SELECTOR, documentSelectorFor, SCRIPT_MIGRATION_GLOB, usesScriptOrm } from '../../server/src/lsp/protocol';
 import { repoRoot } from '../helpers/paths';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { activationEvents: string[] };
@@ -22,12 +24,38 @@ describe('TS/JS migrations in the editor', () => {
     assert.ok(!pkg.activationEvents.some((e) => e === 'onLanguage:typescript' || e === 'onLanguage:javascript'));
   });
 
-  it('the client hands the server Prisma, SQL and migration scripts only', () => {
-    assert.match(extension, /documentSelector: DOCUMENT_SELECTOR\b/);
-    const scripts = DOCUMENT_SELECTOR.filter((s) => s.language === 'typescript' || s.language === 'javascript');
-    assert.deepEqual(scripts.map((s) => s.language).sort(), ['javascript', 'typescript']);
-    for (const s of scripts) assert.equal(s.pattern, SCRIPT_MIGRATION_GLOB);
-    for (const s of DOCUMENT_SELECTOR.filter((x) => x.language === 'prisma' || x.language === 'sql')) assert.equal(s.pattern, undefined);
+  it('the client hands the server Prisma, SQL and migration scripts only, outside Drizzle and TypeORM projects', () => {
+    assert.match(extension, /documentSelector: documentSelectorFor\(await scriptOrmProjects\(\)\)/);
+    for (const selector of [DOCUMENT_SELECTOR, documentSelectorFor([])]) {
+      const scripts = selector.filter((s) => s.language === 'typescript' || s.language === 'javascript');
+      assert.deepEqual(scripts.map((s) => s.language).sort(), ['javascript', 'typescript']);
+      for (const s of scripts) assert.equal(s.pattern, SCRIPT_MIGRATION_GLOB);
+      for (const s of selector.filter((x) => x.language === 'prisma' || x.language === 'sql')) assert.equal(s.pattern, undefined);
+    }
+  });
+
+  it('in a project whose package.json uses Drizzle or TypeORM, every script of that project goes to the server', () => {
+    assert.equal(usesScriptOrm('{ "dependencies": { "drizzle-orm": "^0.44.0", "pg": "^8" } }'), true);
+    assert.equal(usesScriptOrm('{ "devDependencies": { "typeorm": "0.3.20" } }'), true);
+    assert.equal(usesScriptOrm('{ "dependencies": { "drizzle-kit-helpers": "1", "react": "19" }, "keywords": ["typeorm"] }'), false);
+    assert.equal(usesScriptOrm('{ "dependencies": '), false);
+    assert.equal(usesScriptOrm('null'), false);
+    const selector = documentSelectorFor(['/home/me/app/apps/api', '/home/me/[odd]/app']);
+    const wide = selector.filter((s) => (s.language === 'typescript' || s.language === 'javascript') && s.pattern !== SCRIPT_MIGRATION_GLOB);
+    assert.deepEqual(wide, [
+      { scheme: 'file', language: 'typescript', pattern: '/home/me/app/apps/api/**/*' },
+      { scheme: 'file', language: 'javascript', pattern: '/home/me/app/apps/api/**/*' },
+    ]);
+    // The manifest activates in such projects through their drizzle-kit or TypeORM config file.
+    assert.ok(pkg.activationEvents.some((e) => /^workspaceContains:\*\*\/drizzle\.config\.\{[^}]*\bts\b/.test(e)), JSON.stringify(pkg.activationEvents));
+    assert.ok(pkg.activationEvents.some((e) => /^workspaceContains:\*\*\/ormconfig\./.test(e)), JSON.stringify(pkg.activationEvents));
+  });
+
+  it('the server reads a Drizzle schema or TypeORM entities, and no other script of such a project', () => {
+    assert.equal(languageOf('/p/src/db/schema.ts', "import { pgTable, integer } from 'drizzle-orm/pg-core';\nexport const a = pgTable('a', { id: integer('id') });"), 'typescript');
+    assert.equal(languageOf('/p/src/user.entity.ts', "import { Entity, PrimaryGeneratedColumn } from 'typeorm';\n@Entity() export class User { @PrimaryGeneratedColumn() id: number }"), 'typescript');
+    assert.equal(languageOf('/p/src/service.ts', "import { eq } from 'drizzle-orm';\nexport const byId = (id: number) => eq(users.id, id);"), undefined);
+    assert.equal(languageOf('/p/src/repo.ts', "import { Repository } from 'typeorm';\nexport class Repo extends Repository<User> {}"), undefined);
   });
 
   it('the server reads a script below a migrations folder only when it calls a raw-SQL function', () => {

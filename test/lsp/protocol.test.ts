@@ -48,12 +48,15 @@ class Client {
   private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
   private waiters: { uri: string; pred: (d: Diagnostic[]) => boolean; resolve: (d: Diagnostic[]) => void }[] = [];
   private readonly versions = new Map<string, number>();
+  /** Every URI the server published diagnostics for, even an empty list. */
+  readonly published = new Set<string>();
   /** The engine each file was read for, from the server's status notifications. */
   readonly engines = new Map<string, { name: string; from: string; detail?: string }>();
 
   constructor(readonly proc: ChildProcess) {
     this.conn = createProtocolConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
     this.conn.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.published.add(p.uri);
       this.diagnostics.set(p.uri, p);
       this.waiters = this.waiters.filter((w) => {
         if (w.uri === p.uri && w.pred(p.diagnostics)) {
@@ -186,6 +189,57 @@ describe('language server over stdio', () => {
     assert.match(fixed, /@@index\(\[authorId\]\)/);
     client.change(uri, edits);
     await client.waitFor(uri, (ds) => !ds.some((x) => x.code === 'fk-missing-index'), 'fk-missing-index to disappear');
+  });
+
+  it('reads a Drizzle schema: fk-missing-index with its hover, a fix adding the index to the callback; other TypeScript is left alone', async () => {
+    const app = path.join(dir, 'drizzle-app');
+    fs.mkdirSync(path.join(app, 'src', 'db'), { recursive: true });
+    fs.writeFileSync(path.join(app, 'package.json'), '{ "dependencies": { "drizzle-orm": "^0.44.0" } }\n');
+    fs.writeFileSync(path.join(app, 'drizzle.config.ts'), 'export default { dialect: "postgresql", schema: "./src/db/schema.ts" };\n');
+    const schema = [
+      "import { index, integer, pgTable, text } from 'drizzle-orm/pg-core';",
+      '',
+      "export const users = pgTable('users', {",
+      "  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),",
+      '});',
+      '',
+      "export const notes = pgTable('notes', {",
+      "  id: integer('id').primaryKey().generatedAlwaysAsIdentity(),",
+      "  body: text('body').notNull(),",
+      "  authorId: integer('author_id').notNull().references(() => users.id, { onDelete: 'cascade' }),",
+      "}, (t) => [index('notes_body_idx').on(t.body)]);",
+      '',
+    ].join('\n');
+    const file = path.join(app, 'src', 'db', 'schema.ts');
+    fs.writeFileSync(file, schema);
+    const uri = URI.file(file).toString();
+    // Any other TypeScript of the project, open first: the server publishes nothing for it.
+    const other = path.join(app, 'src', 'service.ts');
+    const otherText = "import { db } from './db';\nexport async function notesOf(id: number) {\n  return db.query.notes.findMany({ where: (n, { eq }) => eq(n.authorId, id) });\n}\n";
+    fs.writeFileSync(other, otherText);
+    const otherUri = URI.file(other).toString();
+    client.open(otherUri, 'typescript', otherText);
+    client.open(uri, 'typescript', schema);
+
+    const diags = await client.waitFor(uri, has('fk-missing-index'), 'fk-missing-index on schema.ts');
+    const d = diags.find((x) => x.code === 'fk-missing-index')!;
+    assert.equal(d.range.start.line, schema.split('\n').findIndex((l) => l.includes('authorId:')));
+    const hover = (await client.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: d.range.start })) as Hover;
+    assert.match(JSON.stringify(hover.contents), /fk-missing-index/);
+
+    const actions = (await client.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: d.range, context: { diagnostics: [d] } })) as CodeAction[];
+    const fix = actions.find((a) => a.kind === 'quickfix' && /index/i.test(a.title) && !/^Disable/.test(a.title));
+    assert.ok(fix, actions.map((a) => a.title).join(' | '));
+    const fixed = applyLocal(schema, fix.edit!.changes![uri]);
+    assert.match(fixed, /\(t\) => \[[\s\S]*index\('notes_body_idx'\)\.on\(t\.body\),?\s*index\('notes_author_id_idx'\)\.on\(t\.authorId\)/);
+    client.change(uri, fix.edit!.changes![uri]);
+    await client.waitFor(uri, (ds) => !ds.some((x) => x.code === 'fk-missing-index'), 'fk-missing-index to disappear');
+
+    // Edits of the other file are looked at and dropped: still nothing published for it.
+    client.change(otherUri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: '// notes\n' }]);
+    await new Promise((r) => setTimeout(r, 600));
+    assert.ok(client.published.has(uri));
+    assert.ok(!client.published.has(otherUri), [...client.published].join('\n'));
   });
 
   it('places SQL diagnostics by UTF-16 column after emoji and CJK text', async () => {

@@ -21,6 +21,39 @@ export const DOCUMENT_SELECTOR: { scheme: string; language: string; pattern?: st
   ...['typescript', 'javascript'].map((language) => ({ scheme: 'file', language, pattern: SCRIPT_MIGRATION_GLOB })),
 ];
 
+/** The TypeScript ORMs whose schema files db-design reads (Drizzle tables, TypeORM entities). */
+export const SCRIPT_ORM_PACKAGES = ['drizzle-orm', 'typeorm'] as const;
+
+/** A package.json whose dependencies name one of `SCRIPT_ORM_PACKAGES` (the client's cheap check, at activation). */
+export function usesScriptOrm(packageJson: string): boolean {
+  let pkg: Record<string, unknown>;
+  try {
+    pkg = JSON.parse(packageJson) as Record<string, unknown>;
+  } catch {
+    return false;
+  }
+  if (!pkg || typeof pkg !== 'object') return false;
+  return ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies'].some((key) => {
+    const deps = pkg[key];
+    return !!deps && typeof deps === 'object' && SCRIPT_ORM_PACKAGES.some((name) => Object.prototype.hasOwnProperty.call(deps, name));
+  });
+}
+
+/**
+ * The document selector for a workspace: `DOCUMENT_SELECTOR`, and every TypeScript/JavaScript file below the
+ * folders of the package.json files that use Drizzle or TypeORM (`projectDirs`, absolute). The server reads
+ * one only when its text declares tables or entities; other TypeScript never reaches it outside those projects.
+ */
+export function documentSelectorFor(projectDirs: readonly string[]): typeof DOCUMENT_SELECTOR {
+  const scripts = projectDirs.flatMap((dir) => {
+    const base = dir.replace(/\\/g, '/').replace(/\/+$/, '');
+    // A folder whose path has glob characters cannot be named by a pattern: it keeps the migrations glob only.
+    if (/[*?{}[\]]/.test(base)) return [];
+    return ['typescript', 'javascript'].map((language) => ({ scheme: 'file', language, pattern: `${base}/**/*` }));
+  });
+  return [...DOCUMENT_SELECTOR, ...scripts];
+}
+
 /** Code action kind for fix-on-save: `"editor.codeActionsOnSave": { "source.fixAll.db-design": "explicit" }`. */
 export const FIX_ALL_KIND = 'source.fixAll.db-design';
 

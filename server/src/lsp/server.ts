@@ -175,7 +175,7 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((e) => {
     revision++;
     // Other open files of the same Prisma schema or migration history see this file's unsaved text.
-    scheduler.edited(e.document.uri, engine.dependents(e.document.uri).filter((dep) => documents.get(dep)));
+    scheduler.edited(e.document.uri, dependentsOf(e.document.uri, e.document.getText()));
   });
   documents.onDidClose((e) => {
     revision++;
@@ -185,6 +185,17 @@ export function startServer(connection: Connection): void {
     previewOnly.delete(e.document.uri);
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
+
+  /**
+   * The open files an edit of `uri` may change the findings of: its schema folder or migration set, and for a
+   * Drizzle schema or TypeORM entity file the other open ones (their tables reference each other).
+   */
+  function dependentsOf(uri: string, text: string): string[] {
+    const deps = engine.dependents(uri).filter((dep) => documents.get(dep));
+    if (languageOf(uri, text) !== 'typescript') return deps;
+    const others = documents.all().filter((d) => d.uri !== uri && !deps.includes(d.uri) && languageOf(d.uri, d.getText()) === 'typescript');
+    return [...deps, ...others.map((d) => d.uri)];
+  }
 
   async function validate(uri: string): Promise<void> {
     const doc = documents.get(uri);
@@ -196,7 +207,11 @@ export function startServer(connection: Connection): void {
     }
     // Scripts are read only when their text says so (a migration tool's raw SQL, a Drizzle schema).
     const language = languageOf(uri, doc.getText()) ?? (doc.languageId === 'prisma' ? 'prisma' : doc.languageId === 'sql' ? 'sql' : undefined);
-    if (!language) return;
+    if (!language) {
+      // A script that no longer declares tables (or never did) has nothing to show.
+      if (analyses.delete(uri)) await connection.sendDiagnostics({ uri, diagnostics: [] });
+      return;
+    }
     const version = doc.version;
     const settings = await settingsFor(uri);
     resolvedSettings.set(uri, settings);
