@@ -19,6 +19,19 @@ ruleTester('select-star', {
       output: ['CREATE TABLE users (id bigint PRIMARY KEY, email text);\nSELECT id, email FROM users;\n'],
     },
     {
+      name: 'the columns the table has at that statement, not those a later ALTER adds or drops',
+      language: 'sql',
+      file: 'queries/report.sql',
+      code: `
+        CREATE TABLE users (id bigint PRIMARY KEY, email text);
+        SELECT * FROM users;
+               ^ select-star
+        ALTER TABLE users ADD COLUMN name text;
+        ALTER TABLE users DROP COLUMN email;
+      `,
+      output: ['CREATE TABLE users (id bigint PRIMARY KEY, email text);\nSELECT id, email FROM users;\nALTER TABLE users ADD COLUMN name text;\nALTER TABLE users DROP COLUMN email;\n'],
+    },
+    {
       name: 'reserved words, upper case and embedded quotes in the column list are quoted',
       language: 'sql',
       file: 'queries/report.sql',

@@ -30,7 +30,7 @@ export default defineRule({
       'whenever a column is added, dropped or reordered, which breaks code that reads columns by position and silently changes ' +
       'what `INSERT ... SELECT *` writes. In a view, PostgreSQL expands the `*` once, at CREATE VIEW: later columns never show up. ' +
       '`count(*)` and `EXISTS (SELECT * ...)` are fine.',
-    fix: 'Name the columns you need. When the table is known from the same file, the fix writes out its current column list.',
+    fix: 'Name the columns you need. When the table is known from the same file, the fix writes out the columns it has at that statement.',
     examples: [
       { language: 'sql', file: 'queries/report.sql', bad: 'SELECT * FROM users WHERE id = $1;\n', good: 'SELECT id, email FROM users WHERE id = $1;\n' },
     ],
@@ -41,7 +41,8 @@ export default defineRule({
     for (const st of ctx.statements) {
       for (const sel of selectsOf(st)) {
         for (const star of sel.stars) {
-          const table = star.table ? ctx.schema.tables.get(star.table.key) : undefined;
+          // The columns the table has at this statement, not after the file's later changes to it.
+          const table = star.table ? st.before(star.table.key) : undefined;
           const fixes: FixProposal[] = [];
           if (table && !table.partial && table.columns.length) {
             const prefix = star.qualifier ? `${quoteIdent(star.qualifier, ctx.dialect)}.` : '';

@@ -38,8 +38,20 @@ export interface FileReplay {
   unread?: Unread;
 }
 
-/** The table keys a statement reads or changes, for its `before` copies. */
+/** The table keys a statement reads or changes, for its `before` copies (with the tables its `*` expands). */
 export function touchedTables(info: StatementInfo, schema: Schema): string[] {
+  const own = changedTables(info, schema);
+  const stars = starTables(info);
+  return stars.length ? [...own, ...stars] : own;
+}
+
+/** The tables a `SELECT *` of the statement expands (any dialect: the select-star fix lists their columns). */
+function starTables(info: StatementInfo): string[] {
+  const select = info.kind === 'select' ? info.select : info.kind === 'create-view' || info.kind === 'create-table-as' || info.kind === 'dml' ? info.select : undefined;
+  return select?.stars.flatMap((s) => (s.table ? [s.table.key] : [])) ?? [];
+}
+
+function changedTables(info: StatementInfo, schema: Schema): string[] {
   switch (info.kind) {
     case 'unparsed':
       return info.creates ? [info.creates.key] : [];
@@ -147,7 +159,7 @@ function replayStatement(schema: Schema, parse: SqlFileParse, i: number, facts: 
   }
   const view = new StatementView(st, parse.uri, parse.dialect);
   const isPg = parse.dialect === 'postgresql' || parse.dialect === 'cockroachdb';
-  const keys = isPg ? touchedTables(view.info, schema) : [];
+  const keys = isPg ? touchedTables(view.info, schema) : starTables(view.info);
   const before = new Map<string, Table | undefined>();
   for (const k of keys) {
     const t = schema.tables.get(k);
