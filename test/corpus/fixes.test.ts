@@ -3,7 +3,9 @@
  * checked from its root as a user would): the files the fix touches, new migrations included, are
  * analysed again with the rest of the project as it is on disk. A fix must leave them parsing, clear
  * its finding, add no finding of another rule, empty no file, give a new migration a version of its own
- * and never turn a down migration into an up one.
+ * and never turn a down migration into an up one. A design finding is about the schema the history ends
+ * with: one that the same rule reported in the same words before the fix is the same finding, moved with
+ * the statement that declares its object.
  *
  * To keep the run short it samples: per project, the first fixes of each rule (FIXES_PER_RULE), in file
  * order. It prints per rule how many fixes it applied and how many failed, which the issue notes quote.
@@ -15,15 +17,18 @@ import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
 import { check, diskHost } from '../../server/src/cli/check';
 import { Engine, uriToPath, type AnalysisHost } from '../../server/src/engine/analyze';
+import { loadConfig } from '../../server/src/engine/config';
 import { applyEdits } from '../../server/src/engine/edits';
 import type { Finding, Fix } from '../../server/src/model/findings';
+import { ruleById } from '../../server/src/rules/registry';
 import { ensureSqlParser } from '../../server/src/sql';
+import { findMigrationSet, upFiles } from '../../server/src/workspace/migrations';
 import { analyseAll, parseErrors, PARSE_RULES } from '../helpers/fix-check';
 import { corpusRoot, NO_CORPUS } from '../helpers/paths';
 
 const FIXES_PER_RULE = 1;
 
-type FaultKind = 'parse' | 'stays' | 'adds' | 'emptied' | 'version' | 'down-to-up';
+type FaultKind = 'parse' | 'stays' | 'adds' | 'reorders' | 'emptied' | 'version' | 'down-to-up';
 interface Fault {
   kind: FaultKind;
   text: string;
@@ -34,6 +39,7 @@ const CHECKS: Record<FaultKind, string> = {
   parse: 'the files it touches still parse',
   stays: 'its finding is gone',
   adds: 'it adds no finding of another rule',
+  reorders: 'moving a statement past later migrations changes no design finding',
   emptied: 'it empties no migration',
   version: 'a migration it creates has a version of its own',
   'down-to-up': 'it never turns a down migration into an up one',
@@ -44,10 +50,11 @@ const CHECKS: Record<FaultKind, string> = {
  * `todo` test does not fail the run, and shows in the report as unfinished.
  */
 const NOT_YET: Partial<Record<FaultKind, string>> = {
-  adds:
-    'fixes do not yet check what they cause: a moved unique index lands CONCURRENTLY in a Prisma migration (a transaction), ' +
-    'fk-missing-index writes a plain CREATE INDEX on an existing table, prefer-bigint-pk leaves the referencing columns integer, ' +
-    "set-not-null's CHECK sequence in psql-script folders meets wrap-in-transaction",
+  reorders:
+    'a statement moved out of a migration that later ones follow runs after them in its new migration: where a later migration ' +
+    'changes the same object (drops or renames it, changes a default), the schema the history ends with differs, if only in the order ' +
+    'of its indexes (which decides which of two indexes a redundancy finding names); fixes do not yet ' +
+    'look at what later migrations do to the objects they move (only in the newest migration, the one being written, is the move exact)',
 };
 
 /** The project on disk, with the files a fix wrote (or created) in memory. */
@@ -94,14 +101,24 @@ function reusedVersion(p: string): string | undefined {
 const isDown = (p: string) => /(^|[._/-])down(\.sql)?$/i.test(p.replace(/\.sql$/i, '').split(path.sep).slice(-2).join('/')) || /\.down\.sql$/i.test(p);
 const hasStatements = (text: string) => text.split(/\r?\n/).some((l) => l.trim() && !l.trim().startsWith('--'));
 
+/** Do later up migrations of its set follow the migration at `p`? */
+function followed(p: string): boolean {
+  const set = findMigrationSet(p, diskHost, loadConfig(diskHost, path.dirname(p), {}).migrations);
+  const ups = set ? upFiles(set) : [];
+  const k = ups.findIndex((f) => f.fsPath === p);
+  return k >= 0 && k < ups.length - 1;
+}
+
 /** What is wrong with the project after `fix`, or undefined when nothing is. */
 async function fault(finding: Finding, fix: Fix, before: Finding[]): Promise<Fault | undefined> {
   const changed = new Map<string, string>();
   const touched = new Set([finding.uri, ...fix.edits.map((e) => e.uri)]);
+  let creates = false;
   for (const uri of touched) {
     const p = uriToPath(uri)!;
     const old = diskHost.readFile(p);
     if (old === undefined) {
+      creates = true;
       // A down file belongs to the up migration of its version (pop's engine variants share one too).
       const v = isDown(p) ? undefined : reusedVersion(p);
       if (v) return { kind: 'version', text: `new migration ${path.relative(path.dirname(path.dirname(p)), p)} reuses version ${v}` };
@@ -119,8 +136,15 @@ async function fault(finding: Finding, fix: Fix, before: Finding[]): Promise<Fau
   const same = (xs: Finding[]) => xs.filter((f) => f.uri === finding.uri && f.rule === finding.rule && f.message === finding.message).length;
   if (same(after) >= same(was)) return { kind: 'stays', text: 'the finding stays' };
   const count = (xs: Finding[], f: Finding) => xs.filter((x) => x.uri === f.uri && x.rule === f.rule).length;
-  const added = after.find((f) => f.rule !== finding.rule && count(after, f) > count(was, f));
-  return added ? { kind: 'adds', text: `adds ${added.rule}: ${added.message.slice(0, 120)}` } : undefined;
+  // A design finding is about an object of the schema the history ends with, reported where the object is
+  // declared: when a fix moves the declaring statement to a new migration, the finding moves with it. The
+  // same rule saying the same thing anywhere in the project before the fix is that finding, not a new one.
+  const design = new Set(before.filter((f) => ruleById(f.rule)?.meta.category === 'design').map((f) => `${f.rule} ${f.message}`));
+  const added = after.find((f) => f.rule !== finding.rule && count(after, f) > count(was, f) && !design.has(`${f.rule} ${f.message}`));
+  if (!added) return undefined;
+  // A design finding follows from the schema the history ends with, which a move past later migrations changes.
+  const reorders = creates && ruleById(added.rule)?.meta.category === 'design' && followed(uriToPath(finding.uri)!);
+  return { kind: reorders ? 'reorders' : 'adds', text: `adds ${added.rule}: ${added.message.slice(0, 120)}` };
 }
 
 describe('fixes on real projects', () => {
