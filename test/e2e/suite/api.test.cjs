@@ -44,6 +44,16 @@ const CASES = [
     // Index name as RULES.md specifies it: <table>_<cols>_idx.
     fixedText: /CREATE INDEX (CONCURRENTLY )?posts_author_id_idx ON (public\.)?posts \(author_id\);/i,
   },
+  {
+    // The client hands it to the server because drizzle-app/package.json depends on drizzle-orm.
+    name: 'drizzle schema',
+    file: 'drizzle-app/src/db/schema.ts',
+    languageId: 'typescript',
+    flagged: /^(authorId\b|references\b|\.references\b)/,
+    fixTitle: /^Create index on posts \(authorId\)$/,
+    // Added to the table's callback, after the index that is there.
+    fixedText: /\(t\) => \[\s*index\('posts_title_idx'\)\.on\(t\.title\),\s*index\('posts_author_id_idx'\)\.on\(t\.authorId\),?\s*\]/,
+  },
 ];
 
 /** @param {vscode.Diagnostic[]} diagnostics */
@@ -124,4 +134,15 @@ module.exports = suite('api', (test) => {
       assert.ok(await document.save(), `saving ${c.file}`);
     });
   }
+
+  test('drizzle schema: other TypeScript of the project gets no diagnostics', async () => {
+    const schema = await openWithFindings(CASES.find((c) => c.name === 'drizzle schema'));
+    const document = await openWorkspaceFile('drizzle-app/src/posts.ts');
+    assert.equal(document.languageId, 'typescript');
+    // The schema opened first has its findings, so the server is up; one more edit round for posts.ts.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    assert.ok(vscode.languages.getDiagnostics(schema.document.uri).length > 0, 'the schema has diagnostics');
+    const own = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'db-design');
+    assert.equal(own.length, 0, `db-design diagnostics on posts.ts: ${describeDiagnostics(own)}`);
+  });
 });

@@ -315,16 +315,21 @@ async function chooseAction(page, title) {
  * @param {Page} page
  */
 async function squiggleAtCursor(page) {
-  const cursor = await page.locator(SEL.cursor).first().boundingBox();
-  if (!cursor) throw new Error('no editor cursor is visible');
-  const x = cursor.x;
-  const y = cursor.y + cursor.height / 2;
-  const slack = 3;
-  for (const squiggle of await page.locator(SEL.squiggle).all()) {
-    const box = await squiggle.boundingBox();
-    if (box && x >= box.x - slack && x <= box.x + box.width + slack && y >= box.y && y <= box.y + box.height) {
-      return box;
+  // The editor draws the line's decorations a moment after it reveals the selection: ask until they are there.
+  const deadline = Date.now() + UI_TIMEOUT;
+  for (;;) {
+    const cursor = await page.locator(SEL.cursor).first().boundingBox();
+    if (!cursor) throw new Error('no editor cursor is visible');
+    const x = cursor.x;
+    const y = cursor.y + cursor.height / 2;
+    const slack = 3;
+    for (const squiggle of await page.locator(SEL.squiggle).all()) {
+      const box = await squiggle.boundingBox();
+      if (box && x >= box.x - slack && x <= box.x + box.width + slack && y >= box.y && y <= box.y + box.height) {
+        return box;
+      }
     }
+    if (Date.now() > deadline) throw new Error(`no warning squiggle under the cursor at (${Math.round(x)}, ${Math.round(y)})`);
+    await page.waitForTimeout(200);
   }
-  throw new Error(`no warning squiggle under the cursor at (${Math.round(x)}, ${Math.round(y)})`);
 }
