@@ -323,6 +323,37 @@ ruleTester('fk-missing-index', {
       output: [],
     },
     {
+      name: "drizzle-kit's SQLite table rebuild: the index goes after the rename (not onto the old table about to be dropped), with its own breakpoint",
+      language: 'sql',
+      file: 'drizzle/0001_rebuild.sql',
+      files: {
+        'drizzle.config.ts': 'export default { dialect: "sqlite", out: "./drizzle" };\n',
+        'drizzle/0000_init.sql': 'CREATE TABLE `users` (`id` integer PRIMARY KEY);\n--> statement-breakpoint\nCREATE TABLE `posts` (`id` integer PRIMARY KEY, `author_id` integer);\n',
+      },
+      code: `
+        PRAGMA foreign_keys=OFF;--> statement-breakpoint
+        CREATE TABLE \`__new_posts\` (\`id\` integer PRIMARY KEY, \`author_id\` integer, FOREIGN KEY (\`author_id\`) REFERENCES \`users\`(\`id\`));
+                                                                                   ^^^^^^^^^^^^^^^^^^^^^^^^^ fk-missing-index
+        --> statement-breakpoint
+        INSERT INTO \`__new_posts\`("id", "author_id") SELECT "id", "author_id" FROM \`posts\`;--> statement-breakpoint
+        DROP TABLE \`posts\`;--> statement-breakpoint
+        ALTER TABLE \`__new_posts\` RENAME TO \`posts\`;--> statement-breakpoint
+        PRAGMA foreign_keys=ON;
+      `,
+      output: [
+        `
+        PRAGMA foreign_keys=OFF;--> statement-breakpoint
+        CREATE TABLE \`__new_posts\` (\`id\` integer PRIMARY KEY, \`author_id\` integer, FOREIGN KEY (\`author_id\`) REFERENCES \`users\`(\`id\`));
+        --> statement-breakpoint
+        INSERT INTO \`__new_posts\`("id", "author_id") SELECT "id", "author_id" FROM \`posts\`;--> statement-breakpoint
+        DROP TABLE \`posts\`;--> statement-breakpoint
+        ALTER TABLE \`__new_posts\` RENAME TO \`posts\`;--> statement-breakpoint
+        CREATE INDEX posts_author_id_idx ON posts (author_id);--> statement-breakpoint
+        PRAGMA foreign_keys=ON;
+      `,
+      ],
+    },
+    {
       name: 'sql on SQLite (folder name)',
       language: 'sql',
       file: 'sqlite/001.sql',

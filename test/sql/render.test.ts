@@ -78,13 +78,13 @@ test('render addIndex: schema-qualified tables, taken names, long names', () => 
   assert.ok(Buffer.byteLength(name) <= 63 && name.endsWith('_idx'), name);
 });
 
-test('render addIndex: CRLF files get CRLF; a trailing comment or Drizzle breakpoint stays with its statement', () => {
+test('render addIndex: CRLF files get CRLF; a trailing comment or Drizzle breakpoint stays with its statement, and the new statement gets its own breakpoint', () => {
   const crlf = 'CREATE TABLE u (id int PRIMARY KEY);\r\nCREATE TABLE p (u_id int REFERENCES u);\r\nSELECT 1;\r\n';
   assert.equal(addFkIndex(crlf, 'p'), crlf.replace('u);\r\n', 'u);\r\nCREATE INDEX p_u_id_idx ON p (u_id);\r\n'));
   const drizzle = 'CREATE TABLE u (id int PRIMARY KEY);--> statement-breakpoint\nCREATE TABLE p (u_id int REFERENCES u);--> statement-breakpoint\nSELECT 1;';
   assert.equal(
     addFkIndex(drizzle, 'p'),
-    'CREATE TABLE u (id int PRIMARY KEY);--> statement-breakpoint\nCREATE TABLE p (u_id int REFERENCES u);--> statement-breakpoint\nCREATE INDEX p_u_id_idx ON p (u_id);\nSELECT 1;',
+    'CREATE TABLE u (id int PRIMARY KEY);--> statement-breakpoint\nCREATE TABLE p (u_id int REFERENCES u);--> statement-breakpoint\nCREATE INDEX p_u_id_idx ON p (u_id);--> statement-breakpoint\nSELECT 1;',
   );
   const noSemicolon = 'CREATE TABLE u (id int PRIMARY KEY);\nCREATE TABLE p (u_id int REFERENCES u)';
   assert.equal(addFkIndex(noSemicolon, 'p'), noSemicolon + ';\nCREATE INDEX p_u_id_idx ON p (u_id);');

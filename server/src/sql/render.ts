@@ -74,8 +74,12 @@ function addIndex(
   // A last statement written without its `;` gets one, or the new statement would run into it.
   const close = text[end - 1] === ';' ? '' : ';';
   const at = close ? end : insertionPoint(text, end);
-  return [{ uri: file.uri, span: { start: at, end: at }, newText: `${close}${lineBreak(text)}${statement}` }];
+  // drizzle-kit's migrator runs the text between two breakpoints as one statement: the new one gets its own.
+  const breakpoint = BREAKPOINT.test(text.slice(end, at)) && text.slice(at).trim() !== '' ? '--> statement-breakpoint' : '';
+  return [{ uri: file.uri, span: { start: at, end: at }, newText: `${close}${lineBreak(text)}${statement}${breakpoint}` }];
 }
+
+const BREAKPOINT = /^\s*--> statement-breakpoint\s*$/;
 
 /** The written type's modifiers (`(3)`) and array part (`[]`, ` ARRAY`), as written. */
 function typeParts(written: string): { mods?: string; array?: string } {

@@ -1,7 +1,7 @@
 /**
- * Where a new index goes in a PostgreSQL migration history. Right after the statement that adds its
- * foreign key, as written, when that statement also creates the table (or the table is created earlier in
- * the same file): the table is still empty. On a table an earlier migration created, the index is built
+ * Where a new index goes in a migration history. Right after the statement that adds its foreign key, as
+ * written, when that statement also creates the table (or the table is created earlier in the same file):
+ * the table is still empty; after the rename, when the file rebuilds the table under a temporary name. On a table an earlier migration created, the index is built
  * CONCURRENTLY (a plain CREATE INDEX blocks writes for the whole build): in place when the statement
  * runs outside any transaction, otherwise in a new migration the runner runs outside one. Where neither
  * is sure (the runner is not known, or it has no such migration), no fix: CONCURRENTLY might land in a
@@ -12,6 +12,7 @@ import type { TextEdit } from '../model/findings';
 import type { FixIntent } from '../model/intents';
 import type { FileFacts, SqlStatement } from '../model/migration-file';
 import type { Schema } from '../model/schema';
+import type { SourceRef } from '../model/text';
 import { indexStatement, renderSqlFix } from '../sql/render';
 
 type AddIndex = Extract<FixIntent, { kind: 'addIndex' }>;
@@ -35,14 +36,25 @@ function tableExisted(st: SqlStatement, key: string): boolean {
   return !(st.info.kind === 'create-table' && st.info.table.key === key);
 }
 
+/** The intent with its index placed after `ref` instead of the statement that declares the foreign key. */
+function after(intent: AddIndex, ref: SourceRef): AddIndex {
+  return intent.fk ? { ...intent, fk: { ...intent.fk, declaration: ref } } : { ...intent, table: { ...intent.table, declaration: ref } };
+}
+
 /** The edits for `intent` in this migration, or 'as-written' when the plain render is right. */
 export function placeIndex(intent: AddIndex, m: MigrationParts): TextEdit[] | undefined | 'as-written' {
-  const after = intent.fk?.declaration ?? intent.table.declaration;
-  if (intent.concurrently || m.schema.dialect !== 'postgresql' || m.file.role !== 'migration' || after.uri !== m.uri) return 'as-written';
-  const st = statementAt(m.statements, after.span);
-  if (!st || st.direction !== 'up' || !tableExisted(st, intent.table.key)) return 'as-written';
+  const declared = intent.fk?.declaration ?? intent.table.declaration;
+  if (m.file.role !== 'migration' || declared.uri !== m.uri) return 'as-written';
+  const st = statementAt(m.statements, declared.span);
+  if (!st || st.direction !== 'up') return 'as-written';
+  // A table rebuilt under a temporary name (SQLite; drizzle-kit writes `__new_<table>`): the index goes after
+  // the rename that gives the table its name, not onto the old table about to be dropped.
+  const name = intent.table.name.toLowerCase();
+  const rename = m.statements.find((s) => s.index > st.index && s.direction === 'up' && s.info.kind === 'rename-table' && s.info.newName.toLowerCase() === name);
+  const placed = rename ? after(intent, rename.view.ref) : intent;
+  if (intent.concurrently || m.schema.dialect !== 'postgresql' || !tableExisted(st, intent.table.key)) return rename ? renderSqlFix(placed, m.files, m.schema) : 'as-written';
   if (st.tx.runnerUnknown) return undefined;
-  if (!st.tx.inTransaction && m.file.run?.mode !== 'implicit') return renderSqlFix({ ...intent, concurrently: true }, m.files, m.schema);
+  if (!st.tx.inTransaction && m.file.run?.mode !== 'implicit') return renderSqlFix({ ...placed, concurrently: true }, m.files, m.schema);
   const next = m.file.newMigration?.('index');
   if (!next) return undefined;
   const sql = indexStatement(intent.table, intent.columns, m.schema, true);
