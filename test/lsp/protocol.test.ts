@@ -242,6 +242,33 @@ describe('language server over stdio', () => {
     assert.ok(!client.published.has(otherUri), [...client.published].join('\n'));
   });
 
+  it('an edit of one open Drizzle schema file re-checks the other open ones', async () => {
+    const app = path.join(dir, 'drizzle-split');
+    fs.mkdirSync(app, { recursive: true });
+    fs.writeFileSync(path.join(app, 'package.json'), '{ "dependencies": { "drizzle-orm": "^0.44.0" } }\n');
+    const users = "import { bigint, integer, pgTable } from 'drizzle-orm/pg-core';\nexport const users = pgTable('users', { id: integer('id').primaryKey() });\n";
+    const notes = [
+      "import { index, integer, pgTable } from 'drizzle-orm/pg-core';",
+      "import { users } from './users';",
+      "export const notes = pgTable('notes', {",
+      "  id: integer('id').primaryKey(),",
+      "  authorId: integer('author_id').notNull().references(() => users.id, { onDelete: 'cascade' }),",
+      "}, (t) => [index('notes_author_id_idx').on(t.authorId)]);",
+      '',
+    ].join('\n');
+    fs.writeFileSync(path.join(app, 'users.ts'), users);
+    fs.writeFileSync(path.join(app, 'notes.ts'), notes);
+    const usersUri = URI.file(path.join(app, 'users.ts')).toString();
+    const notesUri = URI.file(path.join(app, 'notes.ts')).toString();
+    client.open(usersUri, 'typescript', users);
+    client.open(notesUri, 'typescript', notes);
+    await client.waitFor(notesUri, (d) => !has('fk-type-mismatch')(d), 'the first diagnostics of notes.ts');
+    // users.id becomes bigint in the editor, unsaved: the integer author_id that references it no longer matches.
+    const at = users.indexOf("integer('id')");
+    client.change(usersUri, [{ range: { start: { line: 1, character: at - users.indexOf('\n') - 1 }, end: { line: 1, character: at - users.indexOf('\n') - 1 + 'integer'.length } }, newText: 'bigint' }]);
+    await client.waitFor(notesUri, has('fk-type-mismatch'), 'fk-type-mismatch on notes.ts after users.ts changed');
+  });
+
   it('places SQL diagnostics by UTF-16 column after emoji and CJK text', async () => {
     const file = path.join(dir, 'migrations', '001_init.sql');
     fs.mkdirSync(path.dirname(file), { recursive: true });
