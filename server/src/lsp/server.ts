@@ -23,7 +23,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { Engine, fileNotice, languageOf, looksBinary, MAX_FILE_BYTES, pathToUri, uriToPath, type AnalysisHost, type FileAnalysis } from '../engine/analyze';
+import { Engine, fileNotice, isScriptPath, languageOf, looksBinary, MAX_FILE_BYTES, pathToUri, uriToPath, type AnalysisHost, type FileAnalysis } from '../engine/analyze';
 import type { ConfigOverrides } from '../engine/config';
 import { docsUrl } from '../engine/docs';
 import { configTarget, newConfigText, setRuleSeverityEdits } from '../engine/config-edit';
@@ -36,6 +36,7 @@ import { Budget } from '../model/budget';
 import type { Finding, Severity, SeveritySetting, TextEdit } from '../model/findings';
 import { LineIndex, type Span } from '../model/text';
 import { allowGit } from '../workspace/git';
+import { inScriptMigrationFolder } from '../workspace/script-migrations';
 import { WATCHED_FILE_GLOBS } from '../workspace/watched';
 import { detectedOf } from '../engine/detected';
 import { registerFeatures } from './features';
@@ -191,8 +192,11 @@ export function startServer(connection: Connection): void {
    * Drizzle schema or TypeORM entity file the other open ones (their tables reference each other).
    */
   function dependentsOf(uri: string, text: string): string[] {
+    const language = languageOf(uri, text);
+    // Other TypeScript of a Drizzle or TypeORM project: no file depends on it, and no work is done for it.
+    if (!language && isScriptPath(uri) && !inScriptMigrationFolder(uri)) return [];
     const deps = engine.dependents(uri).filter((dep) => documents.get(dep));
-    if (languageOf(uri, text) !== 'typescript') return deps;
+    if (language !== 'typescript') return deps;
     const others = documents.all().filter((d) => d.uri !== uri && !deps.includes(d.uri) && languageOf(d.uri, d.getText()) === 'typescript');
     return [...deps, ...others.map((d) => d.uri)];
   }
