@@ -125,6 +125,11 @@ export class LspSession {
     return new Promise((resolve) => this.waiters.push({ uri, resolve: (d) => (resolve(d), true) }));
   }
 
+  /** The next publication for `uri`, whatever it holds (not the current one). */
+  nextDiagnostics(uri: string): Promise<Diagnostic[]> {
+    return new Promise((resolve) => this.waiters.push({ uri, resolve: (d) => (resolve(d), true) }));
+  }
+
   /** The current or first later publication for `uri` that satisfies `pred`; fails after 20 s naming `what`. */
   waitFor(uri: string, pred: (d: Diagnostic[]) => boolean, what: string): Promise<Diagnostic[]> {
     const current = this.diagnostics.get(uri);

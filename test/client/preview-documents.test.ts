@@ -54,6 +54,14 @@ describe('documents open only for a preview', () => {
     lsp.update(mine, table(1) + '-- edited\n');
     await lsp.waitFor(mine, has, `${FK} on the user's file after its edit`);
     assert.deepEqual(await lsp.diagnosticsFor(previewed), []);
+    // VS Code drops the diff's document after the diff closes, and Apply opens it again to edit it:
+    // still the preview's, still nothing published.
+    const closed = lsp.nextDiagnostics(previewed);
+    void lsp.conn.sendNotification('textDocument/didClose', { textDocument: { uri: previewed } });
+    await closed;
+    const reopened = lsp.nextDiagnostics(previewed);
+    lsp.open(file(3), 'sql', table(3) + table(4));
+    assert.deepEqual(await reopened, [], 'a reopened preview file is still not checked');
 
     // The user opens one of them in an editor: it is checked as usual.
     preview({ release: [previewed] });

@@ -67,8 +67,9 @@ export class PreviewDocuments implements vscode.Disposable {
 
   constructor(private readonly client: LanguageClient) {
     this.subscriptions = [
+      // Only the user opening one in an editor releases it. Closed, it stays hidden: Apply reopens it to
+      // edit it (VS Code drops the diff's documents a moment after the diff closes).
       vscode.window.tabGroups.onDidChangeTabs(() => this.releaseOpened()),
-      vscode.workspace.onDidCloseTextDocument((doc) => this.hidden.delete(doc.uri.toString())),
       // A restarted server knows nothing of them: tell it again.
       client.onDidChangeState((e) => {
         if (e.newState === State.Running && this.hidden.size) void this.send({ add: [...this.hidden] });

@@ -183,7 +183,8 @@ export function startServer(connection: Connection): void {
     scheduler.forget(e.document.uri);
     analyses.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
-    previewOnly.delete(e.document.uri);
+    // A preview's file stays the preview's when closed: Apply reopens it to edit it (VS Code drops the
+    // diff's documents a moment after the diff closes), and that is still not the user opening it.
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
 
