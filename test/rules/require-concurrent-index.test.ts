@@ -1,3 +1,8 @@
+import assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { Engine, pathToUri } from '../../server/src/engine/analyze';
+import { MemoryHost } from '../helpers/memory-host';
 import { ruleTester } from '../helpers/rule-tester';
 
 const init = 'CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint NOT NULL);\n';
@@ -88,6 +93,36 @@ ruleTester('require-concurrent-index', {
       output: ['CREATE INDEX CONCURRENTLY "orders_c_idx" ON "orders"("customer_id");\n'],
     },
     {
+      name: 'not moved past a later migration that changes the same table (the history would end differently)',
+      language: 'sql',
+      file: 'prisma/migrations/20240102000000_idx/migration.sql',
+      files: {
+        'prisma/migrations/20240101000000_init/migration.sql': init,
+        'prisma/migrations/20240103000000_pk/migration.sql': 'ALTER TABLE "orders" ADD COLUMN "x" TEXT;\n',
+      },
+      code: `
+        ALTER TABLE "orders" ADD COLUMN "note" TEXT;
+        CREATE INDEX "orders_c_idx" ON "orders"("customer_id");
+        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ require-concurrent-index
+      `,
+      output: [],
+    },
+    {
+      name: 'pop: alone in its migration, which pop wraps: not moved out (that would empty the migration), no marker to add in place',
+      language: 'sql',
+      file: 'm/20240102000000000000_idx.postgres.up.sql',
+      files: {
+        'm/20240101000000000000_init.postgres.up.sql': 'CREATE TABLE orders (id bigint PRIMARY KEY, customer_id bigint);\n',
+        'm/20240101000000000000_init.postgres.down.sql': 'DROP TABLE orders;\n',
+        'm/20240102000000000000_idx.postgres.down.sql': 'DROP INDEX orders_c_idx;\n',
+      },
+      code: `
+        CREATE INDEX orders_c_idx ON orders (customer_id);
+        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ require-concurrent-index
+      `,
+      output: [],
+    },
+    {
       name: 'in a multi-statement Prisma migration (one implicit transaction): moved to a migration of its own',
       language: 'sql',
       file: 'prisma/migrations/20240102000000_idx/migration.sql',
@@ -136,4 +171,24 @@ ruleTester('require-concurrent-index', {
       output: ['CREATE UNIQUE INDEX CONCURRENTLY orders_c_idx ON public.orders (customer_id);\n'],
     },
   ],
+});
+
+describe('require-concurrent-index: a statement Prisma generated, moved to a new migration', () => {
+  it("keeps Prisma's section comment, so its design findings stay with schema.prisma", async () => {
+    const host = new MemoryHost();
+    const root = path.resolve('/prisma-move');
+    const put = (p: string, t: string) => host.files.set(path.join(root, p), t);
+    put('prisma/schema.prisma', 'datasource db {\n  provider = "postgresql"\n}\n\nmodel orders {\n  id          BigInt @id\n  customer_id BigInt\n  note        String?\n\n  @@index([customer_id])\n}\n');
+    put('prisma/migrations/migration_lock.toml', 'provider = "postgresql"\n');
+    put('prisma/migrations/20240101000000_init/migration.sql', `-- CreateTable\n${init}`);
+    const file = path.join(root, 'prisma/migrations/20240102000000_idx/migration.sql');
+    const text = '-- AlterTable\nALTER TABLE "orders" ADD COLUMN "note" TEXT;\n\n-- CreateIndex\nCREATE INDEX "orders_c_idx" ON "orders"("customer_id");\n';
+    host.files.set(file, text);
+    const analysis = await new Engine(host, () => ({})).analyze(pathToUri(file), text, 'sql');
+    const finding = analysis.findings.find((f) => f.rule === 'require-concurrent-index');
+    assert.ok(finding, JSON.stringify(analysis.findings.map((f) => f.rule)));
+    const created = finding.fixes[0]?.edits.find((e) => e.uri !== pathToUri(file));
+    assert.ok(created, `a new migration: ${JSON.stringify(finding.fixes)}`);
+    assert.match(created.newText, /^-- CreateIndex\nCREATE INDEX CONCURRENTLY "orders_c_idx"/m);
+  });
 });

@@ -115,6 +115,18 @@ export interface FileFacts {
    * would help. It runs outside a transaction, or with `atomic` (statements that belong together) in one.
    */
   newMigration?(suffix: string, how?: { atomic?: boolean }): NewMigrationRef | undefined;
+  /**
+   * Whether migrations after this one change the table (by key) from how this one leaves it. A statement
+   * moved to a new migration after the newest runs after them: only where they leave its table alone does
+   * the history still end with the same schema. Undefined outside a migration set.
+   */
+  changedLater?(tableKey: string): boolean;
+  /**
+   * The comment the tool that generates this migration wrote above the statement at `offset` (Prisma's
+   * `-- CreateIndex`), which marks it as generated: a statement moved to a new migration keeps it, so its
+   * design findings stay with the schema it was generated from.
+   */
+  generatedComment?(offset: number): string | undefined;
   /** The runner's own way to run this migration outside a transaction (a marker, a side file), if it has one. */
   optOut?: {
     title: string;

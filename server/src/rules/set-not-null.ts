@@ -58,7 +58,7 @@ export default defineRule({
           if (staysOutsideTransaction(ctx, st)) {
             fixes.push({ title: 'Prove it with a CHECK constraint validated first', safe: false, preferred: true, intent: { kind: 'replace', at: st.view.ref, newText: `${add}${nl}${rest}` } });
           } else {
-            const move = moveToOwnMigration(ctx, [st], 'not_null', rest, { atomic: true });
+            const move = moveToOwnMigration(ctx, [st], 'not_null', rest, { atomic: true, replaced: true });
             if (move) {
               const edits = move.intent.kind === 'edits' ? move.intent.edits : [];
               const removal = removalSpan(ctx, st);

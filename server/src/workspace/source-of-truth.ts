@@ -70,6 +70,11 @@ const PRISMA_SECTIONS =
  * the blank line Prisma writes after each section? SQL added by hand has no such comment above it.
  */
 export function underPrismaSection(text: string, start: number): boolean {
+  return prismaSectionComment(text, start) !== undefined;
+}
+
+/** The Prisma section comment (`-- CreateIndex`) the statement at `start` is under, if any. */
+export function prismaSectionComment(text: string, start: number): string | undefined {
   let end = text.lastIndexOf('\n', start - 1);
   // Blank lines right above the statement (a hand-tidied file) still leave it under its section comment.
   let leading = true;
@@ -81,11 +86,11 @@ export function underPrismaSection(text: string, start: number): boolean {
       continue;
     }
     leading = false;
-    if (line === '') return false;
-    if (PRISMA_SECTIONS.test(line)) return true;
+    if (line === '') return undefined;
+    if (PRISMA_SECTIONS.test(line)) return line;
     end = lineStart - 1;
   }
-  return false;
+  return undefined;
 }
 
 function prismaSource(set: MigrationSet, host: WorkspaceHost): GeneratedFrom | undefined {

@@ -23,6 +23,7 @@ import { placeIndex } from './index-placement';
 import { sqlHover } from './hover';
 import { analyseTransactions } from './transactions';
 import { CachingHost, memoUri, reader } from './host-cache';
+import { prismaSectionComment } from './source-of-truth';
 
 export { CachingHost } from './host-cache';
 
@@ -129,6 +130,8 @@ export class SqlWorkspace {
     const files: SourceText[] = [{ uri, text: parse.text }];
     const role: FileRole = entry.direction === 'down' ? 'down' : 'migration';
     const facts = this.fileFacts(uri, text, parse, role, set, entry, opts);
+    // `working` is the state after this file (when it was replayed whole), `schema` the one the history ends with.
+    if (entry.direction === 'up' && !replay.unread) facts.changedLater = (key) => tableState(working, key) !== tableState(schema, key);
     const statements = this.statements(replay, parse, facts);
     const unit: SqlUnit = {
       language: 'sql',
@@ -246,6 +249,7 @@ export class SqlWorkspace {
         const made = { dialect: opts.dialect, pgVersion: opts.pgVersion, inTransaction: opts.migrations.inTransaction, toUri: opts.toUri, toolVersion, host: this.host };
         facts.newMigration = (suffix, how) => newMigrationRef(set, entry, suffix, !!how?.atomic, made);
       }
+      if (set.runner === 'prisma') facts.generatedComment = (offset) => prismaSectionComment(parse.text, offset);
       const upMarker = parse.markers.find((m) => m.direction === 'up');
       const optOut = script ? undefined : mod.optOut?.({ fsPath: entry.fsPath, text, sideConfig: side, upMarkerEnd: upMarker?.span.end });
       if (optOut) {
@@ -312,6 +316,12 @@ export class SqlWorkspace {
 function renderIn(parse: SqlFileParse, uri: string, render: FrontEndResult['render']): FrontEndResult['render'] {
   const script = scriptOf(parse);
   return script ? (intent) => scriptSafeEdits(script, uri, parse.dialect, render(intent)) : render;
+}
+
+/** A table as JSON (undefined when absent), to compare one table in two states of a history. */
+function tableState(schema: Schema, key: string): string | undefined {
+  const t = schema.tables.get(key);
+  return t && JSON.stringify(t);
 }
 
 /** The up files that have a down file. */

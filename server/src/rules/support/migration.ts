@@ -93,15 +93,36 @@ export function statementSql(st: SqlStatement): string {
  * holding them (`sql`, default: the statements as written), outside a transaction or, `atomic`, in one.
  * Undefined when the runner has no such file.
  */
-export function moveToOwnMigration(ctx: StatementContext, sts: SqlStatement[], suffix: string, sql?: string, how?: { atomic?: boolean }): FixProposal | undefined {
-  const next = ctx.file.newMigration?.(suffix, how);
+export function moveToOwnMigration(
+  ctx: StatementContext,
+  sts: SqlStatement[],
+  suffix: string,
+  sql?: string,
+  how?: { atomic?: boolean; /** The caller writes other SQL where the statements were. */ replaced?: boolean },
+): FixProposal | undefined {
+  const next = ctx.file.newMigration?.(suffix, { atomic: how?.atomic });
   if (!next || sts.length === 0) return undefined;
-  const body = sql ?? sts.map(statementSql).join(lineBreak(ctx.file.text));
+  // Moved past the migrations that follow, the statements would act on a table they change later.
+  if (sts.some((st) => tablesOf(st).some((key) => ctx.file.changedLater?.(key)))) return undefined;
+  // Nothing would be left of this migration: some runners refuse an empty one (Diesel), and the statement's
+  // place in the history is this migration's. Its runner's own opt-out, where it has one, is the fix.
+  if (!how?.replaced && !ctx.statements.some((s) => s.direction === sts[0].direction && !sts.includes(s))) return undefined;
+  const nl = lineBreak(ctx.file.text);
+  const generated = ctx.file.generatedComment?.(sts[0].view.ref.span.start);
+  const body = (generated ? generated + nl : '') + (sql ?? sts.map(statementSql).join(nl));
   return {
     title: `Move to a new migration ${next.name}`,
     safe: false,
     intent: { kind: 'edits', edits: [...sts.map((st) => ({ at: removalSpan(ctx, st), newText: '' })), ...next.edits(body)] },
   };
+}
+
+/** The keys of the tables a statement acts on. */
+function tablesOf(st: SqlStatement): string[] {
+  const info = st.info;
+  if ('table' in info && info.table && typeof info.table === 'object' && 'key' in info.table) return [info.table.key];
+  if (info.kind === 'truncate' || info.kind === 'drop-table') return info.tables.map((t: { key: string }) => t.key);
+  return [];
 }
 
 /** An empty span right after the statement (and its line), where a follow-up statement goes. */
