@@ -19,6 +19,17 @@ ruleTester('ban-char-type', {
       `],
     },
     {
+      name: 'sql: a char(36) key that char(36) foreign keys reference: no fix (text alone would mismatch them)',
+      language: 'sql',
+      code: `
+        CREATE TABLE users (id char(36) PRIMARY KEY);
+                               ^^^^^^^^ ban-char-type
+        CREATE TABLE sessions (id bigint PRIMARY KEY, user_id char(36) REFERENCES users (id));
+                                                              ^^^^^^^^ ban-char-type
+      `,
+      output: [],
+    },
+    {
       name: 'prisma @db.Char',
       language: 'prisma',
       code: `

@@ -20,6 +20,36 @@ ruleTester('require-concurrent-drop-index', {
       output: ['DROP INDEX CONCURRENTLY t_x_idx;\n'],
     },
     {
+      name: 'golang-migrate: moved to a migration of its own when nothing later changes the table',
+      language: 'sql',
+      file: 'migrations/000002_drop.up.sql',
+      files: { 'migrations/000001_init.up.sql': init, 'migrations/000001_init.down.sql': '', 'migrations/000002_drop.down.sql': '' },
+      code: `
+        ALTER TABLE t ADD COLUMN y int;
+        DROP INDEX t_x_idx;
+        ^^^^^^^^^^^^^^^^^^ require-concurrent-drop-index
+      `,
+      output: ['ALTER TABLE t ADD COLUMN y int;\n'],
+    },
+    {
+      name: 'golang-migrate: not moved past a later migration that changes the index\'s table',
+      language: 'sql',
+      file: 'migrations/000002_drop.up.sql',
+      files: {
+        'migrations/000001_init.up.sql': init,
+        'migrations/000001_init.down.sql': '',
+        'migrations/000002_drop.down.sql': '',
+        'migrations/000003_more.up.sql': 'CREATE INDEX t_y_idx ON t (y);\n',
+        'migrations/000003_more.down.sql': '',
+      },
+      code: `
+        ALTER TABLE t ADD COLUMN y int;
+        DROP INDEX t_x_idx;
+        ^^^^^^^^^^^^^^^^^^ require-concurrent-drop-index
+      `,
+      output: [],
+    },
+    {
       name: 'several indexes or CASCADE: no automatic fix',
       language: 'sql',
       code: `

@@ -1,3 +1,4 @@
+import { findColumn, findTable, type Column, type Schema, type Table } from '../model/schema';
 import { label, tables } from './support/model';
 import { defineRule } from './types';
 
@@ -41,12 +42,15 @@ export default defineRule({
         if (column.type.name !== 'bpchar') continue;
         const prisma = column.type.prisma !== undefined;
         const n = column.type.params[0];
+        // A key column joined to char(n) columns of other tables: changing it alone would leave the two sides of
+        // the foreign key of different types, so the fix is offered only where nothing else has to change with it.
+        const keyed = keyPartners(ctx.schema, table, column.name).some((c) => c.type.name === 'bpchar');
         ctx.report({
           message:
             `${label(table, column)} is ${prisma ? `@db.Char${n !== undefined ? `(${n})` : ''}` : column.type.written}: values are padded with ` +
             `blanks to the full length, which leaks into concatenation, LIKE and the application. Use text${n !== undefined ? `, with a CHECK if ${n} characters is a rule` : ''}.`,
           at: (prisma ? column.type.prisma?.native?.source : undefined) ?? column.type.source ?? column.source,
-          fixes: [
+          fixes: keyed ? [] : [
             {
               title: prisma ? `Remove @db.Char (String is text)` : 'Change type to text',
               safe: false,
@@ -59,3 +63,23 @@ export default defineRule({
     }
   },
 });
+
+/** The columns on the other side of the foreign keys `column` of `table` is in, in either direction. */
+function keyPartners(schema: Schema, table: Table, column: string): Column[] {
+  const out: Column[] = [];
+  const col = (t: Table | undefined, name: string) => (t ? findColumn(t, name) : undefined);
+  for (const fk of table.foreignKeys) {
+    const i = fk.columns.indexOf(column);
+    const c = i >= 0 ? col(findTable(schema, fk.refTable), fk.refColumns[i] ?? '') : undefined;
+    if (c) out.push(c);
+  }
+  for (const other of schema.tables.values()) {
+    for (const fk of other.foreignKeys) {
+      if (findTable(schema, fk.refTable) !== table) continue;
+      const i = fk.refColumns.indexOf(column);
+      const c = i >= 0 ? col(other, fk.columns[i]) : undefined;
+      if (c) out.push(c);
+    }
+  }
+  return out;
+}

@@ -122,6 +122,7 @@ function tablesOf(st: SqlStatement): string[] {
   const info = st.info;
   if ('table' in info && info.table && typeof info.table === 'object' && 'key' in info.table) return [info.table.key];
   if (info.kind === 'truncate' || info.kind === 'drop-table') return info.tables.map((t: { key: string }) => t.key);
+  if (info.kind === 'drop-index') return info.indexes.flatMap((ix) => st.indexTable(ix.name)?.key ?? []);
   return [];
 }
 
