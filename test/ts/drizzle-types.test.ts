@@ -116,6 +116,25 @@ ruleTester('money-as-float', {
       `,
       output: [],
     },
+    {
+      name: 'a float counted in cents becomes bigint',
+      language: 'typescript',
+      code: `
+        import { bigint, doublePrecision, pgTable } from "drizzle-orm/pg-core";
+        export const products = pgTable("products", {
+          id: bigint("id", { mode: "number" }).primaryKey(),
+          priceCents: doublePrecision("price_cents").notNull(),
+                      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ money-as-float
+        });
+      `,
+      output: [`
+        import { bigint, doublePrecision, pgTable } from "drizzle-orm/pg-core";
+        export const products = pgTable("products", {
+          id: bigint("id", { mode: "number" }).primaryKey(),
+          priceCents: bigint("price_cents", { mode: "number" }).notNull(),
+        });
+      `],
+    },
   ],
 });
 

@@ -1,0 +1,158 @@
+/**
+ * Column-type and key rules on TypeORM entities (PostgreSQL data source): findings at the decorators, fixes
+ * as decorator edits, every fixed text re-parsed and re-checked by the rule tester.
+ */
+import { ruleTester } from '../helpers/rule-tester';
+
+const files = {
+  'package.json': '{ "name": "app", "dependencies": { "typeorm": "0.3.20" } }\n',
+  'data-source.ts': "import { DataSource } from 'typeorm';\nexport const db = new DataSource({ type: 'postgres' });\n",
+};
+
+/** An entity with the bookkeeping columns, so only the rule under test speaks. */
+const entity = (body: string, imports = '', key = "@PrimaryGeneratedColumn({ type: 'bigint' })\n    id: string") => `
+  import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn${imports} } from 'typeorm'
+
+  @Entity()
+  export class Product {
+    ${key}
+${body}
+    @CreateDateColumn({ type: 'timestamptz' })
+    createdAt: Date
+
+    @UpdateDateColumn({ type: 'timestamptz' })
+    updatedAt: Date
+  }
+`;
+
+ruleTester('prefer-uuidv7', {
+  valid: [{ name: 'bigint identity key', language: 'typescript', file: 'product.ts', files, code: entity('') }],
+  invalid: [
+    {
+      name: "@PrimaryGeneratedColumn('uuid'): no fix in the entity",
+      language: 'typescript',
+      file: 'product.ts',
+      files,
+      code: entity('', '', "@PrimaryGeneratedColumn('uuid')\n     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ prefer-uuidv7\n    id: string"),
+      output: [],
+    },
+  ],
+});
+
+ruleTester('money-as-float', {
+  valid: [{ name: 'numeric price', language: 'typescript', file: 'product.ts', files, code: entity("    @Column({ type: 'numeric', precision: 12, scale: 2 })\n    price: string\n") }],
+  invalid: [
+    {
+      name: 'double precision price',
+      language: 'typescript',
+      file: 'product.ts',
+      files,
+      code: entity("    @Column({ type: 'double precision' })\n                    ^^^^^^^^^^^^^^^^^^ money-as-float\n    price: number\n"),
+      output: [],
+    },
+    {
+      name: 'a float counted in cents becomes bigint',
+      language: 'typescript',
+      file: 'product.ts',
+      files,
+      code: entity("    @Column({ type: 'double precision' })\n                    ^^^^^^^^^^^^^^^^^^ money-as-float\n    priceCents: number\n"),
+      output: [entity("    @Column({ type: 'bigint' })\n    priceCents: number\n")],
+    },
+  ],
+});
+
+ruleTester('ban-char-type', {
+  valid: [{ name: 'text code', language: 'typescript', file: 'product.ts', files, code: entity("    @Column({ type: 'text' })\n    code: string\n") }],
+  invalid: [
+    {
+      name: 'char with a length',
+      language: 'typescript',
+      file: 'product.ts',
+      files,
+      code: entity("    @Column({ type: 'char', length: 2 })\n                    ^^^^^^ ban-char-type\n    code: string\n"),
+      output: [entity("    @Column({ type: 'text' })\n    code: string\n")],
+    },
+  ],
+});
+
+ruleTester('ban-money-type', {
+  valid: [{ name: 'numeric price', language: 'typescript', file: 'product.ts', files, code: entity("    @Column({ type: 'numeric', precision: 12, scale: 2 })\n    price: string\n") }],
+  invalid: [
+    {
+      name: 'money column',
+      language: 'typescript',
+      file: 'product.ts',
+      files,
+      code: entity("    @Column({ type: 'money' })\n                    ^^^^^^^ ban-money-type\n    price: string\n"),
+      output: [entity("    @Column({ type: 'numeric' })\n    price: string\n")],
+    },
+  ],
+});
+
+ruleTester('soft-delete-unique', {
+  valid: [{ name: 'unique email, no soft delete', language: 'typescript', file: 'product.ts', files, code: entity("    @Column({ type: 'text', unique: true })\n    sku: string\n") }],
+  invalid: [
+    {
+      name: 'unique column beside @DeleteDateColumn',
+      language: 'typescript',
+      file: 'product.ts',
+      files,
+      code: entity("    @Column({ type: 'text', unique: true })\n                            ^^^^^^^^^^^^ soft-delete-unique\n    sku: string\n\n    @DeleteDateColumn({ type: 'timestamptz' })\n    deletedAt?: Date\n", ', DeleteDateColumn'),
+      output: [],
+    },
+  ],
+});
+
+const indexed = (n: number) => Array.from({ length: n }, (_, i) => `    @Index()\n    @Column({ type: 'text' })\n    c${i}: string\n`).join('\n');
+
+ruleTester('too-many-indexes', {
+  valid: [{ name: 'eight indexes, the primary key included', language: 'typescript', file: 'product.ts', files, code: entity(indexed(7), ', Index') }],
+  invalid: [
+    {
+      name: 'nine indexes',
+      language: 'typescript',
+      file: 'product.ts',
+      files,
+      code: entity(indexed(8), ', Index').replace('  export class Product {\n', '  export class Product {\n               ^^^^^^^ too-many-indexes\n'),
+      output: [],
+    },
+  ],
+});
+
+ruleTester('fk-type-mismatch', {
+  valid: [
+    {
+      // TypeORM gives a join column the referenced column's type whatever its own @Column says, so the two
+      // cannot differ in the database.
+      name: 'an integer @Column under the join column of a bigint key takes the key type',
+      language: 'typescript',
+      file: 'note.ts',
+      files: { ...files, 'product.ts': entity('') },
+      code: `
+        import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm'
+        import { Product } from './product'
+
+        @Entity()
+        export class Note {
+          @PrimaryGeneratedColumn({ type: 'bigint' })
+          id: string
+
+          @Index()
+          @Column({ type: 'integer', name: 'product_id' })
+          productId: number
+
+          @ManyToOne(() => Product, { onDelete: 'CASCADE' })
+          @JoinColumn({ name: 'product_id' })
+          product: Product
+
+          @CreateDateColumn({ type: 'timestamptz' })
+          createdAt: Date
+
+          @UpdateDateColumn({ type: 'timestamptz' })
+          updatedAt: Date
+        }
+      `,
+    },
+  ],
+  invalid: [],
+});
