@@ -220,3 +220,86 @@ ${MANY.slice(0, 7).map((c) => `  index("wide_${c}_idx").on(t.${c}),`).join('\n')
     },
   ],
 });
+
+const LONG = 'customer_lifetime_value_excluding_refunds_and_chargebacks_in_cents';
+
+ruleTester('identifier-too-long', {
+  valid: [
+    {
+      name: 'names within 63 bytes',
+      language: 'typescript',
+      code: `import { bigint, pgTable } from "drizzle-orm/pg-core";\nexport const customers = pgTable("customers", { id: bigint("id", { mode: "number" }).primaryKey(), lifetimeValue: bigint("lifetime_value", { mode: "number" }) });\n`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a column name over 63 bytes',
+      language: 'typescript',
+      code: `
+        import { bigint, pgTable } from "drizzle-orm/pg-core";
+        export const customers = pgTable("customers", {
+          id: bigint("id", { mode: "number" }).primaryKey(),
+          lifetimeValue: bigint("${LONG}", { mode: "number" }),
+                                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ identifier-too-long
+        });
+      `,
+      output: [],
+    },
+  ],
+});
+
+ruleTester('index-low-cardinality', {
+  valid: [
+    {
+      name: 'partial index on the flag',
+      language: 'typescript',
+      code: `import { bigint, boolean, index, pgTable } from "drizzle-orm/pg-core";
+        import { sql } from "drizzle-orm";
+        export const users = pgTable("users", {
+          id: bigint("id", { mode: "number" }).primaryKey(),
+          active: boolean("active").notNull(),
+        }, (t) => [index("users_active_idx").on(t.active).where(sql\`active\`)]);
+      `,
+    },
+  ],
+  invalid: [
+    {
+      name: 'plain index on a boolean',
+      language: 'typescript',
+      code: `
+        import { bigint, boolean, index, pgTable } from "drizzle-orm/pg-core";
+        export const users = pgTable("users", {
+          id: bigint("id", { mode: "number" }).primaryKey(),
+          active: boolean("active").notNull(),
+        }, (t) => [index("users_active_idx").on(t.active)]);
+                   ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ index-low-cardinality
+      `,
+      output: [],
+    },
+  ],
+});
+
+ruleTester('multi-valued-column', {
+  valid: [
+    {
+      name: 'a text array',
+      language: 'typescript',
+      code: `import { bigint, pgTable, text } from "drizzle-orm/pg-core";\nexport const posts = pgTable("posts", { id: bigint("id", { mode: "number" }).primaryKey(), tags: text("tags").array() });\n`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'comma-separated ids in text',
+      language: 'typescript',
+      code: `
+        import { bigint, pgTable, text } from "drizzle-orm/pg-core";
+        export const posts = pgTable("posts", {
+          id: bigint("id", { mode: "number" }).primaryKey(),
+          tagIds: text("tag_ids"),
+                       ^^^^^^^^^ multi-valued-column
+        });
+      `,
+      output: [],
+    },
+  ],
+});

@@ -156,3 +156,39 @@ ruleTester('fk-type-mismatch', {
   ],
   invalid: [],
 });
+
+ruleTester('index-low-cardinality', {
+  valid: [{ name: 'an unindexed flag', language: 'typescript', file: 'product.ts', files, code: entity("    @Column({ type: 'boolean' })\n    active: boolean\n") }],
+  invalid: [
+    {
+      name: '@Index() on a boolean',
+      language: 'typescript',
+      file: 'product.ts',
+      files,
+      code: entity("    @Index()\n     ^^^^^^^ index-low-cardinality\n    @Column({ type: 'boolean' })\n    active: boolean\n", ', Index'),
+      output: [],
+    },
+  ],
+});
+
+ruleTester('multi-valued-column', {
+  valid: [{ name: 'a text array', language: 'typescript', file: 'product.ts', files, code: entity("    @Column({ type: 'text', array: true })\n    tags: string[]\n") }],
+  invalid: [
+    {
+      name: 'ids in a text column',
+      language: 'typescript',
+      file: 'product.ts',
+      files,
+      code: entity("    @Column({ type: 'text' })\n    tagIds: string\n    ^^^^^^ multi-valued-column\n"),
+      output: [],
+    },
+    {
+      name: "simple-array: comma-separated text",
+      language: 'typescript',
+      file: 'product.ts',
+      files,
+      code: entity("    @Column('simple-array')\n    tags: string[]\n    ^^^^ multi-valued-column\n"),
+      output: [],
+    },
+  ],
+});
