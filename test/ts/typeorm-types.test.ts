@@ -157,6 +157,22 @@ ruleTester('fk-type-mismatch', {
   invalid: [],
 });
 
+const LONG = 'customer_lifetime_value_excluding_refunds_and_chargebacks_in_cents';
+
+ruleTester('identifier-too-long', {
+  valid: [{ name: 'a short name', language: 'typescript', file: 'product.ts', files, code: entity("    @Column({ type: 'bigint', name: 'lifetime_value' })\n    lifetimeValue: string\n") }],
+  invalid: [
+    {
+      name: 'a column name over 63 bytes',
+      language: 'typescript',
+      file: 'product.ts',
+      files,
+      code: entity(`    @Column({ type: 'bigint', name: '${LONG}' })\n                                    ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ identifier-too-long\n    lifetimeValue: string\n`),
+      output: [],
+    },
+  ],
+});
+
 ruleTester('index-low-cardinality', {
   valid: [{ name: 'an unindexed flag', language: 'typescript', file: 'product.ts', files, code: entity("    @Column({ type: 'boolean' })\n    active: boolean\n") }],
   invalid: [

@@ -199,7 +199,8 @@ function readColumn(p: EntityProperty, file: EntityFile, uri: string, dialect: D
   }
   const all = decs.map((d) => optionsOf(d)).filter((o): o is t.ObjectExpression => !!o);
   const opt = (key: string) => all.map((o) => property(o, key)).find((x) => x);
-  const name = stringValue(opt('name')?.value) ?? p.name;
+  const nameNode = opt('name')?.value;
+  const name = stringValue(nameNode) ?? p.name;
   const pg = dialect === 'postgresql' || dialect === 'cockroachdb';
   let written: string;
   let params: number[] = [];
@@ -232,7 +233,8 @@ function readColumn(p: EntityProperty, file: EntityFile, uri: string, dialect: D
       source: { uri, span: spanOf(typeNode ?? kind.expression) },
     },
     nullable: all.some((o) => boolOf(o, 'nullable') === true) || kind.name === 'DeleteDateColumn',
-    source: { uri, span: spanOf(p.key) },
+    // Where the column's name is written: its `name` option, else the property (as for the entity's table).
+    source: { uri, span: spanOf(nameNode && stringValue(nameNode) !== undefined ? nameNode : p.key) },
     declaration: { uri, span: spanOf(p.node) },
   };
   if (isEnum && (pg || written === 'enum')) column.type.isEnum = true;
