@@ -303,3 +303,32 @@ ruleTester('multi-valued-column', {
     },
   ],
 });
+
+ruleTester('prefer-identity', {
+  valid: [
+    {
+      name: 'identity column',
+      language: 'typescript',
+      code: `import { integer, pgTable } from "drizzle-orm/pg-core";\nexport const e = pgTable("e", { id: integer("id").primaryKey().generatedByDefaultAsIdentity() });\n`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'serial and bigserial keys: advice, no edit',
+      language: 'typescript',
+      code: `
+        import { bigserial, pgTable, serial, text } from "drizzle-orm/pg-core";
+        export const notes = pgTable("notes", {
+          id: serial("id").primaryKey(),
+              ^^^^^^^^^^^^ prefer-identity
+          body: text("body").notNull(),
+        });
+        export const events = pgTable("events", {
+          id: bigserial("id", { mode: "number" }).primaryKey(),
+              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ prefer-identity
+        });
+      `,
+      output: [],
+    },
+  ],
+});
