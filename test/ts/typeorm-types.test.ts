@@ -43,11 +43,19 @@ ruleTester('money-as-float', {
   valid: [{ name: 'numeric price', language: 'typescript', file: 'product.ts', files, code: entity("    @Column({ type: 'numeric', precision: 12, scale: 2 })\n    price: string\n") }],
   invalid: [
     {
-      name: 'double precision price',
+      name: 'double precision price becomes numeric(12,2)',
       language: 'typescript',
       file: 'product.ts',
       files,
       code: entity("    @Column({ type: 'double precision' })\n                    ^^^^^^^^^^^^^^^^^^ money-as-float\n    price: number\n"),
+      output: [entity("    @Column({ type: 'numeric', precision: 12, scale: 2 })\n    price: number\n")],
+    },
+    {
+      name: 'type as the first argument: the digits have no options object to go in, no fix',
+      language: 'typescript',
+      file: 'product.ts',
+      files,
+      code: entity("    @Column('real')\n            ^^^^^^ money-as-float\n    price: number\n"),
       output: [],
     },
     {

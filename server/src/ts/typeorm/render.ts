@@ -105,10 +105,19 @@ function typeormType(sql: string): string {
 
 function changeType(b: BuiltEntity, columnName: string, sql: string, keepParams: boolean): TextEdit[] | undefined {
   const c = [...b.columns.values()].find((x) => x.column.name === columnName);
-  if (!c || /[\s(]/.test(sql)) return undefined;
-  const type = typeormType(sql);
-  const q = c.file.quote;
+  if (!c) return undefined;
   const decs = c.property.decorators.filter((d) => COLUMN_DECORATORS.has(d.name));
+  const q = c.file.quote;
+  // `numeric(12,2)`: TypeORM spells the digits as options, written beside a `type` option that has none yet.
+  const sized = /^(\w+)\((\d+),(\d+)\)$/.exec(sql);
+  if (sized && !keepParams) {
+    const opts = decs.map((d) => optionsOf(d)).filter((o): o is t.ObjectExpression => !!o);
+    const written = opts.map((o) => property(o, 'type')).find((x) => x);
+    if (!written || opts.some((o) => ['length', 'precision', 'scale'].some((k) => property(o, k)))) return undefined;
+    return [{ uri: c.uri, span: spanOf(written.value), newText: `${q}${typeormType(sized[1])}${q}, precision: ${sized[2]}, scale: ${sized[3]}` }];
+  }
+  if (/[\s(]/.test(sql)) return undefined;
+  const type = typeormType(sql);
   // A new type without the old one's length or precision: those options go.
   const dropped = keepParams ? [] : decs.flatMap((d) => ['length', 'precision', 'scale'].flatMap((k) => removeOption(c.file, c.uri, optionsOf(d), k) ?? []));
   for (const d of decs) {
