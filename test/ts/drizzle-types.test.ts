@@ -104,7 +104,7 @@ ruleTester('money-as-float', {
   ],
   invalid: [
     {
-      name: 'doublePrecision price',
+      name: 'doublePrecision price becomes numeric(12,2), imported',
       language: 'typescript',
       code: `
         import { bigint, doublePrecision, pgTable } from "drizzle-orm/pg-core";
@@ -114,7 +114,13 @@ ruleTester('money-as-float', {
                  ^^^^^^^^^^^^^^^^^^^^^^^^ money-as-float
         });
       `,
-      output: [],
+      output: [`
+        import { bigint, doublePrecision, pgTable, numeric } from "drizzle-orm/pg-core";
+        export const products = pgTable("products", {
+          id: bigint("id", { mode: "number" }).primaryKey(),
+          price: numeric("price", { precision: 12, scale: 2 }).notNull(),
+        });
+      `],
     },
     {
       name: 'a float counted in cents becomes bigint',

@@ -129,7 +129,9 @@ const PG_BUILDERS: Record<string, { builder: string; options?: string }> = {
 
 /** `varchar("title", { length: 20 })` -> `text("title")`: the builder swapped, its name argument kept, the builder imported. */
 function swapBuilder(b: BuiltTable, columnName: string, sql: string, keepParams: boolean): TextEdit[] | undefined {
-  const target = PG_BUILDERS[sql];
+  // `numeric(12,2)`: Drizzle spells the digits as the builder's options.
+  const sized = /^(?:numeric|decimal)\((\d+),(\d+)\)$/.exec(sql);
+  const target = sized && !keepParams ? { builder: 'numeric', options: `precision: ${sized[1]}, scale: ${sized[2]}` } : PG_BUILDERS[sql];
   const c = [...b.columns.values()].find((x) => x.column.name === columnName)?.drizzle;
   if (!target || !c || b.drizzle.core !== 'pg' || c.builder === target.builder) return undefined;
   const call = c.chain[0].call;
