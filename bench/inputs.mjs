@@ -4,6 +4,7 @@
 //   bigInsert(bytes)      one INSERT of many rows over many lines
 //   ddl(n)                n PostgreSQL DDL statements in one file (tables, indexes, constraints, comments)
 //   prismaSchema(models)  a Prisma schema of that many models, each related to the one before
+//   drizzleSchema(tables) a Drizzle pgTable schema of that many tables, each related to the one before
 //   migrationFolders(dir, n)  n Prisma-style migration folders (migrations/<timestamp>_name/migration.sql)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -56,6 +57,24 @@ export function prismaSchema(models) {
     );
   }
   return parts.join('\n');
+}
+
+/** A Drizzle pgTable schema of `tables` tables (about 12 lines each), each referencing the one before. */
+export function drizzleSchema(tables) {
+  const out = ["import { pgTable, bigint, text, timestamp, integer, index } from 'drizzle-orm/pg-core';", ''];
+  for (let i = 0; i < tables; i++) {
+    out.push(`export const t${i} = pgTable('t${i}', {`, "  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),");
+    if (i > 0) out.push(`  parentId: bigint('parent_id', { mode: 'number' }).notNull().references(() => t${i - 1}.id, { onDelete: 'cascade' }),`);
+    out.push(
+      "  name: text('name').notNull(),",
+      "  count: integer('count').default(0),",
+      "  body: text('body'),",
+      "  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),",
+      "  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),",
+    );
+    out.push('}, (t) => [', i % 2 ? `  index('t${i}_parent_idx').on(t.parentId),` : `  index('t${i}_name_idx').on(t.name),`, ']);', '');
+  }
+  return out.join('\n');
 }
 
 /** One INSERT of about `bytes` bytes, one row per line. */
