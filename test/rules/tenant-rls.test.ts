@@ -32,6 +32,26 @@ ruleTester('tenant-rls', {
       `],
     },
     {
+      name: 'renamed by a later migration: the policy goes right after the CREATE TABLE, under the name it has there',
+      language: 'sql',
+      file: 'migrations/000001_init.up.sql',
+      files: {
+        'migrations/000001_init.down.sql': '',
+        'migrations/000002_rename.up.sql': 'ALTER TABLE docs_v1 RENAME TO documents;\n',
+        'migrations/000002_rename.down.sql': '',
+      },
+      code: `
+        CREATE TABLE docs_v1 (id bigint PRIMARY KEY, organization_id bigint NOT NULL);
+                     ^^^^^^^ tenant-rls
+      `,
+      output: [`
+        CREATE TABLE docs_v1 (id bigint PRIMARY KEY, organization_id bigint NOT NULL);
+        ALTER TABLE docs_v1 ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE docs_v1 FORCE ROW LEVEL SECURITY;
+        CREATE POLICY docs_v1_tenant_isolation ON docs_v1 USING (organization_id = nullif(current_setting('app.tenant_id', true), '')::bigint);
+      `],
+    },
+    {
       name: 'enabled but not forced: reported, no skeleton',
       language: 'sql',
       config: { rules: { 'tenant-rls': ['info', { columns: ['account_ref'] }] } },

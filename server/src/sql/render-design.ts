@@ -261,10 +261,12 @@ function enableRls(intent: Extract<FixIntent, { kind: 'enableRls' }>, files: rea
   if (!file) return undefined;
   const statement = slice(file, decl);
   const kw = caseLike(statement);
-  // Row level security is PostgreSQL's.
-  const t = quoteTable(intent.table, 'postgresql');
+  // Row level security is PostgreSQL's. The table by the name its CREATE TABLE gives it: a later migration
+  // may have renamed it, and these statements run right after that CREATE TABLE.
+  const written = createdName(statement);
+  const t = written?.text ?? quoteTable(intent.table, 'postgresql');
   const nl = lineBreak(file.text);
-  const policy = quoteIdent(makeObjectName(intent.table.name, 'tenant', 'isolation'), 'postgresql');
+  const policy = quoteIdent(makeObjectName(written?.name ?? intent.table.name, 'tenant', 'isolation'), 'postgresql');
   const setting = intent.setting.replace(/'/g, "''");
   // `missing_ok` (true): before the application sets the tenant, the policy matches no row instead of
   // failing every query; nullif: a setting reset to '' at the end of a transaction means the same.
@@ -276,6 +278,21 @@ function enableRls(intent: Extract<FixIntent, { kind: 'enableRls' }>, files: rea
   const close = statement.trimEnd().endsWith(';') ? '' : ';';
   const at = close ? decl.span.end : insertAfter(file, decl.span.end);
   return [{ uri: file.uri, span: { start: at, end: at }, newText: `${close}${nl}${sql.join(nl)}` }];
+}
+
+/** The table name a CREATE TABLE statement writes (`"S"."T"` as written, and its last part unquoted). */
+function createdName(statement: string): { text: string; name: string } | undefined {
+  const toks = tokensOf(statement);
+  let i = toks.findIndex((t) => t.word === 'table');
+  if (i < 0 || toks[0]?.word !== 'create') return undefined;
+  i++;
+  if (toks[i]?.word === 'if' && toks[i + 1]?.word === 'not' && toks[i + 2]?.word === 'exists') i += 3;
+  if (!toks[i]) return undefined;
+  let j = i;
+  while (toks[j + 1]?.text === '.' && toks[j + 2]) j += 2;
+  const last = toks[j].text;
+  const name = last.startsWith('"') ? last.slice(1, -1).replace(/""/g, '"') : last.toLowerCase();
+  return { text: statement.slice(toks[i].start, toks[j].end), name };
 }
 
 /** The design intents (the ones renderSqlFix does not render itself). */
