@@ -7,24 +7,10 @@
 import { dropColumn, dropTable, nameMatcher, refKey, removeNamed, renameColumn, renameNamed, renameTable } from './changes';
 import { implicitName, makeObjectName, relationNameTaken } from './names';
 import type { Declared, SchemaChange, TableName } from './schema-change';
-import { findColumn, type Column, type Schema, type Table } from './schema';
+import { emptyTable, findColumn, type Column, type Schema, type Table } from './schema';
 
 function newTable(name: TableName, kind: Table['kind']): Table {
-  const table: Table = {
-    key: name.key,
-    name: name.name,
-    origin: 'sql',
-    kind,
-    columns: [],
-    indexes: [],
-    foreignKeys: [],
-    policies: [],
-    checks: [],
-    source: name.source,
-    declaration: name.declaration,
-  };
-  if (name.schema) table.schema = name.schema;
-  return table;
+  return { ...emptyTable(name, 'sql', kind), policies: [] };
 }
 
 /** A column as the schema keeps it: its own copy of the type, marked when the type is one of the schema's enums. */

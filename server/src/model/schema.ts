@@ -103,6 +103,20 @@ export interface ForeignKey {
   enforced?: boolean;
 }
 
+/**
+ * A table as a reader starts it, before its columns and keys: CHECK constraints tracked (an empty list);
+ * row level security policies only where the reader gives `policies` (SQL).
+ */
+export function emptyTable(
+  name: { key: string; name: string; schema?: string; source: SourceRef; declaration: SourceRef },
+  origin: Origin,
+  kind: Table['kind'] = 'table',
+): Table {
+  const table: Table = { key: name.key, name: name.name, origin, kind, columns: [], indexes: [], foreignKeys: [], checks: [], source: name.source, declaration: name.declaration };
+  if (name.schema !== undefined) table.schema = name.schema;
+  return table;
+}
+
 export interface Table {
   /** Key used for lookups (normalised name, schema-qualified when not the default schema). */
   key: string;

@@ -4,7 +4,7 @@
  * a name that cannot be followed (a path alias the project resolves elsewhere) falls back to the one
  * table of that variable name in the schema, when there is exactly one.
  */
-import type { Column, ColumnType, DefaultValue, ForeignKey, Index, ReferentialAction, Schema, Table } from '../../model/schema';
+import { emptyTable, type Column, type ColumnType, type DefaultValue, type ForeignKey, type Index, type ReferentialAction, type Schema, type Table } from '../../model/schema';
 import type { SourceRef } from '../../model/text';
 import { property, spanOf, stringValue, unwrap, type ChainLink, type t } from '../parse';
 import { columnProp, referenceTarget, type DrizzleColumn, type DrizzleFile, type DrizzleTable } from './read';
@@ -98,19 +98,7 @@ export function buildDrizzle(files: DrizzleFile[], uriOf: (path: string) => stri
     for (const e of file.enums) schema.enums.set(e.name, { name: e.name, values: e.values, source: { uri, span: e.span } });
     for (const d of file.tables) {
       const ref = (s: { start: number; end: number }): SourceRef => ({ uri, span: s });
-      const table: Table = {
-        key: tableKey(d.name, d.schema),
-        name: d.name,
-        origin: 'drizzle',
-        kind: 'table',
-        columns: [],
-        indexes: [],
-        foreignKeys: [],
-        checks: [],
-        source: ref(d.nameSpan),
-        declaration: ref(d.statement),
-      };
-      if (d.schema !== undefined) table.schema = d.schema;
+      const table = emptyTable({ key: tableKey(d.name, d.schema), name: d.name, schema: d.schema, source: ref(d.nameSpan), declaration: ref(d.statement) }, 'drizzle');
       const b: BuiltTable = { table, drizzle: d, file, uri, columns: new Map() };
       for (const c of d.columns) {
         const column = readColumn(c, d.core, file, uri, (v) => lookup(file, v, pickEnum), table);

@@ -5,7 +5,7 @@
  * `@JoinColumn({ name })` says otherwise. Columns come from the class and the classes it extends; a
  * many-to-many's owning side adds its junction table (junction.ts).
  */
-import type { Column, DefaultValue, Dialect, ForeignKey, Index, ReferentialAction, Schema, Table } from '../../model/schema';
+import { emptyTable, type Column, type DefaultValue, type Dialect, type ForeignKey, type Index, type ReferentialAction, type Schema, type Table } from '../../model/schema';
 import type { SourceRef, Span } from '../../model/text';
 import { property, spanOf, stringValue, unwrap, type t } from '../parse';
 import { junctionTable } from './junction';
@@ -87,19 +87,8 @@ export function buildEntities(files: EntityFile[], dialect: Dialect, uriOf: (pat
       const written = stringValue(nameNode);
       const name = written ?? snakeCase(cls.className);
       const schemaName = stringValue(opts && property(opts, 'schema')?.value);
-      const table: Table = {
-        key: tableKey(name, schemaName),
-        name,
-        origin: 'typeorm',
-        kind: 'table',
-        columns: [],
-        indexes: [],
-        foreignKeys: [],
-        checks: [],
-        source: { uri, span: written !== undefined && nameNode ? spanOf(nameNode) : cls.nameSpan },
-        declaration: { uri, span: spanOf(cls.node) },
-      };
-      if (schemaName !== undefined) table.schema = schemaName;
+      const source = { uri, span: written !== undefined && nameNode ? spanOf(nameNode) : cls.nameSpan };
+      const table = emptyTable({ key: tableKey(name, schemaName), name, schema: schemaName, source, declaration: { uri, span: spanOf(cls.node) } }, 'typeorm');
       if (cls.className !== name) table.modelName = cls.className;
       const b: BuiltEntity = { table, cls, file, uri, columns: new Map(), relations: [] };
       const primary: { name: string; span: Span; uri: string }[] = [];

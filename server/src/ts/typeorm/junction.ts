@@ -4,7 +4,7 @@
  * a column per side (`<table>Id`, camelCase of table and key), both in the primary key, each with a foreign
  * key (ON DELETE CASCADE unless the relation says otherwise), the inverse side's with an index of its own.
  */
-import type { Column, ForeignKey, ReferentialAction, Table } from '../../model/schema';
+import { emptyTable, type Column, type ForeignKey, type ReferentialAction, type Table } from '../../model/schema';
 import { property, spanOf, stringValue, unwrap, type t } from '../parse';
 import type { BuiltEntity } from './build';
 import { optionsOf, type Decorator, type EntityProperty } from './read';
@@ -22,18 +22,7 @@ export function junctionTable(owner: BuiltEntity, p: EntityProperty, relation: D
   const name = stringValue(opts && property(opts, 'name')?.value) ?? snakeCase(`${owner.table.name}_${p.name}_${target.table.name}`);
   const at = { uri, span: spanOf(joinTable.expression) };
   const onDelete = stringValue(optionsOf(relation, 1) && property(optionsOf(relation, 1)!, 'onDelete')?.value)?.toLowerCase();
-  const table: Table = {
-    key: name.toLowerCase(),
-    name,
-    origin: 'typeorm',
-    kind: 'table',
-    columns: [],
-    indexes: [],
-    foreignKeys: [],
-    checks: [],
-    source: at,
-    declaration: { uri, span: spanOf(p.node) },
-  };
+  const table = emptyTable({ key: name.toLowerCase(), name, source: at, declaration: { uri, span: spanOf(p.node) } }, 'typeorm');
   const sides: [BuiltEntity, t.ObjectExpression | undefined][] = [
     [owner, side('joinColumn')],
     [target, side('inverseJoinColumn')],
