@@ -1,5 +1,4 @@
-import { findColumn, findTable, type Column, type Schema, type Table } from '../model/schema';
-import { label, tables } from './support/model';
+import { label, referencedColumns, referencingColumns, tables } from './support/model';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -44,7 +43,7 @@ export default defineRule({
         const n = column.type.params[0];
         // A key column joined to char(n) columns of other tables: changing it alone would leave the two sides of
         // the foreign key of different types, so the fix is offered only where nothing else has to change with it.
-        const keyed = keyPartners(ctx.schema, table, column.name).some((c) => c.type.name === 'bpchar');
+        const keyed = [...referencedColumns(ctx.schema, table, column), ...referencingColumns(ctx.schema, table, column).map((r) => r.column)].some((c) => c.type.name === 'bpchar');
         ctx.report({
           message:
             `${label(table, column)} is ${prisma ? `@db.Char${n !== undefined ? `(${n})` : ''}` : column.type.written}: values are padded with ` +
@@ -63,23 +62,3 @@ export default defineRule({
     }
   },
 });
-
-/** The columns on the other side of the foreign keys `column` of `table` is in, in either direction. */
-function keyPartners(schema: Schema, table: Table, column: string): Column[] {
-  const out: Column[] = [];
-  const col = (t: Table | undefined, name: string) => (t ? findColumn(t, name) : undefined);
-  for (const fk of table.foreignKeys) {
-    const i = fk.columns.indexOf(column);
-    const c = i >= 0 ? col(findTable(schema, fk.refTable), fk.refColumns[i] ?? '') : undefined;
-    if (c) out.push(c);
-  }
-  for (const other of schema.tables.values()) {
-    for (const fk of other.foreignKeys) {
-      if (findTable(schema, fk.refTable) !== table) continue;
-      const i = fk.refColumns.indexOf(column);
-      const c = i >= 0 ? col(other, fk.columns[i]) : undefined;
-      if (c) out.push(c);
-    }
-  }
-  return out;
-}

@@ -1,6 +1,6 @@
-import { displayName, findColumn, findTable, type Column, type Dialect, type Schema, type Table } from '../model/schema';
+import { displayName, findColumn, type Column, type Dialect, type Schema, type Table } from '../model/schema';
 import type { FixProposal } from '../model/intents';
-import { isInt32Type, label, primaryKey, tables } from './support/model';
+import { isInt32Type, label, primaryKey, referencedColumns, referencingColumns, tables } from './support/model';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -50,7 +50,7 @@ export default defineRule({
       // A key that itself references a 32-bit key is widened by that key's fix, which carries it along.
       if (!prisma && !referencesInt32(ctx.schema, table, column, ctx.dialect)) {
         const sql = serial ? 'bigserial' : 'bigint';
-        const also = referencingColumns(ctx.schema, table, column, ctx.dialect);
+        const also = referencingInt32(ctx.schema, table, column, ctx.dialect);
         const title = `Change type to ${sql}${also.length ? ` (and ${also.length === 1 ? 'the column' : `the ${also.length} columns`} referencing it to bigint)` : ''}`;
         fixes.push({ title, safe: false, preferred: true, intent: { kind: 'changeColumnType', table, column, sql, keepParams: false, also } });
       }
@@ -71,25 +71,17 @@ export default defineRule({
  * The 32-bit columns whose foreign keys reference `key` (and, where such a column is itself a single-column
  * primary key, the columns referencing that one): widened with the key, or each join converts types.
  */
-function referencingColumns(schema: Schema, table: Table, key: Column, dialect: Dialect): { table: Table; column: Column; sql: string }[] {
+function referencingInt32(schema: Schema, table: Table, key: Column, dialect: Dialect): { table: Table; column: Column; sql: string }[] {
   const out: { table: Table; column: Column; sql: string }[] = [];
   const seen = new Set<Column>([key]);
   const queue = [{ table, column: key }];
-  for (let next = queue.shift(); next; next = queue.shift()) {
-    const parent = next;
-    for (const t of tables(schema)) {
-      for (const fk of t.foreignKeys) {
-        if (findTable(schema, fk.refTable) !== parent.table) continue;
-        fk.columns.forEach((name, k) => {
-          const ref = fk.refColumns[k] ?? (fk.refColumns.length === 0 ? parent.column.name : undefined);
-          const column = ref?.toLowerCase() === parent.column.name.toLowerCase() ? findColumn(t, name) : undefined;
-          if (!column || seen.has(column) || !isInt32Type(column, dialect) || column.type.array) return;
-          seen.add(column);
-          out.push({ table: t, column, sql: /serial/i.test(column.type.written) ? 'bigserial' : 'bigint' });
-          const pk = primaryKey(t);
-          if (pk?.columns.length === 1 && pk.columns[0].toLowerCase() === column.name.toLowerCase()) queue.push({ table: t, column });
-        });
-      }
+  for (let parent = queue.shift(); parent; parent = queue.shift()) {
+    for (const { table: t, column } of referencingColumns(schema, parent.table, parent.column)) {
+      if (seen.has(column) || !isInt32Type(column, dialect) || column.type.array) continue;
+      seen.add(column);
+      out.push({ table: t, column, sql: /serial/i.test(column.type.written) ? 'bigserial' : 'bigint' });
+      const pk = primaryKey(t);
+      if (pk?.columns.length === 1 && pk.columns[0].toLowerCase() === column.name.toLowerCase()) queue.push({ table: t, column });
     }
   }
   return out;
@@ -97,11 +89,5 @@ function referencingColumns(schema: Schema, table: Table, key: Column, dialect: 
 
 /** Is `column` a foreign key to a 32-bit column? */
 function referencesInt32(schema: Schema, table: Table, column: Column, dialect: Dialect): boolean {
-  return table.foreignKeys.some((fk) =>
-    fk.columns.some((name, k) => {
-      const parent = name.toLowerCase() === column.name.toLowerCase() ? findTable(schema, fk.refTable) : undefined;
-      const ref = parent && fk.refColumns[k] !== undefined ? findColumn(parent, fk.refColumns[k]) : parent && primaryKey(parent)?.columns.length === 1 ? findColumn(parent, primaryKey(parent)!.columns[0]) : undefined;
-      return !!ref && isInt32Type(ref, dialect);
-    }),
-  );
+  return referencedColumns(schema, table, column).some((ref) => isInt32Type(ref, dialect));
 }

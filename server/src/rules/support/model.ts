@@ -3,7 +3,7 @@
  * column has, how a name splits into words. Type names are the model's canonical spellings
  * (model/schema.ts), so the answers hold for Prisma fields and SQL columns alike.
  */
-import { columnDisplayName, displayName, findColumn, SQL_SPELLING, type Column, type Dialect, type Index, type Schema, type Table } from '../../model/schema';
+import { columnDisplayName, displayName, findColumn, findTable, SQL_SPELLING, type Column, type Dialect, type Index, type Schema, type Table } from '../../model/schema';
 
 /** Real tables (not views), optionally without partial ones (known only from ALTER statements). */
 export function* tables(schema: Schema, opts: { whole?: boolean } = {}): Generator<Table> {
@@ -153,4 +153,41 @@ export function indexLabel(table: Table, ix: Index): string {
 export function indexSubject(table: Table, ix: Index): string {
   if (table.origin === 'prisma' && ix.inline) return `@${ix.kind === 'primary' ? 'id' : 'unique'} on ${displayName(table)}.${writtenColumns(table, ix.columns)[0]}`;
   return `${indexLabel(table, ix)} on ${displayName(table)}`;
+}
+
+/** The key a foreign key's column `k` references: the listed column, or the parent's single-column primary key. */
+function referencedAt(schema: Schema, refTable: string, refColumns: readonly string[], k: number): { table: Table; column: Column } | undefined {
+  const parent = findTable(schema, refTable);
+  if (!parent) return undefined;
+  const pk = primaryKey(parent);
+  const name = refColumns.length ? refColumns[k] : pk?.columns.length === 1 ? pk.columns[0] : undefined;
+  const column = name !== undefined ? findColumn(parent, name) : undefined;
+  return column && { table: parent, column };
+}
+
+/** The columns `column` of `table` references through its foreign keys. */
+export function referencedColumns(schema: Schema, table: Table, column: Column): Column[] {
+  const out: Column[] = [];
+  for (const fk of table.foreignKeys) {
+    fk.columns.forEach((name, k) => {
+      const ref = name.toLowerCase() === column.name.toLowerCase() ? referencedAt(schema, fk.refTable, fk.refColumns, k) : undefined;
+      if (ref) out.push(ref.column);
+    });
+  }
+  return out;
+}
+
+/** The columns, of any table, whose foreign keys reference `column` of `table`. */
+export function referencingColumns(schema: Schema, table: Table, column: Column): { table: Table; column: Column }[] {
+  const out: { table: Table; column: Column }[] = [];
+  for (const t of tables(schema)) {
+    for (const fk of t.foreignKeys) {
+      if (findTable(schema, fk.refTable) !== table) continue;
+      fk.columns.forEach((name, k) => {
+        const own = referencedAt(schema, fk.refTable, fk.refColumns, k)?.column === column ? findColumn(t, name) : undefined;
+        if (own) out.push({ table: t, column: own });
+      });
+    }
+  }
+  return out;
 }
