@@ -1,6 +1,6 @@
 import { lockEffects, strongest } from '../model/locks';
 import { lineBreak } from '../model/text';
-import { existing, headTo, isMigrationUp, lineStartOf } from './support/migration';
+import { existing, headTo, isMigrationUp, lineStartOf, namedTables } from './support/migration';
 import type { SqlStatement } from '../model/migration-file';
 import { defineRule } from './types';
 
@@ -39,7 +39,7 @@ export default defineRule({
       const effects = lockEffects(info, { pgVersion: ctx.pgVersion, before: (k) => st.before(k) });
       const top = strongest(effects);
       if (!top || top.mode !== 'ACCESS EXCLUSIVE') continue;
-      const keys = 'table' in info && info.table && typeof info.table === 'object' && 'key' in info.table ? [info.table.key] : info.kind === 'drop-table' || info.kind === 'truncate' ? info.tables.map((t) => t.key) : [];
+      const keys = namedTables(st);
       if (keys.length && keys.every((k) => !existing(st, k))) continue;
       first ??= st;
       flagged.push(st);

@@ -117,13 +117,18 @@ export function moveToOwnMigration(
   };
 }
 
-/** The keys of the tables a statement acts on. */
-function tablesOf(st: SqlStatement): string[] {
+/** The keys of the tables a statement names: its table, or the tables it drops or truncates. */
+export function namedTables(st: SqlStatement): string[] {
   const info = st.info;
   if ('table' in info && info.table && typeof info.table === 'object' && 'key' in info.table) return [info.table.key];
   if (info.kind === 'truncate' || info.kind === 'drop-table') return info.tables.map((t: { key: string }) => t.key);
-  if (info.kind === 'drop-index') return info.indexes.flatMap((ix) => st.indexTable(ix.name)?.key ?? []);
   return [];
+}
+
+/** The keys of the tables a statement acts on: the ones it names, and for DROP INDEX the tables of its indexes. */
+function tablesOf(st: SqlStatement): string[] {
+  if (st.info.kind === 'drop-index') return st.info.indexes.flatMap((ix) => st.indexTable(ix.name)?.key ?? []);
+  return namedTables(st);
 }
 
 /** An empty span right after the statement (and its line), where a follow-up statement goes. */
