@@ -9,7 +9,11 @@ import { perSet } from '../set-memo';
 import type { MigrationFile, MigrationSet } from '../migrations';
 import type { MigrationRunner } from './types';
 
-/** ory/pop's engine infix: `NAME.postgres.up.sql`. */
+/** The engines pop names in a file's infix (`NAME.postgres.up.sql`): one list for every pattern below. */
+const ENGINES = 'postgres|mysql|sqlite3?|cockroach';
+const POP_ENGINE = new RegExp(`\\.(${ENGINES})\\.(?:up|down)\\.sql$`, 'i');
+const ENGINE_INFIX = new RegExp(`\\.(?:${ENGINES})(?=\\.(?:up|down)\\.sql$)`, 'i');
+
 /**
  * A migration's name without its direction and `.autocommit` (and, `loose`, its engine): the same for an up
  * file and its down file. Loosely, a plain down file (`X.down.sql`) serves an engine's `X.<engine>.up.sql`
@@ -17,7 +21,7 @@ import type { MigrationRunner } from './types';
  */
 function pairKey(fsPath: string, loose = false): string {
   const name = fsPath.replace(/\.autocommit(?=\.(?:up|down)\.sql$)/i, '');
-  return (loose ? name.replace(/\.(?:postgres|mysql|sqlite3?|cockroach)(?=\.(?:up|down)\.sql$)/i, '') : name).replace(/\.(?:up|down)\.sql$/i, '');
+  return (loose ? name.replace(ENGINE_INFIX, '') : name).replace(/\.(?:up|down)\.sql$/i, '');
 }
 
 /** The up file of a down file: the one of the same name, else the one of the same name but for its engine. */
@@ -31,8 +35,6 @@ function upFileFor(set: MigrationSet, down: MigrationFile): MigrationFile | unde
   const downNames = perSet(set, 'pop-down-names', () => new Set(set.files.filter((f) => f.direction === 'down').map((f) => pairKey(f.fsPath))));
   return up && !downNames.has(pairKey(up.fsPath)) ? up : undefined;
 }
-
-const POP_ENGINE = /\.(postgres|mysql|sqlite3?|cockroach)\.(?:up|down)\.sql$/i;
 
 /** The engine whose history a file belongs to: its infix, or PostgreSQL for plain files. */
 function engineOf(name: string): string {
@@ -72,7 +74,7 @@ const pop: MigrationRunner = {
     const version = nextVersion(ctx.set, ctx.later);
     if (!version) return undefined;
     const engine = POP_ENGINE.exec(path.basename(ctx.entry.fsPath))?.[1] ?? 'postgres';
-    const stem = stemFor(ctx).replace(/\.(?:postgres|mysql|sqlite3?|cockroach|autocommit)\b/gi, '');
+    const stem = stemFor(ctx).replace(new RegExp(`\\.(?:${ENGINES}|autocommit)\\b`, 'gi'), '');
     const file = (dir: string) => path.join(path.dirname(ctx.entry.fsPath), `${version}_${stem}.${engine}${ctx.atomic ? '' : '.autocommit'}.${dir}.sql`);
     return newMigrationOf(ctx.set, [
       { fsPath: file('up'), content: '{{SQL}}\n' },
