@@ -19,6 +19,7 @@ import { loadConfig, type ConfigOverrides, type ResolvedConfig } from './config'
 import { isScriptPath, languageOf, pathToUri, uriToPath, type Language } from './files';
 import { applyHistoryPolicy } from './history-policy';
 import { configuredEngine, designLanguage, loadUnit } from './load';
+import { oncePerPlace } from './shared-reports';
 import { applySuppressions, parseDirectives } from './suppression';
 
 /** File access for the engine: the CLI reads the disk, the language server overlays open documents. */
@@ -133,7 +134,7 @@ export class Engine {
       }
       let reports: readonly Report[];
       try {
-        reports = this.designReports(rule, unit, language, config).get(uri) ?? [];
+        reports = oncePerPlace(this.designReports(rule, unit, language, config).get(uri) ?? [], unit, uri);
       } catch (err) {
         // One broken rule must not take the others down; the finding says which rule failed.
         findings.push(internalError(rule.meta.id, uri, err));

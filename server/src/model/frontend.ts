@@ -53,4 +53,9 @@ export interface FrontEndResult {
    * a TypeScript migration's strings takes `--`, the TypeScript around it `//`).
    */
   lineCommentAt?(offset: number): '--' | '//';
+  /**
+   * For a place that several tables share (a base class's column is in every entity that extends it): one
+   * sentence saying so. A rule then reports there once, not once per table, with this sentence added.
+   */
+  sharedAt?(uri: string, span: Span): string | undefined;
 }

@@ -5,6 +5,7 @@
 import type { Comment, FrontEndResult, Problem, SourceText } from '../../model/frontend';
 import type { FixIntent } from '../../model/intents';
 import type { Dialect } from '../../model/schema';
+import type { Span } from '../../model/text';
 import type { FileHost } from '../drizzle/project';
 import { parseSource } from '../parse';
 import { buildEntities, type EntityModel } from './build';
@@ -23,6 +24,25 @@ export interface TypeormResult extends FrontEndResult {
 
 function comments(file: EntityFile, uri: string): Comment[] {
   return (parseSource(file.path, file.text)?.comments ?? []).map((c) => ({ uri, span: { start: c.start ?? 0, end: c.end ?? 0 }, body: c.value.trim() }));
+}
+
+/**
+ * A place in a base class's property (its column or relation), for the entities that extend the class:
+ * each has the column in its own table, so a rule judges each; the finding is said once, naming them.
+ */
+function sharedAt(model: EntityModel, uri: string, span: Span): string | undefined {
+  const inside = (node: { start?: number | null; end?: number | null }) => (node.start ?? 0) <= span.start && span.end <= (node.end ?? 0);
+  let base: string | undefined;
+  const heirs = new Set<string>();
+  for (const b of model.entities) {
+    const held = [...b.columns.values(), ...b.relations].find((c) => c.uri === uri && !b.cls.properties.includes(c.property) && inside(c.property.node));
+    if (!held) continue;
+    base = held.file.classes.find((c) => c.properties.includes(held.property))?.className ?? base;
+    heirs.add(b.cls.className);
+  }
+  if (!base || heirs.size < 2) return undefined;
+  const names = [...heirs].sort();
+  return `It is declared in the base class ${base}, which ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} extend.`;
 }
 
 /** The entities of the project `file` belongs to, read for `dialect`; `text` is the file's current text. */
@@ -49,6 +69,7 @@ export function loadTypeorm(file: string, text: string, project: TypeormProject,
     problems,
     comments: read.flatMap((f) => comments(f, toUri(f.path))),
     render: (intent: FixIntent) => renderTypeormFix(intent, model),
+    sharedAt: (u, span) => sharedAt(model, u, span),
     model,
   };
 }
