@@ -63,7 +63,15 @@ function filesJson(files: readonly SourceText[]): [string, string][] {
   return files.map((f) => [f.uri, engineText(f.text)]);
 }
 
+let calls = 0;
+
+/** How many times the engine was called so far in this process (a work counter for tests and benchmarks). */
+export function engineCalls(): number {
+  return calls;
+}
+
 function call<T>(version: EngineVersion, run: (wasm: Wasm) => T): EngineResult<T> {
+  calls++;
   const wasm = load(version);
   if (!wasm.ok) return wasm;
   try {

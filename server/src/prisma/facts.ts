@@ -4,7 +4,7 @@
  * rejects). Scanner facts always carry source positions; engine facts borrow them from the scanner by
  * name (the engine reports none), and keep the engine's view of kinds, relations, names and indexes.
  */
-import type { Datamodel, DmField } from './datamodel';
+import type { Datamodel, DmField, DmIndex } from './datamodel';
 import { argument, fieldList, findAttribute, nativeAttribute, type Attribute, type Block, type Expr, type Field, type ScannedFile } from './syntax';
 import { SCALARS } from './types';
 
@@ -239,6 +239,12 @@ export function factsFromDatamodel(dm: Datamodel, scanned: Facts): Facts {
   const facts: Facts = { origin: 'engine', models: [], enums: [] };
   const scannedModels = new Map(scanned.models.map((m) => [m.name, m]));
   const composites = new Set((dm.types ?? []).map((t) => t.name));
+  const indexesOf = new Map<string, DmIndex[]>();
+  for (const ix of dm.indexes ?? []) {
+    const list = indexesOf.get(ix.model);
+    if (list) list.push(ix);
+    else indexesOf.set(ix.model, [ix]);
+  }
   for (const m of dm.models ?? []) {
     const sm = scannedModels.get(m.name);
     const scannedFields = new Map((sm?.fields ?? []).map((f) => [f.name, f]));
@@ -260,8 +266,7 @@ export function factsFromDatamodel(dm: Datamodel, scanned: Facts): Facts {
 
     const scannedIndexes = [...(sm?.indexes ?? [])];
     const indexes: FactIndex[] = [];
-    for (const ix of dm.indexes ?? []) {
-      if (ix.model !== m.name) continue;
+    for (const ix of indexesOf.get(m.name) ?? []) {
       const kind = INDEX_KINDS[ix.type];
       if (!kind) continue;
       const names = ix.fields.map((f) => f.name);

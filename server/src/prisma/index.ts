@@ -6,19 +6,20 @@
 import type { FrontEndResult, SourceText } from '../model/frontend';
 import type { FixIntent } from '../model/intents';
 import { buildSchema, providerDialect, relationModeOf } from './build';
-import { getDatamodel, lint, type EngineVersion } from './engine';
+import { lint, type EngineVersion } from './engine';
 import { factsFromDatamodel, factsFromScan, type Facts } from './facts';
 import type { SchemaFileSystem } from './files';
 import { lintProblems } from './problems';
 import { applyToFiles } from './edit';
 import { prismaHover } from './hover';
+import { engineAnswers } from './reuse';
 import { renderPrismaFix } from './render';
 import { scanPrisma } from './scan';
 import type { ScannedFile } from './syntax';
 import { chooseEngine, findInstalledPrismaVersion, type EngineChoice } from './version';
 
 export { buildSchema, defaultValue, providerDialect } from './build';
-export { format as formatPrisma, getDatamodel, lint as lintPrisma, type EngineResult, type EngineVersion, type LintDiagnostic } from './engine';
+export { engineCalls, format as formatPrisma, getDatamodel, lint as lintPrisma, type EngineResult, type EngineVersion, type LintDiagnostic } from './engine';
 export { factsFromDatamodel, factsFromScan, type Facts } from './facts';
 export { groupPrismaSchemas, isMigrationSnapshot, isPrismaFile, prismaSchemaFiles, type SchemaFileSystem } from './files';
 export { lintProblems } from './problems';
@@ -85,7 +86,8 @@ export function loadPrisma(files: readonly SourceText[], opts: PrismaLoadOptions
   const { dialect, provider } = providerDialect(scans);
 
   let engineError: string | undefined;
-  const linted = lint(choice.version, files);
+  const answers = engineAnswers(choice.version, files, scans);
+  const linted = answers.lint;
   if (!linted.ok) engineError = linted.error;
   const hasDatasource = scans.some((s) => s.blocks.some((b) => b.kind === 'datasource'));
   const problems = linted.ok ? lintProblems(linted.value, files, choice, hasDatasource) : [];
@@ -98,7 +100,7 @@ export function loadPrisma(files: readonly SourceText[], opts: PrismaLoadOptions
   const hardErrors = problems.some((p) => p.severity === 'error');
   if (linted.ok && !hardErrors) {
     const softened = linted.value.some((d) => !d.warning);
-    const dm = getDatamodel(choice.version, softened ? viewsAsModels(files, scans) : files);
+    const dm = answers.datamodel(() => (softened ? viewsAsModels(files, scans) : files));
     if (dm.ok) facts = factsFromDatamodel(dm.value, scanFacts);
     else if (!softened) engineError = dm.error;
   }

@@ -1,0 +1,123 @@
+/**
+ * Prisma's engine answers (`lint`, then `get_datamodel`), remembered for the last texts of each schema and
+ * reused when an edit changed nothing but the inside of `//` comments: the engine gives such comments no
+ * meaning, so its answers are the same, the diagnostics after the edit moved by its length. A keystroke in
+ * a comment of a large schema then costs no engine call at all. Any other edit asks the engine again.
+ *
+ * Reuse is refused, and the engine asked, whenever the edit is not plainly inside one comment in the text
+ * before and after (a `//` comment, not a `///` documentation comment, which the datamodel carries), or
+ * when a diagnostic touches the comment's line (Prisma may be reading that line differently).
+ */
+import type { SourceText } from '../model/frontend';
+import { lineStartAt, pastLineBreak } from '../model/text';
+import type { Datamodel } from './datamodel';
+import { getDatamodel, lint, type EngineResult, type EngineVersion, type LintDiagnostic } from './engine';
+import type { ScanComment, ScannedFile } from './syntax';
+
+interface Remembered {
+  texts: string[];
+  comments: ScanComment[][];
+  lint: EngineResult<LintDiagnostic[]>;
+  /** Asked only when the lint allowed it (no errors); then for the same input whenever the lint is the same. */
+  datamodel?: EngineResult<Datamodel>;
+}
+
+/** The schemas remembered: one entry per engine version and file list, the most recent last. */
+const memory = new Map<string, Remembered>();
+const KEEP = 8;
+
+/** How an edit moved the text of one file: offsets at or after `from` (in the old text) move by `delta`. */
+interface Shift {
+  uri: string;
+  /** The comment's line in the old text: a diagnostic touching it refuses reuse. */
+  lineStart: number;
+  lineNext: number;
+  from: number;
+  delta: number;
+}
+
+export interface EngineAnswers {
+  lint: EngineResult<LintDiagnostic[]>;
+  /** The datamodel of `input()` (the schema's files, or a variant of them the lint decides on). */
+  datamodel(input: () => readonly SourceText[]): EngineResult<Datamodel>;
+}
+
+/** Prisma's answers for these files, from the engine or, after a comment-only edit, from the last ones. */
+export function engineAnswers(version: EngineVersion, files: readonly SourceText[], scans: readonly ScannedFile[]): EngineAnswers {
+  const key = `${version}\u0000${files.map((f) => f.uri).join('\u0000')}`;
+  const before = memory.get(key);
+  const shifts = before ? commentOnlyEdit(before, files, scans) : undefined;
+  const reused = before && shifts ? shiftedLint(before.lint, shifts) : undefined;
+  const entry: Remembered = {
+    texts: files.map((f) => f.text),
+    comments: scans.map((s) => s.comments),
+    lint: reused ?? lint(version, files),
+    datamodel: reused ? before!.datamodel : undefined,
+  };
+  memory.delete(key);
+  memory.set(key, entry);
+  if (memory.size > KEEP) memory.delete(memory.keys().next().value!);
+  return {
+    lint: entry.lint,
+    datamodel: (input) => (entry.datamodel ??= getDatamodel(version, input())),
+  };
+}
+
+/** The shifts that turn the old texts into the new ones, when every change is inside one `//` comment of its file. */
+function commentOnlyEdit(before: Remembered, files: readonly SourceText[], scans: readonly ScannedFile[]): Shift[] | undefined {
+  if (before.texts.length !== files.length) return undefined;
+  const shifts: Shift[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const old = before.texts[i];
+    const now = files[i].text;
+    if (old === now) continue;
+    const shift = insideComment(old, now, before.comments[i], scans[i].comments);
+    if (!shift) return undefined;
+    shifts.push({ uri: files[i].uri, ...shift });
+  }
+  return shifts;
+}
+
+/** Where `old` and `now` differ, when that lies inside the same `//` comment in both (after its marker). */
+function insideComment(old: string, now: string, oldComments: readonly ScanComment[], newComments: readonly ScanComment[]): Omit<Shift, 'uri'> | undefined {
+  const shortest = Math.min(old.length, now.length);
+  let from = 0;
+  while (from < shortest && old.charCodeAt(from) === now.charCodeAt(from)) from++;
+  let tail = 0;
+  while (tail < shortest - from && old.charCodeAt(old.length - 1 - tail) === now.charCodeAt(now.length - 1 - tail)) tail++;
+  const oldEnd = old.length - tail;
+  const newEnd = now.length - tail;
+  const a = commentAround(oldComments, from, oldEnd);
+  const b = commentAround(newComments, from, newEnd);
+  if (!a || !b || a.span.start !== b.span.start) return undefined;
+  const lineStart = lineStartAt(old, a.span.start);
+  return { lineStart, lineNext: pastLineBreak(old, a.span.end), from: oldEnd, delta: newEnd - oldEnd };
+}
+
+/** The `//` comment whose text after the marker holds [start, end), by binary search (comments come in text order). */
+function commentAround(comments: readonly ScanComment[], start: number, end: number): ScanComment | undefined {
+  let lo = 0;
+  let hi = comments.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (comments[mid].span.end < end) lo = mid + 1;
+    else hi = mid;
+  }
+  const c = comments[lo];
+  return c && !c.doc && c.span.start + 2 <= start && end <= c.span.end ? c : undefined;
+}
+
+function shiftedLint(result: EngineResult<LintDiagnostic[]>, shifts: readonly Shift[]): EngineResult<LintDiagnostic[]> | undefined {
+  if (!result.ok) return undefined;
+  const value: LintDiagnostic[] = [];
+  for (const d of result.value) {
+    const s = shifts.find((x) => x.uri === d.uri);
+    if (!s || d.end <= s.lineStart) {
+      value.push(d);
+      continue;
+    }
+    if (d.start < s.lineNext) return undefined;
+    value.push({ ...d, start: d.start + s.delta, end: d.end + s.delta });
+  }
+  return { ok: true, value };
+}

@@ -1,0 +1,94 @@
+import * as assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { SourceText } from '../../server/src/model/frontend';
+import { engineCalls, loadPrisma, type PrismaResult } from '../../server/src/prisma';
+
+// relationMode = "prisma" makes Prisma warn about the relation field without an index: a diagnostic after the comments.
+const DS = 'datasource db {\n  provider     = "postgresql"\n  relationMode = "prisma"\n}\n\n';
+const BASE =
+  DS +
+  'model User {\n  id    Int    @id\n  // a note\n  email String @unique // trailing note\n  site  String @default("see //here")\n  posts Post[]\n}\n\n' +
+  '/// Posts.\nmodel Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id])\n}\n';
+const BROKEN = BASE.replace('  authorId Int\n', '  authorId Int\n  bad Strin // typo here\n');
+
+/** Everything the front end answers, with the file names replaced, for comparing two loads of the same texts. */
+function answer(r: PrismaResult, uris: readonly string[]): string {
+  const json = JSON.stringify({ problems: r.problems, schema: r.schema, factsFrom: r.factsFrom, engineError: r.engineError }, (_k, v: unknown) =>
+    v instanceof Map ? [...v.entries()] : v,
+  );
+  return uris.reduce((s, u, i) => s.split(JSON.stringify(u)).join(`"file${i}"`), json);
+}
+
+let fresh = 0;
+/** Loads `texts` as the edited schema (uris `a.prisma`, ...) and, under names never seen, from scratch; returns the engine calls of the first. */
+function load(texts: readonly string[]): number {
+  const files: SourceText[] = texts.map((text, i) => ({ uri: `file:///s/${'ab'[i]}.prisma`, text }));
+  const before = engineCalls();
+  const edited = loadPrisma(files);
+  const calls = engineCalls() - before;
+  fresh++;
+  const scratch = files.map((f, i) => ({ uri: `file:///fresh${fresh}/${i}.prisma`, text: f.text }));
+  const expected = loadPrisma(scratch);
+  assert.equal(answer(edited, files.map((f) => f.uri)), answer(expected, scratch.map((f) => f.uri)), 'the same answers as a load from scratch');
+  return calls;
+}
+
+const edit = (text: string, find: string, replace: string) => {
+  assert.ok(text.includes(find), find);
+  return text.replace(find, replace);
+};
+
+test('reuse: typing inside a // comment asks Prisma\'s engine nothing, and the answers are those of a fresh load', () => {
+  assert.equal(load([BASE]), 2, 'lint and datamodel');
+  let text = BASE;
+  for (const [find, replace] of [
+    ['// a note', '// a notex'],
+    ['// a notex', '// a notexy'],
+    ['// a notexy', '// a note'],
+    ['// trailing note', '// trailing'],
+    ['// trailing', '// trailing note, longer'],
+  ]) {
+    text = edit(text, find, replace);
+    assert.equal(load([text]), 0, `${find} -> ${replace}`);
+  }
+  const r = loadPrisma([{ uri: 'file:///s/a.prisma', text }]);
+  assert.ok(r.problems.some((p) => p.severity === 'warning' && text.slice(p.span.start, p.span.end).includes('author')), 'the warning after the comments, moved with them');
+});
+
+test('reuse: any other edit asks the engine again', () => {
+  let text = BASE;
+  load([text]);
+  const asks: [string, string, string][] = [
+    ['"see //here"', '"see //there"', 'inside a string that holds //'],
+    ['// a note', '/// a note', 'a comment made documentation'],
+    ['/// a note', '// a note'],
+    ['// a note', '// a\n note', 'a line break typed in a comment'],
+    ['// a\n note', '// a note', 'the line break taken back'],
+    ['// a note', '/ a note', 'the marker broken'],
+    ['/ a note', '// a note', 'the marker mended'],
+    ['/// Posts.', '/// Posts!', 'a documentation comment'],
+    ['  id    Int    @id\n', '  id    Int    @id \n', 'a space outside comments'],
+  ].map(([f, r, why]) => [f, r, why ?? `${f} -> ${r}`]);
+  for (const [find, replace, why] of asks) {
+    text = edit(text, find, replace);
+    assert.ok(load([text]) > 0, why);
+  }
+});
+
+test('reuse: a comment on a line Prisma reports on is not trusted', () => {
+  let text = BROKEN;
+  assert.equal(load([text]), 1, 'an error: lint only');
+  text = edit(text, '// typo here', '// typo there');
+  assert.equal(load([text]), 1, 'the diagnostic is on the comment\'s line: lint again');
+  text = edit(text, '// a note', '// a note about it');
+  assert.equal(load([text]), 0, 'elsewhere: the error is moved, not asked for');
+});
+
+test('reuse: a schema of several files, edited in one of them', () => {
+  const [one, two] = [BASE.slice(0, BASE.indexOf('/// Posts.')), BASE.slice(BASE.indexOf('/// Posts.'))];
+  const withNote = two.replace('  authorId Int\n', '  // who wrote it\n  authorId Int\n');
+  assert.equal(load([one, withNote]), 2);
+  assert.equal(load([one, withNote.replace('who wrote', 'who has written')]), 0);
+  assert.equal(load([one.replace('// a note', '// a new note'), withNote.replace('who wrote', 'who has written')]), 0, 'both files, each in a comment');
+  assert.ok(load([one, withNote.replace('authorId Int', 'authorId BigInt')]) > 0);
+});
