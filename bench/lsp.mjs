@@ -1,10 +1,12 @@
 // The language server as an editor sees it (dist/server.js --stdio): time to the first diagnostics after
 // opening a file, keystroke → diagnostics (median and p95, the pause after a keystroke included: that is what
-// a user waits), hover, and the server's peak RSS; beside each file, its peer in the same run: Prisma's own
-// wasm `lint` on the same schema text, and libpg-query parsing the same SQL once.
+// a user waits; in a comment, and for Prisma also in a field's name), hover, and the server's peak RSS; beside
+// each file, its peer in the same run: Prisma's own wasm `lint` on the same schema text, and libpg-query parsing
+// the same SQL once.
 // Files: a generated 1 MB PostgreSQL DDL file (bench/inputs.mjs), a generated 300-model Prisma schema, and,
 // when ../shared/corpus is beside the checkout, the largest real Prisma schema there (civitai's).
-// Asserts nothing (speed is not a unit test). Run: npm run bench, or node bench/lsp.mjs
+// Asserts nothing (speed is not a unit test). Run: npm run bench, or node bench/lsp.mjs [words: only the files whose
+// name holds one of them, e.g. `node bench/lsp.mjs prisma`]
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -103,7 +105,26 @@ async function measure(file, languageId, word) {
       await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: at + 1 + i, character: lines[at + i].indexOf(word) + 1 } });
       hovers.push(performance.now() - t);
     }
-    return { open, findings: opened.diagnostics.length, edit: median(edits), edit95: p95(edits), hoverFirst: hovers[0] ?? NaN, hover: median(hovers.slice(1)), rss: s.peakRss() };
+    // Prisma: keystrokes in the name of a field added to a model after the middle (each one renames the field:
+    // the schema's structure changes, so Prisma's engine is asked again).
+    const names = [];
+    const idLine = languageId === 'prisma' ? lines.findIndex((l, i) => i > line && /^\s+id\s.*@id\b/.test(l)) : -1;
+    if (idLine >= 0) {
+      const fieldLine = idLine + 2; // after the id field; +1 for the comment line typed above
+      version++;
+      await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: fieldLine, character: 0 }, end: { line: fieldLine, character: 0 } }, text: '  benchField Int?\n' }] });
+      await s.diagnostics(uri, version);
+      for (let i = 0; i < EDITS; i++) {
+        version++;
+        const character = '  benchField'.length + i;
+        const done = s.diagnostics(uri, version);
+        t = performance.now();
+        await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: fieldLine, character }, end: { line: fieldLine, character } }, text: 'x' }] });
+        await done;
+        names.push(performance.now() - t);
+      }
+    }
+    return { open, findings: opened.diagnostics.length, edit: median(edits), edit95: p95(edits), name: names.length ? median(names) : NaN, hoverFirst: hovers[0] ?? NaN, hover: median(hovers.slice(1)), rss: s.peakRss() };
   } finally {
     s.stop();
   }
@@ -137,15 +158,18 @@ if (fs.existsSync(civitai)) {
   inputs.push({ name: "civitai's schema (real, 290 KB)", file: civitai, lang: 'prisma', word: 'User', peerName: 'Prisma lint', peer: (text) => lint(civitai, text) });
 }
 
+const only = process.argv.slice(2).map((w) => w.toLowerCase());
+const chosen = inputs.filter((i) => only.length === 0 || only.some((w) => i.name.toLowerCase().includes(w)));
+
 console.log(`\nLanguage server (dist/server.js --stdio; ${os.cpus().length} cores, load ${os.loadavg()[0].toFixed(1)}, ${EDITS} keystrokes, median)\n`);
-console.log(`${'file'.padEnd(38)} ${'open'.padStart(9)} ${'keystroke'.padStart(9)} ${'p95'.padStart(9)} ${'1st hover'.padStart(9)} ${'hover'.padStart(9)} ${'peak RSS'.padStart(9)}  peer on the same text`);
-for (const input of inputs) {
+console.log(`${'file'.padEnd(38)} ${'open'.padStart(9)} ${'keystroke'.padStart(9)} ${'p95'.padStart(9)} ${'in a name'.padStart(9)} ${'1st hover'.padStart(9)} ${'hover'.padStart(9)} ${'peak RSS'.padStart(9)}  peer on the same text`);
+for (const input of chosen) {
   try {
     const r = await measure(input.file, input.lang, input.word);
     const text = fs.readFileSync(input.file, 'utf8');
     const peerMs = peer(() => input.peer(text));
     console.log(
-      `${input.name.padEnd(38)} ${ms(r.open)} ${ms(r.edit)} ${ms(r.edit95)} ${ms(r.hoverFirst)} ${ms(r.hover)} ${`${Math.round(r.rss)} MB`.padStart(9)}  ${input.peerName} ${Math.round(peerMs)} ms (${r.findings} findings)`,
+      `${input.name.padEnd(38)} ${ms(r.open)} ${ms(r.edit)} ${ms(r.edit95)} ${Number.isNaN(r.name) ? '-'.padStart(9) : ms(r.name)} ${ms(r.hoverFirst)} ${ms(r.hover)} ${`${Math.round(r.rss)} MB`.padStart(9)}  ${input.peerName} ${Math.round(peerMs)} ms (${r.findings} findings)`,
     );
   } catch (err) {
     console.log(`${input.name.padEnd(38)} failed: ${err instanceof Error ? err.message : String(err)}`);

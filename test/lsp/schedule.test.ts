@@ -35,13 +35,13 @@ describe('lsp scheduler', () => {
   it('answers a fast document after a short pause, and waits longer for a slow one', async () => {
     const s = make();
     cost = { 'a.sql': 10, 'big.sql': 2000 };
-    assert.equal(s.debounce('a.sql'), 50, 'never analysed: the shortest pause');
+    assert.equal(s.debounce('a.sql'), 20, 'never analysed: the shortest pause');
     s.edited('a.sql', []);
     await flush(50);
     s.edited('big.sql', []);
     await flush(50);
     assert.deepEqual(ran.map((r) => r.uri), ['a.sql', 'big.sql']);
-    assert.equal(s.debounce('a.sql'), 50);
+    assert.equal(s.debounce('a.sql'), 20, 'a 10 ms analysis: the shortest pause');
     assert.equal(s.debounce('big.sql'), 300, 'a 2 s analysis waits the longest pause, not 1 s');
     cost['big.sql'] = 400;
     s.edited('big.sql', []);
@@ -56,7 +56,7 @@ describe('lsp scheduler', () => {
     const s = make();
     for (let i = 0; i < 5; i++) {
       s.edited('a.sql', []);
-      await flush(20);
+      await flush(15);
     }
     await flush(50);
     assert.deepEqual(

@@ -25,6 +25,7 @@ interface Remembered {
 /** The schemas remembered: one entry per engine version and file list, the most recent last. */
 const memory = new Map<string, Remembered>();
 const KEEP = 8;
+const CHUNK = 1024;
 
 /** How an edit moved the text of one file: offsets at or after `from` (in the old text) move by `delta`. */
 interface Shift {
@@ -81,9 +82,12 @@ function commentOnlyEdit(before: Remembered, files: readonly SourceText[], scans
 /** Where `old` and `now` differ, when that lies inside the same `//` comment in both (after its marker). */
 function insideComment(old: string, now: string, oldComments: readonly ScanComment[], newComments: readonly ScanComment[]): Omit<Shift, 'uri'> | undefined {
   const shortest = Math.min(old.length, now.length);
+  // Whole chunks first (compared natively), then characters: a keystroke in a 300 KB schema costs a fraction of a millisecond.
   let from = 0;
+  while (from + CHUNK <= shortest && old.slice(from, from + CHUNK) === now.slice(from, from + CHUNK)) from += CHUNK;
   while (from < shortest && old.charCodeAt(from) === now.charCodeAt(from)) from++;
   let tail = 0;
+  while (tail + CHUNK <= shortest - from && old.slice(old.length - tail - CHUNK, old.length - tail) === now.slice(now.length - tail - CHUNK, now.length - tail)) tail += CHUNK;
   while (tail < shortest - from && old.charCodeAt(old.length - 1 - tail) === now.charCodeAt(now.length - 1 - tail)) tail++;
   const oldEnd = old.length - tail;
   const newEnd = now.length - tail;
