@@ -4,7 +4,7 @@
  * rejects). Scanner facts always carry source positions; engine facts borrow them from the scanner by
  * name (the engine reports none), and keep the engine's view of kinds, relations, names and indexes.
  */
-import type { Datamodel, DmField, DmIndex } from './datamodel';
+import type { Datamodel, DmField, DmIndex, DmModel } from './datamodel';
 import { argument, fieldList, findAttribute, nativeAttribute, type Attribute, type Block, type Expr, type Field, type ScannedFile } from './syntax';
 import { SCALARS } from './types';
 
@@ -198,7 +198,8 @@ export function factsFromScan(scans: readonly ScannedFile[]): Facts {
 // ---------------------------------------------------------------------------------------------------
 // From the engine
 
-function engineField(f: DmField, scanned: FactField | undefined, composites: ReadonlySet<string>): FactField | undefined {
+/** A field as the engine describes it, without what the scanner adds (its position, native type arguments as written). */
+function engineField(f: DmField, composites: ReadonlySet<string>): FactField | undefined {
   const kind = f.kind === 'scalar' ? 'scalar' : f.kind === 'enum' ? 'enum' : f.kind === 'object' ? (composites.has(f.type) ? 'composite' : 'object') : undefined;
   if (!kind) return undefined;
   return {
@@ -209,7 +210,7 @@ function engineField(f: DmField, scanned: FactField | undefined, composites: Rea
     isList: f.isList ?? false,
     isRequired: f.isRequired ?? true,
     isUpdatedAt: f.isUpdatedAt ?? false,
-    nativeType: f.nativeType ? { name: f.nativeType[0], args: scanned?.nativeType?.args ?? f.nativeType[1] } : undefined,
+    nativeType: f.nativeType ? { name: f.nativeType[0], args: f.nativeType[1] } : undefined,
     relation:
       kind === 'object'
         ? {
@@ -220,8 +221,50 @@ function engineField(f: DmField, scanned: FactField | undefined, composites: Rea
             onUpdate: f.relationOnUpdate,
           }
         : undefined,
-    src: scanned?.src,
+    src: undefined,
   };
+}
+
+/** The engine's field with the scanner's position and native type arguments (as written: `@db.Decimal(10, 2)`). */
+function locatedField(ef: FactField, scanned: FactField | undefined): FactField {
+  if (!scanned) return { ...ef };
+  const nativeType = ef.nativeType && scanned.nativeType ? { name: ef.nativeType.name, args: scanned.nativeType.args } : ef.nativeType;
+  return { ...ef, nativeType, src: scanned.src };
+}
+
+interface EngineModel {
+  model: DmModel;
+  /** By name, in the engine's order. */
+  fields: Map<string, FactField>;
+  indexes: DmIndex[];
+}
+
+/**
+ * The engine's reading of each model, once per datamodel object: an edit inside a comment reuses the engine's
+ * datamodel (reuse.ts), and only the positions the scanner gives change.
+ */
+const engineModels = new WeakMap<Datamodel, EngineModel[]>();
+
+function engineModelsOf(dm: Datamodel): EngineModel[] {
+  const known = engineModels.get(dm);
+  if (known) return known;
+  const composites = new Set((dm.types ?? []).map((t) => t.name));
+  const indexesOf = new Map<string, DmIndex[]>();
+  for (const ix of dm.indexes ?? []) {
+    const list = indexesOf.get(ix.model);
+    if (list) list.push(ix);
+    else indexesOf.set(ix.model, [ix]);
+  }
+  const models = (dm.models ?? []).map((model) => {
+    const fields = new Map<string, FactField>();
+    for (const f of model.fields) {
+      const ff = engineField(f, composites);
+      if (ff) fields.set(f.name, ff);
+    }
+    return { model, fields, indexes: indexesOf.get(model.name) ?? [] };
+  });
+  engineModels.set(dm, models);
+  return models;
 }
 
 const INDEX_KINDS: Record<string, FactIndex['kind']> = { id: 'id', unique: 'unique', normal: 'normal', fulltext: 'fulltext' };
@@ -238,35 +281,25 @@ function sameFields(a: readonly string[], b: readonly string[]): boolean {
 export function factsFromDatamodel(dm: Datamodel, scanned: Facts): Facts {
   const facts: Facts = { origin: 'engine', models: [], enums: [] };
   const scannedModels = new Map(scanned.models.map((m) => [m.name, m]));
-  const composites = new Set((dm.types ?? []).map((t) => t.name));
-  const indexesOf = new Map<string, DmIndex[]>();
-  for (const ix of dm.indexes ?? []) {
-    const list = indexesOf.get(ix.model);
-    if (list) list.push(ix);
-    else indexesOf.set(ix.model, [ix]);
-  }
-  for (const m of dm.models ?? []) {
+  for (const { model: m, fields: engineFields, indexes: modelIndexes } of engineModelsOf(dm)) {
     const sm = scannedModels.get(m.name);
+    // Source order, as the scanner saw it; engine-only fields (none expected) go last, in the engine's order.
+    // A name written twice (the engine rejects that) takes the last one's position.
     const scannedFields = new Map((sm?.fields ?? []).map((f) => [f.name, f]));
-    const engineFields = new Map<string, FactField>();
-    for (const f of m.fields) {
-      const ff = engineField(f, scannedFields.get(f.name), composites);
-      if (ff) engineFields.set(f.name, ff);
-    }
-    // Source order, as the scanner saw it; engine-only fields (none expected) go last.
     const fields: FactField[] = [];
+    const placed = new Set<string>();
     for (const sf of sm?.fields ?? []) {
-      const ef = engineFields.get(sf.name);
+      const ef = placed.has(sf.name) ? undefined : engineFields.get(sf.name);
       if (ef) {
-        fields.push(ef);
-        engineFields.delete(sf.name);
+        fields.push(locatedField(ef, scannedFields.get(sf.name)));
+        placed.add(sf.name);
       } else if (sf.kind === 'unsupported') fields.push(sf);
     }
-    fields.push(...engineFields.values());
+    for (const [name, ef] of engineFields) if (!placed.has(name)) fields.push(locatedField(ef, undefined));
 
     const scannedIndexes = [...(sm?.indexes ?? [])];
     const indexes: FactIndex[] = [];
-    for (const ix of indexesOf.get(m.name) ?? []) {
+    for (const ix of modelIndexes) {
       const kind = INDEX_KINDS[ix.type];
       if (!kind) continue;
       const names = ix.fields.map((f) => f.name);
