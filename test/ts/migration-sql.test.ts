@@ -1,7 +1,10 @@
 /** The SQL inside TS/JS migrations: which calls carry it, where it sits in the file, up or down, escapes and `${...}`. */
 import assert from 'node:assert/strict';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
+import { Engine, languageOf, pathToUri } from '../../server/src/engine/analyze';
 import { mentionsScriptSql, migrationClassName, readScriptSql } from '../../server/src/ts/migration-sql';
+import { MemoryHost } from '../helpers/memory-host';
 
 /** The regions' SQL as the view holds it, with their direction. */
 function sqlOf(file: string, text: string): { direction: string; sql: string; source: string }[] {
@@ -120,5 +123,28 @@ describe('SQL inside TS/JS migrations', () => {
     assert.ok(mentionsScriptSql('await pool.query(sql`select 1`)'));
     assert.ok(mentionsScriptSql('this.addSql("x")'));
     assert.ok(!mentionsScriptSql('const x = await fetch(url); console.log(x.query)'));
+  });
+
+  it('a finding on a name written with escapes covers them: the whole of \\"user\\", after non-ASCII text', async () => {
+    const host = new MemoryHost();
+    const root = path.resolve('/escaped-names');
+    host.files.set(path.join(root, 'package.json'), JSON.stringify({ dependencies: { pg: '8.0.0', typeorm: '0.3.20' } }));
+    const text = [
+      "import { MigrationInterface, QueryRunner } from 'typeorm'",
+      '// Créé à la main 😀',
+      'export class Init1700000000001 implements MigrationInterface {',
+      '  public async up(queryRunner: QueryRunner): Promise<void> {',
+      '    await queryRunner.query("CREATE TABLE \\"user\\" (\\"name\\" text)")',
+      '  }',
+      '}',
+      '',
+    ].join('\n');
+    const file = path.join(root, 'src/migrations/1700000000001-Init.ts');
+    host.files.set(file, text);
+    assert.equal(languageOf(file, text), 'sql');
+    const analysis = await new Engine(host).analyze(pathToUri(file), text, 'sql');
+    const pk = analysis.findings.find((f) => f.rule === 'require-primary-key');
+    assert.ok(pk, `findings: ${analysis.findings.map((f) => f.rule).join(', ')}`);
+    assert.equal(text.slice(pk.span.start, pk.span.end), '\\"user\\"');
   });
 });

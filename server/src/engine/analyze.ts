@@ -143,7 +143,7 @@ export class Engine {
       for (const r of reports) {
         // One source of truth: what the schema says is reported on the schema, not on the SQL generated from it.
         if (source && !SQL_ONLY_DESIGN_RULES.has(rule.meta.id) && this.generatedStatement(sqlUnit!, source, r.at.span.start)) continue;
-        findings.push(withLazyFixes({ rule: rule.meta.id, severity, message: r.message, uri, span: r.at.span, related: r.related, advice: r.advice }, () => renderFixes(unit, r)));
+        findings.push(withLazyFixes({ rule: rule.meta.id, severity, message: r.message, uri, span: unit.sourceSpan?.(r.at.span) ?? r.at.span, related: r.related, advice: r.advice }, () => renderFixes(unit, r)));
       }
     }
 
@@ -286,7 +286,7 @@ export class Engine {
       }
       for (const r of reports) {
         if (r.at.uri !== uri) continue;
-        findings.push(withLazyFixes({ rule: rule.meta.id, severity, message: r.message, uri, span: r.at.span, related: r.related, advice: r.advice }, () => renderFixes(unit, r)));
+        findings.push(withLazyFixes({ rule: rule.meta.id, severity, message: r.message, uri, span: unit.sourceSpan?.(r.at.span) ?? r.at.span, related: r.related, advice: r.advice }, () => renderFixes(unit, r)));
       }
     }
     return findings;

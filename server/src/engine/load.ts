@@ -8,13 +8,14 @@ import type { FrontEndResult, SourceText } from '../model/frontend';
 import { findInstalledPrismaVersion, loadPrisma, prismaSchemaFiles } from '../prisma';
 import { engineMarks, ensureSqlParser } from '../sql';
 import { loadDrizzle, mentionsDrizzle } from '../ts/drizzle';
+import { readScriptSql, scriptSourceSpan } from '../ts/migration-sql';
 import { dataSourceEngine, loadTypeorm, mentionsTypeorm, typeormProject } from '../ts/typeorm';
 import type { EngineDecision, ProjectEngines } from '../workspace/project-engine';
 import { SQL_ONLY_DESIGN_RULES } from '../workspace/source-of-truth';
 import type { SqlWorkspace } from '../workspace/unit';
 import type { AnalysisHost } from './analyze';
 import type { ResolvedConfig } from './config';
-import { looksBinary, pathToUri, uriToPath, type Language } from './files';
+import { isScriptPath, looksBinary, pathToUri, uriToPath, type Language } from './files';
 
 /** What loading reads through: the engine's file access, its SQL workspace and its engine decisions. */
 export interface LoadContext {
@@ -89,6 +90,11 @@ export async function loadUnit(
       engine = { name: mark.engine, from: 'file content', file: fsPath, detail: `${mark.mark}, which PostgreSQL rejects` };
       unit = ctx.sql.load(uri, fsPath, text, options(engine.name));
     }
+  }
+  // The SQL of a TS/JS migration reads `\"` as a quote: findings are placed on the source as written.
+  if (isScriptPath(uri)) {
+    const script = readScriptSql(uri, text);
+    unit.sourceSpan = (span) => scriptSourceSpan(script, span);
   }
   return { unit, engine };
 }

@@ -54,6 +54,11 @@ export interface FrontEndResult {
    */
   lineCommentAt?(offset: number): '--' | '//';
   /**
+   * Where a span of the analysed text is in the source as written, when they differ: the SQL of a TS/JS
+   * migration reads `\"` as a quote, so a quoted name begins and ends inside an escape.
+   */
+  sourceSpan?(span: Span): Span;
+  /**
    * For a place that several tables share (a base class's column is in every entity that extends it): one
    * sentence saying so. A rule then reports there once, not once per table, with this sentence added.
    */

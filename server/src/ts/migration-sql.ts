@@ -216,6 +216,21 @@ function layout(text: string, regions: ScriptSqlRegion[], mode: 'value' | 'name'
   return out.join('');
 }
 
+/**
+ * A span of the SQL view as the source shows it: an edge inside an escape or a substitution takes it whole
+ * (`"user"` read from `\"user\"` covers both escapes, not `"user\`).
+ */
+export function scriptSourceSpan(script: ScriptSql, span: Span): Span {
+  const r = script.regions.find((x) => x.span.start <= span.start && span.start <= x.span.end);
+  if (!r) return span;
+  let { start, end } = span;
+  for (const o of r.opaque) {
+    if (o.start < start && start < o.end) start = o.start;
+    if (o.start < end && end < o.end) end = o.end;
+  }
+  return start === span.start && end === span.end ? span : { start, end };
+}
+
 /** The character a JavaScript escape at `i` stands for (empty for a line continuation), and its length. */
 function escapeAt(text: string, i: number): { value: string; length: number } {
   const c = text[i + 1] ?? '';
