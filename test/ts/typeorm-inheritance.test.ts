@@ -90,3 +90,59 @@ describe('TypeORM base classes', () => {
     assert.doesNotMatch(f.message, /base class/);
   });
 });
+
+describe('TypeORM single-table inheritance, embedded columns, views', () => {
+  async function schemaOf(extra: Record<string, string>, entity: string) {
+    const root = path.resolve('/typeorm-shapes', String(Object.keys(extra).join('+')));
+    const host = new MemoryHost();
+    for (const [rel, text] of Object.entries({ ...files, ...extra })) host.files.set(path.join(root, rel), text);
+    const file = path.join(root, entity);
+    const analysis = await new Engine(host).analyze(pathToUri(file), host.files.get(file)!, 'typescript');
+    return { analysis, text: host.files.get(file)! };
+  }
+
+  it('@ChildEntity columns go into the parent table, nullable, with the discriminator column; the child has no table', async () => {
+    const content = "import { Column, Entity, PrimaryGeneratedColumn, TableInheritance } from 'typeorm';\n\n@Entity()\n@TableInheritance({ column: { type: 'varchar', name: 'kind' } })\nexport class Content {\n  @PrimaryGeneratedColumn({ type: 'bigint' })\n  id: string;\n\n  @Column({ type: 'text' })\n  title: string;\n}\n";
+    const photo = "import { ChildEntity, Column, Index } from 'typeorm';\nimport { Content } from './content';\n\n@ChildEntity()\nexport class Photo extends Content {\n  @Index()\n  @Column({ type: 'text' })\n  size: string;\n}\n";
+    const { analysis } = await schemaOf({ 'content.ts': content, 'photo.ts': photo }, 'photo.ts');
+    const tables = [...analysis.unit.schema.tables.values()];
+    assert.deepEqual(tables.map((t) => t.name).sort(), ['content', 'posts', 'users']);
+    const t = analysis.unit.schema.tables.get('content')!;
+    assert.deepEqual(t.columns.map((c) => [c.name, c.type.name, c.nullable]), [
+      ['id', 'int8', false],
+      ['title', 'text', false],
+      ['size', 'text', true],
+      ['kind', 'varchar', false],
+    ]);
+    assert.deepEqual(t.indexes.filter((i) => i.kind === 'index').map((i) => i.columns), [['size']]);
+  });
+
+  it('@Column(() => Name) embeds the class columns, prefixed as TypeORM names them', async () => {
+    const name = "import { Column } from 'typeorm';\n\nexport class Name {\n  @Column({ type: 'text' })\n  first: string;\n\n  @Column()\n  lastName: string;\n}\n";
+    const person = "import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';\nimport { Name } from './name';\n\n@Entity()\nexport class Person {\n  @PrimaryGeneratedColumn({ type: 'bigint' })\n  id: string;\n\n  @Column(() => Name)\n  name: Name;\n\n  @Column(() => Name, { prefix: 'legal' })\n  legalName: Name;\n\n  @Column(() => Name, { prefix: false })\n  plain: Name;\n}\n";
+    const { analysis } = await schemaOf({ 'name.ts': name, 'person.ts': person }, 'name.ts');
+    const t = analysis.unit.schema.tables.get('person')!;
+    assert.deepEqual(t.columns.map((c) => [c.name, c.type.name]), [
+      ['id', 'int8'],
+      ['nameFirst', 'text'],
+      ['nameLastname', 'varchar'],
+      ['legalFirst', 'text'],
+      ['legalLastname', 'varchar'],
+      ['first', 'text'],
+      ['lastName', 'varchar'],
+    ]);
+    // The varchar column is judged where it is written (name.ts): once, naming the properties that embed it.
+    const varchar = analysis.findings.filter((f) => f.rule === 'prefer-text-over-varchar');
+    assert.deepEqual(varchar.map((f) => name.slice(f.span.start, f.span.end)), ['Column()']);
+    assert.match(varchar[0].message, /It is declared in the embedded class Name, which Person\.legalName, Person\.name and Person\.plain hold\.$/);
+  });
+
+  it('@ViewEntity is a view: its columns are read, rules about tables leave it alone', async () => {
+    const view = "import { ViewColumn, ViewEntity } from 'typeorm';\n\n@ViewEntity({ name: 'post_stats', expression: 'SELECT 1' })\nexport class PostStats {\n  @ViewColumn()\n  postId: number;\n\n  @ViewColumn({ name: 'comment_count' })\n  comments: number;\n}\n";
+    const { analysis } = await schemaOf({ 'post-stats.ts': view }, 'post-stats.ts');
+    const t = analysis.unit.schema.tables.get('post_stats')!;
+    assert.equal(t.kind, 'view');
+    assert.deepEqual(t.columns.map((c) => c.name), ['postId', 'comment_count']);
+    assert.deepEqual(analysis.findings.filter((f) => f.rule !== 'syntax-error').map((f) => f.rule), []);
+  });
+});

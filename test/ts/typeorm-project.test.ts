@@ -111,4 +111,43 @@ describe('TypeORM projects', () => {
     // createdAt is written in the base class: its finding is there, not on each entity that inherits it.
     assert.ok(!a.findings.some((f) => f.rule === 'prefer-timestamptz'));
   });
+
+  describe("the data source's entities list", () => {
+    const legacy = "import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';\n\n@Entity()\nexport class Legacy {\n  @PrimaryGeneratedColumn()\n  id: number;\n\n  @Column()\n  name: string;\n}\n";
+    const pkg = '{"dependencies":{"typeorm":"0.3.20","pg":"8.11.0"}}';
+    const tables = async (dataSource: string) => {
+      const a = await analyse({ 'package.json': pkg, 'src/data-source.ts': dataSource, 'src/legacy/legacy.ts': legacy, ...entities }, 'src/orders/order-line.ts');
+      return [...a.unit.schema.tables.keys()].sort();
+    };
+    const ds = (list: string) => `import { DataSource } from 'typeorm';\nimport * as path from 'path';\nimport { OrderLine as Line } from './orders/order-line';\nexport default new DataSource({ type: 'postgres', entities: ${list} });\n`;
+
+    it('globs on __dirname (concatenated, in a template, through path.join) and package-relative globs decide which classes are entities', async () => {
+      assert.deepEqual(await tables(ds("[__dirname + '/orders/*.{ts,js}']")), ['order_line', 'sales.customers']);
+      assert.deepEqual(await tables(ds('[`${__dirname}/orders/*.ts`]')), ['order_line', 'sales.customers']);
+      assert.deepEqual(await tables(ds("[path.join(__dirname, '**', '*-account.ts')]")), ['sales.customers']);
+      assert.deepEqual(await tables(ds("['src/**/legacy.ts']")), ['legacy']);
+    });
+
+    it('classes listed by name (as imported), the base class still lending its columns', async () => {
+      const a = await analyse({ 'package.json': pkg, 'src/data-source.ts': ds('[Line]'), 'src/legacy/legacy.ts': legacy, ...entities }, 'src/orders/order-line.ts');
+      assert.deepEqual([...a.unit.schema.tables.keys()], ['order_line']);
+      assert.deepEqual(a.unit.schema.tables.get('order_line')!.columns.map((c) => c.name), ['id', 'createdAt', 'quantity', 'customerId']);
+    });
+
+    it('a list not written literally, autoLoadEntities, or globs of compiled output only: every @Entity class', async () => {
+      const all = ['legacy', 'order_line', 'sales.customers'];
+      assert.deepEqual(await tables(ds('[...models]')), all);
+      assert.deepEqual(await tables("import { TypeOrmModule } from '@nestjs/typeorm';\nTypeOrmModule.forRoot({ type: 'postgres', autoLoadEntities: true, entities: [] });\n"), all);
+      assert.deepEqual(await tables(ds("['dist/**/*.entity.js']")), all);
+    });
+
+    it('ormconfig.json entities, relative to the package', async () => {
+      const a = await analyse(
+        { 'package.json': pkg, 'ormconfig.json': JSON.stringify({ type: 'postgres', entities: ['src/legacy/**/*.ts'] }), 'src/legacy/legacy.ts': legacy, ...entities },
+        'src/legacy/legacy.ts',
+      );
+      assert.deepEqual([...a.unit.schema.tables.keys()], ['legacy']);
+      assert.equal(a.engine.from, 'ormconfig.json');
+    });
+  });
 });

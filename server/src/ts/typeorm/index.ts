@@ -32,17 +32,24 @@ function comments(file: EntityFile, uri: string): Comment[] {
  */
 function sharedAt(model: EntityModel, uri: string, span: Span): string | undefined {
   const inside = (node: { start?: number | null; end?: number | null }) => (node.start ?? 0) <= span.start && span.end <= (node.end ?? 0);
-  let base: string | undefined;
-  const heirs = new Set<string>();
+  let owner: { name: string; embedded: boolean } | undefined;
+  const users = new Set<string>();
   for (const b of model.entities) {
-    const held = [...b.columns.values(), ...b.relations].find((c) => c.uri === uri && !b.cls.properties.includes(c.property) && inside(c.property.node));
-    if (!held) continue;
-    base = held.file.classes.find((c) => c.properties.includes(held.property))?.className ?? base;
-    heirs.add(b.cls.className);
+    const held = [...[...b.columns].map(([key, c]) => ({ ...c, key })), ...b.relations.map((r) => ({ ...r, key: r.property.name, via: undefined }))].filter(
+      (c) => c.uri === uri && !b.cls.properties.includes(c.property) && inside(c.property.node),
+    );
+    for (const c of held) {
+      const cls = c.file.classes.find((x) => x.properties.includes(c.property));
+      const embedded = c.via === 'embedded';
+      if (cls) owner = { name: cls.className, embedded };
+      // An embedded class is used by a property (`Person.name`), a base class by an entity.
+      users.add(embedded ? `${b.cls.className}.${c.key.split('.')[0]}` : b.cls.className);
+    }
   }
-  if (!base || heirs.size < 2) return undefined;
-  const names = [...heirs].sort();
-  return `It is declared in the base class ${base}, which ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} extend.`;
+  if (!owner || users.size < 2) return undefined;
+  const names = [...users].sort();
+  const list = `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return owner.embedded ? `It is declared in the embedded class ${owner.name}, which ${list} hold.` : `It is declared in the base class ${owner.name}, which ${list} extend.`;
 }
 
 /** The entities of the project `file` belongs to, read for `dialect`; `text` is the file's current text. */
@@ -52,7 +59,7 @@ export function loadTypeorm(file: string, text: string, project: TypeormProject,
     const t = p === file ? text : host.readFile(p);
     return t === undefined ? [] : [readEntityFile(p, t)];
   });
-  const model = buildEntities(read, dialect, toUri);
+  const model = buildEntities(read, dialect, toUri, project.isEntity);
   const me = read.find((f) => f.path === file);
   const uri = toUri(file);
   const problems: Problem[] = (me?.errors ?? []).map((e) => ({

@@ -23,6 +23,13 @@ export interface DataSourceType {
   /** The `type` as written (`postgres`), or undefined when it is not a literal. */
   type?: string;
   engine?: Dialect;
+  /** Its `entities` list: file globs (absolute) and class names; `unknown` when not written as literals. */
+  entities?: EntityList | 'unknown';
+}
+
+export interface EntityList {
+  globs: string[];
+  classes: string[];
 }
 
 export interface TypeormProject {
@@ -30,6 +37,11 @@ export interface TypeormProject {
   /** Files with TypeORM entities or base classes, sorted. */
   files: string[];
   dataSources: DataSourceType[];
+  /**
+   * Which classes are entities, when the data sources list them (`entities: [User, __dirname + '/entity/*.ts']`);
+   * undefined when they do not (every `@Entity` class of the package is one).
+   */
+  isEntity?: (file: string, className: string) => boolean;
 }
 
 /** The nearest folder above `dir` with a package.json (or `dir` itself when there is none). */
@@ -74,9 +86,7 @@ function scan(root: string, host: FileHost): TypeormProject {
         continue;
       }
       if (/^ormconfig\.json$/.test(e.name) && dir === root) {
-        const text = host.readFile(p);
-        const type = text && /"type"\s*:\s*"([^"]+)"/.exec(text)?.[1];
-        if (type) dataSources.push({ file: p, type, ...(engineOfType(type) ? { engine: engineOfType(type) } : {}) });
+        dataSources.push(...ormconfigJson(p, host.readFile(p), root));
         continue;
       }
       if (!SCRIPT.test(e.name) || /\.d\.(m|c)?ts$/.test(e.name)) continue;
@@ -84,15 +94,70 @@ function scan(root: string, host: FileHost): TypeormProject {
       const text = host.readFile(p);
       if (text === undefined || text.length > MAX_BYTES) continue;
       if (mentionsTypeorm(text)) files.push(p);
-      if (/\bnew\s+DataSource\s*\(|\bcreateConnection\s*\(|TypeOrmModule\.forRoot\s*\(|\bormconfig\b/.test(text)) dataSources.push(...dataSourcesIn(p, text));
+      if (/\bnew\s+DataSource\s*\(|\bcreateConnection\s*\(|TypeOrmModule\.forRoot\s*\(|\bormconfig\b/.test(text)) dataSources.push(...dataSourcesIn(p, text, root));
     }
   };
   visit(root);
-  return { root, files: files.sort(), dataSources };
+  files.sort();
+  const isEntity = entityFilter(dataSources, files);
+  return { root, files, dataSources, ...(isEntity ? { isEntity } : {}) };
+}
+
+/** `ormconfig.json`: one options object or a list of them. */
+function ormconfigJson(file: string, text: string | undefined, root: string): DataSourceType[] {
+  let json: unknown;
+  try {
+    json = JSON.parse(text ?? '');
+  } catch {
+    return [];
+  }
+  return (Array.isArray(json) ? json : [json]).flatMap((o: unknown) => {
+    if (!o || typeof o !== 'object') return [];
+    const { type, entities } = o as { type?: unknown; entities?: unknown };
+    if (typeof type !== 'string') return [];
+    const list: EntityList | 'unknown' | undefined =
+      entities === undefined ? undefined : Array.isArray(entities) && entities.every((x) => typeof x === 'string') ? { globs: entities.map((g: string) => path.resolve(root, g)), classes: [] } : 'unknown';
+    return [{ file, type, ...(engineOfType(type) ? { engine: engineOfType(type) } : {}), ...(list ? { entities: list } : {}) }];
+  });
+}
+
+/**
+ * The data sources' entity lists as one test, or undefined when every `@Entity` class counts: no data source
+ * lists its entities, one lists them in a way not written literally, or the globs name no source file
+ * (compiled output such as `dist/entity/*.js`) and no class.
+ */
+function entityFilter(dataSources: DataSourceType[], files: string[]): TypeormProject['isEntity'] {
+  const lists = dataSources.map((d) => d.entities);
+  if (!lists.length || lists.some((l) => l === undefined || l === 'unknown')) return undefined;
+  const globs = (lists as EntityList[]).flatMap((l) => l.globs).map(globToRegExp);
+  const classes = new Set((lists as EntityList[]).flatMap((l) => l.classes));
+  const posix = (f: string) => f.split(path.sep).join('/');
+  if (!classes.size && !files.some((f) => globs.some((g) => g.test(posix(f))))) return undefined;
+  return (file, className) => classes.has(className) || globs.some((g) => g.test(posix(file)));
+}
+
+/** TypeORM's entity globs (absolute): `*`, `?`, `**`, `{a,b}`, anchored at both ends. */
+function globToRegExp(glob: string): RegExp {
+  let re = '';
+  const g = glob.split(path.sep).join('/');
+  for (let i = 0; i < g.length; i++) {
+    const c = g[i];
+    if (c === '*' && g[i + 1] === '*') {
+      const slash = g[i + 2] === '/';
+      re += slash ? '(?:.*/)?' : '.*';
+      i += slash ? 2 : 1;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '{') re += '(?:';
+    else if (c === '}') re += ')';
+    else if (c === ',' && re.lastIndexOf('(?:') > re.lastIndexOf(')')) re += '|';
+    else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
 }
 
 /** The `type` of each data source options object in a file. */
-export function dataSourcesIn(file: string, text: string): DataSourceType[] {
+export function dataSourcesIn(file: string, text: string, root = path.dirname(file)): DataSourceType[] {
   const parsed = parseSource(file, text);
   if (!parsed) return [];
   const out: DataSourceType[] = [];
@@ -104,13 +169,71 @@ export function dataSourcesIn(file: string, text: string): DataSourceType[] {
       if (/^(DataSource|createConnection|forRoot)$/.test(name) && arg?.type === 'ObjectExpression') {
         const typeNode = property(arg, 'type')?.value;
         const type = stringValue(typeNode);
-        if (typeNode) out.push({ file, ...(type !== undefined ? { type } : {}), ...(type && engineOfType(type) ? { engine: engineOfType(type) } : {}) });
+        const entities = entityList(arg, file, root, parsed.program);
+        if (typeNode) out.push({ file, ...(type !== undefined ? { type } : {}), ...(type && engineOfType(type) ? { engine: engineOfType(type) } : {}), ...(entities ? { entities } : {}) });
       }
     }
     for (const child of childNodes(node)) visit(child);
   };
   visit(parsed.program);
   return out;
+}
+
+/**
+ * `entities: [User, 'src/entity/*.ts', __dirname + '/entity/*.{ts,js}', path.join(__dirname, '**', '*.entity.ts')]`:
+ * globs (TypeORM reads a plain path from the folder it runs in, the package root; `__dirname` is the data
+ * source's folder) and classes (by the name they are declared with). `autoLoadEntities` or anything else
+ * (a variable, a spread) is `unknown`.
+ */
+function entityList(options: t.ObjectExpression, file: string, root: string, program: t.Program): EntityList | 'unknown' | undefined {
+  if (property(options, 'autoLoadEntities')) return 'unknown';
+  const node = property(options, 'entities')?.value;
+  if (!node) return undefined;
+  const list = unwrap(node);
+  if (list.type !== 'ArrayExpression') return 'unknown';
+  const out: EntityList = { globs: [], classes: [] };
+  for (const e of list.elements) {
+    const u = e && e.type !== 'SpreadElement' ? unwrap(e) : undefined;
+    if (u?.type === 'Identifier') {
+      out.classes.push(importedName(program, u.name));
+      continue;
+    }
+    const glob = u && pathOf(u, path.dirname(file), root);
+    if (glob === undefined) return 'unknown';
+    out.globs.push(glob);
+  }
+  return out;
+}
+
+/** The name a local identifier is exported as where it comes from (`import { User as U }` -> `User`). */
+function importedName(program: t.Program, local: string): string {
+  for (const st of program.body) {
+    if (st.type !== 'ImportDeclaration') continue;
+    for (const s of st.specifiers) if (s.local.name === local && s.type === 'ImportSpecifier') return s.imported.type === 'Identifier' ? s.imported.name : s.imported.value;
+  }
+  return local;
+}
+
+/** A path written as a literal, `__dirname + '...'`, a template on `__dirname`, or `path.join/resolve(__dirname, ...)`. */
+function pathOf(node: t.Node, dir: string, root: string): string | undefined {
+  const literal = stringValue(node);
+  if (literal !== undefined) return path.resolve(root, literal);
+  const isDir = (n: t.Node) => n.type === 'Identifier' && n.name === '__dirname';
+  if (node.type === 'BinaryExpression' && node.operator === '+' && isDir(node.left)) {
+    const rest = stringValue(node.right);
+    return rest === undefined ? undefined : dir + rest;
+  }
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 1 && isDir(node.expressions[0] as t.Node) && !(node.quasis[0].value.cooked ?? '')) {
+    return dir + (node.quasis[1].value.cooked ?? '');
+  }
+  if (node.type === 'CallExpression') {
+    const callee = unwrap(node.callee as t.Node);
+    const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' && callee.property.type === 'Identifier' ? callee.property.name : '';
+    const [first, ...rest] = node.arguments.map((a) => unwrap(a as t.Node));
+    const parts = rest.map((r) => stringValue(r));
+    if (/^(join|resolve)$/.test(name) && first && isDir(first) && parts.every((p) => p !== undefined)) return path.join(dir, ...(parts as string[]));
+  }
+  return undefined;
 }
 
 /** The one engine the project's data sources name, or why there is none. */

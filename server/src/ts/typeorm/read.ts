@@ -34,6 +34,9 @@ export interface EntityClass {
   superClass?: string;
 }
 
+/** A class by name, as seen from a file (its own classes first). */
+export type ClassNamed = (name: string, from: EntityFile) => { cls: EntityClass; file: EntityFile } | undefined;
+
 export interface EntityFile {
   path: string;
   text: string;
@@ -170,5 +173,30 @@ export function optionsOf(d: Decorator | undefined, from = 0): t.ObjectExpressio
 
 /** Does this file hold TypeORM entities (or columns of a base class)? A cheap test on the text before any parsing. */
 export function mentionsTypeorm(text: string): boolean {
-  return /from\s+["']typeorm["']/.test(text) && /@(Entity|Column|PrimaryColumn|PrimaryGeneratedColumn)\s*\(/.test(text);
+  return /from\s+["']typeorm["']/.test(text) && /@(Entity|ViewEntity|Column|PrimaryColumn|PrimaryGeneratedColumn)\s*\(/.test(text);
+}
+
+/** `() => User`, `(type) => User`, `'User'`. */
+export function targetOf(node: t.Node | undefined): string | undefined {
+  if (!node) return undefined;
+  const n = unwrap(node);
+  const s = stringValue(n);
+  if (s !== undefined) return s;
+  if (n.type !== 'ArrowFunctionExpression' && n.type !== 'FunctionExpression') return undefined;
+  const body = n.body.type === 'BlockStatement' ? n.body.body.find((x): x is t.ReturnStatement => x.type === 'ReturnStatement')?.argument : n.body;
+  const u = body && unwrap(body);
+  return u?.type === 'Identifier' ? u.name : undefined;
+}
+
+/** The class and the classes it extends, base first. */
+export function lineage(cls: EntityClass, file: EntityFile, classNamed: ClassNamed) {
+  const out = [{ cls, file }];
+  let cur = { cls, file };
+  for (let i = 0; i < 10 && cur.cls.superClass; i++) {
+    const next = classNamed(cur.cls.superClass, cur.file);
+    if (!next || out.some((o) => o.cls === next.cls)) break;
+    out.unshift(next);
+    cur = next;
+  }
+  return out;
 }

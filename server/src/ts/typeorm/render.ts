@@ -11,6 +11,7 @@ import { SQL_SPELLING, type Column, type Dialect, type Index } from '../../model
 import { lineBreak, lineStartAt } from '../../model/text';
 import { property, spanOf, stringValue, unwrap, type t } from '../parse';
 import type { BuiltEntity, EntityModel } from './build';
+import { COLUMN_DECORATORS } from './columns';
 import { optionsOf, type Decorator, type EntityFile, type EntityProperty } from './read';
 import { camelCase } from './types';
 
@@ -132,8 +133,6 @@ function changeType(b: BuiltEntity, columnName: string, sql: string, keepParams:
   const set = setOption(c.file, c.uri, own, 'type', `${q}${type}${q}`, 0);
   return set && [...set, ...dropped];
 }
-
-const COLUMN_DECORATORS = new Set(['Column', 'PrimaryColumn', 'PrimaryGeneratedColumn', 'CreateDateColumn', 'UpdateDateColumn', 'DeleteDateColumn', 'VersionColumn']);
 
 /** Removes `key: value` from an options object, with the comma that separates it from a neighbour. */
 function removeOption(file: EntityFile, uri: string, opts: t.ObjectExpression | undefined, key: string): TextEdit | undefined {

@@ -66,6 +66,11 @@ export function camelCase(name: string): string {
   return name.replace(/^([A-Z])|[\s\-_](\w)/g, (_m, p1: string | undefined, p2: string | undefined) => (p2 ? p2.toUpperCase() : p1!.toLowerCase()));
 }
 
+/** TypeORM's titleCase: each word's first letter upper case, the rest lower case (`firstName` -> `Firstname`). */
+export function titleCase(name: string): string {
+  return name.replace(/\w\S*/g, (w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase());
+}
+
 /** TypeORM's DefaultNamingStrategy.joinColumnName: camelCase(relation + '_' + referenced column). */
 export function joinColumnName(relation: string, referenced: string): string {
   return camelCase(`${relation}_${referenced}`);
