@@ -150,6 +150,160 @@ ruleTester('fk-missing-index', {
       ],
     },
     {
+      name: 'prisma composite relation with an @@index on its first field: the index is widened, not doubled',
+      language: 'prisma',
+      code: `
+        datasource db {
+          provider = "postgresql"
+        }
+        model Rule {
+          id             String
+          emailAccountId String
+          actions        Action[]
+
+          @@id([id, emailAccountId])
+        }
+
+        model Action {
+          id             String @id
+          ruleId         String
+          emailAccountId String
+          rule           Rule   @relation(fields: [ruleId, emailAccountId], references: [id, emailAccountId])
+          ^^^^ fk-missing-index
+
+          @@index([ruleId], map: "Action_rule_idx")
+        }
+      `,
+      output: [
+        `
+        datasource db {
+          provider = "postgresql"
+        }
+        model Rule {
+          id             String
+          emailAccountId String
+          actions        Action[]
+
+          @@id([id, emailAccountId])
+        }
+
+        model Action {
+          id             String @id
+          ruleId         String
+          emailAccountId String
+          rule           Rule   @relation(fields: [ruleId, emailAccountId], references: [id, emailAccountId])
+
+          @@index([ruleId, emailAccountId], map: "Action_rule_idx")
+        }
+      `,
+      ],
+    },
+    {
+      name: 'prisma: a table at the limit of too-many-indexes gets no fix (one more index would bring out that finding)',
+      language: 'prisma',
+      code: `
+        datasource db {
+          provider = "postgresql"
+        }
+        model User {
+          id    Int    @id
+          posts Post[]
+        }
+
+        model Post {
+          id       Int  @id
+          a        Int
+          b        Int
+          c        Int
+          d        Int
+          e        Int
+          f        Int
+          g        Int
+          authorId Int
+          author   User @relation(fields: [authorId], references: [id])
+          ^^^^^^ fk-missing-index
+
+          @@index([a])
+          @@index([b])
+          @@index([c])
+          @@index([d])
+          @@index([e])
+          @@index([f])
+          @@index([g])
+        }
+      `,
+      output: [],
+    },
+    {
+      name: 'prisma: the same table with too-many-indexes turned off gets the index',
+      language: 'prisma',
+      config: { rules: { 'too-many-indexes': 'off' } },
+      code: `
+        datasource db {
+          provider = "postgresql"
+        }
+        model User {
+          id    Int    @id
+          posts Post[]
+        }
+
+        model Post {
+          id       Int  @id
+          a        Int
+          b        Int
+          c        Int
+          d        Int
+          e        Int
+          f        Int
+          g        Int
+          authorId Int
+          author   User @relation(fields: [authorId], references: [id])
+          ^^^^^^ fk-missing-index
+
+          @@index([a])
+          @@index([b])
+          @@index([c])
+          @@index([d])
+          @@index([e])
+          @@index([f])
+          @@index([g])
+        }
+      `,
+      output: [
+        `
+        datasource db {
+          provider = "postgresql"
+        }
+        model User {
+          id    Int    @id
+          posts Post[]
+        }
+
+        model Post {
+          id       Int  @id
+          a        Int
+          b        Int
+          c        Int
+          d        Int
+          e        Int
+          f        Int
+          g        Int
+          authorId Int
+          author   User @relation(fields: [authorId], references: [id])
+
+          @@index([a])
+          @@index([b])
+          @@index([c])
+          @@index([d])
+          @@index([e])
+          @@index([f])
+          @@index([g])
+          @@index([authorId])
+        }
+      `,
+      ],
+    },
+    {
       name: 'prisma on SQLite',
       language: 'prisma',
       code: `
@@ -228,7 +382,69 @@ ruleTester('fk-missing-index', {
         );
         CREATE INDEX lines_order_id_idx ON lines (order_id);
       `,
-      fixMayAdd: { 'redundant-index': 'the new (order_id, tenant_id) index serves every lookup the one-column index did: that one can go' },
+      // A second index on (order_id, tenant_id) would make this one redundant: it is widened instead.
+      output: [
+        `
+        CREATE TABLE orders (tenant_id bigint, id bigint, PRIMARY KEY (tenant_id, id));
+        CREATE TABLE lines (
+          id bigint PRIMARY KEY,
+          tenant_id bigint NOT NULL,
+          order_id bigint NOT NULL,
+          FOREIGN KEY (order_id, tenant_id) REFERENCES orders (id, tenant_id)
+        );
+        CREATE INDEX lines_order_id_idx ON lines (order_id, tenant_id);
+      `,
+      ],
+    },
+    {
+      name: "sql: drizzle-kit's SQLite migration, an index on the key's first column in the same file: widened, quoted as written",
+      language: 'sql',
+      file: 'drizzle/0000_init.sql',
+      files: { 'drizzle.config.ts': 'export default { dialect: "sqlite", out: "./drizzle" };\n' },
+      code: `
+        CREATE TABLE \`tags\` (\`id\` text NOT NULL, \`userId\` text NOT NULL, PRIMARY KEY(\`userId\`, \`id\`));
+        --> statement-breakpoint
+        CREATE TABLE \`actions\` (
+        \t\`id\` text PRIMARY KEY NOT NULL,
+        \t\`userId\` text NOT NULL,
+        \t\`tagId\` text,
+        \tFOREIGN KEY (\`userId\`,\`tagId\`) REFERENCES \`tags\`(\`userId\`,\`id\`) ON UPDATE no action ON DELETE cascade
+        \t^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ fk-missing-index
+        );
+        --> statement-breakpoint
+        CREATE INDEX \`actions_userId_idx\` ON \`actions\` (\`userId\`);
+      `,
+      output: [
+        `
+        CREATE TABLE \`tags\` (\`id\` text NOT NULL, \`userId\` text NOT NULL, PRIMARY KEY(\`userId\`, \`id\`));
+        --> statement-breakpoint
+        CREATE TABLE \`actions\` (
+        \t\`id\` text PRIMARY KEY NOT NULL,
+        \t\`userId\` text NOT NULL,
+        \t\`tagId\` text,
+        \tFOREIGN KEY (\`userId\`,\`tagId\`) REFERENCES \`tags\`(\`userId\`,\`id\`) ON UPDATE no action ON DELETE cascade
+        );
+        --> statement-breakpoint
+        CREATE INDEX \`actions_userId_idx\` ON \`actions\` (\`userId\`, \`tagId\`);
+      `,
+      ],
+    },
+    {
+      name: 'sql: the index on the first column was built by an earlier migration: it stays as it ran, and no fix adds a second one beside it',
+      language: 'sql',
+      file: 'migrations/0002_lines.sql',
+      config: { migrations: { runner: 'plain' } },
+      files: {
+        'migrations/0001_init.sql':
+          'CREATE TABLE orders (tenant_id bigint, id bigint, PRIMARY KEY (tenant_id, id));\n' +
+          'CREATE TABLE lines (id bigint PRIMARY KEY, tenant_id bigint NOT NULL, order_id bigint NOT NULL);\n' +
+          'CREATE INDEX lines_order_id_idx ON lines (order_id);\n',
+      },
+      code: `
+        ALTER TABLE lines ADD CONSTRAINT lines_order_fk FOREIGN KEY (order_id, tenant_id) REFERENCES orders (id, tenant_id);
+                                         ^^^^^^^^^^^^^^ fk-missing-index
+      `,
+      output: [],
     },
     {
       name: 'sql ALTER TABLE ADD CONSTRAINT',

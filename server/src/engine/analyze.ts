@@ -236,7 +236,9 @@ export class Engine {
    */
   private designReports(rule: Rule, unit: FrontEndResult, language: Language, config: ResolvedConfig): Map<string, Report[]> {
     const options = config.options(rule.meta.id);
-    const key = `${rule.meta.id}\u0000${language}\u0000${config.pgVersion}\u0000${JSON.stringify(options)}`;
+    // The settings of the rules it consults decide its fixes: they are part of what its reports depend on.
+    const consulted = new Map((rule.meta.consults ?? []).map((id) => [id, config.severity(id) === 'off' ? undefined : config.options(id)]));
+    const key = `${rule.meta.id}\u0000${language}\u0000${config.pgVersion}\u0000${JSON.stringify(options)}\u0000${JSON.stringify([...consulted])}`;
     let perSchema = this.designCache.get(unit.schema);
     const hit = perSchema?.get(key);
     if (hit) return hit;
@@ -246,7 +248,8 @@ export class Engine {
       if (list) list.push(r);
       else byUri.set(r.at.uri, [r]);
     };
-    rule.checkSchema!({ schema: unit.schema, dialect: unit.schema.dialect, language: designLanguage(language), pgVersion: config.pgVersion, options, report });
+    const optionsOf = (id: string) => consulted.get(id);
+    rule.checkSchema!({ schema: unit.schema, dialect: unit.schema.dialect, language: designLanguage(language), pgVersion: config.pgVersion, options, optionsOf, report });
     if (!perSchema) {
       perSchema = new Map();
       this.designCache.set(unit.schema, perSchema);

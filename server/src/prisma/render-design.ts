@@ -1,6 +1,6 @@
 /**
- * The design rules' fix intents as Prisma edits: removing an index or a `@unique`, reordering an
- * index's fields, a partial-index `where:`, an `onDelete:` action, timestamp fields, a new default.
+ * The design rules' fix intents as Prisma edits: removing an index or a `@unique`, reordering or widening
+ * an index's fields, a partial-index `where:`, an `onDelete:` action, timestamp fields, a new default.
  * Like render.ts, each edit touches only what it must and leaves a formatted file formatted.
  */
 import type { TextEdit } from '../model/findings';
@@ -68,6 +68,18 @@ function reorderIndex(scans: readonly ScannedFile[], intent: Extract<FixIntent, 
   const ordered = intent.columns.map((c) => items.find((i) => i.name === fieldName(intent.table, c)));
   if (ordered.some((x) => !x) || ordered.length !== items.length) return undefined;
   return [{ uri: found.file.uri, span: { ...list.span }, newText: `[${ordered.map((x) => x!.text).join(', ')}]` }];
+}
+
+/** `@@index([a])` -> `@@index([a, b])`: the new fields after the last one, the rest of the attribute as written. */
+function widenIndex(scans: readonly ScannedFile[], intent: Extract<FixIntent, { kind: 'widenIndex' }>): TextEdit[] | undefined {
+  const src = intent.index.source;
+  const found = findModel(scans, intent.table);
+  if (!src || !found || intent.columns.length === 0) return undefined;
+  const at = attributeAt(found.file, found.block, src.span);
+  const list = at && !at.field ? argument(at.attribute, 'fields', 0)?.value : undefined;
+  const last = list?.kind === 'array' ? list.items?.[list.items.length - 1] : undefined;
+  if (!last) return undefined;
+  return [insertion(found.file.uri, last.span.end, intent.columns.map((c) => `, ${fieldName(intent.table, c)}`).join(''))];
 }
 
 function makeIndexPartial(scans: readonly ScannedFile[], intent: Extract<FixIntent, { kind: 'makeIndexPartial' }>): TextEdit[] | undefined {
@@ -149,6 +161,8 @@ export function renderDesignFix(intent: DesignIntent, scans: readonly ScannedFil
       return dropIndex(scans, intent);
     case 'reorderIndex':
       return reorderIndex(scans, intent);
+    case 'widenIndex':
+      return widenIndex(scans, intent);
     case 'makeIndexPartial':
       return makeIndexPartial(scans, intent);
     case 'setOnDelete':

@@ -1,5 +1,7 @@
-import { columnDisplayName, coveringIndex, displayName, findColumn, findTable, type Table } from '../model/schema';
-import { defineRule } from './types';
+import { columnDisplayName, coveringIndex, displayName, findColumn, findTable, type ForeignKey, type Index, type Table } from '../model/schema';
+import type { FixProposal } from '../model/intents';
+import { INDEX_LIMIT, indexLabel, leads, numberOption } from './support/model';
+import { defineRule, type DesignContext } from './types';
 
 /** Field names for Prisma (what the user writes in @@index), column names for SQL. */
 function written(table: Table, columns: string[]): string[] {
@@ -7,6 +9,36 @@ function written(table: Table, columns: string[]): string[] {
     const col = findColumn(table, c);
     return col ? columnDisplayName(col) : c;
   });
+}
+
+/**
+ * A plain index an index on `columns` would make redundant (its columns lead them, in order), the longest
+ * one: the fix widens it instead of adding a second index beside it.
+ */
+function prefixIndex(table: Table, columns: string[]): Index | undefined {
+  let best: Index | undefined;
+  for (const ix of table.indexes) {
+    if (ix.kind !== 'index' || (ix.method ?? 'btree') !== 'btree' || ix.where || !ix.source || ix.columns.length === 0) continue;
+    if (ix.columns.length < columns.length && leads(ix.columns, columns) && (!best || ix.columns.length > best.columns.length)) best = ix;
+  }
+  return best;
+}
+
+/** The fix for the foreign key `fk` of `table`: widen an index it would make redundant, else add one. */
+function indexFix(ctx: DesignContext, table: Table, fk: ForeignKey, cols: string[]): FixProposal | undefined {
+  const list = cols.join(', ');
+  const narrow = prefixIndex(table, fk.columns);
+  if (narrow) {
+    const label = indexLabel(table, narrow);
+    const title = ctx.language === 'prisma' ? `Widen ${label} to @@index([${list}])` : `Widen ${label} to (${list})`;
+    // It changes an index the user wrote: offered, never applied on save.
+    return { title, safe: false, preferred: true, intent: { kind: 'widenIndex', table, index: narrow, columns: fk.columns.slice(narrow.columns.length) } };
+  }
+  // At too-many-indexes' limit, one more index brings out that finding: which one to drop is the user's call.
+  const limit = ctx.optionsOf('too-many-indexes');
+  if (limit && table.indexes.length >= numberOption(limit.max, INDEX_LIMIT)) return undefined;
+  const title = ctx.language === 'prisma' ? `Add @@index([${list}])` : `Create index on ${displayName(table)} (${list})`;
+  return { title, safe: true, preferred: true, intent: { kind: 'addIndex', table, columns: fk.columns, fk } };
 }
 
 export default defineRule({
@@ -17,6 +49,7 @@ export default defineRule({
     hurtsProduction: true,
     appliesTo: ['prisma', 'pg', 'sqlite'],
     fixable: true,
+    consults: ['too-many-indexes'],
     summary: 'Foreign key columns should lead an index.',
     why:
       'PostgreSQL and SQLite index the referenced (parent) key but never the referencing columns. Without an index ' +
@@ -26,7 +59,10 @@ export default defineRule({
     fix:
       'Add an index whose leading columns are the foreign key columns. Prisma: `@@index([field])` in the model. ' +
       'SQL: `CREATE INDEX` right after the statement that adds the foreign key; on a table an earlier migration created, ' +
-      '`CREATE INDEX CONCURRENTLY` (the table already holds data), in a new migration when this one runs in a transaction.',
+      '`CREATE INDEX CONCURRENTLY` (the table already holds data), in a new migration when this one runs in a transaction. ' +
+      'An index on the leading foreign key columns alone, such as (a) for a key on (a, b), is widened instead of ' +
+      'indexed twice (in SQL only when the same migration creates it: an index that has been built stays as it ran, and no fix is offered). No fix is offered on a table that already has as ' +
+      'many indexes as `too-many-indexes` allows: which one to drop or merge is your call.',
     principle: 'Index the access paths the schema itself creates: every foreign key is a join and a cascade path.',
     examples: [
       {
@@ -63,14 +99,13 @@ export default defineRule({
         const parent = parentTable ? displayName(parentTable) : fk.refTable;
         const cols = written(table, fk.columns);
         const list = cols.join(', ');
-        const title =
-          ctx.language === 'prisma' ? `Add @@index([${list}])` : `Create index on ${displayName(table)} (${list})`;
+        const fix = indexFix(ctx, table, fk, cols);
         ctx.report({
           message:
             `Foreign key ${displayName(table)}(${list}) → ${parent} has no index starting with ${list}: ` +
             `joins from ${parent} and deletes of ${parent} rows scan all of ${displayName(table)}. Add an index on (${list}).`,
           at: fk.head ?? fk.source,
-          fixes: [{ title, safe: true, preferred: true, intent: { kind: 'addIndex', table, columns: fk.columns, fk } }],
+          fixes: fix ? [fix] : [],
         });
       }
     }

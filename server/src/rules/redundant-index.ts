@@ -1,13 +1,9 @@
 import type { Index, Table } from '../model/schema';
-import { indexLabel, indexSubject, sameName, tables } from './support/model';
+import { indexLabel, indexSubject, leads, sameName, tables } from './support/model';
 import { defineRule } from './types';
 
 const method = (ix: Index) => ix.method ?? 'btree';
 const predicate = (ix: Index) => (ix.where ?? '').replace(/\s+/g, ' ').trim().toLowerCase();
-
-function leads(prefix: readonly string[], of: readonly string[]): boolean {
-  return prefix.length <= of.length && prefix.every((c, k) => sameName(c, of[k]));
-}
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((c) => b.some((d) => sameName(c, d)));

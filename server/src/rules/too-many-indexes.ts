@@ -1,5 +1,5 @@
 import { displayName } from '../model/schema';
-import { numberOption, tables } from './support/model';
+import { INDEX_LIMIT, numberOption, tables } from './support/model';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -21,7 +21,7 @@ export default defineRule({
       '`redundant-index`). The limit is the option `max`; tables that really are read-heavy can suppress the finding.',
     principle: 'Indexes are paid for on every write; keep the ones queries use.',
     options: {
-      max: { type: 'number', default: 8, description: 'The most indexes (primary key and unique constraints included) a table may have.' },
+      max: { type: 'number', default: INDEX_LIMIT, description: 'The most indexes (primary key and unique constraints included) a table may have.' },
     },
     examples: [
       {
@@ -45,7 +45,7 @@ export default defineRule({
   },
 
   checkSchema(ctx) {
-    const max = numberOption(ctx.options.max, 8);
+    const max = numberOption(ctx.options.max, INDEX_LIMIT);
     for (const table of tables(ctx.schema, { whole: true })) {
       const n = table.indexes.length;
       if (n <= max) continue;

@@ -52,6 +52,11 @@ export interface RuleMeta {
   /** The design principle behind the rule, for the docs page. */
   principle?: string;
   options?: Record<string, RuleOption>;
+  /**
+   * Other rules whose settings decide which fixes this one offers (a fix that would bring out their
+   * finding is not offered); `optionsOf` reads them.
+   */
+  consults?: string[];
   examples: RuleExample[];
 }
 
@@ -71,9 +76,10 @@ export interface DesignContext {
   language: 'prisma' | 'sql';
   pgVersion: number;
   options: Record<string, unknown>;
+  /** The options of a rule named in `meta.consults`, or undefined when that rule is off. */
+  optionsOf(ruleId: string): Record<string, unknown> | undefined;
   report(r: Report): void;
 }
-
 
 export interface StatementContext {
   file: FileFacts;

@@ -1,6 +1,6 @@
 /**
- * The design rules' fix intents as SQL edits: dropping a redundant index, reordering or restricting
- * an index, an ON DELETE action, timestamp columns, a new default, row level security. Positions
+ * The design rules' fix intents as SQL edits: dropping a redundant index, reordering, widening or
+ * restricting an index, an ON DELETE action, timestamp columns, a new default, row level security. Positions
  * inside a statement come from PostgreSQL's own scanner, in UTF-16 offsets of the file; keywords
  * follow the case the statement is written in.
  */
@@ -161,6 +161,26 @@ function reorderIndex(intent: Extract<FixIntent, { kind: 'reorderIndex' }>, file
   return [{ uri: file.uri, span: { start, end }, newText: ordered.map((p) => p!.text).join(', ') }];
 }
 
+/**
+ * `CREATE INDEX ... (a)` -> `(a, b)`: the new columns after the last one, quoted the way it is. Only in a
+ * file being fixed: an index an earlier migration created has been built, and its statement stays as it ran.
+ */
+function widenIndex(intent: Extract<FixIntent, { kind: 'widenIndex' }>, files: readonly SourceText[], dialect: Dialect): TextEdit[] | undefined {
+  const src = intent.index.source;
+  const file = src && fileOf(files, src.uri);
+  if (!src || !file || intent.columns.length === 0) return undefined;
+  const written = slice(file, src);
+  const toks = tokensOf(written);
+  const list = indexColumnList(toks);
+  const last = list && elements(toks, list.open, list.close).pop();
+  if (!last) return undefined;
+  const sample = toks[last[0]].text;
+  const q = sample[0];
+  const quote = (c: string) => (q === '`' || q === '"' ? `${q}${c.split(q).join(q + q)}${q}` : quoteIdent(c, dialect));
+  const at = src.span.start + toks[last[1]].end;
+  return [{ uri: file.uri, span: { start: at, end: at }, newText: intent.columns.map((c) => `, ${quote(c)}`).join('') }];
+}
+
 function makeIndexPartial(intent: Extract<FixIntent, { kind: 'makeIndexPartial' }>, files: readonly SourceText[], dialect: Dialect): TextEdit[] | undefined {
   const src = intent.index.source;
   const file = src && fileOf(files, src.uri);
@@ -309,6 +329,8 @@ export function renderDesignSql(
       return dropIndex(intent, files);
     case 'reorderIndex':
       return reorderIndex(intent, files);
+    case 'widenIndex':
+      return widenIndex(intent, files, schema?.dialect ?? 'postgresql');
     case 'makeIndexPartial':
       return makeIndexPartial(intent, files, schema?.dialect ?? 'postgresql');
     case 'setOnDelete':

@@ -5,6 +5,9 @@
  */
 import { columnDisplayName, displayName, findColumn, findTable, SQL_SPELLING, type Column, type Dialect, type Index, type Schema, type Table } from '../../model/schema';
 
+/** The most indexes a table may have before too-many-indexes reports it (its option `max`). */
+export const INDEX_LIMIT = 8;
+
 /** Real tables (not views), optionally without partial ones (known only from ALTER statements). */
 export function* tables(schema: Schema, opts: { whole?: boolean } = {}): Generator<Table> {
   for (const t of schema.tables.values()) {
@@ -115,6 +118,11 @@ export function primaryKey(table: Table): Index | undefined {
 
 export function sameName(a: string, b: string): boolean {
   return a === b || a.toLowerCase() === b.toLowerCase();
+}
+
+/** Are `prefix` the first columns of `of`, in order? */
+export function leads(prefix: readonly string[], of: readonly string[]): boolean {
+  return prefix.length <= of.length && prefix.every((c, k) => sameName(c, of[k]));
 }
 
 export function inColumns(columns: readonly string[], name: string): boolean {
