@@ -26,7 +26,10 @@ import { findMigrationSet, upFiles } from '../../server/src/workspace/migrations
 import { analyseAll, parseErrors, PARSE_RULES } from '../helpers/fix-check';
 import { corpusRoot, NO_CORPUS } from '../helpers/paths';
 
-/** FIXES_PER_RULE=N in the environment takes more of each rule's fixes (a longer run, by hand). */
+/**
+ * FIXES_PER_RULE=N in the environment takes more of each rule's fixes (a longer run, by hand);
+ * FIX_PROJECTS=a,b checks only those corpus projects.
+ */
 const FIXES_PER_RULE = Number(process.env.FIXES_PER_RULE ?? 1);
 
 type FaultKind = 'parse' | 'stays' | 'adds' | 'reorders' | 'emptied' | 'version' | 'down-to-up';
@@ -52,21 +55,34 @@ const CHECKS: Record<FaultKind, string> = {
  */
 const NOT_YET: Partial<Record<FaultKind, string>> = {};
 
-/** The project on disk, with the files a fix wrote (or created) in memory. */
-function overlayHost(changed: Map<string, string>): AnalysisHost {
-  return {
-    readFile: (p) => (changed.has(p) ? changed.get(p) : diskHost.readFile(p)),
-    readDir: (p) => {
-      const out = diskHost.readDir(p);
-      const dir = p.endsWith(path.sep) ? p : p + path.sep;
-      for (const f of changed.keys()) {
-        if (!f.startsWith(dir)) continue;
-        const [name, ...rest] = f.slice(dir.length).split(path.sep);
-        if (!out.some((e) => e.name === name)) out.push({ name, isDir: rest.length > 0 });
-      }
-      return out;
-    },
-  };
+/**
+ * The project on disk, with the files a fix wrote (or created) in memory. Each fix's files are a new
+ * revision: one engine serves all fixes of a project, and its replay caches keep the history before the
+ * first file a fix changed, as they do for an edit in the editor.
+ */
+class Overlay implements AnalysisHost {
+  private changed = new Map<string, string>();
+  private rev = 0;
+  show(changed: Map<string, string>): void {
+    this.changed = changed;
+    this.rev++;
+  }
+  revision(): number {
+    return this.rev;
+  }
+  readFile(p: string): string | undefined {
+    return this.changed.has(p) ? this.changed.get(p) : diskHost.readFile(p);
+  }
+  readDir(p: string): { name: string; isDir: boolean }[] {
+    const out = diskHost.readDir(p);
+    const dir = p.endsWith(path.sep) ? p : p + path.sep;
+    for (const f of this.changed.keys()) {
+      if (!f.startsWith(dir)) continue;
+      const [name, ...rest] = f.slice(dir.length).split(path.sep);
+      if (!out.some((e) => e.name === name)) out.push({ name, isDir: rest.length > 0 });
+    }
+    return out;
+  }
 }
 
 /**
@@ -105,7 +121,28 @@ function followed(p: string): boolean {
 }
 
 /** What is wrong with the project after `fix`, or undefined when nothing is. */
-async function fault(finding: Finding, fix: Fix, before: Finding[]): Promise<Fault | undefined> {
+/** A project as checked before any fix: its findings by file, and the design findings anywhere in it. */
+interface Before {
+  byUri: Map<string, Finding[]>;
+  /** `rule message` of each design finding. */
+  design: Set<string>;
+}
+
+function beforeFixes(all: Finding[]): Before {
+  const byUri = new Map<string, Finding[]>();
+  for (const f of all) byUri.set(f.uri, [...(byUri.get(f.uri) ?? []), f]);
+  const design = new Set(all.filter((f) => ruleById(f.rule)?.meta.category === 'design').map((f) => `${f.rule} ${f.message}`));
+  return { byUri, design };
+}
+
+/** How many findings of each rule each file has, keyed `uri rule`. */
+function perRuleCounts(xs: Finding[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const f of xs) out.set(`${f.uri} ${f.rule}`, (out.get(`${f.uri} ${f.rule}`) ?? 0) + 1);
+  return out;
+}
+
+async function fault(finding: Finding, fix: Fix, before: Before, project: { host: Overlay; engine: Engine }): Promise<Fault | undefined> {
   const changed = new Map<string, string>();
   const touched = new Set([finding.uri, ...fix.edits.map((e) => e.uri)]);
   let creates = false;
@@ -123,19 +160,19 @@ async function fault(finding: Finding, fix: Fix, before: Finding[]): Promise<Fau
     if (old !== undefined && hasStatements(old) && !hasStatements(text)) return { kind: 'emptied', text: `emptied ${path.basename(p)}` };
     changed.set(p, text);
   }
-  const host = overlayHost(changed);
-  const after = await analyseAll(new Engine(host, () => ({})), host, touched);
-  const was = before.filter((f) => touched.has(f.uri));
+  project.host.show(changed);
+  const after = await analyseAll(project.engine, project.host, touched);
+  const was = [...touched].flatMap((u) => before.byUri.get(u) ?? []);
   if (parseErrors(after) > parseErrors(was)) return { kind: 'parse', text: `no longer parses: ${after.find((f) => PARSE_RULES.has(f.rule))?.message}` };
   // The same message may stand for several statements (two indexes on one table): one fewer is gone.
   const same = (xs: Finding[]) => xs.filter((f) => f.uri === finding.uri && f.rule === finding.rule && f.message === finding.message).length;
   if (same(after) >= same(was)) return { kind: 'stays', text: 'the finding stays' };
-  const count = (xs: Finding[], f: Finding) => xs.filter((x) => x.uri === f.uri && x.rule === f.rule).length;
+  const [nowCounts, wasCounts] = [perRuleCounts(after), perRuleCounts(was)];
+  const count = (counts: Map<string, number>, f: Finding) => counts.get(`${f.uri} ${f.rule}`) ?? 0;
   // A design finding is about an object of the schema the history ends with, reported where the object is
   // declared: when a fix moves the declaring statement to a new migration, the finding moves with it. The
   // same rule saying the same thing anywhere in the project before the fix is that finding, not a new one.
-  const design = new Set(before.filter((f) => ruleById(f.rule)?.meta.category === 'design').map((f) => `${f.rule} ${f.message}`));
-  const added = after.find((f) => f.rule !== finding.rule && count(after, f) > count(was, f) && !design.has(`${f.rule} ${f.message}`));
+  const added = after.find((f) => f.rule !== finding.rule && count(nowCounts, f) > count(wasCounts, f) && !before.design.has(`${f.rule} ${f.message}`));
   if (!added) return undefined;
   // A design finding follows from the schema the history ends with, which a move past later migrations changes.
   const reorders = creates && ruleById(added.rule)?.meta.category === 'design' && followed(uriToPath(finding.uri)!);
@@ -143,16 +180,26 @@ async function fault(finding: Finding, fix: Fix, before: Finding[]): Promise<Fau
 }
 
 describe('fixes on real projects', () => {
-  const projects = corpusRoot ? ['sql', 'prisma'].flatMap((kind) => fs.readdirSync(path.join(corpusRoot!, kind)).map((n) => path.join(corpusRoot!, kind, n))) : [];
+  const only = process.env.FIX_PROJECTS?.split(',').filter(Boolean);
+  const projects = corpusRoot
+    ? ['sql', 'prisma'].flatMap((kind) => fs.readdirSync(path.join(corpusRoot!, kind)).filter((n) => !only || only.includes(n)).map((n) => path.join(corpusRoot!, kind, n)))
+    : [];
   const failures: (Fault & { where: string })[] = [];
   before(async () => {
     if (!corpusRoot) return;
     await ensureSqlParser();
     const perRule = new Map<string, { applied: number; failed: number }>();
+    const perProject: string[] = [];
     for (const root of projects) {
+      const started = Date.now();
       const result = await check([root], {}, false);
-      const all = result.files.flatMap((f) => f.findings);
+      const checked = Date.now();
+      const all = beforeFixes(result.files.flatMap((f) => f.findings));
       const taken = new Map<string, number>();
+      const host = new Overlay();
+      const project = { host, engine: new Engine(host, () => ({})) };
+      let applied = 0;
+      let failed = 0;
       for (const file of result.files) {
         for (const finding of file.findings) {
           if (finding.fixes.length === 0 || (taken.get(finding.rule) ?? 0) >= FIXES_PER_RULE) continue;
@@ -161,14 +208,19 @@ describe('fixes on real projects', () => {
             const tally = perRule.get(finding.rule) ?? { applied: 0, failed: 0 };
             perRule.set(finding.rule, tally);
             tally.applied++;
-            const problem = await fault(finding, fix, all);
+            applied++;
+            const problem = await fault(finding, fix, all, project);
             if (!problem) continue;
             tally.failed++;
+            failed++;
             failures.push({ ...problem, where: `${path.basename(root)} ${path.relative(root, file.path)} ${finding.rule} "${fix.title}"` });
           }
         }
       }
+      const secs = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
+      perProject.push(`${path.basename(root).padEnd(20)} ${String(applied).padStart(5)} applied ${String(failed).padStart(4)} failed  check ${secs(checked - started)}  fixes ${secs(Date.now() - checked)}`);
     }
+    console.log(`fixes applied per project:\n${perProject.join('\n')}`);
     const rows = [...perRule].sort(([a], [b]) => a.localeCompare(b)).map(([rule, t]) => `${rule.padEnd(40)} ${String(t.applied).padStart(4)} applied ${String(t.failed).padStart(4)} failed`);
     console.log(`fixes applied to corpus projects, per rule:\n${rows.join('\n')}`);
   });

@@ -40,6 +40,20 @@ export function tokensOf(text: string): Tok[] {
     });
 }
 
+/** The tokens of the last few files scanned whole: a file with many fixes is scanned once, not once per fix. */
+const fileTokens = new Map<string, Tok[]>();
+
+/** Is there anything but semicolons in `text` before `start` or from `end` on? */
+function statementsOutside(text: string, start: number, end: number): boolean {
+  let toks = fileTokens.get(text);
+  if (!toks) {
+    toks = tokensOf(text);
+    fileTokens.set(text, toks);
+    if (fileTokens.size > 4) fileTokens.delete(fileTokens.keys().next().value as string);
+  }
+  return toks.some((t) => (t.end <= start || t.start >= end) && t.text !== ';');
+}
+
 function fileOf(files: readonly SourceText[], uri: string): SourceText | undefined {
   return files.find((f) => f.uri === uri);
 }
@@ -117,7 +131,7 @@ function dropIndex(intent: Extract<FixIntent, { kind: 'dropIndex' }>, files: rea
     }
     // The only statement of its migration: removing it would leave an empty migration, which some runners
     // refuse (Diesel) and which says nothing; the finding stays, without this fix.
-    if (tokensOf(text.slice(0, start) + text.slice(end)).every((t) => t.text === ';')) return undefined;
+    if (!statementsOutside(text, start, end)) return undefined;
     return [{ uri: file.uri, span: { start, end }, newText: '' }];
   }
   if (intent.index.inline) {
