@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { documentSelectorFor, PrismaExtensionNotification, usesScriptOrm, StatusNotification, type ClientInitOptions, type StatusParams } from '../../server/src/lsp/protocol';
+import { documentSelectorFor, PrismaExtensionNotification, scriptOrmProjectDirs, StatusNotification, type ClientInitOptions, type StatusParams } from '../../server/src/lsp/protocol';
 import { showRuleDocumentation } from './commands/docs';
 import { FIXED_SCHEME, FixedTexts, fixAllInFile, fixAllInWorkspace, PreviewDocuments, type WorkspaceFixOptions } from './commands/fix-all';
 import { formatSql } from './commands/format';
@@ -29,8 +29,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const prismaExtensionPresent = () => vscode.extensions.getExtension(PRISMA_EXTENSION_ID) !== undefined;
   let prismaPresent = prismaExtensionPresent();
   const initializationOptions: ClientInitOptions = { prismaExtensionActive: prismaPresent, trusted: vscode.workspace.isTrusted };
+  let ormProjects = await scriptOrmProjects();
   const clientOptions: LanguageClientOptions = {
-    documentSelector: documentSelectorFor(await scriptOrmProjects()),
+    documentSelector: documentSelectorFor(ormProjects),
     // No synchronize.fileEvents: the server registers the files it depends on (workspace/watched.ts).
     initializationOptions,
     outputChannel: output,
@@ -69,6 +70,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       initializationOptions.trusted = true;
       void restart();
     }),
+    // A package.json that starts (or stops) depending on drizzle-orm or typeorm changes which TypeScript the
+    // server is handed: the selector is fixed while a client runs, so a new one starts with the new selector.
+    watchPackageJsons(async () => {
+      const now = await scriptOrmProjects();
+      if (now.join('\n') === ormProjects.join('\n')) return;
+      ormProjects = now;
+      lc.clientOptions.documentSelector = documentSelectorFor(now);
+      output.info(`Drizzle/TypeORM projects now: ${now.length ? now.join(', ') : 'none'}; restarting the server with their TypeScript files.`);
+      await restart();
+    }),
     vscode.extensions.onDidChange(() => {
       const now = prismaExtensionPresent();
       if (now === prismaPresent) return;
@@ -87,16 +98,35 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 async function scriptOrmProjects(): Promise<string[]> {
   if (!vscode.workspace.workspaceFolders?.length) return [];
   const files = await vscode.workspace.findFiles('**/package.json', '**/node_modules/**', 500);
-  const dirs: string[] = [];
-  for (const file of files) {
-    if (file.scheme !== 'file') continue;
-    try {
-      if (usesScriptOrm(Buffer.from(await vscode.workspace.fs.readFile(file)).toString('utf8'))) dirs.push(path.dirname(file.fsPath));
-    } catch {
-      // An unreadable package.json names no ORM.
-    }
-  }
-  return dirs;
+  const read = await Promise.all(
+    files
+      .filter((f) => f.scheme === 'file')
+      .map(async (f) => {
+        try {
+          return { path: f.fsPath, text: Buffer.from(await vscode.workspace.fs.readFile(f)).toString('utf8') };
+        } catch {
+          // An unreadable package.json names no ORM.
+          return { path: f.fsPath, text: undefined };
+        }
+      }),
+  );
+  return scriptOrmProjectDirs(read);
+}
+
+/** Calls `changed` once a burst of package.json edits, creations or deletions (outside node_modules) settles. */
+function watchPackageJsons(changed: () => Promise<void>): vscode.Disposable {
+  const watcher = vscode.workspace.createFileSystemWatcher('**/package.json');
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = (uri: vscode.Uri) => {
+    if (/[\\/]node_modules[\\/]/.test(uri.fsPath)) return;
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => void changed(), 300);
+  };
+  const subscriptions = [watcher, watcher.onDidChange(schedule), watcher.onDidCreate(schedule), watcher.onDidDelete(schedule)];
+  return new vscode.Disposable(() => {
+    if (timer) clearTimeout(timer);
+    for (const s of subscriptions) s.dispose();
+  });
 }
 
 export async function deactivate(): Promise<void> {

@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { languageOf } from '../../server/src/engine/analyze';
-import { DOCUMENT_SELECTOR, documentSelectorFor, SCRIPT_MIGRATION_GLOB, usesScriptOrm } from '../../server/src/lsp/protocol';
+import { DOCUMENT_SELECTOR, documentSelectorFor, SCRIPT_MIGRATION_GLOB, scriptOrmProjectDirs, usesScriptOrm } from '../../server/src/lsp/protocol';
 import { repoRoot } from '../helpers/paths';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { activationEvents: string[] };
@@ -25,7 +25,7 @@ describe('TS/JS migrations in the editor', () => {
   });
 
   it('the client hands the server Prisma, SQL and migration scripts only, outside Drizzle and TypeORM projects', () => {
-    assert.match(extension, /documentSelector: documentSelectorFor\(await scriptOrmProjects\(\)\)/);
+    assert.match(extension, /documentSelector: documentSelectorFor\(ormProjects\)/);
     for (const selector of [DOCUMENT_SELECTOR, documentSelectorFor([])]) {
       const scripts = selector.filter((s) => s.language === 'typescript' || s.language === 'javascript');
       assert.deepEqual(scripts.map((s) => s.language).sort(), ['javascript', 'typescript']);
@@ -51,6 +51,30 @@ describe('TS/JS migrations in the editor', () => {
     assert.ok(pkg.activationEvents.some((e) => /^workspaceContains:\*\*\/ormconfig\./.test(e)), JSON.stringify(pkg.activationEvents));
   });
 
+  it('a TypeORM project without ormconfig or migrations activates the extension: data-source files, *.entity files, entity folders', () => {
+    const globs = pkg.activationEvents.filter((e) => e.startsWith('workspaceContains:')).map((e) => globRegExp(e.slice('workspaceContains:'.length)));
+    const activates = (p: string) => globs.some((g) => g.test(p));
+    assert.ok(activates('src/data-source.ts'));
+    assert.ok(activates('apps/api/src/users/user.entity.ts'));
+    assert.ok(activates('src/entity/User.ts'));
+    assert.ok(activates('packages/server/src/database/entities/ChatFlow.ts'));
+    assert.ok(!activates('src/services/user.service.ts'));
+    assert.ok(!activates('src/index.ts'));
+  });
+
+  it('the projects are re-read when a package.json changes: node_modules packages are not projects', () => {
+    assert.match(extension, /createFileSystemWatcher\('\*\*\/package\.json'\)/);
+    assert.match(extension, /clientOptions\.documentSelector = documentSelectorFor\(now\)/);
+    const dirs = scriptOrmProjectDirs([
+      { path: '/w/apps/web/package.json', text: '{ "dependencies": { "next": "15" } }' },
+      { path: '/w/apps/api/package.json', text: '{ "dependencies": { "typeorm": "0.3.20" } }' },
+      { path: '/w/node_modules/typeorm-extension/package.json', text: '{ "dependencies": { "typeorm": "0.3.20" } }' },
+      { path: '/w/packages/db/package.json', text: '{ "dependencies": { "drizzle-orm": "0.44.0" } }' },
+      { path: '/w/broken/package.json', text: undefined },
+    ]);
+    assert.deepEqual(dirs, ['/w/apps/api', '/w/packages/db']);
+  });
+
   it('the server reads a Drizzle schema or TypeORM entities, and no other script of such a project', () => {
     assert.equal(languageOf('/p/src/db/schema.ts', "import { pgTable, integer } from 'drizzle-orm/pg-core';\nexport const a = pgTable('a', { id: integer('id') });"), 'typescript');
     assert.equal(languageOf('/p/src/user.entity.ts', "import { Entity, PrimaryGeneratedColumn } from 'typeorm';\n@Entity() export class User { @PrimaryGeneratedColumn() id: number }"), 'typescript');
@@ -67,3 +91,20 @@ describe('TS/JS migrations in the editor', () => {
     assert.equal(languageOf('/p/src/migrations/helpers.ts', 'export const now = () => new Date()'), undefined);
   });
 });
+
+/** VS Code's glob syntax as far as the manifest uses it: `**`, `*`, `{a,b}`. */
+function globRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*' && glob[i + 1] === '*') {
+      re += glob[i + 2] === '/' ? '(?:.*/)?' : '.*';
+      i += glob[i + 2] === '/' ? 2 : 1;
+    } else if (c === '*') re += '[^/]*';
+    else if (c === '{') re += '(?:';
+    else if (c === '}') re += ')';
+    else if (c === ',') re += '|';
+    else re += c.replace(/[.+?^$()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}

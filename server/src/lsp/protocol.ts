@@ -40,6 +40,17 @@ export function usesScriptOrm(packageJson: string): boolean {
 }
 
 /**
+ * The folders of the package.json files that use Drizzle or TypeORM, sorted: the client's projects. A package
+ * installed in node_modules is not one of the workspace's projects.
+ */
+export function scriptOrmProjectDirs(packageJsons: readonly { path: string; text: string | undefined }[]): string[] {
+  const dirs = packageJsons
+    .filter((f) => !/[\\/]node_modules[\\/]/.test(f.path) && f.text !== undefined && usesScriptOrm(f.text))
+    .map((f) => f.path.replace(/[\\/]package\.json$/, ''));
+  return [...new Set(dirs)].sort();
+}
+
+/**
  * The document selector for a workspace: `DOCUMENT_SELECTOR`, and every TypeScript/JavaScript file below the
  * folders of the package.json files that use Drizzle or TypeORM (`projectDirs`, absolute). The server reads
  * one only when its text declares tables or entities; other TypeScript never reaches it outside those projects.
