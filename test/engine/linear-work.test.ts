@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import { Engine, pathToUri } from '../../server/src/engine/analyze';
 import { parseWork } from '../../server/src/sql/parse';
 import { splitWork } from '../../server/src/sql/split';
-import { replayWork } from '../../server/src/workspace/replay';
+import { replayWork } from '../../server/src/workspace/file-replay';
 import { MemoryHost } from '../helpers/rule-tester';
 
 /** Linear work grows 4 times from N to 4N; a little more is fixed costs amortised, 16 would be quadratic. */

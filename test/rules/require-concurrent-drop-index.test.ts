@@ -50,6 +50,18 @@ ruleTester('require-concurrent-drop-index', {
       output: [],
     },
     {
+      name: 'an index of an earlier migration renamed, then dropped: renaming does not create it here',
+      language: 'sql',
+      file: 'migrations/000002_drop.up.sql',
+      files: { 'migrations/000001_init.up.sql': init },
+      code: `
+        ALTER INDEX t_x_idx RENAME TO t_x_old;
+        DROP INDEX t_x_old;
+        ^^^^^^^^^^^^^^^^^^ require-concurrent-drop-index
+      `,
+      output: ['ALTER INDEX t_x_idx RENAME TO t_x_old;\n'],
+    },
+    {
       name: 'several indexes or CASCADE: no automatic fix',
       language: 'sql',
       code: `

@@ -8,6 +8,7 @@ import { dropColumn, dropTable, nameMatcher, refKey, removeNamed, renameColumn, 
 import { implicitName, makeObjectName, relationNameTaken } from './names';
 import type { Declared, SchemaChange, TableName } from './schema-change';
 import { emptyTable, findColumn, type Column, type Schema, type Table } from './schema';
+import { mutableEnum, mutableTable, own } from './snapshot';
 
 function newTable(name: TableName, kind: Table['kind']): Table {
   return { ...emptyTable(name, 'sql', kind), policies: [] };
@@ -99,13 +100,13 @@ function declare(schema: Schema, table: Table, d: Declared): void {
 function createTable(schema: Schema, c: Extract<SchemaChange, { op: 'create-table' }>): void {
   const existing = schema.tables.get(c.table.key);
   if (c.unread) {
-    if (!existing) schema.tables.set(c.table.key, { ...newTable(c.table, c.kind), partial: true, unread: true });
+    if (!existing) schema.tables.set(c.table.key, own(schema, { ...newTable(c.table, c.kind), partial: true, unread: true }));
     return;
   }
   // An existing table stays (IF NOT EXISTS skips; without it the engine fails), except a partial one
   // (made up from an earlier ALTER TABLE) and a view CREATE OR REPLACE replaces.
   if (existing && !existing.partial && !(c.replace && existing.kind === c.kind)) return;
-  const table = newTable(c.table, c.kind);
+  const table = own(schema, newTable(c.table, c.kind));
   for (const key of c.parents ?? []) {
     const parent = schema.tables.get(key);
     if (!parent) continue;
@@ -173,18 +174,18 @@ export function applyChange(schema: Schema, c: SchemaChange): void {
     case 'create-table':
       return createTable(schema, c);
     case 'ensure-table':
-      if (!schema.tables.has(c.table.key)) schema.tables.set(c.table.key, { ...newTable(c.table, 'table'), partial: true });
+      if (!schema.tables.has(c.table.key)) schema.tables.set(c.table.key, own(schema, { ...newTable(c.table, 'table'), partial: true }));
       return;
     case 'drop-table':
       return dropTable(schema, c.key);
     case 'create-enum':
-      if (!schema.enums.has(c.key)) schema.enums.set(c.key, { ...c.enum, values: [...c.enum.values] });
+      if (!schema.enums.has(c.key)) schema.enums.set(c.key, own(schema, { ...c.enum, values: [...c.enum.values] }));
       return;
     case 'drop-enum':
       schema.enums.delete(c.key);
       return;
     case 'alter-enum': {
-      const e = schema.enums.get(c.key);
+      const e = mutableEnum(schema, c.key);
       if (!e) return;
       if (c.rename) {
         const { from, to } = c.rename;
@@ -209,8 +210,9 @@ export function applyChange(schema: Schema, c: SchemaChange): void {
       } else tablesIn(schema, c.namespace).some((t) => renameNamed(schema, t, c.from, c.to));
       return;
   }
-  const table = schema.tables.get(c.op === 'rename-table' ? c.key : c.table);
-  if (!table) return;
+  const found = schema.tables.get(c.op === 'rename-table' ? c.key : c.table);
+  if (!found) return;
+  const table = mutableTable(schema, found);
   switch (c.op) {
     case 'rename-table':
       renameTable(schema, table, c.schema ?? table.schema, c.name ?? table.name);

@@ -6,6 +6,7 @@
  * parser has folded unquoted names already), SQLite and MySQL without regard to case.
  */
 import type { Dialect, ForeignKey, Schema, Table } from './schema';
+import { mutableTable } from './snapshot';
 
 /** Does the engine compare these names (columns, indexes, constraints) without regard to case? */
 function caseInsensitive(dialect: Dialect): boolean {
@@ -36,10 +37,15 @@ export function tableKey(schema: string | undefined, name: string): string {
 /** DROP TABLE: the table goes, and with it (CASCADE, or the engine refusing otherwise) the references to it. */
 export function dropTable(schema: Schema, key: string): void {
   if (!schema.tables.delete(key)) return;
-  for (const other of schema.tables.values()) other.foreignKeys = other.foreignKeys.filter((f) => refKey(f) !== key);
+  for (const other of schema.tables.values()) {
+    if (other.foreignKeys.some((f) => refKey(f) === key)) mutableTable(schema, other).foreignKeys = other.foreignKeys.filter((f) => refKey(f) !== key);
+  }
 }
 
-/** Renames and/or moves a table; foreign keys pointing at it follow. False when the new name is taken. */
+/**
+ * Renames and/or moves a table (`table` is the schema's own, mutable); foreign keys pointing at it follow.
+ * False when the new name is taken.
+ */
 export function renameTable(schema: Schema, table: Table, ns: string | undefined, name: string): boolean {
   const oldKey = table.key;
   const newKey = tableKey(ns, name);
@@ -50,7 +56,8 @@ export function renameTable(schema: Schema, table: Table, ns: string | undefined
   table.key = newKey;
   schema.tables.set(newKey, table);
   for (const other of schema.tables.values()) {
-    for (const f of other.foreignKeys) if (refKey(f) === oldKey) f.refTable = qualifiedName(table.schema, name);
+    if (!other.foreignKeys.some((f) => refKey(f) === oldKey)) continue;
+    for (const f of mutableTable(schema, other).foreignKeys) if (refKey(f) === oldKey) f.refTable = qualifiedName(table.schema, name);
   }
   return true;
 }
@@ -64,7 +71,8 @@ export function dropColumn(schema: Schema, table: Table, name: string): void {
   table.foreignKeys = table.foreignKeys.filter((f) => !on(f.columns));
   if (table.checks) table.checks = table.checks.filter((c) => !on(c.columns));
   for (const other of schema.tables.values()) {
-    other.foreignKeys = other.foreignKeys.filter((f) => !(refKey(f) === table.key && on(f.refColumns)));
+    const gone = (f: ForeignKey) => refKey(f) === table.key && on(f.refColumns);
+    if (other.foreignKeys.some(gone)) mutableTable(schema, other).foreignKeys = other.foreignKeys.filter((f) => !gone(f));
   }
 }
 
@@ -78,29 +86,31 @@ export function renameColumn(schema: Schema, table: Table, from: string, to: str
   for (const f of table.foreignKeys) f.columns = swap(f.columns);
   for (const c of table.checks ?? []) c.columns = swap(c.columns);
   for (const other of schema.tables.values()) {
-    for (const f of other.foreignKeys) if (refKey(f) === table.key) f.refColumns = swap(f.refColumns);
+    if (!other.foreignKeys.some((f) => refKey(f) === table.key)) continue;
+    for (const f of mutableTable(schema, other).foreignKeys) if (refKey(f) === table.key) f.refColumns = swap(f.refColumns);
   }
 }
 
 /** DROP CONSTRAINT / DROP INDEX: removes the index, key, foreign key or check of that name. */
-export function removeNamed(schema: Schema, table: Table, name: string): boolean {
+export function removeNamed(schema: Schema, found: Table, name: string): boolean {
   const same = nameMatcher(schema.dialect);
-  const before = table.indexes.length + table.foreignKeys.length + (table.checks?.length ?? 0);
+  if (!namedIn(found).some((x) => same(x.name, name))) return false;
+  const table = mutableTable(schema, found);
   table.indexes = table.indexes.filter((i) => !same(i.name, name));
   table.foreignKeys = table.foreignKeys.filter((f) => !same(f.name, name));
   if (table.checks) table.checks = table.checks.filter((c) => !same(c.name, name));
-  return table.indexes.length + table.foreignKeys.length + (table.checks?.length ?? 0) !== before;
+  return true;
 }
 
 /** Renames a constraint or index (`RENAME CONSTRAINT`, `ALTER INDEX ... RENAME TO`, `RENAME INDEX`). */
-export function renameNamed(schema: Schema, table: Table, from: string, to: string): boolean {
+export function renameNamed(schema: Schema, found: Table, from: string, to: string): boolean {
   const same = nameMatcher(schema.dialect);
-  let found = false;
-  for (const x of [...table.indexes, ...table.foreignKeys, ...(table.checks ?? [])]) {
-    if (same(x.name, from)) {
-      x.name = to;
-      found = true;
-    }
-  }
-  return found;
+  if (!namedIn(found).some((x) => same(x.name, from))) return false;
+  for (const x of namedIn(mutableTable(schema, found))) if (same(x.name, from)) x.name = to;
+  return true;
+}
+
+/** A table's named objects: indexes, foreign keys and checks. */
+function namedIn(table: Table): { name?: string }[] {
+  return [...table.indexes, ...table.foreignKeys, ...(table.checks ?? [])];
 }

@@ -68,14 +68,19 @@ export function parseSqlFile(file: SourceText, dialect: Dialect, sections: reado
     cache.set(key, hit);
     return hit;
   }
-  const parsed = parseUncached(file, dialect, sections, budget);
+  // The file's previous text (the editor's last version): its statements that did not move are kept as they are.
+  const parsed = parseUncached(file, dialect, sections, budget, hit);
   if (parsed.unread) return parsed;
   cache.set(key, parsed);
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   return parsed;
 }
 
-function parseUncached(file: SourceText, dialect: Dialect, sections: readonly SectionSyntax[], budget: Budget | undefined): SqlFileParse {
+function parseUncached(file: SourceText, dialect: Dialect, sections: readonly SectionSyntax[], budget: Budget | undefined, previous?: SqlFileParse): SqlFileParse {
+  // Statements of the previous text by where they start, to keep the objects of those that stayed put (and what
+  // was worked out from them: descriptions, tokens) when only part of the file changed.
+  const was = new Map<number, ParsedStatement>();
+  for (const st of previous?.statements ?? []) if (!st.container) was.set(st.span.start, st);
   const split = splitStatements(file.text, dialect);
   const statements: ParsedStatement[] = [];
   const problems: Problem[] = [];
@@ -86,7 +91,9 @@ function parseUncached(file: SourceText, dialect: Dialect, sections: readonly Se
       unread = { from: s.span.start, count: split.statements.length - k };
       break;
     }
-    for (const st of parseStatement(file.text, s)) {
+    const old = was.get(s.span.start);
+    const same = old && old.span.end === s.span.end && old.text === file.text.slice(s.span.start, s.span.end);
+    for (const st of same ? [old] : parseStatement(file.text, s)) {
       statements.push(st);
       if (st.error && report && !st.psqlVariables) {
         problems.push({ rule: 'syntax-error', message: st.error.message, uri: file.uri, span: st.error.span });

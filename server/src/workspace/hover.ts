@@ -10,8 +10,9 @@ import { findColumn } from '../model/schema';
 import { sessionSetting } from '../model/statements';
 import { tableSummary } from '../model/summary';
 import { LineIndex, wordAt, type SourceRef, type Span } from '../model/text';
-import { replayFile, type StatementFacts } from './replay';
-import { cloneSchema } from './clone';
+import type { StatementFacts } from './file-replay';
+import { applyChanges } from '../model/apply';
+import { snapshot } from '../model/snapshot';
 import { lockEffects, lockMarkdown } from '../model/locks';
 import type { SqlUnit } from './unit';
 
@@ -31,47 +32,24 @@ function identifierAt(text: string, offset: number): { value: string; span: Span
   return { value: word.text, span: word.span };
 }
 
-/**
- * Copies of the schema within the unit's file, made on the first hover and kept with the unit: after every
- * `spacing`-th statement, at most CHECKPOINTS of them, so a file of 10,000 statements costs a few schemas
- * of memory, not one per statement, and a hover replays at most `spacing` statements.
- */
-interface FileStates {
-  spacing: number;
-  /** `kept[k]`: the schema after statement `spacing * (k + 1) - 1`. */
-  kept: Schema[];
-}
-const CHECKPOINTS = 32;
-const statesCache = new WeakMap<SqlUnit, FileStates>();
-
-/** Applies the file's statements `from..to` (inclusive) to `schema`. */
+/** Applies the file's statements `from..to` (inclusive) to `schema`: what the analysis read of each, read again. */
 function replayRange(unit: SqlUnit, schema: Schema, from: number, to: number): void {
-  const parse = unit.replay.parse;
-  if (to < from) return;
-  replayFile(schema, { ...parse, statements: parse.statements.slice(from, to + 1), directions: parse.directions.slice(from, to + 1), unread: undefined }, false);
-}
-
-function statesOf(unit: SqlUnit): FileStates {
-  let states = statesCache.get(unit);
-  if (states) return states;
-  const count = unit.replay.statements.length;
-  states = { spacing: Math.max(1, Math.ceil(count / CHECKPOINTS)), kept: [] };
-  const schema = unit.schemaBefore();
-  for (let end = states.spacing - 1; end < count; end += states.spacing) {
-    replayRange(unit, schema, end - states.spacing + 1, end);
-    states.kept.push(cloneSchema(schema));
+  for (let j = from; j <= to; j++) {
+    const st = unit.replay.statements[j];
+    if (st?.direction === 'up') applyChanges(schema, st.view.changes);
   }
-  statesCache.set(unit, states);
-  return states;
 }
 
-/** The schema after statement `i` of the file (-1: before the first), for reading: a kept copy or one replayed from it. */
+/**
+ * The schema after statement `i` of the file (-1: before the first), for reading: a state the analysis
+ * kept (every `spacing` statements), or one replayed from the last kept state before it.
+ */
 function stateAfter(unit: SqlUnit, i: number): Schema {
   if (i < 0) return unit.schemaBefore();
-  const { spacing, kept } = statesOf(unit);
-  const k = Math.floor((i + 1) / spacing) - 1;
-  if (k >= 0 && spacing * (k + 1) - 1 === i) return kept[k];
-  const schema = k >= 0 ? cloneSchema(kept[k]) : unit.schemaBefore();
+  const { states, spacing } = unit.replay;
+  const k = Math.min(Math.floor((i + 1) / spacing), states.length) - 1;
+  if (k >= 0 && spacing * (k + 1) - 1 === i) return states[k];
+  const schema = k >= 0 ? snapshot(states[k]) : unit.schemaBefore();
   replayRange(unit, schema, k >= 0 ? spacing * (k + 1) : 0, i);
   return schema;
 }
@@ -102,12 +80,12 @@ function tableHover(unit: SqlUnit, t: Table, readText: (uri: string) => string |
   return lines.join('\n');
 }
 
-/** The schemas before and after statement `i`: one replay from a kept copy, then the statement itself. */
+/** The schemas before and after statement `i`: one replay from a kept state, then the statement itself. */
 function statesAround(unit: SqlUnit, i: number): { before: Schema; after: Schema } {
   const before = stateAfter(unit, i - 1);
-  const { spacing, kept } = statesOf(unit);
-  if ((i + 1) % spacing === 0) return { before, after: kept[(i + 1) / spacing - 1] };
-  const after = cloneSchema(before);
+  const { spacing, states } = unit.replay;
+  if ((i + 1) % spacing === 0 && (i + 1) / spacing <= states.length) return { before, after: states[(i + 1) / spacing - 1] };
+  const after = snapshot(before);
   replayRange(unit, after, i, i);
   return { before, after };
 }

@@ -13,10 +13,11 @@ import type { SqlFileParse } from '../sql/file';
 import { parseMigrationFile, scriptLineComment, scriptOf, scriptSafeEdits } from './script-migrations';
 import { renderSqlFix } from '../sql/render';
 import { cannotRunInTransaction, StatementView, type StatementInfo } from '../sql/statements';
-import { cloneSchema } from './clone';
+import { snapshot } from '../model/snapshot';
 import { fileAt, findMigrationSet, upFileFor, upFiles, upPosition, type MigrationFile, type MigrationSet, type MigrationsConfig, type WorkspaceHost } from './migrations';
 import { perSet } from './set-memo';
-import { History, replayFile, type FileReplay } from './replay';
+import { resumeReplay, type FileReplay } from './file-replay';
+import { History } from './replay';
 import { fileMode, runnerModule, RUNNERS, SECTION_MARKERS } from './runners';
 import { newMigrationRef } from './new-migration';
 import { placeIndex } from './index-placement';
@@ -53,9 +54,13 @@ export interface SqlUnit extends FrontEndResult {
 }
 
 const MAX_HISTORIES = 8;
+/** Files whose last replay is kept for the next analysis of the same file (the files being edited). */
+const MAX_RESUMES = 8;
 
 export class SqlWorkspace {
   private histories = new Map<string, History>();
+  /** Per file (and dialect): its last whole replay, and what the schema before it was (`start`). */
+  private lastReplays = new Map<string, { start: string; replay: FileReplay }>();
   private readonly host: WorkspaceHost;
 
   constructor(private readonly rawHost: WorkspaceHost & { revision?(): number }) {
@@ -115,15 +120,14 @@ export class SqlWorkspace {
     history.update(at >= 0 && onDisk[at].text !== text ? onDisk.map((f, i) => (i === at ? { uri: f.uri, text } : f)) : onDisk);
     const upIndex = entry.direction === 'up' ? at : upPosition(set, upFileFor(set, entry) ?? entry) + 1;
     const k = Math.max(0, upIndex);
-    const working = history.before(k);
     const parse = parseMigrationFile({ uri, text }, opts.dialect, SECTION_MARKERS, opts.budget);
-    const replay = replayFile(working, parse, true, opts.budget);
+    const { replay, schema: working } = this.replay(uri, `${set.root}\u0000${history.chainAt(k)}`, parse, () => history.before(k), opts);
     let schema = working;
     // A file replayed in part is not the state after it: nothing later is built on it.
     if (entry.direction === 'up' && !replay.unread) {
       // `working` is the state after this file: the next file starts from it, and nothing changes it now.
       history.rememberAfter(k, working);
-      schema = history.endState(k, () => cloneSchema(working));
+      schema = history.endState(k, () => snapshot(working));
     }
     const schemaBefore = () => history.before(k);
     // A script migration is read through its SQL view: the SQL at its own offsets, the rest blank.
@@ -131,7 +135,7 @@ export class SqlWorkspace {
     const role: FileRole = entry.direction === 'down' ? 'down' : 'migration';
     const facts = this.fileFacts(uri, text, parse, role, set, entry, opts);
     // `working` is the state after this file (when it was replayed whole), `schema` the one the history ends with.
-    if (entry.direction === 'up' && !replay.unread) facts.changedLater = (key) => tableState(working, key) !== tableState(schema, key);
+    if (entry.direction === 'up' && !replay.unread) facts.changedLater = (key) => working.tables.get(key) !== schema.tables.get(key) && tableState(working, key) !== tableState(schema, key);
     const statements = this.statements(replay, parse, facts);
     const unit: SqlUnit = {
       language: 'sql',
@@ -161,9 +165,8 @@ export class SqlWorkspace {
 
   private standalone(uri: string, text: string, opts: SqlUnitOptions): SqlUnit {
     const schemaBefore = () => emptySchema(opts.dialect);
-    const working = emptySchema(opts.dialect);
     const parse = parseMigrationFile({ uri, text }, opts.dialect, SECTION_MARKERS, opts.budget);
-    const replay = replayFile(working, parse, true, opts.budget);
+    const { replay, schema: working } = this.replay(uri, 'empty', parse, schemaBefore, opts);
     const files: SourceText[] = [{ uri, text: parse.text }];
     const facts = this.fileFacts(uri, text, parse, 'script', undefined, undefined, opts);
     const unit: SqlUnit = {
@@ -182,6 +185,20 @@ export class SqlWorkspace {
     };
     unit.hover = (u, offset) => (u === uri ? sqlHover(unit, offset, opts.pgVersion, reader(this.host)) : undefined);
     return unit;
+  }
+
+  /**
+   * The file's replay with facts, resumed from its last one when the schema before the file is the same
+   * (`start` names it): an edit replays from the last kept state before the first statement it changed.
+   */
+  private replay(uri: string, start: string, parse: SqlFileParse, before: () => Schema, opts: SqlUnitOptions): { replay: FileReplay; schema: Schema } {
+    const key = `${opts.dialect}\u0000${uri}`;
+    const last = this.lastReplays.get(key);
+    const out = resumeReplay(last?.start === start ? last.replay : undefined, parse, before, opts.budget);
+    this.lastReplays.delete(key);
+    if (!out.replay.unread) this.lastReplays.set(key, { start, replay: out.replay });
+    if (this.lastReplays.size > MAX_RESUMES) this.lastReplays.delete(this.lastReplays.keys().next().value as string);
+    return out;
   }
 
   private fileFacts(

@@ -1,0 +1,84 @@
+/**
+ * Schema snapshots that share what did not change. A replay keeps states of the schema (checkpoints in a
+ * history, states within a file for hovers and edits, the tables a statement named as they stood before
+ * it); copying every table for each would cost the whole schema per state. A `snapshot` copies the two
+ * maps only: the table and enum objects are then shared, and the replay copies one the first time it
+ * changes it (`mutableTable`, `mutableEnum`). Only model/apply.ts and model/changes.ts change a schema,
+ * and they ask for a mutable copy before every change.
+ *
+ * A schema that was never snapshotted (a Prisma or TypeScript model, a fresh replay) owns all its
+ * objects and changes them in place.
+ */
+import type { Column, EnumType, Schema, Table } from './schema';
+
+/** Per schema that shares objects: the tables and enums it made or copied itself since its last snapshot. */
+const owned = new WeakMap<Schema, WeakSet<object>>();
+
+/** Counts of the copies made, for tests that guard how much a replay copies (never reset by the code). */
+export const snapshotWork = { snapshots: 0, tablesCopied: 0 };
+
+function cloneColumn(c: Column): Column {
+  const out: Column = { ...c, type: { ...c.type } };
+  if (c.default) out.default = { ...c.default };
+  return out;
+}
+
+/** A deep copy of what the replay changes in a table (its columns, indexes, keys, checks and policies). */
+export function cloneTable(t: Table): Table {
+  snapshotWork.tablesCopied++;
+  const out: Table = {
+    ...t,
+    columns: t.columns.map(cloneColumn),
+    indexes: t.indexes.map((i) => ({ ...i, columns: [...i.columns] })),
+    foreignKeys: t.foreignKeys.map((f) => ({ ...f, columns: [...f.columns], refColumns: [...f.refColumns] })),
+  };
+  if (t.rls) out.rls = { ...t.rls };
+  if (t.policies) out.policies = t.policies.map((p) => ({ ...p }));
+  if (t.checks) out.checks = t.checks.map((c) => ({ ...c, columns: [...c.columns] }));
+  return out;
+}
+
+/**
+ * A state of `schema` that later changes to either leave alone: both share every table and enum from
+ * now on, and each copies one before changing it. Costs the two maps, not their contents.
+ */
+export function snapshot(schema: Schema): Schema {
+  snapshotWork.snapshots++;
+  owned.set(schema, new WeakSet());
+  const copy: Schema = { dialect: schema.dialect, tables: new Map(schema.tables), enums: new Map(schema.enums) };
+  owned.set(copy, new WeakSet());
+  return copy;
+}
+
+/** `table` is held elsewhere now (a statement's "before" state): the schema copies it before changing it. */
+export function share(schema: Schema, table: Table): void {
+  owned.get(schema)?.delete(table);
+  if (!owned.has(schema)) owned.set(schema, new WeakSet());
+}
+
+/** Marks an object the schema made itself: it changes it in place. */
+export function own<T extends object>(schema: Schema, made: T): T {
+  owned.get(schema)?.add(made);
+  return made;
+}
+
+/** The table under its key, made safe to change in place: a copy when it is shared with a snapshot. */
+export function mutableTable(schema: Schema, table: Table): Table {
+  const mine = owned.get(schema);
+  if (!mine || mine.has(table)) return table;
+  const copy = cloneTable(table);
+  mine.add(copy);
+  if (schema.tables.get(table.key) === table) schema.tables.set(table.key, copy);
+  return copy;
+}
+
+/** The enum under `key`, made safe to change in place. */
+export function mutableEnum(schema: Schema, key: string): EnumType | undefined {
+  const e = schema.enums.get(key);
+  const mine = owned.get(schema);
+  if (!e || !mine || mine.has(e)) return e;
+  const copy = { ...e, values: [...e.values] };
+  mine.add(copy);
+  schema.enums.set(key, copy);
+  return copy;
+}
