@@ -320,21 +320,40 @@ ruleTester('prefer-identity', {
   ],
   invalid: [
     {
-      name: 'serial and bigserial keys: advice, no edit',
+      name: 'serial: the integer builder, imported, made an identity',
       language: 'typescript',
       code: `
-        import { bigserial, pgTable, serial, text } from "drizzle-orm/pg-core";
+        import { pgTable, serial, text } from "drizzle-orm/pg-core";
         export const notes = pgTable("notes", {
           id: serial("id").primaryKey(),
               ^^^^^^^^^^^^ prefer-identity
           body: text("body").notNull(),
         });
+      `,
+      output: [`
+        import { pgTable, serial, text, integer } from "drizzle-orm/pg-core";
+        export const notes = pgTable("notes", {
+          id: integer("id").generatedByDefaultAsIdentity().primaryKey(),
+          body: text("body").notNull(),
+        });
+      `],
+    },
+    {
+      name: 'bigserial keeps its mode as bigint',
+      language: 'typescript',
+      code: `
+        import { bigint, bigserial, pgTable } from "drizzle-orm/pg-core";
         export const events = pgTable("events", {
           id: bigserial("id", { mode: "number" }).primaryKey(),
               ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ prefer-identity
         });
       `,
-      output: [],
+      output: [`
+        import { bigint, bigserial, pgTable } from "drizzle-orm/pg-core";
+        export const events = pgTable("events", {
+          id: bigint("id", { mode: "number" }).generatedByDefaultAsIdentity().primaryKey(),
+        });
+      `],
     },
   ],
 });

@@ -216,3 +216,44 @@ ruleTester('multi-valued-column', {
     },
   ],
 });
+
+ruleTester('prefer-identity', {
+  valid: [
+    { name: "the identity strategy", language: 'typescript', file: 'product.ts', files, code: entity('', '', "@PrimaryGeneratedColumn('identity', { type: 'bigint' })\n    id: string") },
+    { name: 'a uuid key', language: 'typescript', file: 'product.ts', files, code: entity('', '', "@PrimaryGeneratedColumn('uuid')\n    id: string") },
+  ],
+  invalid: [
+    {
+      name: "@PrimaryGeneratedColumn() is serial: the identity strategy, before its options",
+      language: 'typescript',
+      file: 'product.ts',
+      files,
+      code: entity('', '', "@PrimaryGeneratedColumn({ type: 'bigint' })\n                                    ^^^^^^^^ prefer-identity\n    id: string"),
+      output: [entity('', '', "@PrimaryGeneratedColumn('identity', { type: 'bigint' })\n    id: string")],
+    },
+    {
+      name: "no options, and the 'increment' strategy named",
+      language: 'typescript',
+      file: 'product.ts',
+      files,
+      code: entity('', '', "@PrimaryGeneratedColumn()\n     ^^^^^^^^^^^^^^^^^^^^^^^^ prefer-identity\n    id: number"),
+      output: [entity('', '', "@PrimaryGeneratedColumn('identity')\n    id: number")],
+    },
+    {
+      name: "'increment' becomes 'identity'",
+      language: 'typescript',
+      file: 'product.ts',
+      files,
+      code: entity('', '', "@PrimaryGeneratedColumn('increment', { type: 'bigint' })\n                                                 ^^^^^^^^ prefer-identity\n    id: string"),
+      output: [entity('', '', "@PrimaryGeneratedColumn('identity', { type: 'bigint' })\n    id: string")],
+    },
+    {
+      name: 'TypeORM 0.2 has no identity strategy on PostgreSQL: no fix',
+      language: 'typescript',
+      file: 'product.ts',
+      files: { ...files, 'package.json': '{ "name": "app", "dependencies": { "typeorm": "^0.2.45" } }\n' },
+      code: entity('', '', "@PrimaryGeneratedColumn({ type: 'bigint' })\n                                    ^^^^^^^^ prefer-identity\n    id: string"),
+      output: [],
+    },
+  ],
+});

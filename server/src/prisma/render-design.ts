@@ -174,6 +174,9 @@ export function renderDesignFix(intent: DesignIntent, scans: readonly ScannedFil
     case 'enableRls':
       // Row level security has no Prisma form.
       return undefined;
+    case 'useIdentity':
+      // Prisma writes autoincrement(): its own business.
+      return undefined;
     default: {
       // A new intent must be rendered here (or in renderPrismaFix): this fails to compile until it is.
       const unrendered: never = intent;

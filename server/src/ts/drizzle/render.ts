@@ -2,7 +2,8 @@
  * Fix intents as TypeScript edits in the schema's own style: an `index('posts_author_id_idx').on(t.authorId)`
  * added to the table's extra-config callback (the callback created when there is none, `index` added to the
  * core import), `{ withTimezone: true }` on a timestamp builder, another builder for a type change
- * (`varchar(...)` -> `text(...)`, imported), `onDelete` in the options of `.references()`.
+ * (`varchar(...)` -> `text(...)`, imported), `onDelete` in the options of `.references()`, an identity for a
+ * serial builder.
  */
 import type { TextEdit } from '../../model/findings';
 import { findColumn } from '../../model/schema';
@@ -26,6 +27,8 @@ export function renderDrizzleFix(intent: FixIntent, model: DrizzleModel): TextEd
       return intent.lengthCheck === undefined ? swapBuilder(b, intent.column.name, intent.sql, intent.keepParams) : undefined;
     case 'setOnDelete':
       return setOnDelete(b, intent.fk.source.span.start, DRIZZLE_ACTION[intent.action]);
+    case 'useIdentity':
+      return identity(b, intent.column.name, intent.type);
     default:
       return undefined;
   }
@@ -122,6 +125,8 @@ const PG_BUILDERS: Record<string, { builder: string; options?: string }> = {
   text: { builder: 'text' },
   jsonb: { builder: 'jsonb' },
   int8: { builder: 'bigint', options: 'mode: "number"' },
+  integer: { builder: 'integer' },
+  smallint: { builder: 'smallint' },
   bigint: { builder: 'bigint', options: 'mode: "number"' },
   uuid: { builder: 'uuid' },
   numeric: { builder: 'numeric' },
@@ -155,6 +160,15 @@ function swapBuilder(b: BuiltTable, columnName: string, sql: string, keepParams:
     if (imp) edits.push(imp);
   }
   return edits;
+}
+
+/** `serial("id")` -> `integer("id").generatedByDefaultAsIdentity()` (`bigserial` keeps its `{ mode }` as `bigint`). */
+function identity(b: BuiltTable, columnName: string, type: string): TextEdit[] | undefined {
+  const c = [...b.columns.values()].find((x) => x.column.name === columnName)?.drizzle;
+  const swapped = c && swapBuilder(b, columnName, type, true);
+  if (!c || !swapped) return undefined;
+  const end = c.chain[0].call.end ?? 0;
+  return [...swapped, { uri: b.uri, span: { start: end, end }, newText: '.generatedByDefaultAsIdentity()' }];
 }
 
 function withTimezone(b: BuiltTable, columnName: string): TextEdit[] | undefined {

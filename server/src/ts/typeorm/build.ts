@@ -52,6 +52,8 @@ export interface EntitySource {
 export interface EntityModel {
   schema: Schema;
   entities: BuiltEntity[];
+  /** False when the project's TypeORM is older than 0.3, which has no identity strategy on PostgreSQL. */
+  identity?: boolean;
 }
 
 const ACTIONS: Record<string, ReferentialAction> = { cascade: 'cascade', 'set null': 'set null', 'set default': 'set default', default: 'set default', restrict: 'restrict', 'no action': 'no action' };

@@ -60,6 +60,8 @@ export function loadTypeorm(file: string, text: string, project: TypeormProject,
     return t === undefined ? [] : [readEntityFile(p, t)];
   });
   const model = buildEntities(read, dialect, toUri, project.isEntity);
+  // The identity strategy on PostgreSQL came with TypeORM 0.3.
+  if (project.typeormVersion && /^[\^~=v\s]*0\.[0-2]\./.test(project.typeormVersion)) model.identity = false;
   const me = read.find((f) => f.path === file);
   const uri = toUri(file);
   const problems: Problem[] = (me?.errors ?? []).map((e) => ({

@@ -42,6 +42,8 @@ export interface TypeormProject {
    * undefined when they do not (every `@Entity` class of the package is one).
    */
   isEntity?: (file: string, className: string) => boolean;
+  /** The `typeorm` version range the package.json asks for (`^0.3.20`), when it names one. */
+  typeormVersion?: string;
 }
 
 /** The nearest folder above `dir` with a package.json (or `dir` itself when there is none). */
@@ -100,7 +102,18 @@ function scan(root: string, host: FileHost): TypeormProject {
   visit(root);
   files.sort();
   const isEntity = entityFilter(dataSources, files);
-  return { root, files, dataSources, ...(isEntity ? { isEntity } : {}) };
+  const typeormVersion = dependencyVersion(host.readFile(path.join(root, 'package.json')), 'typeorm');
+  return { root, files, dataSources, ...(isEntity ? { isEntity } : {}), ...(typeormVersion ? { typeormVersion } : {}) };
+}
+
+function dependencyVersion(packageJson: string | undefined, name: string): string | undefined {
+  try {
+    const pkg = JSON.parse(packageJson ?? '') as Record<string, Record<string, unknown> | undefined>;
+    const v = ['dependencies', 'devDependencies', 'peerDependencies'].map((k) => pkg?.[k]?.[name]).find((x) => typeof x === 'string');
+    return v as string | undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** `ormconfig.json`: one options object or a list of them. */
