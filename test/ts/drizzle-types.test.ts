@@ -65,6 +65,69 @@ ruleTester('prefer-uuidv7', {
       `,
       output: [],
     },
+    {
+      name: 'PostgreSQL 18: defaultRandom() becomes default(sql`uuidv7()`), sql imported on its own line',
+      language: 'typescript',
+      config: { postgresVersion: 18 },
+      code: `
+        import { pgTable, text, uuid } from "drizzle-orm/pg-core";
+        export const notes = pgTable("notes", {
+          id: uuid("id").primaryKey().defaultRandom(),
+              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ prefer-uuidv7
+          body: text("body").notNull(),
+        });
+      `,
+      output: [`
+        import { pgTable, text, uuid } from "drizzle-orm/pg-core";
+        import { sql } from "drizzle-orm";
+        export const notes = pgTable("notes", {
+          id: uuid("id").primaryKey().default(sql\`uuidv7()\`),
+          body: text("body").notNull(),
+        });
+      `],
+    },
+    {
+      name: 'PostgreSQL 18: a written default gets the new expression, sql already imported',
+      language: 'typescript',
+      config: { postgresVersion: 18 },
+      code: `
+        import { sql } from "drizzle-orm";
+        import { pgTable, uuid } from "drizzle-orm/pg-core";
+        export const notes = pgTable("notes", {
+          id: uuid("id").primaryKey().default(sql\`gen_random_uuid()\`),
+                                              ^^^^^^^^^^^^^^^^^^^^^^ prefer-uuidv7
+        });
+      `,
+      output: [`
+        import { sql } from "drizzle-orm";
+        import { pgTable, uuid } from "drizzle-orm/pg-core";
+        export const notes = pgTable("notes", {
+          id: uuid("id").primaryKey().default(sql\`uuidv7()\`),
+        });
+      `],
+    },
+    {
+      name: "PostgreSQL 18: sql added to the file's drizzle-orm import",
+      language: 'typescript',
+      config: { postgresVersion: 18 },
+      code: `
+        import { relations } from "drizzle-orm";
+        import { pgTable, uuid } from "drizzle-orm/pg-core";
+        export const notes = pgTable("notes", {
+          id: uuid("id").primaryKey().defaultRandom(),
+              ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ prefer-uuidv7
+        });
+        export const notesRelations = relations(notes, () => ({}));
+      `,
+      output: [`
+        import { relations, sql } from "drizzle-orm";
+        import { pgTable, uuid } from "drizzle-orm/pg-core";
+        export const notes = pgTable("notes", {
+          id: uuid("id").primaryKey().default(sql\`uuidv7()\`),
+        });
+        export const notesRelations = relations(notes, () => ({}));
+      `],
+    },
   ],
 });
 

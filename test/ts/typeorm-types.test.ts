@@ -36,6 +36,24 @@ ruleTester('prefer-uuidv7', {
       code: entity('', '', "@PrimaryGeneratedColumn('uuid')\n     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ prefer-uuidv7\n    id: string"),
       output: [],
     },
+    {
+      name: "PostgreSQL 18: @PrimaryGeneratedColumn('uuid') becomes a uuid @PrimaryColumn defaulting to uuidv7(), imported",
+      language: 'typescript',
+      file: 'product.ts',
+      files,
+      config: { postgresVersion: 18 },
+      code: entity('', '', "@PrimaryGeneratedColumn('uuid', { name: 'product_id' })\n     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ prefer-uuidv7\n    id: string"),
+      output: [entity('', ', PrimaryColumn', "@PrimaryColumn({ type: 'uuid', name: 'product_id', default: () => 'uuidv7()' })\n    id: string")],
+    },
+    {
+      name: 'PostgreSQL 18: a written gen_random_uuid() default becomes uuidv7()',
+      language: 'typescript',
+      file: 'product.ts',
+      files,
+      config: { postgresVersion: 18 },
+      code: entity('', ', PrimaryColumn', "@PrimaryColumn({ type: 'uuid', default: () => 'gen_random_uuid()' })\n                                            ^^^^^^^^^^^^^^^^^^^^^^^^^ prefer-uuidv7\n    id: string"),
+      output: [entity('', ', PrimaryColumn', "@PrimaryColumn({ type: 'uuid', default: () => 'uuidv7()' })\n    id: string")],
+    },
   ],
 });
 

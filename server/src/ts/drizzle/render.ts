@@ -8,7 +8,7 @@
 import type { TextEdit } from '../../model/findings';
 import { findColumn } from '../../model/schema';
 import type { FixIntent } from '../../model/intents';
-import { property, spanOf, stringValue, unwrap, type t } from '../parse';
+import { parseSource, property, spanOf, stringValue, unwrap, type t } from '../parse';
 import type { BuiltTable, DrizzleModel } from './build';
 
 const DRIZZLE_ACTION: Record<string, string> = { cascade: 'cascade', 'set null': 'set null', 'set default': 'set default', restrict: 'restrict', 'no action': 'no action' };
@@ -29,6 +29,8 @@ export function renderDrizzleFix(intent: FixIntent, model: DrizzleModel): TextEd
       return setOnDelete(b, intent.fk.source.span.start, DRIZZLE_ACTION[intent.action]);
     case 'useIdentity':
       return identity(b, intent.column.name, intent.type);
+    case 'changeDefault':
+      return intent.sql === undefined ? undefined : changeDefault(b, intent.column.name, intent.sql);
     default:
       return undefined;
   }
@@ -102,9 +104,43 @@ function uniqueKey(obj: t.ObjectExpression, wanted: string): string {
   return key;
 }
 
-/** Adds `name` to the core import when the file does not import it; null when there is no core import to add it to. */
-function importName(b: BuiltTable, name: string): TextEdit | undefined | null {
-  const imp = b.file.coreImport;
+/**
+ * A database default as an SQL expression: `.defaultRandom()` becomes `.default(sql`uuidv7()`)`, a written
+ * `.default(...)` gets the new expression; `sql` is imported from `drizzle-orm`.
+ */
+function changeDefault(b: BuiltTable, columnName: string, expression: string): TextEdit[] | undefined {
+  const c = [...b.columns.values()].find((x) => x.column.name === columnName)?.drizzle;
+  const link = c?.chain.find((l) => l.name === 'defaultRandom' || l.name === 'default');
+  const callee = link && unwrap(link.call.callee);
+  if (!link || callee?.type !== 'MemberExpression' || /[`\\$]/.test(expression)) return undefined;
+  let tag = [...b.file.imports].find(([, v]) => v.source === 'drizzle-orm' && v.imported === 'sql')?.[0];
+  const edits: TextEdit[] = [];
+  if (!tag) {
+    if (b.file.imports.has('sql')) return undefined;
+    const orm = parseSource(b.file.path, b.file.text)?.program.body.find((st): st is t.ImportDeclaration => st.type === 'ImportDeclaration' && st.source.value === 'drizzle-orm' && st.importKind !== 'type');
+    const imp = orm ? importName(b, 'sql', orm) : undefined;
+    if (imp === null) return undefined;
+    if (imp) edits.push(imp);
+    else {
+      const core = b.file.coreImport;
+      if (!core) return undefined;
+      const q = b.file.quote;
+      const semi = b.file.text[(core.end ?? 1) - 1] === ';' ? ';' : '';
+      edits.push({ uri: b.uri, span: { start: core.end ?? 0, end: core.end ?? 0 }, newText: `\nimport { sql } from ${q}drizzle-orm${q}${semi}` });
+    }
+    tag = 'sql';
+  }
+  const value = `${tag}\`${expression}\``;
+  if (link.name === 'default' && link.args[0]) return [{ uri: b.uri, span: spanOf(link.args[0]), newText: value }, ...edits];
+  return [{ uri: b.uri, span: { start: callee.property.start ?? 0, end: link.call.end ?? 0 }, newText: `default(${value})` }, ...edits];
+}
+
+/**
+ * Adds `name` to an import (the core one unless `decl` says which) when the file does not import it; null when
+ * there is no such import to add it to.
+ */
+function importName(b: BuiltTable, name: string, decl?: t.ImportDeclaration): TextEdit | undefined | null {
+  const imp = decl ?? b.file.coreImport;
   if (!imp) return null;
   const names = imp.specifiers.filter((s): s is t.ImportSpecifier => s.type === 'ImportSpecifier');
   if (names.some((s) => (s.imported.type === 'Identifier' ? s.imported.name : s.imported.value) === name && s.local.name === name)) return undefined;

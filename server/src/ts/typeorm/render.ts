@@ -36,6 +36,8 @@ export function renderTypeormFix(intent: FixIntent, model: EntityModel): TextEdi
       return reorderIndex(b, intent.index, intent.columns);
     case 'makeIndexPartial':
       return makePartial(b, intent.index, intent.column, intent.when, model.schema.dialect);
+    case 'changeDefault':
+      return intent.sql === undefined ? undefined : changeDefault(b, intent.column.name, intent.sql);
     case 'useIdentity':
       return model.identity === false ? undefined : identity(b, intent.column.name);
     case 'setOnDelete': {
@@ -237,6 +239,32 @@ function addTimestamps(b: BuiltEntity, columns: NewTimestamp[], dialect: Dialect
   if (blocks.some((x) => !x)) return undefined;
   const at = last.end ?? 0;
   return [{ uri: b.uri, span: { start: at, end: at }, newText: blocks.join('') }, ...(imported.edit ? [imported.edit] : [])];
+}
+
+/**
+ * A database default written as TypeORM writes one (`default: () => 'uuidv7()'`): in the column's options,
+ * or, for `@PrimaryGeneratedColumn('uuid')` (whose values TypeORM's own default makes), a `@PrimaryColumn`
+ * of type uuid with that default, its other options kept.
+ */
+function changeDefault(b: BuiltEntity, columnName: string, sql: string): TextEdit[] | undefined {
+  const c = [...b.columns.values()].find((x) => x.column.name === columnName);
+  if (!c) return undefined;
+  const q = c.file.quote;
+  if (sql.includes(q) || sql.includes('\\')) return undefined;
+  const value = `() => ${q}${sql}${q}`;
+  const generated = c.property.decorators.find((d) => d.name === 'PrimaryGeneratedColumn');
+  if (!generated) {
+    const own = c.property.decorators.find((d) => COLUMN_DECORATORS.has(d.name) && optionsOf(d) && property(optionsOf(d)!, 'default'));
+    return own ? setOption(c.file, c.uri, own, 'default', value, 0) : undefined;
+  }
+  if (stringValue(generated.args[0]) !== 'uuid') return undefined;
+  const imp = importName(c.file, c.uri, 'PrimaryColumn');
+  if (!imp) return undefined;
+  const opts = optionsOf(generated);
+  const kept = (opts?.properties ?? []).filter((p) => !(p.type === 'ObjectProperty' && ['type', 'default'].includes(String(stringValue(p.key) ?? (p.key.type === 'Identifier' ? p.key.name : '')))));
+  const parts = [`type: ${q}uuid${q}`, ...kept.map((p) => c.file.text.slice(p.start ?? 0, p.end ?? 0)), `default: ${value}`];
+  const edit: TextEdit = { uri: c.uri, span: spanOf(generated.expression), newText: `${imp.name}({ ${parts.join(', ')} })` };
+  return imp.edit ? [edit, imp.edit] : [edit];
 }
 
 /**
