@@ -12,9 +12,8 @@ import type { SchemaFileSystem } from './files';
 import { lintProblems } from './problems';
 import { applyToFiles } from './edit';
 import { prismaHover } from './hover';
-import { engineAnswers } from './reuse';
+import { engineAnswers, scanFiles } from './reuse';
 import { renderPrismaFix } from './render';
-import { scanPrisma } from './scan';
 import type { ScannedFile } from './syntax';
 import { chooseEngine, findInstalledPrismaVersion, type EngineChoice } from './version';
 
@@ -79,7 +78,7 @@ function viewsAsModels(files: readonly SourceText[], scans: readonly ScannedFile
 
 /** Loads one Prisma schema (all the files of a schema folder, or one file). Never throws. */
 export function loadPrisma(files: readonly SourceText[], opts: PrismaLoadOptions = {}): PrismaResult {
-  const scans = files.map((f) => scanPrisma(f.uri, f.text));
+  const scans = scanFiles(files);
   const installedVersion =
     opts.installedVersion ?? (opts.schemaDir !== undefined ? findInstalledPrismaVersion(opts.schemaDir, opts.fs) : undefined);
   const choice = chooseEngine(scans, { engine: opts.engine, installedVersion });

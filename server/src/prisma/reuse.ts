@@ -4,14 +4,18 @@
  * meaning, so its answers are the same, the diagnostics after the edit moved by its length. A keystroke in
  * a comment of a large schema then costs no engine call at all. Any other edit asks the engine again.
  *
+ * The scans are reused too: an edited file is scanned again from the edit's line on (scan.ts).
+ *
  * Reuse is refused, and the engine asked, whenever the edit is not plainly inside one comment in the text
  * before and after (a `//` comment, not a `///` documentation comment, which the datamodel carries), or
  * when a diagnostic touches the comment's line (Prisma may be reading that line differently).
  */
 import type { SourceText } from '../model/frontend';
 import { lineStartAt, pastLineBreak } from '../model/text';
+import { changedRange } from './changed';
 import type { Datamodel } from './datamodel';
 import { getDatamodel, lint, type EngineResult, type EngineVersion, type LintDiagnostic } from './engine';
+import { scanPrisma } from './scan';
 import type { ScanComment, ScannedFile } from './syntax';
 
 interface Remembered {
@@ -25,7 +29,21 @@ interface Remembered {
 /** The schemas remembered: one entry per engine version and file list, the most recent last. */
 const memory = new Map<string, Remembered>();
 const KEEP = 8;
-const CHUNK = 1024;
+
+/** The last scan of each file, for the scan after an edit to start from (scan.ts). */
+const lastScans = new Map<string, ScannedFile>();
+const KEEP_SCANS = 32;
+
+/** The files scanned, each from its last scan when there is one. */
+export function scanFiles(files: readonly SourceText[]): ScannedFile[] {
+  return files.map((f) => {
+    const scan = scanPrisma(f.uri, f.text, lastScans.get(f.uri));
+    lastScans.delete(f.uri);
+    lastScans.set(f.uri, scan);
+    if (lastScans.size > KEEP_SCANS) lastScans.delete(lastScans.keys().next().value!);
+    return scan;
+  });
+}
 
 /** How an edit moved the text of one file: offsets at or after `from` (in the old text) move by `delta`. */
 interface Shift {
@@ -81,16 +99,7 @@ function commentOnlyEdit(before: Remembered, files: readonly SourceText[], scans
 
 /** Where `old` and `now` differ, when that lies inside the same `//` comment in both (after its marker). */
 function insideComment(old: string, now: string, oldComments: readonly ScanComment[], newComments: readonly ScanComment[]): Omit<Shift, 'uri'> | undefined {
-  const shortest = Math.min(old.length, now.length);
-  // Whole chunks first (compared natively), then characters: a keystroke in a 300 KB schema costs a fraction of a millisecond.
-  let from = 0;
-  while (from + CHUNK <= shortest && old.slice(from, from + CHUNK) === now.slice(from, from + CHUNK)) from += CHUNK;
-  while (from < shortest && old.charCodeAt(from) === now.charCodeAt(from)) from++;
-  let tail = 0;
-  while (tail + CHUNK <= shortest - from && old.slice(old.length - tail - CHUNK, old.length - tail) === now.slice(now.length - tail - CHUNK, now.length - tail)) tail += CHUNK;
-  while (tail < shortest - from && old.charCodeAt(old.length - 1 - tail) === now.charCodeAt(now.length - 1 - tail)) tail++;
-  const oldEnd = old.length - tail;
-  const newEnd = now.length - tail;
+  const { from, oldEnd, newEnd } = changedRange(old, now);
   const a = commentAround(oldComments, from, oldEnd);
   const b = commentAround(newComments, from, newEnd);
   if (!a || !b || a.span.start !== b.span.start) return undefined;

@@ -8,6 +8,7 @@
  * It reports what is written, not what it means: resolving types and relations is build.ts's job.
  */
 import { lineBreak, lineEndAt, pastLineBreak, type Span } from '../model/text';
+import { samePrefix } from './changed';
 import { LineCursor } from './lexer';
 import type { Argument, Attribute, Block, BlockKind, EnumValue, Expr, Field, ScanComment, ScannedFile } from './syntax';
 
@@ -28,25 +29,72 @@ function lineAt(text: string, pos: number): Line {
   return { start: pos, end, next: pastLineBreak(text, end) };
 }
 
-export function scanPrisma(uri: string, text: string): ScannedFile {
+/**
+ * Where the scanner stood at top level with no documentation comment pending, and what it had read by then:
+ * what it reads from there depends only on the text from there, so a new version of the text that starts the
+ * same way up to that point can be scanned from it.
+ */
+interface Restart {
+  pos: number;
+  blocks: number;
+  comments: number;
+}
+
+const restartsOf = new WeakMap<ScannedFile, Restart[]>();
+
+/**
+ * Scans a file. With `previous` (the same file's scan before an edit), what lies before the edit's line is
+ * taken from it (the same objects: scans are never changed once made) and only the rest is read again; the
+ * result is what a scan from scratch gives.
+ */
+export function scanPrisma(uri: string, text: string, previous?: ScannedFile): ScannedFile {
+  if (previous?.uri === uri && previous.text === text) return previous;
   const bom = text.charCodeAt(0) === 0xfeff;
   const eol = lineBreak(text);
   const out: ScannedFile = { uri, text, blocks: [], comments: [], eol, bom };
-  new Scanner(text, out).run(bom ? 1 : 0);
+  let from = bom ? 1 : 0;
+  let restarts: Restart[] = [];
+  const before = previous?.uri === uri && previous.bom === bom ? restartsOf.get(previous) : undefined;
+  if (previous && before) {
+    const same = samePrefix(previous.text, text);
+    // The last restart point the edit left alone (the text before it is the same).
+    let lo = 0;
+    let hi = before.length;
+    // (Strictly before the first difference: reading a lone `\r` line break looks one character past it.)
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (before[mid].pos < same) lo = mid + 1;
+      else hi = mid;
+    }
+    const r = before[lo - 1];
+    if (r) {
+      out.blocks = previous.blocks.slice(0, r.blocks);
+      out.comments = previous.comments.slice(0, r.comments);
+      restarts = before.slice(0, lo - 1);
+      from = r.pos;
+    }
+  }
+  new Scanner(text, out, restarts).run(from);
+  restartsOf.set(out, restarts);
   return out;
 }
 
 class Scanner {
   private docLines: string[] = [];
+  /** The last step decided where to go on by reading past the point it returns (no restart point there). */
+  private readAhead = false;
 
   constructor(
     private readonly text: string,
     private readonly out: ScannedFile,
+    private readonly restarts: Restart[],
   ) {}
 
   run(from: number): void {
     let pos = from;
     while (pos < this.text.length) {
+      if (this.docLines.length === 0 && !this.readAhead) this.restarts.push({ pos, blocks: this.out.blocks.length, comments: this.out.comments.length });
+      this.readAhead = false;
       const line = lineAt(this.text, pos);
       pos = this.topLevel(line);
     }
@@ -136,6 +184,7 @@ class Scanner {
         b.bodySpan.end = lastMemberEnd;
         b.span.end = lastMemberEnd;
         this.docLines = [];
+        this.readAhead = true;
         return line.start;
       }
       if (cur.atComment()) {
@@ -160,6 +209,7 @@ class Scanner {
       this.comment(cur.pos, line.end, true);
       return line.next;
     }
+    this.readAhead = true;
     return cur.pos;
   }
 
