@@ -54,6 +54,16 @@ const CASES = [
     // Added to the table's callback, after the index that is there.
     fixedText: /\(t\) => \[\s*index\('posts_title_idx'\)\.on\(t\.title\),\s*index\('posts_author_id_idx'\)\.on\(t\.authorId\),?\s*\]/,
   },
+  {
+    // TypeORM entities: typeorm-app/package.json depends on typeorm, and has no ormconfig or migrations.
+    name: 'typeorm entity',
+    file: 'typeorm-app/src/entity/post.entity.ts',
+    languageId: 'typescript',
+    flagged: /^ManyToOne\(/,
+    fixTitle: /^Create index on Post \(author_id\)$/,
+    // `@Index()` above the relation, `Index` imported.
+    fixedText: /import \{[^}]*\bIndex\b[^}]*\} from 'typeorm';[\s\S]*\n  @Index\(\)\n  @ManyToOne\(\(\) => User/,
+  },
 ];
 
 /** @param {vscode.Diagnostic[]} diagnostics */
@@ -135,14 +145,19 @@ module.exports = suite('api', (test) => {
     });
   }
 
-  test('drizzle schema: other TypeScript of the project gets no diagnostics', async () => {
-    const schema = await openWithFindings(CASES.find((c) => c.name === 'drizzle schema'));
-    const document = await openWorkspaceFile('drizzle-app/src/posts.ts');
-    assert.equal(document.languageId, 'typescript');
-    // The schema opened first has its findings, so the server is up; one more edit round for posts.ts.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    assert.ok(vscode.languages.getDiagnostics(schema.document.uri).length > 0, 'the schema has diagnostics');
-    const own = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'db-design');
-    assert.equal(own.length, 0, `db-design diagnostics on posts.ts: ${describeDiagnostics(own)}`);
-  });
+  for (const [name, other] of [
+    ['drizzle schema', 'drizzle-app/src/posts.ts'],
+    ['typeorm entity', 'typeorm-app/src/posts.service.ts'],
+  ]) {
+    test(`${name}: other TypeScript of the project gets no diagnostics`, async () => {
+      const schema = await openWithFindings(CASES.find((c) => c.name === name));
+      const document = await openWorkspaceFile(other);
+      assert.equal(document.languageId, 'typescript');
+      // The schema opened first has its findings, so the server is up; one more edit round for the other file.
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      assert.ok(vscode.languages.getDiagnostics(schema.document.uri).length > 0, 'the schema has diagnostics');
+      const own = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'db-design');
+      assert.equal(own.length, 0, `db-design diagnostics on ${other}: ${describeDiagnostics(own)}`);
+    });
+  }
 });
