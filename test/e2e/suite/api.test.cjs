@@ -160,4 +160,18 @@ module.exports = suite('api', (test) => {
       assert.equal(own.length, 0, `db-design diagnostics on ${other}: ${describeDiagnostics(own)}`);
     });
   }
+
+  // Last in this suite: the client restarts the server with a new document selector.
+  test('a package.json that starts depending on typeorm hands its entities to the server, without a reload', async () => {
+    await openWithFindings(CASES.find((c) => c.name === 'typeorm entity'));
+    const document = await openWorkspaceFile('late-orm-app/src/entity/tag.entity.ts');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const before = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'db-design');
+    assert.equal(before.length, 0, `db-design diagnostics before typeorm is a dependency: ${describeDiagnostics(before)}`);
+    const pkg = vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'late-orm-app', 'package.json');
+    const json = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(pkg)).toString('utf8'));
+    json.dependencies.typeorm = '^0.3.20';
+    await vscode.workspace.fs.writeFile(pkg, Buffer.from(`${JSON.stringify(json, null, 2)}\n`));
+    await waitForDiagnostics(document.uri, (ds) => withRule(ds, TIMESTAMPTZ).length === 1, `${TIMESTAMPTZ} in tag.entity.ts once typeorm is a dependency`);
+  });
 });
