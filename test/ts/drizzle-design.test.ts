@@ -1,5 +1,6 @@
 /**
- * More design rules on Drizzle schemas (pg-core): type changes as another builder (imported), `onDelete`
+ * More design rules on Drizzle schemas (pg-core): type changes as another builder (imported, the old one's
+ * import removed when nothing else uses it), `onDelete`
  * on a reference, and findings a schema carries without a fix this front end renders. Every fixed text is
  * re-parsed and re-checked by the rule tester.
  */
@@ -24,13 +25,19 @@ ruleTester('prefer-text-over-varchar', {
       name: 'varchar without a length becomes text, imported',
       language: 'typescript',
       code: table('    sku: varchar("sku").notNull(),\n         ^^^^^^^^^^^^^^ prefer-text-over-varchar', ', varchar'),
-      output: [table('    sku: text("sku").notNull(),', ', varchar, text')],
+      output: [table('    sku: text("sku").notNull(),', ', text')],
     },
     {
       name: 'varchar with a length: the length goes (the CHECK variant is not offered in TypeScript)',
       language: 'typescript',
       code: table('    title: varchar("title", { length: 200 }),\n           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ prefer-text-over-varchar', ', text, varchar'),
-      output: [table('    title: text("title"),', ', text, varchar')],
+      output: [table('    title: text("title"),', ', text')],
+    },
+    {
+      name: 'varchar still used by another column: its import stays',
+      language: 'typescript',
+      code: table('    sku: varchar("sku").notNull(),\n         ^^^^^^^^^^^^^^ prefer-text-over-varchar\n    code: varchar("code").notNull(),\n          ^^^^^^^^^^^^^^^ prefer-text-over-varchar', ', varchar'),
+      output: [table('    sku: text("sku").notNull(),\n    code: varchar("code").notNull(),', ', varchar, text')],
     },
   ],
 });
@@ -42,7 +49,7 @@ ruleTester('prefer-jsonb', {
       name: 'json becomes jsonb',
       language: 'typescript',
       code: table('    attributes: json("attributes"),\n                ^^^^^^^^^^^^^^^^^^ prefer-jsonb', ', json'),
-      output: [table('    attributes: jsonb("attributes"),', ', json, jsonb')],
+      output: [table('    attributes: jsonb("attributes"),', ', jsonb')],
     },
   ],
 });
@@ -65,7 +72,7 @@ ruleTester('prefer-bigint-pk', {
         });
       `,
       output: [`
-        import { integer, pgTable, text, timestamp, bigint } from "drizzle-orm/pg-core";
+        import { pgTable, text, timestamp, bigint } from "drizzle-orm/pg-core";
 
         export const tags = pgTable("tags", {
           id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),

@@ -32,7 +32,7 @@ ruleTester('fk-type-mismatch', {
         }, (t) => [index("posts_author_id_idx").on(t.authorId)]);
       `,
       output: [`
-        import { bigint, index, integer, pgTable } from "drizzle-orm/pg-core";
+        import { bigint, index, pgTable } from "drizzle-orm/pg-core";
         export const users = pgTable("users", { id: bigint("id", { mode: "number" }).primaryKey() });
         export const posts = pgTable("posts", {
           id: bigint("id", { mode: "number" }).primaryKey(),
@@ -178,7 +178,7 @@ ruleTester('money-as-float', {
         });
       `,
       output: [`
-        import { bigint, doublePrecision, pgTable, numeric } from "drizzle-orm/pg-core";
+        import { bigint, pgTable, numeric } from "drizzle-orm/pg-core";
         export const products = pgTable("products", {
           id: bigint("id", { mode: "number" }).primaryKey(),
           price: numeric("price", { precision: 12, scale: 2 }).notNull(),
@@ -197,7 +197,7 @@ ruleTester('money-as-float', {
         });
       `,
       output: [`
-        import { bigint, doublePrecision, pgTable } from "drizzle-orm/pg-core";
+        import { bigint, pgTable } from "drizzle-orm/pg-core";
         export const products = pgTable("products", {
           id: bigint("id", { mode: "number" }).primaryKey(),
           priceCents: bigint("price_cents", { mode: "number" }).notNull(),
@@ -228,7 +228,7 @@ ruleTester('ban-char-type', {
         });
       `,
       output: [`
-        import { bigint, char, pgTable, text } from "drizzle-orm/pg-core";
+        import { bigint, pgTable, text } from "drizzle-orm/pg-core";
         export const countries = pgTable("countries", {
           id: bigint("id", { mode: "number" }).primaryKey(),
           code: text("code").notNull(),
@@ -394,7 +394,7 @@ ruleTester('prefer-identity', {
         });
       `,
       output: [`
-        import { pgTable, serial, text, integer } from "drizzle-orm/pg-core";
+        import { pgTable, text, integer } from "drizzle-orm/pg-core";
         export const notes = pgTable("notes", {
           id: integer("id").generatedByDefaultAsIdentity().primaryKey(),
           body: text("body").notNull(),
@@ -412,7 +412,7 @@ ruleTester('prefer-identity', {
         });
       `,
       output: [`
-        import { bigint, bigserial, pgTable } from "drizzle-orm/pg-core";
+        import { bigint, pgTable } from "drizzle-orm/pg-core";
         export const events = pgTable("events", {
           id: bigint("id", { mode: "number" }).generatedByDefaultAsIdentity().primaryKey(),
         });

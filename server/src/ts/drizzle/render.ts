@@ -8,7 +8,7 @@
 import type { TextEdit } from '../../model/findings';
 import { findColumn } from '../../model/schema';
 import type { FixIntent } from '../../model/intents';
-import { parseSource, property, spanOf, stringValue, unwrap, type t } from '../parse';
+import { childNodes, parseSource, property, spanOf, stringValue, unwrap, type t } from '../parse';
 import type { BuiltTable, DrizzleModel } from './build';
 
 const DRIZZLE_ACTION: Record<string, string> = { cascade: 'cascade', 'set null': 'set null', 'set default': 'set default', restrict: 'restrict', 'no action': 'no action' };
@@ -194,8 +194,38 @@ function swapBuilder(b: BuiltTable, columnName: string, sql: string, keepParams:
     const imp = importName(b, target.builder);
     if (imp === null) return undefined;
     if (imp) edits.push(imp);
+    const unused = unimport(b, callee.name);
+    if (unused) edits.push(unused);
   }
   return edits;
+}
+
+/**
+ * Removes `name` from the core import when the call being replaced is its only use (a builder swapped for
+ * another would otherwise stay imported and unused).
+ */
+function unimport(b: BuiltTable, name: string): TextEdit | undefined {
+  const imp = b.file.coreImport;
+  const parsed = parseSource(b.file.path, b.file.text);
+  if (!imp || !parsed) return undefined;
+  let uses = 0;
+  const visit = (node: t.Node): void => {
+    if (node.type === 'ImportDeclaration') return;
+    if (node.type === 'Identifier' && node.name === name) uses++;
+    for (const child of childNodes(node)) {
+      // A property name is not a use of the binding: `x.varchar`, `{ varchar: 1 }`.
+      if (node.type === 'MemberExpression' && !node.computed && child === node.property) continue;
+      if (node.type === 'ObjectProperty' && !node.computed && !node.shorthand && child === node.key) continue;
+      visit(child);
+    }
+  };
+  visit(parsed.program);
+  if (uses !== 1) return undefined;
+  const specs = imp.specifiers;
+  const i = specs.findIndex((sp) => sp.local.name === name);
+  if (i < 0 || specs.length < 2) return undefined;
+  const span = i + 1 < specs.length ? { start: specs[i].start ?? 0, end: specs[i + 1].start ?? 0 } : { start: specs[i - 1].end ?? 0, end: specs[i].end ?? 0 };
+  return { uri: b.uri, span, newText: '' };
 }
 
 /** `serial("id")` -> `integer("id").generatedByDefaultAsIdentity()` (`bigserial` keeps its `{ mode }` as `bigint`). */
