@@ -107,4 +107,25 @@ describe('editor budget', () => {
     assert.ok(alone.some((f) => f.startsWith('redundant-index@')), alone.join(', '));
     assert.deepEqual(await run(true), alone);
   });
+  it('runs the budget stops go on from where the last one stopped, until the file is checked whole', async () => {
+    // Each run may replay 60 statements; the replay keeps a state every 16, and the next run of the same
+    // text starts from the last one (the editor runs again while each run gets further).
+    const long = ['CREATE TABLE t (id bigint NOT NULL, note text);', ...Array.from({ length: 200 }, (_, i) => `UPDATE t SET note = 'n${i}';`), 'ALTER TABLE t ADD PRIMARY KEY (id);', ''].join('\n');
+    const p = prepare({ language: 'sql', code: long, file: 'dump.sql' });
+    const full = await prepare({ language: 'sql', code: long, file: 'dump.sql' }).engine.analyze(p.uri, long, 'sql');
+    const reached: number[] = [];
+    let a: FileAnalysis;
+    do {
+      a = await p.engine.analyze(p.uri, long, 'sql', { budget: new CutBudget('replay', 60) });
+      if (a.partial !== undefined) reached.push(a.partial.from);
+      assert.ok(reached.length < 10, `no end in sight: ${reached.join(', ')}`);
+    } while (a.partial !== undefined);
+    assert.ok(reached.length >= 2, `${reached.length} runs stopped early`);
+    assert.deepEqual(reached, [...reached].sort((x, y) => x - y), 'each run got further');
+    assert.equal(notices(a).length, 0);
+    assert.deepEqual(
+      a.findings.map((f) => [f.rule, f.span.start, f.message]),
+      full.findings.map((f) => [f.rule, f.span.start, f.message]),
+    );
+  });
 });

@@ -47,6 +47,12 @@ export interface FileAnalysis {
   /** For a migration: new (added or changed) or history (has run: never edited), and why. */
   age?: MigrationAge;
   findings: Finding[];
+  /**
+   * The budget stopped the work before the end: where its statements stopped (the offset of the first one
+   * not read; the end of the file when all were read) and how many rules it left out. The next analysis of
+   * the same text goes on from there.
+   */
+  partial?: { from: number; rulesSkipped: number };
   /** Time spent, for the status bar and benchmarks. */
   millis: number;
 }
@@ -164,9 +170,10 @@ export class Engine {
       };
       findings = applyHistoryPolicy(findings, { uri, set, age, dialect: unit.schema.dialect, toUri: pathToUri, ageOf });
     }
-    if (budget && (unread || skipped.rules)) findings.push(budgetNotice(uri, budget, unread, skipped.rules));
+    const partial = budget && (unread || skipped.rules) ? { from: unread?.from ?? text.length, rulesSkipped: skipped.rules } : undefined;
+    if (partial !== undefined) findings.push(budgetNotice(uri, budget!, unread, skipped.rules));
     findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
-    return { uri, language, text, unit, config, engine, generatedFrom: source, age, findings, millis: Date.now() - started };
+    return { uri, language, text, unit, config, engine, generatedFrom: source, age, findings, partial, millis: Date.now() - started };
   }
 
   private readonly sources = new WeakMap<object, GeneratedFrom | null>();

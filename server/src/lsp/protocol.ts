@@ -106,6 +106,11 @@ export interface ClientInitOptions {
   prismaExtensionActive?: boolean;
   /** The workspace is trusted (false in Restricted Mode: no git, which reads repository config that can run programs). */
   trusted?: boolean;
+  /**
+   * How long one analysis of a document may run before it reports what it has (default 2000 ms); the
+   * server then goes on in further runs. For slow machines, or editors that want answers sooner.
+   */
+  editorBudgetMs?: number;
 }
 
 /** The `dbDesign` settings section, read per resource through workspace/configuration. */

@@ -38,10 +38,17 @@ export interface FileReplay {
   /** With facts: `states[k]` is the schema after statement `spacing * (k + 1) - 1` (a snapshot: read only). */
   states: Schema[];
   spacing: number;
+  /** With facts, when every statement was replayed: the schema after the file (a snapshot: read only). */
+  end?: Schema;
 }
 
 /** States kept per file, whatever its length: a hover or an edit replays at most `spacing` statements to reach its point. */
 const STATES = 32;
+
+/** The file's statements, those the budget left unread included: the same for the same text, however far a run read. */
+function statementCount(parse: SqlFileParse): number {
+  return parse.statements.length + (parse.unread?.count ?? 0);
+}
 
 /** Statements between kept states: a power of two, so that a few statements more or less keep the same spacing. */
 function spacingFor(count: number): number {
@@ -148,7 +155,7 @@ class TableWatch {
  * (the file being analysed in the editor), stops when its share runs out and says what it left.
  */
 export function replayFile(schema: Schema, parse: SqlFileParse, facts: boolean, budget?: Budget): FileReplay {
-  const out: FileReplay = { parse, statements: [], createdTables: new Map(), createdIndexes: new Map(), states: [], spacing: spacingFor(parse.statements.length) };
+  const out: FileReplay = { parse, statements: [], createdTables: new Map(), createdIndexes: new Map(), states: [], spacing: spacingFor(statementCount(parse)) };
   return replayFrom(schema, out, 0, facts, budget);
 }
 
@@ -165,6 +172,7 @@ function replayFrom(schema: Schema, out: FileReplay, from: number, facts: boolea
     replayStatement(schema, parse, i, facts, out);
     if (facts && (i + 1) % spacing === 0) out.states.push(snapshot(schema));
   }
+  if (facts && !out.unread) out.end = snapshot(schema);
   return out;
 }
 
@@ -184,12 +192,18 @@ function samePrefix(previous: FileReplay, next: SqlFileParse): number {
 /**
  * `replayFile` with facts for a new text of a file `previous` replayed from the same starting schema:
  * the statements before the first one that changed keep what `previous` recorded for them, and the replay
- * starts from the last state kept before that statement. `start` gives the schema before the file (for
+ * starts from the last state kept before that statement. The same text again after a replay the budget
+ * stopped goes on from where it stopped (the editor's next run on a large file gets further). `start` gives the schema before the file (for
  * the caller to change), needed only when no kept state comes first.
  */
 export function resumeReplay(previous: FileReplay | undefined, parse: SqlFileParse, start: () => Schema, budget?: Budget): { replay: FileReplay; schema: Schema } {
-  const spacing = spacingFor(parse.statements.length);
-  const same = previous && previous.spacing === spacing && !previous.unread ? samePrefix(previous, parse) : 0;
+  const spacing = spacingFor(statementCount(parse));
+  // A replay the budget cut short resumes too: the statements it got to are read, and so are their states.
+  const same = previous && previous.spacing === spacing ? samePrefix(previous, parse) : 0;
+  // The same statements again (the editor's next run after one that had no time for the rules): nothing to replay.
+  if (previous?.end && !parse.unread && same === parse.statements.length && same === previous.statements.length) {
+    return { replay: previous, schema: snapshot(previous.end) };
+  }
   const kept = Math.min(Math.floor(same / spacing), previous?.states.length ?? 0);
   if (!previous || kept === 0) {
     const schema = start();

@@ -166,7 +166,10 @@ export class SqlWorkspace {
   private standalone(uri: string, text: string, opts: SqlUnitOptions): SqlUnit {
     const schemaBefore = () => emptySchema(opts.dialect);
     const parse = parseMigrationFile({ uri, text }, opts.dialect, SECTION_MARKERS, opts.budget);
-    const { replay, schema: working } = this.replay(uri, 'empty', parse, schemaBefore, opts);
+    const { replay, schema: replayed } = this.replay(uri, 'empty', parse, schemaBefore, opts);
+    // The replay's own end state when it has one: the same object for the same statements, so what was
+    // worked out from it (the design rules' reports) is reused.
+    const working = replay.end ?? replayed;
     const files: SourceText[] = [{ uri, text: parse.text }];
     const facts = this.fileFacts(uri, text, parse, 'script', undefined, undefined, opts);
     const unit: SqlUnit = {
@@ -196,7 +199,7 @@ export class SqlWorkspace {
     const last = this.lastReplays.get(key);
     const out = resumeReplay(last?.start === start ? last.replay : undefined, parse, before, opts.budget);
     this.lastReplays.delete(key);
-    if (!out.replay.unread) this.lastReplays.set(key, { start, replay: out.replay });
+    this.lastReplays.set(key, { start, replay: out.replay });
     if (this.lastReplays.size > MAX_RESUMES) this.lastReplays.delete(this.lastReplays.keys().next().value as string);
     return out;
   }
