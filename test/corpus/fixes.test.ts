@@ -191,9 +191,14 @@ describe('fixes on real projects', () => {
     const perRule = new Map<string, { applied: number; failed: number }>();
     const perProject: string[] = [];
     for (const root of projects) {
-      const started = Date.now();
+      // Processor time, not wall time: the figures hold on a busy machine too.
+      const cpu = () => {
+        const u = process.cpuUsage();
+        return (u.user + u.system) / 1000;
+      };
+      const started = cpu();
       const result = await check([root], {}, false);
-      const checked = Date.now();
+      const checked = cpu();
       const all = beforeFixes(result.files.flatMap((f) => f.findings));
       const taken = new Map<string, number>();
       const host = new Overlay();
@@ -218,7 +223,9 @@ describe('fixes on real projects', () => {
         }
       }
       const secs = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
-      perProject.push(`${path.basename(root).padEnd(20)} ${String(applied).padStart(5)} applied ${String(failed).padStart(4)} failed  check ${secs(checked - started)}  fixes ${secs(Date.now() - checked)}`);
+      perProject.push(`${path.basename(root).padEnd(20)} ${String(applied).padStart(5)} applied ${String(failed).padStart(4)} failed  processor time: check ${secs(checked - started)}, fixes ${secs(cpu() - checked)}`);
+      // A long run (FIXES_PER_RULE) shows its progress as it goes.
+      if (FIXES_PER_RULE > 1) process.stderr.write(`${perProject[perProject.length - 1]}\n`);
     }
     console.log(`fixes applied per project:\n${perProject.join('\n')}`);
     const rows = [...perRule].sort(([a], [b]) => a.localeCompare(b)).map(([rule, t]) => `${rule.padEnd(40)} ${String(t.applied).padStart(4)} applied ${String(t.failed).padStart(4)} failed`);

@@ -570,6 +570,26 @@ ruleTester('fk-missing-index', {
       ],
     },
     {
+      name: 'sql: a table a later migration renames (a rebuild spread over migrations, as pop writes it): the index is made on the name this migration uses',
+      language: 'sql',
+      file: 'migrations/0002_posts.sql',
+      config: { migrations: { runner: 'plain', inTransaction: true } },
+      files: {
+        'migrations/0001_users.sql': 'CREATE TABLE users (id bigint PRIMARY KEY);\n',
+        'migrations/0003_rename.sql': 'ALTER TABLE posts_new RENAME TO posts;\n',
+      },
+      code: `
+        CREATE TABLE posts_new (id bigint PRIMARY KEY, author_id bigint REFERENCES users (id));
+                                                                        ^^^^^^^^^^^^^^^^^^^^^ fk-missing-index
+      `,
+      output: [
+        `
+        CREATE TABLE posts_new (id bigint PRIMARY KEY, author_id bigint REFERENCES users (id));
+        CREATE INDEX posts_new_author_id_idx ON posts_new (author_id);
+      `,
+      ],
+    },
+    {
       name: 'sql on SQLite (folder name)',
       language: 'sql',
       file: 'sqlite/001.sql',

@@ -126,6 +126,74 @@ ruleTester('fk-type-mismatch', {
       `],
     },
     {
+      name: 'sql: char(36) referencing varchar(40) becomes text, which PostgreSQL compares alike (varchar(40) would bring out prefer-text-over-varchar)',
+      language: 'sql',
+      code: `
+        CREATE TABLE organizations (uuid varchar(40) PRIMARY KEY);
+        CREATE TABLE org_policies (uuid char(36) PRIMARY KEY, org_uuid char(36) NOT NULL REFERENCES organizations (uuid));
+                                                                       ^^^^^^^^ fk-type-mismatch
+      `,
+      output: [`
+        CREATE TABLE organizations (uuid varchar(40) PRIMARY KEY);
+        CREATE TABLE org_policies (uuid char(36) PRIMARY KEY, org_uuid text NOT NULL REFERENCES organizations (uuid));
+      `],
+    },
+    {
+      name: 'sql: the same with prefer-text-over-varchar allowing varchar(n): the key\'s own type',
+      language: 'sql',
+      config: { rules: { 'prefer-text-over-varchar': ['info', { allowVarchar: true }] } },
+      code: `
+        CREATE TABLE organizations (uuid varchar(40) PRIMARY KEY);
+        CREATE TABLE org_policies (uuid char(36) PRIMARY KEY, org_uuid char(36) NOT NULL REFERENCES organizations (uuid));
+                                                                       ^^^^^^^^ fk-type-mismatch
+      `,
+      output: [`
+        CREATE TABLE organizations (uuid varchar(40) PRIMARY KEY);
+        CREATE TABLE org_policies (uuid char(36) PRIMARY KEY, org_uuid varchar(40) NOT NULL REFERENCES organizations (uuid));
+      `],
+    },
+    {
+      name: 'prisma: @db.Char(36) referencing @db.VarChar(40) loses its native type (String is text)',
+      language: 'prisma',
+      code: `
+        datasource db {
+          provider = "postgresql"
+        }
+
+        model Org {
+          id       String   @id @db.VarChar(40)
+          policies Policy[]
+        }
+
+        model Policy {
+          id    Int    @id
+          orgId String @db.Char(36)
+                ^^^^^^ fk-type-mismatch
+          org   Org    @relation(fields: [orgId], references: [id], onDelete: Cascade)
+
+          @@index([orgId])
+        }
+      `,
+      output: [`
+        datasource db {
+          provider = "postgresql"
+        }
+
+        model Org {
+          id       String   @id @db.VarChar(40)
+          policies Policy[]
+        }
+
+        model Policy {
+          id    Int    @id
+          orgId String
+          org   Org    @relation(fields: [orgId], references: [id], onDelete: Cascade)
+
+          @@index([orgId])
+        }
+      `],
+    },
+    {
       name: 'sql: text referencing uuid (PostgreSQL would refuse the constraint)',
       language: 'sql',
       code: `

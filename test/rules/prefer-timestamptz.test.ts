@@ -120,6 +120,31 @@ ruleTester('prefer-timestamptz', {
       `],
     },
     {
+      name: 'sql: the type restated by ALTER COLUMN TYPE on a table an earlier migration made: timestamptz there would rewrite the table, so no fix',
+      language: 'sql',
+      file: 'migrations/002_seen/migration.sql',
+      files: { 'migrations/001_init/migration.sql': 'CREATE TABLE errors (id bigint PRIMARY KEY, seen_at timestamp NOT NULL);\n' },
+      code: `
+        ALTER TABLE errors ALTER COLUMN seen_at TYPE timestamp, ALTER COLUMN seen_at DROP NOT NULL;
+                                                     ^^^^^^^^^ prefer-timestamptz
+      `,
+      output: [],
+    },
+    {
+      name: 'sql: the same in the migration that creates the table: no rows to convert, fixed in place',
+      language: 'sql',
+      file: 'migrations/001_init/migration.sql',
+      code: `
+        CREATE TABLE errors (id bigint PRIMARY KEY, seen_at varchar(30) NOT NULL);
+        ALTER TABLE errors ALTER COLUMN seen_at TYPE timestamp USING seen_at::timestamp;
+                                                     ^^^^^^^^^ prefer-timestamptz
+      `,
+      output: [`
+        CREATE TABLE errors (id bigint PRIMARY KEY, seen_at varchar(30) NOT NULL);
+        ALTER TABLE errors ALTER COLUMN seen_at TYPE timestamptz USING seen_at::timestamp;
+      `],
+    },
+    {
       name: 'sql: two columns of one table, one fix for both',
       language: 'sql',
       code: `

@@ -17,18 +17,41 @@ ruleTester('tenant-rls', {
   ],
   invalid: [
     {
-      name: 'no RLS: the fix appends ENABLE, FORCE and a policy typed like the column',
+      name: 'no RLS: the fix appends ENABLE, FORCE and a policy typed like the column (a psql script runs statement by statement: in a transaction of their own)',
       language: 'sql',
       code: `
         CREATE TABLE documents (id bigint PRIMARY KEY, organization_id bigint NOT NULL);
                      ^^^^^^^^^ tenant-rls
       `,
-      fixMayAdd: { 'wrap-in-transaction': 'plain SQL files run statement by statement: the table and its policy now are four changes, and wrapping them (that rule\'s fix) is right' },
       output: [`
         CREATE TABLE documents (id bigint PRIMARY KEY, organization_id bigint NOT NULL);
+        BEGIN;
         ALTER TABLE documents ENABLE ROW LEVEL SECURITY;
         ALTER TABLE documents FORCE ROW LEVEL SECURITY;
         CREATE POLICY documents_tenant_isolation ON documents USING (organization_id = nullif(current_setting('app.tenant_id', true), '')::bigint);
+        COMMIT;
+      `],
+    },
+    {
+      name: "goose NO TRANSACTION with one change: the policy's statements get a transaction of their own",
+      language: 'sql',
+      file: 'db/00002_docs.sql',
+      files: { 'db/00001_init.sql': '-- +goose Up\nCREATE TABLE users (id bigint PRIMARY KEY);\n' },
+      code: `
+        -- +goose NO TRANSACTION
+        -- +goose Up
+        CREATE TABLE documents (id bigint PRIMARY KEY, organization_id bigint NOT NULL);
+                     ^^^^^^^^^ tenant-rls
+      `,
+      output: [`
+        -- +goose NO TRANSACTION
+        -- +goose Up
+        CREATE TABLE documents (id bigint PRIMARY KEY, organization_id bigint NOT NULL);
+        BEGIN;
+        ALTER TABLE documents ENABLE ROW LEVEL SECURITY;
+        ALTER TABLE documents FORCE ROW LEVEL SECURITY;
+        CREATE POLICY documents_tenant_isolation ON documents USING (organization_id = nullif(current_setting('app.tenant_id', true), '')::bigint);
+        COMMIT;
       `],
     },
     {

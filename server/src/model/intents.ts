@@ -66,7 +66,8 @@ export type FixIntent =
    */
   | { kind: 'useIdentity'; table: Table; column: Column; type: string }
   /** Turn on (and force) row level security with a tenant-isolation policy skeleton on `column`. */
-  | { kind: 'enableRls'; table: Table; column: Column; setting: string }
+  /** `transaction`: wrap the statements in BEGIN/COMMIT (they land where no transaction holds them together). */
+  | { kind: 'enableRls'; table: Table; column: Column; setting: string; transaction?: boolean }
   /** Replace a span of text verbatim (an empty span inserts): for fixes that are already language-specific. */
   | { kind: 'replace'; at: SourceRef; newText: string }
   /** Several verbatim replacements that form one fix (they must not overlap). */

@@ -39,6 +39,12 @@ function shown(c: Column): string {
   return sqlTypeText(c);
 }
 
+/** Would prefer-text-over-varchar (its options, undefined when it is off) report a column of `ref`'s type? */
+function varcharFlagged(ref: Column, dialect: Dialect, options: Record<string, unknown> | undefined): boolean {
+  if (!options || dialect !== 'postgresql' || ref.type.name !== 'varchar' || ref.type.array) return false;
+  return ref.type.params.length === 0 || options.allowVarchar !== true;
+}
+
 export default defineRule({
   meta: {
     id: 'fk-type-mismatch',
@@ -47,6 +53,7 @@ export default defineRule({
     hurtsProduction: true,
     appliesTo: ['prisma', 'pg', 'sqlite', 'mysql'],
     fixable: true,
+    consults: ['prefer-text-over-varchar'],
     summary: 'A foreign key column should have exactly the type of the column it references.',
     why:
       'When the referencing column has another type than the referenced key (`integer` → `bigint`, `text` → `uuid`, ' +
@@ -59,7 +66,9 @@ export default defineRule({
       'VARCHAR in MySQL, the same type affinity in SQLite).',
     fix:
       'Give the foreign key column the referenced column\'s type: the quick fix copies it (Prisma: the same `@db.` ' +
-      'attribute, or none). Changing the type of an existing column rewrites the table: the fix is offered, not applied on save.',
+      'attribute, or none). On PostgreSQL a `varchar(n)` key is referenced as `text`, which it compares like, unless ' +
+      '`prefer-text-over-varchar` is off or allows varchar. Changing the type of an existing column rewrites the table: ' +
+      'the fix is offered, not applied on save.',
     principle: 'A reference has the type of what it refers to.',
     examples: [
       {
@@ -90,20 +99,26 @@ export default defineRule({
           const ref = refName !== undefined ? findColumn(parent, refName) : undefined;
           if (!column || !ref || !column.type.name || !ref.type.name || sameType(column, ref, ctx.dialect)) return;
           // A column repeated in two foreign keys is reported once per mismatch, at its own type.
-          const target = sqlTypeText(ref);
-          const native = ref.type.prisma?.native;
+          // A varchar key is referenced as text where prefer-text-over-varchar would flag a copy of its type:
+          // PostgreSQL compares the two alike.
+          const asText = varcharFlagged(ref, ctx.dialect, ctx.optionsOf('prefer-text-over-varchar'));
+          const target = asText ? 'text' : sqlTypeText(ref);
+          const native = asText ? undefined : ref.type.prisma?.native;
           ctx.report({
             message:
               `${label(table, column)} is ${shown(column)} but references ${displayName(parent)}.${columnDisplayName(ref)}, which is ${shown(ref)}: ` +
               `every join and key check converts between the two, the key's index may go unused, and some values of one do not fit the other. ` +
-              `Give ${columnDisplayName(column)} the type ${column.type.prisma ? (native ? `@db.${native.name}${native.args.length ? `(${native.args.join(', ')})` : ''}` : ref.type.prisma?.scalar ?? target) : target}.`,
+              `Give ${columnDisplayName(column)} the type ${column.type.prisma ? (native ? `@db.${native.name}${native.args.length ? `(${native.args.join(', ')})` : ''}` : ref.type.prisma?.scalar ?? target) : target}` +
+              `${asText ? `, which compares like ${shown(ref)}` : ''}.`,
             at: column.type.source ?? column.source,
             fixes: [
               {
                 title: column.type.prisma
                   ? native
                     ? `Use @db.${native.name}${native.args.length ? `(${native.args.join(', ')})` : ''} like ${displayName(parent)}.${columnDisplayName(ref)}`
-                    : `Remove the native type, like ${displayName(parent)}.${columnDisplayName(ref)}`
+                    : asText
+                      ? `Remove the native type (text compares like ${displayName(parent)}.${columnDisplayName(ref)})`
+                      : `Remove the native type, like ${displayName(parent)}.${columnDisplayName(ref)}`
                   : `Change type to ${target}`,
                 safe: false,
                 preferred: true,

@@ -309,6 +309,7 @@ function enableRls(intent: Extract<FixIntent, { kind: 'enableRls' }>, files: rea
     `${kw('ALTER TABLE')} ${t} ${kw('FORCE ROW LEVEL SECURITY')};`,
     `${kw('CREATE POLICY')} ${policy} ${kw('ON')} ${t} ${kw('USING')} (${quoteIdent(intent.column.name, 'postgresql')} = nullif(current_setting('${setting}', true), '')${castTo(intent.column)});`,
   ];
+  if (intent.transaction) sql.unshift(`${kw('BEGIN')};`), sql.push(`${kw('COMMIT')};`);
   const close = statement.trimEnd().endsWith(';') ? '' : ';';
   const at = close ? decl.span.end : insertAfter(file, decl.span.end);
   return [{ uri: file.uri, span: { start: at, end: at }, newText: `${close}${nl}${sql.join(nl)}` }];

@@ -1,7 +1,8 @@
 /**
  * Where a new index goes in a migration history. Right after the statement that adds its foreign key, as
  * written, when that statement also creates the table (or the table is created earlier in the same file):
- * the table is still empty; after the rename, when the file rebuilds the table under a temporary name. On a table an earlier migration created, the index is built
+ * the table is still empty; after the rename, when the file rebuilds the table under a temporary name; on
+ * the name the statement writes when a later migration renames the table. On a table an earlier migration created, the index is built
  * CONCURRENTLY (a plain CREATE INDEX blocks writes for the whole build): in place when the statement
  * runs outside any transaction, otherwise in a new migration the runner runs outside one. Where neither
  * is sure (the runner is not known, or it has no such migration), no fix: CONCURRENTLY might land in a
@@ -26,12 +27,12 @@ interface MigrationParts {
 }
 
 /** The statement that holds `at` (the outermost, for a statement inside a DO block). */
-function statementAt(statements: readonly SqlStatement[], at: { start: number; end: number }): SqlStatement | undefined {
+export function statementAt(statements: readonly SqlStatement[], at: { start: number; end: number }): SqlStatement | undefined {
   return statements.find((s) => s.view.ref.span.start <= at.start && at.end <= s.view.ref.span.end);
 }
 
 /** Was the table there before the file (so it may hold rows)? */
-function tableExisted(st: SqlStatement, key: string): boolean {
+export function tableExisted(st: SqlStatement, key: string): boolean {
   if (st.createdInFile(key)) return false;
   return !(st.info.kind === 'create-table' && st.info.table.key === key);
 }
@@ -51,8 +52,12 @@ export function placeIndex(intent: AddIndex, m: MigrationParts): TextEdit[] | un
   // the rename that gives the table its name, not onto the old table about to be dropped.
   const name = intent.table.name.toLowerCase();
   const rename = m.statements.find((s) => s.index > st.index && s.direction === 'up' && s.info.kind === 'rename-table' && s.info.newName.toLowerCase() === name);
-  const placed = rename ? after(intent, rename.view.ref) : intent;
-  if (intent.concurrently || m.schema.dialect !== 'postgresql' || !tableExisted(st, intent.table.key)) return rename ? renderSqlFix(placed, m.files, m.schema) : 'as-written';
+  // A name a later migration renames (a rebuild spread over several migrations, as pop writes them): the index is
+  // made on the table as this statement names it, and follows it through the rename.
+  const rel = 'table' in st.info ? st.info.table : undefined;
+  const renamedLater = !rename && rel && rel.name.toLowerCase() !== name ? rel : undefined;
+  const placed = rename ? after(intent, rename.view.ref) : renamedLater ? { ...intent, table: { ...intent.table, name: renamedLater.name, schema: renamedLater.schema } } : intent;
+  if (intent.concurrently || m.schema.dialect !== 'postgresql' || !tableExisted(st, rel?.key ?? intent.table.key)) return rename || renamedLater ? renderSqlFix(placed, m.files, m.schema) : 'as-written';
   if (st.tx.runnerUnknown) return undefined;
   if (!st.tx.inTransaction && m.file.run?.mode !== 'implicit') return renderSqlFix({ ...placed, concurrently: true }, m.files, m.schema);
   const next = m.file.newMigration?.('index');

@@ -21,6 +21,7 @@ import { History } from './replay';
 import { fileMode, runnerModule, RUNNERS, SECTION_MARKERS } from './runners';
 import { newMigrationRef } from './new-migration';
 import { placeIndex } from './index-placement';
+import { bringsOutRewrite, loneChangeOutside } from './fix-placement';
 import { sqlHover } from './hover';
 import { analyseTransactions } from './transactions';
 import { CachingHost, memoUri, reader } from './host-cache';
@@ -144,6 +145,8 @@ export class SqlWorkspace {
       problems: [...parse.problems],
       comments: [...parse.comments],
       render: renderIn(parse, uri, (intent) => {
+        if (intent.kind === 'changeColumnType' && bringsOutRewrite(intent, uri, statements, opts.pgVersion)) return undefined;
+        if (intent.kind === 'enableRls' && loneChangeOutside(intent.table.declaration, facts, statements)) intent = { ...intent, transaction: true };
         const placed = intent.kind === 'addIndex' ? placeIndex(intent, { uri, files, schema, file: facts, statements }) : 'as-written';
         return placed === 'as-written' ? renderSqlFix(intent, files, schema) : placed;
       }),
