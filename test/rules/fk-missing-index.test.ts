@@ -304,6 +304,32 @@ ruleTester('fk-missing-index', {
       ],
     },
     {
+      name: 'prisma: a key on one enum column of 3 values gets no fix (index-low-cardinality would report its index)',
+      language: 'prisma',
+      code: `
+        datasource db {
+          provider = "postgresql"
+        }
+        enum Rank {
+          Acolyte
+          Knight
+          Templar
+        }
+        model RankInfo {
+          type    Rank     @id
+          players Player[]
+        }
+
+        model Player {
+          id       Int      @id
+          rankType Rank
+          rank     RankInfo @relation(fields: [rankType], references: [type])
+          ^^^^ fk-missing-index
+        }
+      `,
+      output: [],
+    },
+    {
       name: 'prisma on SQLite',
       language: 'prisma',
       code: `

@@ -1,6 +1,6 @@
 import { columnDisplayName, coveringIndex, displayName, findColumn, findTable, type ForeignKey, type Index, type Table } from '../model/schema';
 import type { FixProposal } from '../model/intents';
-import { INDEX_LIMIT, indexLabel, leads, numberOption } from './support/model';
+import { fewValues, INDEX_LIMIT, indexLabel, leads, numberOption } from './support/model';
 import { defineRule, type DesignContext } from './types';
 
 /** Field names for Prisma (what the user writes in @@index), column names for SQL. */
@@ -34,6 +34,9 @@ function indexFix(ctx: DesignContext, table: Table, fk: ForeignKey, cols: string
     // It changes an index the user wrote: offered, never applied on save.
     return { title, safe: false, preferred: true, intent: { kind: 'widenIndex', table, index: narrow, columns: fk.columns.slice(narrow.columns.length) } };
   }
+  // A one-column index on a boolean or a small enum is one index-low-cardinality reports.
+  const only = fk.columns.length === 1 ? findColumn(table, fk.columns[0]) : undefined;
+  if (only && ctx.optionsOf('index-low-cardinality') && fewValues(ctx.schema, only, ctx.dialect)) return undefined;
   // At too-many-indexes' limit, one more index brings out that finding: which one to drop is the user's call.
   const limit = ctx.optionsOf('too-many-indexes');
   if (limit && table.indexes.length >= numberOption(limit.max, INDEX_LIMIT)) return undefined;
@@ -49,7 +52,7 @@ export default defineRule({
     hurtsProduction: true,
     appliesTo: ['prisma', 'pg', 'sqlite'],
     fixable: true,
-    consults: ['too-many-indexes'],
+    consults: ['too-many-indexes', 'index-low-cardinality'],
     summary: 'Foreign key columns should lead an index.',
     why:
       'PostgreSQL and SQLite index the referenced (parent) key but never the referencing columns. Without an index ' +
@@ -62,7 +65,8 @@ export default defineRule({
       '`CREATE INDEX CONCURRENTLY` (the table already holds data), in a new migration when this one runs in a transaction. ' +
       'An index on the leading foreign key columns alone, such as (a) for a key on (a, b), is widened instead of ' +
       'indexed twice (in SQL only when the same migration creates it: an index that has been built stays as it ran, and no fix is offered). No fix is offered on a table that already has as ' +
-      'many indexes as `too-many-indexes` allows: which one to drop or merge is your call.',
+      'many indexes as `too-many-indexes` allows (which one to drop or merge is your call), nor for a key on one boolean ' +
+      'or small-enum column, whose index `index-low-cardinality` would report.',
     principle: 'Index the access paths the schema itself creates: every foreign key is a join and a cascade path.',
     examples: [
       {

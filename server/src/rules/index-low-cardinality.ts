@@ -1,5 +1,5 @@
 import { findColumn } from '../model/schema';
-import { enumValues, indexSubject, isBooleanType, label, tables } from './support/model';
+import { fewValues, indexSubject, label, tables } from './support/model';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -44,11 +44,8 @@ export default defineRule({
         if (ix.kind !== 'index' || ix.columns.length !== 1 || ix.where || !ix.source) continue;
         if (ix.method && ix.method !== 'btree' && ix.method !== 'hash') continue;
         const column = findColumn(table, ix.columns[0]);
-        if (!column || column.type.array) continue;
-        const values = enumValues(ctx.schema, column);
-        const boolean = isBooleanType(column, ctx.dialect);
-        if (!boolean && !(values && values.length <= 3)) continue;
-        const kind = boolean ? 'a boolean' : `an enum with ${values!.length} value${values!.length === 1 ? '' : 's'} (${values!.join(', ')})`;
+        const kind = column && fewValues(ctx.schema, column, ctx.dialect);
+        if (!column || !kind) continue;
         const name = label(table, column);
         const instead =
           table.origin === 'prisma'

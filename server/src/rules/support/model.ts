@@ -112,6 +112,14 @@ export function enumValues(schema: Schema, column: Column): string[] | undefined
   return e?.values;
 }
 
+/** Does the column hold a few values only (a boolean, an enum of up to 3 values): too few for an index of its own? */
+export function fewValues(schema: Schema, column: Column, dialect: Dialect): string | undefined {
+  if (column.type.array) return undefined;
+  if (isBooleanType(column, dialect)) return 'a boolean';
+  const values = enumValues(schema, column);
+  return values && values.length <= 3 ? `an enum with ${values.length} value${values.length === 1 ? '' : 's'} (${values.join(', ')})` : undefined;
+}
+
 export function primaryKey(table: Table): Index | undefined {
   return table.indexes.find((i) => i.kind === 'primary');
 }
