@@ -150,4 +150,13 @@ describe('TypeORM projects', () => {
       assert.equal(a.engine.from, 'ormconfig.json');
     });
   });
+
+  it("typeorm-naming-strategies' SnakeNamingStrategy names columns, join columns and junction columns in snake_case; a project's own class does not", async () => {
+    const pkg = '{"dependencies":{"typeorm":"0.3.20","pg":"8.11.0","typeorm-naming-strategies":"4.1.0"}}';
+    const ds = (imp: string) => `import { DataSource } from 'typeorm';\n${imp}\nexport default new DataSource({ type: 'postgres', namingStrategy: new SnakeNamingStrategy() });\n`;
+    const snake = await analyse({ 'package.json': pkg, 'src/data-source.ts': ds("import { SnakeNamingStrategy } from 'typeorm-naming-strategies';"), ...entities }, 'src/orders/order-line.ts');
+    assert.deepEqual(snake.unit.schema.tables.get('order_line')!.columns.map((c) => c.name), ['id', 'created_at', 'quantity', 'customer_id']);
+    const own = await analyse({ 'package.json': pkg, 'src/data-source.ts': ds("import { SnakeNamingStrategy } from './naming';"), ...entities }, 'src/orders/order-line.ts');
+    assert.deepEqual(own.unit.schema.tables.get('order_line')!.columns.map((c) => c.name), ['id', 'createdAt', 'quantity', 'customerId']);
+  });
 });

@@ -27,7 +27,7 @@ export function typeormSource(set: MigrationSet, host: WorkspaceHost): Generated
           return text === undefined ? [] : [readEntityFile(f, text)];
         });
         // Names do not depend on the engine.
-        for (const b of buildEntities(files, 'postgresql', (p) => p, project.isEntity).entities) {
+        for (const b of buildEntities(files, 'postgresql', (p) => p, project.isEntity, project.naming).entities) {
           const span = b.table.source.span;
           tables.set(b.table.name.toLowerCase(), {
             file: b.file.path,

@@ -11,7 +11,7 @@ import { property, spanOf, stringValue, unwrap, type t } from '../parse';
 import { boolOf, columnsOf } from './columns';
 import { junctionTable } from './junction';
 import { lineage, optionsOf, targetOf, type Decorator, type EntityClass, type EntityFile, type EntityProperty } from './read';
-import { columnType, joinColumnName, snakeCase } from './types';
+import { columnType, DEFAULT_NAMING, snakeCase, type Naming } from './types';
 
 export interface BuiltColumn {
   column: Column;
@@ -66,7 +66,13 @@ export function tableKey(name: string, schema?: string): string {
  * The entities of `files`; `isEntity` says which classes the data source lists (all, when it is not given).
  * Other classes still lend columns as base or embedded classes.
  */
-export function buildEntities(files: EntityFile[], dialect: Dialect, uriOf: (path: string) => string, isEntity?: (file: string, className: string) => boolean): EntityModel {
+export function buildEntities(
+  files: EntityFile[],
+  dialect: Dialect,
+  uriOf: (path: string) => string,
+  isEntity?: (file: string, className: string) => boolean,
+  naming: Naming = DEFAULT_NAMING,
+): EntityModel {
   const schema: Schema = { dialect, tables: new Map(), enums: new Map() };
   const classes = new Map<string, { cls: EntityClass; file: EntityFile }[]>();
   for (const file of files) for (const cls of file.classes) classes.set(cls.className, [...(classes.get(cls.className) ?? []), { cls, file }]);
@@ -107,7 +113,7 @@ export function buildEntities(files: EntityFile[], dialect: Dialect, uriOf: (pat
       const primary: { name: string; span: Span; uri: string }[] = [];
       for (const src of sources) {
         for (const p of src.cls.properties) {
-          for (const built of columnsOf(p, src.file, uriOf, dialect, table, schema, classNamed)) {
+          for (const built of columnsOf(p, src.file, uriOf, dialect, table, schema, classNamed, naming)) {
             // TypeORM makes a child entity's columns nullable: the other kinds' rows have none.
             if (src.via === 'child') built.column.nullable = true;
             if (!b.columns.has(built.key)) b.columns.set(built.key, { column: built.column, property: built.property, file: built.file, uri: built.uri, ...(src.via === 'base' ? { via: 'base' as const } : built.via ? { via: built.via } : {}) });
@@ -140,7 +146,7 @@ export function buildEntities(files: EntityFile[], dialect: Dialect, uriOf: (pat
         const targetName = targetOf(rel.args[0]);
         const target = targetName ? classNamed(targetName, f) : undefined;
         const parent = target && byClass.get(target.cls);
-        readRelation(b, p, rel, join, f, uriOf(f.path), parent);
+        readRelation(b, p, rel, join, f, uriOf(f.path), parent, naming);
       }
     }
     for (const { cls: c, file: f, via } of b.sources) {
@@ -152,7 +158,7 @@ export function buildEntities(files: EntityFile[], dialect: Dialect, uriOf: (pat
         const target = targetName ? classNamed(targetName, f) : undefined;
         const parent = target && byClass.get(target.cls);
         if (!many || !join || !parent) continue;
-        const junction = junctionTable(b, p, many, join, parent, u);
+        const junction = junctionTable(b, p, many, join, parent, u, naming);
         if (!schema.tables.has(junction.key)) schema.tables.set(junction.key, junction);
       }
       for (const p of c.properties) for (const d of p.decorators) if (d.name === 'Index') propertyIndex(b, p, d, u);
@@ -174,7 +180,7 @@ function discriminator(table: Table, d: Decorator, dialect: Dialect, uri: string
   table.columns.push({ name, type: { name: columnType(dialect, written), params: [], array: false, written, source: at }, nullable: false, source: at, declaration: at });
 }
 
-function readRelation(b: BuiltEntity, p: EntityProperty, rel: Decorator, join: Decorator | undefined, file: EntityFile, uri: string, parent: BuiltEntity | undefined): void {
+function readRelation(b: BuiltEntity, p: EntityProperty, rel: Decorator, join: Decorator | undefined, file: EntityFile, uri: string, parent: BuiltEntity | undefined, naming: Naming): void {
   const relOpts = optionsOf(rel, 1);
   const joinArg = join?.args[0] && unwrap(join.args[0]);
   const joins = joinArg?.type === 'ArrayExpression' ? joinArg.elements.map((e) => (e ? unwrap(e) : undefined)) : [joinArg];
@@ -184,7 +190,7 @@ function readRelation(b: BuiltEntity, p: EntityProperty, rel: Decorator, join: D
   for (const [i, j] of joins.entries()) {
     const o = j?.type === 'ObjectExpression' ? j : undefined;
     const ref = stringValue(o && property(o, 'referencedColumnName')?.value) ?? parentPk[i] ?? parentPk[0];
-    const name = stringValue(o && property(o, 'name')?.value) ?? joinColumnName(p.name, ref);
+    const name = stringValue(o && property(o, 'name')?.value) ?? naming.joinColumn(p.name, ref);
     columns.push(name);
     refColumns.push(ref);
     const refCol = parent?.table.columns.find((c) => c.name === ref);

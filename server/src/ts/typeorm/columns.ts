@@ -6,7 +6,7 @@ import type { Column, DefaultValue, Dialect, Schema, Table } from '../../model/s
 import type { SourceRef, Span } from '../../model/text';
 import { property, spanOf, stringValue, unwrap, type t } from '../parse';
 import { lineage, optionsOf, targetOf, type ClassNamed, type Decorator, type EntityFile, type EntityProperty } from './read';
-import { camelCase, columnType, dateColumnType, inferredType, titleCase } from './types';
+import { columnType, dateColumnType, inferredType, type Naming } from './types';
 
 export const COLUMN_DECORATORS = new Set(['Column', 'PrimaryColumn', 'PrimaryGeneratedColumn', 'CreateDateColumn', 'UpdateDateColumn', 'DeleteDateColumn', 'VersionColumn', 'ViewColumn']);
 
@@ -23,17 +23,16 @@ export interface PropertyColumn {
 
 /**
  * The columns a property makes: its own, or those of the class it embeds (`@Column(() => Name)`), named as
- * TypeORM's default naming strategy names them: the prefix (the property's name, or the `prefix` option;
- * none with `prefix: false`) in camelCase, then the column's name with its first letter capitalised and
- * the rest in lower case (`name` + `firstName` -> `nameFirstname`).
+ * the naming strategy names them: the prefix (the property's name, or the `prefix` option; none with
+ * `prefix: false`), then the column's name (by default camelCase prefix, then the name with its first letter
+ * capitalised and the rest in lower case: `name` + `firstName` -> `nameFirstname`).
  */
-export function columnsOf(p: EntityProperty, file: EntityFile, uriOf: (path: string) => string, dialect: Dialect, table: Table, schema: Schema, classNamed: ClassNamed, prefixes: string[] = [], depth = 0): PropertyColumn[] {
+export function columnsOf(p: EntityProperty, file: EntityFile, uriOf: (path: string) => string, dialect: Dialect, table: Table, schema: Schema, classNamed: ClassNamed, naming: Naming, prefixes: string[] = [], depth = 0): PropertyColumn[] {
   const embed = p.decorators.find((d) => d.name === 'Column' && d.args[0] && /Function/.test(unwrap(d.args[0]).type));
   const uri = uriOf(file.path);
   if (!embed) {
-    const built = readColumn(p, file, uri, dialect, table, schema);
+    const built = readColumn(p, file, uri, dialect, table, schema, naming, prefixes);
     if (!built) return [];
-    if (prefixes.length) built.column.name = camelCase(prefixes.join('_')) + titleCase(built.column.name);
     return [{ key: p.name, column: built.column, property: p, file, uri, ...(built.primary ? { primary: built.primary } : {}) }];
   }
   const name = targetOf(embed.args[0]);
@@ -46,7 +45,7 @@ export function columnsOf(p: EntityProperty, file: EntityFile, uriOf: (path: str
   const out: PropertyColumn[] = [];
   for (const src of lineage(target.cls, target.file, classNamed)) {
     for (const ep of src.cls.properties) {
-      for (const c of columnsOf(ep, src.file, uriOf, dialect, table, schema, classNamed, inner, depth + 1)) out.push({ ...c, key: `${p.name}.${c.key}`, via: 'embedded' });
+      for (const c of columnsOf(ep, src.file, uriOf, dialect, table, schema, classNamed, naming, inner, depth + 1)) out.push({ ...c, key: `${p.name}.${c.key}`, via: 'embedded' });
     }
   }
   return out;
@@ -66,7 +65,7 @@ export function boolOf(obj: t.ObjectExpression | undefined, key: string): boolea
   return u?.type === 'BooleanLiteral' ? u.value : undefined;
 }
 
-export function readColumn(p: EntityProperty, file: EntityFile, uri: string, dialect: Dialect, table: Table, schema: Schema): { column: Column; primary?: Span } | undefined {
+export function readColumn(p: EntityProperty, file: EntityFile, uri: string, dialect: Dialect, table: Table, schema: Schema, naming: Naming, prefixes: readonly string[] = []): { column: Column; primary?: Span } | undefined {
   const decs = p.decorators.filter((d) => COLUMN_DECORATORS.has(d.name));
   if (!decs.length) return undefined;
   // `@Column({ type: 'timestamp' }) @CreateDateColumn()`: the kind from the special one, options from all.
@@ -86,7 +85,7 @@ export function readColumn(p: EntityProperty, file: EntityFile, uri: string, dia
   const all = decs.map((d) => optionsOf(d)).filter((o): o is t.ObjectExpression => !!o);
   const opt = (key: string) => all.map((o) => property(o, key)).find((x) => x);
   const nameNode = opt('name')?.value;
-  const name = stringValue(nameNode) ?? p.name;
+  const name = naming.column(p.name, stringValue(nameNode), prefixes);
   const pg = dialect === 'postgresql' || dialect === 'cockroachdb';
   let written: string;
   let params: number[] = [];

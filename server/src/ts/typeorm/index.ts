@@ -59,7 +59,7 @@ export function loadTypeorm(file: string, text: string, project: TypeormProject,
     const t = p === file ? text : host.readFile(p);
     return t === undefined ? [] : [readEntityFile(p, t)];
   });
-  const model = buildEntities(read, dialect, toUri, project.isEntity);
+  const model = buildEntities(read, dialect, toUri, project.isEntity, project.naming);
   // The identity strategy on PostgreSQL came with TypeORM 0.3.
   if (project.typeormVersion && /^[\^~=v\s]*0\.[0-2]\./.test(project.typeormVersion)) model.identity = false;
   const me = read.find((f) => f.path === file);

@@ -8,11 +8,11 @@ import { emptyTable, type Column, type ForeignKey, type ReferentialAction, type 
 import { property, spanOf, stringValue, unwrap, type t } from '../parse';
 import type { BuiltEntity } from './build';
 import { optionsOf, type Decorator, type EntityProperty } from './read';
-import { camelCase, snakeCase } from './types';
+import { snakeCase, type Naming } from './types';
 
 const ACTIONS: Record<string, ReferentialAction> = { cascade: 'cascade', 'set null': 'set null', restrict: 'restrict', 'no action': 'no action', default: 'set default' };
 
-export function junctionTable(owner: BuiltEntity, p: EntityProperty, relation: Decorator, joinTable: Decorator, target: BuiltEntity, uri: string): Table {
+export function junctionTable(owner: BuiltEntity, p: EntityProperty, relation: Decorator, joinTable: Decorator, target: BuiltEntity, uri: string, naming: Naming): Table {
   const opts = optionsOf(joinTable);
   const side = (key: string) => {
     const v = opts && property(opts, key)?.value;
@@ -30,7 +30,7 @@ export function junctionTable(owner: BuiltEntity, p: EntityProperty, relation: D
   for (const [entity, o] of sides) {
     const ref = stringValue(o && property(o, 'referencedColumnName')?.value) ?? entity.table.indexes.find((i) => i.kind === 'primary')?.columns[0] ?? 'id';
     const refColumn = entity.table.columns.find((c) => c.name === ref);
-    let columnName = stringValue(o && property(o, 'name')?.value) ?? camelCase(`${entity.table.name}_${ref}`);
+    let columnName = stringValue(o && property(o, 'name')?.value) ?? naming.joinTableColumn(entity.table.name, ref);
     if (table.columns.some((c) => c.name === columnName)) columnName = `${columnName}_2`;
     const column: Column = {
       name: columnName,

@@ -10,7 +10,7 @@ import type { Dialect } from '../../model/schema';
 import type { FileHost } from '../drizzle/project';
 import { childNodes, parseSource, property, stringValue, unwrap, type t } from '../parse';
 import { mentionsTypeorm } from './read';
-import { engineOfType } from './types';
+import { DEFAULT_NAMING, engineOfType, SNAKE_NAMING, type Naming } from './types';
 
 const SCRIPT = /\.(ts|mts|cts|js|mjs|cjs)$/;
 const SKIP = new Set(['node_modules', 'dist', 'build', 'out', 'coverage', 'migrations', 'migration', '__tests__', 'test', 'tests']);
@@ -25,6 +25,8 @@ export interface DataSourceType {
   engine?: Dialect;
   /** Its `entities` list: file globs (absolute) and class names; `unknown` when not written as literals. */
   entities?: EntityList | 'unknown';
+  /** The class of its `namingStrategy: new X()`, when it names one. */
+  namingStrategy?: string;
 }
 
 export interface EntityList {
@@ -44,6 +46,8 @@ export interface TypeormProject {
   isEntity?: (file: string, className: string) => boolean;
   /** The `typeorm` version range the package.json asks for (`^0.3.20`), when it names one. */
   typeormVersion?: string;
+  /** How columns are named: `SnakeNamingStrategy` when every data source says so, TypeORM's default otherwise. */
+  naming: Naming;
 }
 
 /** The nearest folder above `dir` with a package.json (or `dir` itself when there is none). */
@@ -103,7 +107,9 @@ function scan(root: string, host: FileHost): TypeormProject {
   files.sort();
   const isEntity = entityFilter(dataSources, files);
   const typeormVersion = dependencyVersion(host.readFile(path.join(root, 'package.json')), 'typeorm');
-  return { root, files, dataSources, ...(isEntity ? { isEntity } : {}), ...(typeormVersion ? { typeormVersion } : {}) };
+  const strategies = new Set(dataSources.map((d) => d.namingStrategy));
+  const naming = strategies.size === 1 && strategies.has('SnakeNamingStrategy') ? SNAKE_NAMING : DEFAULT_NAMING;
+  return { root, files, dataSources, naming, ...(isEntity ? { isEntity } : {}), ...(typeormVersion ? { typeormVersion } : {}) };
 }
 
 function dependencyVersion(packageJson: string | undefined, name: string): string | undefined {
@@ -183,7 +189,20 @@ export function dataSourcesIn(file: string, text: string, root = path.dirname(fi
         const typeNode = property(arg, 'type')?.value;
         const type = stringValue(typeNode);
         const entities = entityList(arg, file, root, parsed.program);
-        if (typeNode) out.push({ file, ...(type !== undefined ? { type } : {}), ...(type && engineOfType(type) ? { engine: engineOfType(type) } : {}), ...(entities ? { entities } : {}) });
+        const strategy = property(arg, 'namingStrategy')?.value;
+        const made = strategy && unwrap(strategy);
+        // Only the package's own SnakeNamingStrategy is known; a project's class of that name may name otherwise.
+        const from = made?.type === 'NewExpression' && made.callee.type === 'Identifier' ? importSource(parsed.program, made.callee.name) : undefined;
+        const namingStrategy = from === 'typeorm-naming-strategies' && made?.type === 'NewExpression' && made.callee.type === 'Identifier' ? importedName(parsed.program, made.callee.name) : made ? 'unknown' : undefined;
+        if (typeNode) {
+          out.push({
+            file,
+            ...(type !== undefined ? { type } : {}),
+            ...(type && engineOfType(type) ? { engine: engineOfType(type) } : {}),
+            ...(entities ? { entities } : {}),
+            ...(namingStrategy ? { namingStrategy } : {}),
+          });
+        }
       }
     }
     for (const child of childNodes(node)) visit(child);
@@ -216,6 +235,12 @@ function entityList(options: t.ObjectExpression, file: string, root: string, pro
     out.globs.push(glob);
   }
   return out;
+}
+
+/** The module a local identifier is imported from. */
+function importSource(program: t.Program, local: string): string | undefined {
+  for (const st of program.body) if (st.type === 'ImportDeclaration' && st.specifiers.some((s) => s.local.name === local)) return st.source.value;
+  return undefined;
 }
 
 /** The name a local identifier is exported as where it comes from (`import { User as U }` -> `User`). */

@@ -71,10 +71,27 @@ export function titleCase(name: string): string {
   return name.replace(/\w\S*/g, (w) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase());
 }
 
-/** TypeORM's DefaultNamingStrategy.joinColumnName: camelCase(relation + '_' + referenced column). */
-export function joinColumnName(relation: string, referenced: string): string {
-  return camelCase(`${relation}_${referenced}`);
+/** How a naming strategy names columns: TypeORM's default one, or `SnakeNamingStrategy` (typeorm-naming-strategies). */
+export interface Naming {
+  /** A column of `property`, its `name` option `custom`, inside embedded classes with `prefixes`. */
+  column(property: string, custom: string | undefined, prefixes: readonly string[]): string;
+  /** A relation's join column: `<relation>Id`, or `<relation>_id`. */
+  joinColumn(relation: string, referenced: string): string;
+  /** A junction table's column for one side's key. */
+  joinTableColumn(table: string, column: string): string;
 }
+
+export const DEFAULT_NAMING: Naming = {
+  column: (property, custom, prefixes) => (prefixes.length ? camelCase(prefixes.join('_')) + titleCase(custom ?? property) : (custom ?? property)),
+  joinColumn: (relation, referenced) => camelCase(`${relation}_${referenced}`),
+  joinTableColumn: (table, column) => camelCase(`${table}_${column}`),
+};
+
+export const SNAKE_NAMING: Naming = {
+  column: (property, custom, prefixes) => snakeCase([...prefixes, ''].join('_')) + (custom ?? snakeCase(property)),
+  joinColumn: (relation, referenced) => snakeCase(`${relation}_${referenced}`),
+  joinTableColumn: (table, column) => snakeCase(`${table}_${column}`),
+};
 
 /** The engine a data source `type` names; undefined for engines the model does not know. */
 export function engineOfType(type: string): Dialect | undefined {
