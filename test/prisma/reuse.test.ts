@@ -92,3 +92,30 @@ test('reuse: a schema of several files, edited in one of them', () => {
   assert.equal(load([one.replace('// a note', '// a new note'), withNote.replace('who wrote', 'who has written')]), 0, 'both files, each in a comment');
   assert.ok(load([one, withNote.replace('authorId Int', 'authorId BigInt')]) > 0);
 });
+
+test('reuse: edits that change what the blocks mean read as from scratch (the blocks before them kept)', () => {
+  let text = BASE + 'model Tag {\n  id   Int    @id\n  kind String\n}\n';
+  load([text]);
+  for (const [find, replace] of [
+    ['model Tag {', 'enum Kind {\n  A\n}\n\nmodel Tag {'],
+    ['  kind String\n', '  kind Kind\n'],
+    ['enum Kind {', 'type Kind {'],
+    ['type Kind {\n  A\n}', 'type Kind {\n  a String\n}'],
+    ['  kind Kind\n', '  kind Kind?\n'],
+    ['model Post {', 'model Posts {'],
+    ['  posts Post[]', '  posts Posts[]'],
+    ['author   User @relation', 'author   User? @relation'],
+    ['  authorId Int\n', '  authorId Int?\n'],
+    ['model User {', 'view User {'],
+    ['view User {', 'model User {'],
+    ['  id    Int    @id\n', '  id    Int    @id\n  role  Kind2\n'],
+    // Declared after the block that uses it: that block is the same, what it means is not.
+    ['model Tag {', 'enum Kind2 {\n  B\n}\n\nmodel Tag {'],
+    ['enum Kind2 {\n  B\n}', 'model Kind2 {\n  id Int @id\n}'],
+    ['model Kind2 {\n  id Int @id\n}', ''],
+    ['  role  Kind2\n', ''],
+  ]) {
+    text = edit(text, find, replace);
+    load([text]);
+  }
+});

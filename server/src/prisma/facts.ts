@@ -151,27 +151,44 @@ function scanField(f: Field, uri: string, names: { models: Set<string>; enums: S
   };
 }
 
+/**
+ * Each block's facts, kept while the block (the scan after an edit keeps the blocks before it) and the names it
+ * was read against stay the same.
+ */
+const blockFacts = new WeakMap<Block, { uri: string; names: string; fact: FactModel | FactEnum }>();
+
 export function factsFromScan(scans: readonly ScannedFile[]): Facts {
   const names = { models: new Set<string>(), enums: new Set<string>(), types: new Set<string>() };
+  const declared: string[] = [];
   for (const s of scans) {
     for (const b of s.blocks) {
       if (b.kind === 'model' || b.kind === 'view') names.models.add(b.name);
       else if (b.kind === 'enum') names.enums.add(b.name);
       else if (b.kind === 'type') names.types.add(b.name);
+      else continue;
+      declared.push(`${b.kind === 'view' ? 'model' : b.kind} ${b.name}`);
     }
   }
+  const namesKey = declared.join('\n');
   const facts: Facts = { origin: 'scanner', models: [], enums: [] };
   for (const s of scans) {
     for (const b of s.blocks) {
+      const known = blockFacts.get(b);
+      if (known && known.uri === s.uri && known.names === namesKey) {
+        if (b.kind === 'enum') facts.enums.push(known.fact as FactEnum);
+        else facts.models.push(known.fact as FactModel);
+        continue;
+      }
       const mapAttr = findAttribute(b.attributes, 'map');
       const schema = stringArg(findAttribute(b.attributes, 'schema'), 'name', 0);
+      let fact: FactModel | FactEnum;
       if (b.kind === 'model' || b.kind === 'view') {
         const fields: FactField[] = [];
         for (const f of b.fields) {
           const ff = scanField(f, s.uri, names);
           if (ff) fields.push(ff);
         }
-        facts.models.push({
+        const model: FactModel = {
           name: b.name,
           dbName: stringArg(mapAttr, 'name', 0),
           schema,
@@ -180,16 +197,21 @@ export function factsFromScan(scans: readonly ScannedFile[]): Facts {
           indexes: scanIndexes(b, s.uri),
           documentation: b.doc,
           src: { uri: s.uri, node: b },
-        });
+        };
+        facts.models.push(model);
+        fact = model;
       } else if (b.kind === 'enum') {
-        facts.enums.push({
+        const en: FactEnum = {
           name: b.name,
           dbName: stringArg(mapAttr, 'name', 0),
           schema,
           values: b.values.map((v) => ({ name: v.name, dbName: stringArg(findAttribute(v.attributes, 'map'), 'name', 0) })),
           src: { uri: s.uri, node: b },
-        });
-      }
+        };
+        facts.enums.push(en);
+        fact = en;
+      } else continue;
+      blockFacts.set(b, { uri: s.uri, names: namesKey, fact });
     }
   }
   return facts;
@@ -278,11 +300,20 @@ function sameFields(a: readonly string[], b: readonly string[]): boolean {
  * are real columns: they come from the scanner. Views look like models to the engine: the scanner
  * knows which blocks say `view`.
  */
+/** A model's engine facts, by the scanner's facts of it, while the engine's reading of it is the same. */
+const modelFacts = new WeakMap<FactModel, { engine: EngineModel; fact: FactModel }>();
+
 export function factsFromDatamodel(dm: Datamodel, scanned: Facts): Facts {
   const facts: Facts = { origin: 'engine', models: [], enums: [] };
   const scannedModels = new Map(scanned.models.map((m) => [m.name, m]));
-  for (const { model: m, fields: engineFields, indexes: modelIndexes } of engineModelsOf(dm)) {
+  for (const em of engineModelsOf(dm)) {
+    const { model: m, fields: engineFields, indexes: modelIndexes } = em;
     const sm = scannedModels.get(m.name);
+    const known = sm && modelFacts.get(sm);
+    if (known?.engine === em) {
+      facts.models.push(known.fact);
+      continue;
+    }
     // Source order, as the scanner saw it; engine-only fields (none expected) go last, in the engine's order.
     // A name written twice (the engine rejects that) takes the last one's position.
     const scannedFields = new Map((sm?.fields ?? []).map((f) => [f.name, f]));
@@ -320,7 +351,7 @@ export function factsFromDatamodel(dm: Datamodel, scanned: Facts): Facts {
     const pos = (ix: FactIndex) => ix.src?.node.span.start ?? Number.MAX_SAFE_INTEGER;
     indexes.sort((a, b) => pos(a) - pos(b));
 
-    facts.models.push({
+    const fact: FactModel = {
       name: m.name,
       dbName: m.dbName ?? undefined,
       schema: m.schema ?? undefined,
@@ -329,7 +360,9 @@ export function factsFromDatamodel(dm: Datamodel, scanned: Facts): Facts {
       indexes,
       documentation: m.documentation ?? sm?.documentation,
       src: sm?.src,
-    });
+    };
+    facts.models.push(fact);
+    if (sm) modelFacts.set(sm, { engine: em, fact });
   }
   const scannedEnums = new Map(scanned.enums.map((e) => [e.name, e]));
   for (const e of dm.enums ?? []) {
