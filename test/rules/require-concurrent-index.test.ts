@@ -123,6 +123,20 @@ ruleTester('require-concurrent-index', {
       output: [],
     },
     {
+      name: 'not moved past a twin this migration declares after it (redundant-index would then report the moved one instead)',
+      language: 'sql',
+      file: 'prisma/migrations/20240102000000_idx/migration.sql',
+      files: { 'prisma/migrations/20240101000000_init/migration.sql': init },
+      code: `
+        CREATE INDEX "orders_c_desc" ON "orders"("customer_id" DESC);
+        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ require-concurrent-index
+        CREATE INDEX "orders_c_asc" ON "orders"("customer_id");
+        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ require-concurrent-index
+      `,
+      fixMayAdd: { 'redundant-index': 'the later twin moved to the end is still the later one: the same finding, now in the new migration' },
+      output: [],
+    },
+    {
       name: 'in a multi-statement Prisma migration (one implicit transaction): moved to a migration of its own',
       language: 'sql',
       file: 'prisma/migrations/20240102000000_idx/migration.sql',

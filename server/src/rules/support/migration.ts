@@ -104,6 +104,7 @@ export function moveToOwnMigration(
   if (!next || sts.length === 0) return undefined;
   // Moved past the migrations that follow, the statements would act on a table they change later.
   if (sts.some((st) => tablesOf(st).some((key) => ctx.file.changedLater?.(key)))) return undefined;
+  if (sts.some((st) => overtakesTwin(ctx, st, sts))) return undefined;
   // Nothing would be left of this migration: some runners refuse an empty one (Diesel), and the statement's
   // place in the history is this migration's. Its runner's own opt-out, where it has one, is the fix.
   if (!how?.replaced && !ctx.statements.some((s) => s.direction === sts[0].direction && !sts.includes(s))) return undefined;
@@ -115,6 +116,25 @@ export function moveToOwnMigration(
     safe: false,
     intent: { kind: 'edits', edits: [...sts.map((st) => ({ at: removalSpan(ctx, st), newText: '' })), ...next.edits(body)] },
   };
+}
+
+/**
+ * Does the CREATE INDEX `st`, moved to the end of the history, pass an index over the same columns (in the
+ * same order) that this file declares after it (and that stays)? Of two such twins redundant-index reports
+ * the later one: the move would make it report the other. (A twin in a later migration changes the table
+ * later, which already keeps the statement here.)
+ */
+function overtakesTwin(ctx: StatementContext, st: SqlStatement, moved: readonly SqlStatement[]): boolean {
+  const info = st.info;
+  if (info.kind !== 'create-index') return false;
+  const table = ctx.schema.tables.get(info.table.key);
+  const inFile = (at: SourceRef | undefined, s: SqlStatement) => at?.uri === ctx.file.uri && s.view.ref.span.start <= at.span.start && at.span.end <= s.view.ref.span.end;
+  const mine = table?.indexes.find((ix) => inFile(ix.source, st));
+  if (!table || !mine) return false;
+  const same = (cols: readonly string[]) => cols.length === mine.columns.length && cols.every((c, k) => c.toLowerCase() === mine.columns[k].toLowerCase());
+  return table.indexes.some(
+    (ix) => ix !== mine && same(ix.columns) && ix.source?.uri === ctx.file.uri && ix.source.span.start >= st.view.ref.span.end && !moved.some((m) => inFile(ix.source, m)),
+  );
 }
 
 /** The keys of the tables a statement names: its table, or the tables it drops or truncates. */
