@@ -5,7 +5,8 @@
 import assert from 'node:assert/strict';
 import { before, describe, it } from 'node:test';
 import { applyChanges } from '../../server/src/model/apply';
-import type { Dialect, Schema } from '../../server/src/model/schema';
+import { emptySchema, type Dialect, type Schema } from '../../server/src/model/schema';
+import { snapshot } from '../../server/src/model/snapshot';
 import { ensureSqlParser, loadSql } from '../../server/src/sql';
 import { statementChanges } from '../../server/src/sql/build';
 import { parseSqlFile } from '../../server/src/sql/file';
@@ -63,6 +64,29 @@ describe('schema changes: read, then applied in one place', () => {
     const text = 'CREATE TABLE t (a int);\nCREATE INDEX ON t (a);\nCREATE INDEX ON t (a);\n';
     const { schema } = loadSql({ uri: 'file:///x.sql', text }, { dialect: 'postgresql' });
     assert.deepEqual(schema.tables.get('t')?.indexes.map((i) => i.name), ['t_a_idx', 't_a_idx1']);
+  });
+
+  it('an implicit name taken by another table or its index, however that name came to be, is numbered past', () => {
+    // Each way a relation gets its name: CREATE TABLE, an index, a renamed table, a renamed index, USING INDEX.
+    const takers = [
+      'CREATE TABLE t_a_idx (id int);',
+      'CREATE TABLE o (y int); CREATE INDEX t_a_idx ON o (y);',
+      'CREATE TABLE o (y int); ALTER TABLE o RENAME TO t_a_idx;',
+      'CREATE TABLE o (y int); CREATE INDEX o_y ON o (y); ALTER INDEX o_y RENAME TO t_a_idx;',
+      'CREATE TABLE o (y int); CREATE UNIQUE INDEX o_y ON o (y); ALTER TABLE o ADD CONSTRAINT t_a_idx UNIQUE USING INDEX o_y;',
+    ];
+    for (const taker of takers) {
+      // The key's implicit name is settled first: names given after that must be known all the same.
+      const text = `CREATE TABLE t (id int PRIMARY KEY, a int);\n${taker}\nCREATE INDEX ON t (a);\n`;
+      const parse = parseSqlFile({ uri: 'file:///x.sql', text }, 'postgresql');
+      const schema = emptySchema('postgresql');
+      for (const st of parse.statements) {
+        applyChanges(schema, statementChanges(st, { uri: 'file:///x.sql', dialect: 'postgresql' }));
+        // A snapshot after each statement: the replay goes on in a schema that shares its tables.
+        snapshot(schema);
+      }
+      assert.deepEqual(schema.tables.get('t')?.indexes.map((i) => i.name), ['t_pkey', 't_a_idx1'], taker);
+    }
   });
 
   it('MySQL foreign keys without a name are numbered after the table\'s others, across statements', () => {

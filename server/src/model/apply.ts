@@ -5,7 +5,7 @@
  * Changes to a table the schema does not have are ignored; nothing here throws on well-typed input.
  */
 import { dropColumn, dropTable, nameMatcher, refKey, removeNamed, renameColumn, renameNamed, renameTable } from './changes';
-import { implicitName, makeObjectName, relationNameTaken } from './names';
+import { implicitName, makeObjectName, noteRelationName, relationNameTaken } from './names';
 import type { Declared, SchemaChange, TableName } from './schema-change';
 import { emptyTable, findColumn, type Column, type Schema, type Table } from './schema';
 import { mutableEnum, mutableTable, own } from './snapshot';
@@ -58,6 +58,7 @@ function declare(schema: Schema, table: Table, d: Declared): void {
         index.name = implicitName(table, d.implicit.parts, d.implicit.label, relationNameTaken(schema, table));
       }
       table.indexes.push(index);
+      noteRelationName(schema, index.name);
       return;
     }
     case 'using-index': {
@@ -65,6 +66,7 @@ function declare(schema: Schema, table: Table, d: Declared): void {
       if (!ix) return;
       ix.kind = d.as;
       if (d.name) ix.name = d.name;
+      noteRelationName(schema, d.name);
       ix.source = d.source;
       if (d.as === 'primary') setNotNull(table, ix.columns);
       return;
@@ -101,6 +103,7 @@ function createTable(schema: Schema, c: Extract<SchemaChange, { op: 'create-tabl
   const existing = schema.tables.get(c.table.key);
   if (c.unread) {
     if (!existing) schema.tables.set(c.table.key, own(schema, { ...newTable(c.table, c.kind), partial: true, unread: true }));
+    noteRelationName(schema, c.table.name);
     return;
   }
   // An existing table stays (IF NOT EXISTS skips; without it the engine fails), except a partial one
@@ -125,6 +128,8 @@ function createTable(schema: Schema, c: Extract<SchemaChange, { op: 'create-tabl
   }
   for (const d of keysFirst(c.declared)) declare(schema, table, d);
   schema.tables.set(table.key, table);
+  noteRelationName(schema, table.name);
+  for (const i of table.indexes) noteRelationName(schema, i.name);
 }
 
 function addColumn(schema: Schema, table: Table, c: Extract<SchemaChange, { op: 'add-column' }>): void {
@@ -175,6 +180,7 @@ export function applyChange(schema: Schema, c: SchemaChange): void {
       return createTable(schema, c);
     case 'ensure-table':
       if (!schema.tables.has(c.table.key)) schema.tables.set(c.table.key, own(schema, { ...newTable(c.table, 'table'), partial: true }));
+      noteRelationName(schema, c.table.name);
       return;
     case 'drop-table':
       return dropTable(schema, c.key);

@@ -6,6 +6,7 @@
  * parser has folded unquoted names already), SQLite and MySQL without regard to case.
  */
 import type { Dialect, ForeignKey, Schema, Table } from './schema';
+import { noteRelationName } from './names';
 import { mutableTable } from './snapshot';
 
 /** Does the engine compare these names (columns, indexes, constraints) without regard to case? */
@@ -55,6 +56,7 @@ export function renameTable(schema: Schema, table: Table, ns: string | undefined
   if (ns) table.schema = ns;
   table.key = newKey;
   schema.tables.set(newKey, table);
+  noteRelationName(schema, name);
   for (const other of schema.tables.values()) {
     if (!other.foreignKeys.some((f) => refKey(f) === oldKey)) continue;
     for (const f of mutableTable(schema, other).foreignKeys) if (refKey(f) === oldKey) f.refTable = qualifiedName(table.schema, name);
@@ -107,6 +109,7 @@ export function renameNamed(schema: Schema, found: Table, from: string, to: stri
   const same = nameMatcher(schema.dialect);
   if (!namedIn(found).some((x) => same(x.name, from))) return false;
   for (const x of namedIn(mutableTable(schema, found))) if (same(x.name, from)) x.name = to;
+  noteRelationName(schema, to);
   return true;
 }
 

@@ -46,6 +46,38 @@ export function makeObjectName(name1: string, name2: string | undefined, label: 
 }
 
 /**
+ * Per schema, every relation name (table or index) it has had: a superset of the names it has, so a name
+ * missing from it is free without looking through the tables. Names are only added (by `noteRelationName`
+ * wherever the replay gives a table or an index a name), never removed, so a snapshot and the schema it was
+ * taken from share one set: a name one of them gave is at worst looked up in vain in the other.
+ */
+const relationNames = new WeakMap<Schema, Set<string>>();
+
+function namesEver(schema: Schema): Set<string> {
+  let names = relationNames.get(schema);
+  if (!names) {
+    names = new Set();
+    for (const t of schema.tables.values()) {
+      names.add(t.name);
+      for (const i of t.indexes) if (i.name) names.add(i.name);
+    }
+    relationNames.set(schema, names);
+  }
+  return names;
+}
+
+/** The schema now has a table or index of this name (model/apply.ts and model/changes.ts say so as they name one). */
+export function noteRelationName(schema: Schema, name: string | undefined): void {
+  if (name) relationNames.get(schema)?.add(name);
+}
+
+/** `copy` (a snapshot of `schema`) has the same names: it shares the set. */
+export function shareRelationNames(schema: Schema, copy: Schema): void {
+  const names = relationNames.get(schema);
+  if (names) relationNames.set(copy, names);
+}
+
+/**
  * Whether a relation (table, view, index) of that name exists in the table's schema namespace, where
  * PostgreSQL requires relation names to be unique. Also counts the table's own indexes, in case the
  * table is not in the schema yet (a CREATE TABLE being built).
@@ -54,7 +86,8 @@ export function relationNameTaken(schema: Schema | undefined, table: Table): (na
   const ns = namespaceOf(table.schema);
   return (name) => {
     if (table.name === name || table.indexes.some((i) => i.name === name)) return true;
-    for (const t of schema?.tables.values() ?? []) {
+    if (!schema || !namesEver(schema).has(name)) return false;
+    for (const t of schema.tables.values()) {
       if (namespaceOf(t.schema) !== ns) continue;
       if (t.name === name || t.indexes.some((i) => i.name === name)) return true;
     }
