@@ -120,7 +120,7 @@ async function measure(file, languageId, word) {
       const fieldLine = idLine + 2; // after the id field; +1 for the comment line typed above
       version++;
       await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: fieldLine, character: 0 }, end: { line: fieldLine, character: 0 } }, text: '  benchField Int?\n' }] });
-      await s.diagnostics(uri, version);
+      await s.diagnostics(uri, version, true);
       for (let i = 0; i < EDITS; i++) {
         version++;
         const character = '  benchField'.length + i;
