@@ -20,9 +20,18 @@ function bundledDocsDir(): string | undefined {
   return localDocs;
 }
 
+/** Per rule, the installed copy's address (or the repository's): the files do not change while the server runs. */
+const localUrls = new Map<string, string>();
+
 /** `remote` asks for the repository address (SARIF, JSON output) rather than the installed copy. */
 export function docsUrl(ruleId: string, remote = false): string {
   const dir = remote ? undefined : bundledDocsDir();
-  if (dir && fs.existsSync(path.join(dir, `${ruleId}.md`))) return URI.file(path.join(dir, `${ruleId}.md`)).toString();
-  return `${REPOSITORY_DOCS}${ruleId}.md`;
+  if (!dir) return `${REPOSITORY_DOCS}${ruleId}.md`;
+  let url = localUrls.get(ruleId);
+  if (url === undefined) {
+    const file = path.join(dir, `${ruleId}.md`);
+    url = fs.existsSync(file) ? URI.file(file).toString() : `${REPOSITORY_DOCS}${ruleId}.md`;
+    localUrls.set(ruleId, url);
+  }
+  return url;
 }
