@@ -32,6 +32,20 @@ ruleTester('require-concurrent-drop-index', {
       output: ['ALTER TABLE t ADD COLUMN y int;\n'],
     },
     {
+      name: 'golang-migrate: the same index dropped twice in the file (IF EXISTS): neither moved (the other DROP would then drop it here)',
+      language: 'sql',
+      file: 'migrations/000002_drop.up.sql',
+      files: { 'migrations/000001_init.up.sql': init, 'migrations/000001_init.down.sql': '', 'migrations/000002_drop.down.sql': '' },
+      code: `
+        ALTER TABLE t ADD COLUMN y int;
+        DROP INDEX IF EXISTS t_x_idx;
+        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ require-concurrent-drop-index
+        DROP INDEX IF EXISTS t_x_idx;
+        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^ require-concurrent-drop-index
+      `,
+      output: [],
+    },
+    {
       name: 'golang-migrate: not moved past a later migration that changes the index\'s table',
       language: 'sql',
       file: 'migrations/000002_drop.up.sql',

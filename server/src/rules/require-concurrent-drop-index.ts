@@ -40,7 +40,9 @@ export default defineRule({
       else if (simple && kw && surelyOutsideTransaction(st)) {
         fixes.push({ title: 'Use DROP INDEX CONCURRENTLY', safe: false, preferred: true, intent: { kind: 'replace', at: st.view.after(kw.index), newText: ' CONCURRENTLY' } });
       } else if (simple && kw) {
-        const move = moveToOwnMigration(ctx, [st], 'concurrently', statementSql(st).replace(/^(\s*drop\s+index)/i, '$1 CONCURRENTLY'));
+        // The same index dropped twice in the file (IF EXISTS): moved out, one would leave the other to drop it here.
+        const again = ctx.statements.some((s) => s !== st && s.direction === st.direction && s.info.kind === 'drop-index' && s.info.indexes.some((ix) => ix.name.toLowerCase() === info.indexes[0].name.toLowerCase()));
+        const move = again ? undefined : moveToOwnMigration(ctx, [st], 'concurrently', statementSql(st).replace(/^(\s*drop\s+index)/i, '$1 CONCURRENTLY'));
         if (move) fixes.push({ ...move, title: `${move.title} with CONCURRENTLY` });
         tail = ` CONCURRENTLY cannot run in a transaction, and this statement is in one (${transactionReason(st, ctx.file)}): give it a migration of its own.`;
       }
