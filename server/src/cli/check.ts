@@ -11,6 +11,7 @@ import { changedLines, gitChanges } from '../workspace/git';
 import { findMigrationSet } from '../workspace/migrations';
 import { inScriptMigrationFolder, isScriptFile } from '../workspace/script-migrations';
 import type { EngineDecision } from '../workspace/project-engine';
+import { checkInWorkers } from './parallel';
 
 const BOM = '\uFEFF';
 const SKIP_DIRS = new Set(['node_modules', '.git', '.hg', '.svn', 'dist', 'out', '.next', '.turbo', 'vendor']);
@@ -35,6 +36,8 @@ export interface CheckResult {
   projectEngine?: EngineDecision;
   /** `--changed-since`: the ref, and how many findings were left out (in files or lines unchanged since it). */
   changedSince?: { ref: string; leftOut: number };
+  /** How many worker threads checked the files (absent: the calling thread did). */
+  workers?: number;
 }
 
 /** Files change during a run only through --fix, which bumps this so the engine reads them again. */
@@ -122,65 +125,83 @@ export async function check(inputs: string[], overrides: ConfigOverrides, fix: b
       ? { name: config.dialect, from: config.dialectFrom ?? 'settings', detail: `dialect "${config.dialect}"` }
       : engine.engines.project(dir).decision;
   }
-  for (const file of collectFiles(inputs)) {
-    const language = languageOf(file) ?? (isScriptFile(file) ? languageOf(file, diskHost.readFile(file) ?? '') : undefined);
-    if (!language) {
-      result.failures.push({ path: file, message: 'not a .prisma or .sql file' });
-      continue;
-    }
-    const config = engine.configFor(pathToUri(file));
-    for (const e of config.errors) if (!result.configErrors.includes(e)) result.configErrors.push(e);
-    if (config.file && isIgnored(path.relative(path.dirname(config.file), file).split(path.sep).join('/'), config.ignore)) continue;
-    const uri = pathToUri(file);
-    let size = 0;
-    try {
-      size = fs.statSync(file).size;
-    } catch {
-      /* reported below as unreadable */
-    }
-    let text = size <= MAX_FILE_BYTES ? diskHost.readFile(file) : '';
-    if (text === undefined) {
-      result.failures.push({ path: file, message: 'cannot read the file' });
-      continue;
-    }
-    if (size > MAX_FILE_BYTES) {
-      result.files.push({ path: file, uri, text: '', findings: [fileNotice(uri, 'syntax-error', 'info', `skipped: ${(size / 1048576).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1048576} MB limit`)] });
-      continue;
-    }
-    if (looksBinary(text)) continue;
-    try {
-      let analysis = await engine.analyze(uri, text, language);
-      if (fix) {
-        // Apply safe fixes until none is left (each round may unlock fixes that overlapped).
-        let changed = false;
-        for (let round = 0; round < 10; round++) {
-          const edits = fixAllEdits(analysis.findings, uri);
-          if (!edits.length) break;
-          const next = applyEdits(text, edits, uri);
-          if (next === text) break;
-          text = next;
-          changed = true;
-          analysis = await engine.analyze(uri, text, language);
-        }
-        if (changed) {
-          const hadBom = fs.readFileSync(file, 'utf8').startsWith(BOM);
-          fs.writeFileSync(file, (hadBom ? BOM : '') + text);
-          diskRevision++;
-          result.fixedFiles++;
-        }
-      }
-      let findings = analysis.findings;
-      if (git && result.changedSince) {
-        const kept = keptSince(file, text, findings, git, analysis.age !== undefined);
-        result.changedSince.leftOut += findings.length - kept.length;
-        findings = kept;
-      }
-      result.files.push({ path: file, uri, text, findings, engine: analysis.engine });
-    } catch (err) {
-      result.failures.push({ path: file, message: err instanceof Error ? err.message : String(err) });
-    }
+  const files = collectFiles(inputs);
+  const parts = !fix && !git ? await checkInWorkers(engine, files, overrides) : undefined;
+  if (parts) {
+    for (const e of parts.configErrors) if (!result.configErrors.includes(e)) result.configErrors.push(e);
+    result.files.push(...parts.files);
+    result.failures.push(...parts.failures);
+    result.workers = parts.workers;
+  } else {
+    for (const file of files) await checkFile(engine, file, fix, git, result);
   }
   return result;
+}
+
+/** One file of `check`: its findings (after `--fix` rounds), a failure, or nothing (ignored, binary), into `result`. */
+export async function checkFile(
+  engine: Engine,
+  file: string,
+  fix: boolean,
+  git: ReturnType<typeof gitChanges> | undefined,
+  result: Pick<CheckResult, 'files' | 'failures' | 'configErrors' | 'fixedFiles' | 'changedSince'>,
+): Promise<void> {
+  const language = languageOf(file) ?? (isScriptFile(file) ? languageOf(file, diskHost.readFile(file) ?? '') : undefined);
+  if (!language) {
+    result.failures.push({ path: file, message: 'not a .prisma or .sql file' });
+    return;
+  }
+  const config = engine.configFor(pathToUri(file));
+  for (const e of config.errors) if (!result.configErrors.includes(e)) result.configErrors.push(e);
+  if (config.file && isIgnored(path.relative(path.dirname(config.file), file).split(path.sep).join('/'), config.ignore)) return;
+  const uri = pathToUri(file);
+  let size = 0;
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    /* reported below as unreadable */
+  }
+  let text = size <= MAX_FILE_BYTES ? diskHost.readFile(file) : '';
+  if (text === undefined) {
+    result.failures.push({ path: file, message: 'cannot read the file' });
+    return;
+  }
+  if (size > MAX_FILE_BYTES) {
+    result.files.push({ path: file, uri, text: '', findings: [fileNotice(uri, 'syntax-error', 'info', `skipped: ${(size / 1048576).toFixed(1)} MB is over the ${MAX_FILE_BYTES / 1048576} MB limit`)] });
+    return;
+  }
+  if (looksBinary(text)) return;
+  try {
+    let analysis = await engine.analyze(uri, text, language);
+    if (fix) {
+      // Apply safe fixes until none is left (each round may unlock fixes that overlapped).
+      let changed = false;
+      for (let round = 0; round < 10; round++) {
+        const edits = fixAllEdits(analysis.findings, uri);
+        if (!edits.length) break;
+        const next = applyEdits(text, edits, uri);
+        if (next === text) break;
+        text = next;
+        changed = true;
+        analysis = await engine.analyze(uri, text, language);
+      }
+      if (changed) {
+        const hadBom = fs.readFileSync(file, 'utf8').startsWith(BOM);
+        fs.writeFileSync(file, (hadBom ? BOM : '') + text);
+        diskRevision++;
+        result.fixedFiles++;
+      }
+    }
+    let findings = analysis.findings;
+    if (git && result.changedSince) {
+      const kept = keptSince(file, text, findings, git, analysis.age !== undefined);
+      result.changedSince.leftOut += findings.length - kept.length;
+      findings = kept;
+    }
+    result.files.push({ path: file, uri, text, findings, engine: analysis.engine });
+  } catch (err) {
+    result.failures.push({ path: file, message: err instanceof Error ? err.message : String(err) });
+  }
 }
 
 /**

@@ -4,6 +4,7 @@
  * unreadable path or internal failure. Never a bare stack trace.
  */
 import { parseArgs } from 'node:util';
+import { isMainThread } from 'node:worker_threads';
 import * as fs from 'node:fs';
 import type { ConfigOverrides } from '../engine/config';
 import { PACKAGE_VERSION } from '../engine/version';
@@ -161,12 +162,17 @@ function usage(message: string): number {
   return 2;
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (err: unknown) => {
-    process.stderr.write(`db-design: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
-    process.exitCode = 2;
-  },
-);
+// The same bundle runs `check`'s worker threads (cli/parallel.ts): they are not the command.
+if (isMainThread) runCommand();
+
+function runCommand(): void {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`db-design: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
+      process.exitCode = 2;
+    },
+  );
+}
