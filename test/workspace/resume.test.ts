@@ -83,6 +83,28 @@ describe('an edit resumes the replay and reports what a fresh analysis reports',
     });
   }
 
+  it('random edits, one after another (a fixed seed): each resumed analysis reports and hovers what a fresh one does', async () => {
+    let seed = 20261207;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+    const pieces = [';', "'", '$$', '--', ' ', '\n', 'x', 'CREATE TABLE zz (id int);\n', '/*', '*/', '(', ')', 'DROP TABLE ', 'ALTER TABLE t3 '];
+    const host = new MemoryHost();
+    const file = path.resolve('/resume/random/dump.sql');
+    let text = dump(60);
+    host.files.set(file, text);
+    const uri = pathToUri(file);
+    const editing = new Engine(host);
+    await editing.analyze(uri, text, 'sql');
+    for (let i = 0; i < 80; i++) {
+      const at = Math.floor(rnd() * text.length);
+      text = rnd() < 0.3 ? text.slice(0, at) + text.slice(at + Math.floor(rnd() * 40)) : text.slice(0, at) + pieces[Math.floor(rnd() * pieces.length)] + text.slice(at);
+      const resumed = await editing.analyze(uri, text, 'sql');
+      const fresh = await new Engine(host).analyze(uri, text, 'sql');
+      assert.equal(plain(resumed), plain(fresh), `edit ${i}`);
+      const where = Math.floor(rnd() * text.length);
+      assert.deepEqual(hoverAt(resumed, where), hoverAt(fresh, where), `edit ${i}: hover at ${where}`);
+    }
+  });
+
   it('an edit near the end of a long file replays the statements after the last kept state, not the file', async () => {
     const host = new MemoryHost();
     const file = path.resolve('/resume/count/dump.sql');
