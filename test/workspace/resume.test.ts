@@ -83,9 +83,9 @@ describe('an edit resumes the replay and reports what a fresh analysis reports',
     });
   }
 
-  it('random edits, one after another (a fixed seed): each resumed analysis reports and hovers what a fresh one does', async () => {
-    let seed = 20261207;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  it('random edits, one after another (the same random sequence every run): each resumed analysis reports and hovers what a fresh one does', async () => {
+    let state = 20261207;
+    const rnd = () => ((state = (state * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
     const pieces = [';', "'", '$$', '--', ' ', '\n', 'x', 'CREATE TABLE zz (id int);\n', '/*', '*/', '(', ')', 'DROP TABLE ', 'ALTER TABLE t3 '];
     const host = new MemoryHost();
     const file = path.resolve('/resume/random/dump.sql');
