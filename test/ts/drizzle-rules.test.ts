@@ -133,6 +133,39 @@ ruleTester('fk-missing-index', {
         }));
       `],
     },
+    {
+      name: 'composite key with an index on its first column: that index is widened, not doubled',
+      language: 'typescript',
+      code: `
+        import { foreignKey, index, integer, pgTable, primaryKey } from "drizzle-orm/pg-core";
+
+        export const orgs = pgTable("orgs", { id: integer("id"), region: integer("region") }, (t) => [primaryKey({ columns: [t.id, t.region] })]);
+
+        export const members = pgTable("members", {
+          id: integer("id").primaryKey(),
+          orgId: integer("org_id").notNull(),
+          orgRegion: integer("org_region").notNull(),
+        }, (t) => [
+          index("members_org_id_idx").on(t.orgId),
+          foreignKey({ columns: [t.orgId, t.orgRegion], foreignColumns: [orgs.id, orgs.region] }).onDelete("cascade"),
+          ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ fk-missing-index
+        ]);
+      `,
+      output: [`
+        import { foreignKey, index, integer, pgTable, primaryKey } from "drizzle-orm/pg-core";
+
+        export const orgs = pgTable("orgs", { id: integer("id"), region: integer("region") }, (t) => [primaryKey({ columns: [t.id, t.region] })]);
+
+        export const members = pgTable("members", {
+          id: integer("id").primaryKey(),
+          orgId: integer("org_id").notNull(),
+          orgRegion: integer("org_region").notNull(),
+        }, (t) => [
+          index("members_org_id_idx").on(t.orgId, t.orgRegion),
+          foreignKey({ columns: [t.orgId, t.orgRegion], foreignColumns: [orgs.id, orgs.region] }).onDelete("cascade"),
+        ]);
+      `],
+    },
   ],
 });
 

@@ -190,6 +190,58 @@ ruleTester('fk-missing-index', {
         }
       `],
     },
+    {
+      name: 'composite key with an index on its first column: that index is widened, not doubled',
+      language: 'typescript',
+      file: 'member.ts',
+      files: {
+        ...DATA_SOURCE,
+        'org.ts': "import { Entity, PrimaryColumn } from 'typeorm';\n\n@Entity('orgs')\nexport class Org {\n  @PrimaryColumn({ type: 'bigint' })\n  id: string;\n\n  @PrimaryColumn({ type: 'bigint' })\n  region: string;\n}\n",
+      },
+      code: `
+        import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+        import { Org } from "./org";
+
+        @Entity("members")
+        @Index(["orgId"])
+        export class Member {
+          @PrimaryGeneratedColumn({ type: "bigint" })
+          id: string;
+
+          @Column({ name: "org_id", type: "bigint" })
+          orgId: string;
+
+          @Column({ name: "org_region", type: "bigint" })
+          orgRegion: string;
+
+          @ManyToOne(() => Org, { onDelete: "CASCADE" })
+           ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ fk-missing-index
+          @JoinColumn([{ name: "org_id", referencedColumnName: "id" }, { name: "org_region", referencedColumnName: "region" }])
+          org: Org;
+        }
+      `,
+      output: [`
+        import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+        import { Org } from "./org";
+
+        @Entity("members")
+        @Index(["orgId", "orgRegion"])
+        export class Member {
+          @PrimaryGeneratedColumn({ type: "bigint" })
+          id: string;
+
+          @Column({ name: "org_id", type: "bigint" })
+          orgId: string;
+
+          @Column({ name: "org_region", type: "bigint" })
+          orgRegion: string;
+
+          @ManyToOne(() => Org, { onDelete: "CASCADE" })
+          @JoinColumn([{ name: "org_id", referencedColumnName: "id" }, { name: "org_region", referencedColumnName: "region" }])
+          org: Org;
+        }
+      `],
+    },
   ],
 });
 

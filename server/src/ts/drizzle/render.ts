@@ -6,6 +6,7 @@
  * serial builder.
  */
 import type { TextEdit } from '../../model/findings';
+import type { Span } from '../../model/text';
 import { findColumn } from '../../model/schema';
 import type { FixIntent } from '../../model/intents';
 import { childNodes, parseSource, property, spanOf, stringValue, unwrap, type t } from '../parse';
@@ -22,6 +23,8 @@ export function renderDrizzleFix(intent: FixIntent, model: DrizzleModel): TextEd
   switch (intent.kind) {
     case 'addIndex':
       return addIndex(b, intent.columns, model);
+    case 'widenIndex':
+      return widenIndex(b, intent.index.source?.span, intent.columns);
     case 'changeColumnType':
       if (intent.sql === 'timestamptz') return withTimezone(b, intent.column.name);
       return intent.lengthCheck === undefined ? swapBuilder(b, intent.column.name, intent.sql, intent.keepParams) : undefined;
@@ -96,6 +99,25 @@ function addIndex(b: BuiltTable, columns: string[], model: DrizzleModel): TextEd
   if (imp) edits.push(imp);
   void model;
   return edits;
+}
+
+/** The property that holds a column in the table's columns object (what `t.<prop>` names), when it is a plain name. */
+function propertyName(b: BuiltTable, column: string): string | undefined {
+  const col = findColumn(b.table, column);
+  const prop = col ? (col.fieldName ?? col.name) : undefined;
+  return prop && /^[A-Za-z_$][\w$]*$/.test(prop) ? prop : undefined;
+}
+
+/** `index('x').on(t.a)` -> `.on(t.a, t.b)`: the key's other columns after the index's own. */
+function widenIndex(b: BuiltTable, at: Span | undefined, columns: string[]): TextEdit[] | undefined {
+  const extra = b.drizzle.extra;
+  const entry = at && extra?.entries.find((e) => e.span.start === at.start && e.span.end === at.end);
+  const on = entry?.chain.find((l) => l.name === 'on');
+  const last = on?.args[on.args.length - 1];
+  const props = columns.map((c) => propertyName(b, c));
+  if (!last || !extra?.param || columns.length === 0 || props.some((p) => p === undefined)) return undefined;
+  const end = last.end ?? 0;
+  return [{ uri: b.uri, span: { start: end, end }, newText: props.map((p) => `, ${extra.param}.${p}`).join('') }];
 }
 
 function uniqueKey(obj: t.ObjectExpression, wanted: string): string {

@@ -34,6 +34,8 @@ export function renderTypeormFix(intent: FixIntent, model: EntityModel): TextEdi
       return dropIndex(b, intent.index);
     case 'reorderIndex':
       return reorderIndex(b, intent.index, intent.columns);
+    case 'widenIndex':
+      return widenIndex(b, intent.index, intent.columns);
     case 'makeIndexPartial':
       return makePartial(b, intent.index, intent.column, intent.when, model.schema.dialect);
     case 'changeDefault':
@@ -200,6 +202,20 @@ function reorderIndex(b: BuiltEntity, index: Index, columns: string[]): TextEdit
   if (props.some((p) => p === undefined)) return undefined;
   const q = at.file.quote;
   return [{ uri: at.uri, span: spanOf(list), newText: `[${props.map((p) => `${q}${p}${q}`).join(', ')}]` }];
+}
+
+/** `@Index(['a'])` -> `@Index(['a', 'b'])`: the key's other columns after the index's own. */
+function widenIndex(b: BuiltEntity, index: Index, columns: string[]): TextEdit[] | undefined {
+  const at = decoratorAt(b, index.source?.span);
+  if (!at || at.d.node === undefined || columns.length === 0) return undefined;
+  const named = stringValue(at.d.args[0]) !== undefined;
+  const list = at.d.args[named ? 1 : 0] && unwrap(at.d.args[named ? 1 : 0]);
+  const last = list?.type === 'ArrayExpression' ? list.elements[list.elements.length - 1] : undefined;
+  const props = columns.map((c) => propertyOf(b, c));
+  if (!last || props.some((p) => p === undefined)) return undefined;
+  const q = at.file.quote;
+  const end = spanOf(last).end;
+  return [{ uri: at.uri, span: { start: end, end }, newText: props.map((p) => `, ${q}${p}${q}`).join('') }];
 }
 
 function makePartial(b: BuiltEntity, index: Index, column: Column, when: 'null' | 'false', dialect: Dialect): TextEdit[] | undefined {
