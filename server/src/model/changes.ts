@@ -38,9 +38,14 @@ export function tableKey(schema: string | undefined, name: string): string {
 /** DROP TABLE: the table goes, and with it (CASCADE, or the engine refusing otherwise) the references to it. */
 export function dropTable(schema: Schema, key: string): void {
   if (!schema.tables.delete(key)) return;
-  for (const other of schema.tables.values()) {
-    if (other.foreignKeys.some((f) => refKey(f) === key)) mutableTable(schema, other).foreignKeys = other.foreignKeys.filter((f) => refKey(f) !== key);
-  }
+  for (const t of referencing(schema, (f) => refKey(f) === key)) t.foreignKeys = t.foreignKeys.filter((f) => refKey(f) !== key);
+}
+
+/** The tables with a foreign key that `matches`, each the schema's own copy (a snapshot keeps the table it shares). */
+function referencing(schema: Schema, matches: (f: ForeignKey) => boolean): Table[] {
+  const found: Table[] = [];
+  for (const t of schema.tables.values()) if (t.foreignKeys.some(matches)) found.push(t);
+  return found.map((t) => mutableTable(schema, t));
 }
 
 /**
@@ -57,10 +62,8 @@ export function renameTable(schema: Schema, table: Table, ns: string | undefined
   table.key = newKey;
   schema.tables.set(newKey, table);
   noteRelationName(schema, name);
-  for (const other of schema.tables.values()) {
-    if (!other.foreignKeys.some((f) => refKey(f) === oldKey)) continue;
-    for (const f of mutableTable(schema, other).foreignKeys) if (refKey(f) === oldKey) f.refTable = qualifiedName(table.schema, name);
-  }
+  const refs = (f: ForeignKey) => refKey(f) === oldKey;
+  for (const t of referencing(schema, refs)) for (const f of t.foreignKeys) if (refs(f)) f.refTable = qualifiedName(table.schema, name);
   return true;
 }
 
@@ -72,10 +75,8 @@ export function dropColumn(schema: Schema, table: Table, name: string): void {
   table.indexes = table.indexes.filter((i) => !on(i.columns));
   table.foreignKeys = table.foreignKeys.filter((f) => !on(f.columns));
   if (table.checks) table.checks = table.checks.filter((c) => !on(c.columns));
-  for (const other of schema.tables.values()) {
-    const gone = (f: ForeignKey) => refKey(f) === table.key && on(f.refColumns);
-    if (other.foreignKeys.some(gone)) mutableTable(schema, other).foreignKeys = other.foreignKeys.filter((f) => !gone(f));
-  }
+  const gone = (f: ForeignKey) => refKey(f) === table.key && on(f.refColumns);
+  for (const t of referencing(schema, gone)) t.foreignKeys = t.foreignKeys.filter((f) => !gone(f));
 }
 
 /** Renames a column everywhere it is named: the column, keys and checks on it, references to it. */
@@ -87,10 +88,8 @@ export function renameColumn(schema: Schema, table: Table, from: string, to: str
   for (const i of table.indexes) i.columns = swap(i.columns);
   for (const f of table.foreignKeys) f.columns = swap(f.columns);
   for (const c of table.checks ?? []) c.columns = swap(c.columns);
-  for (const other of schema.tables.values()) {
-    if (!other.foreignKeys.some((f) => refKey(f) === table.key)) continue;
-    for (const f of mutableTable(schema, other).foreignKeys) if (refKey(f) === table.key) f.refColumns = swap(f.refColumns);
-  }
+  const refs = (f: ForeignKey) => refKey(f) === table.key;
+  for (const t of referencing(schema, refs)) for (const f of t.foreignKeys) if (refs(f)) f.refColumns = swap(f.refColumns);
 }
 
 /** DROP CONSTRAINT / DROP INDEX: removes the index, key, foreign key or check of that name. */
