@@ -62,11 +62,8 @@ function addIndex(b: BuiltTable, columns: string[], model: DrizzleModel): TextEd
   const { file, drizzle: d, uri } = b;
   const text = file.text;
   const q = file.quote;
-  const props = columns.map((c) => {
-    const col = findColumn(b.table, c);
-    return col ? (col.fieldName ?? col.name) : undefined;
-  });
-  if (props.some((p) => p === undefined || !/^[A-Za-z_$][\w$]*$/.test(p!))) return undefined;
+  const props = columns.map((c) => propertyName(b, c));
+  if (props.some((p) => p === undefined)) return undefined;
   const param = d.extra?.param ?? 't';
   const call = `index(${q}${indexName(b, columns)}${q}).on(${props.map((p) => `${param}.${p}`).join(', ')})`;
   const edits: TextEdit[] = [];

@@ -192,30 +192,32 @@ function propertyOf(b: BuiltEntity, column: string): string | undefined {
   return [...b.columns.values()].find((x) => x.column.name === column)?.property.name ?? b.relations.find((r) => r.fk.columns.length === 1 && r.fk.columns[0] === column)?.property.name;
 }
 
-function reorderIndex(b: BuiltEntity, index: Index, columns: string[]): TextEdit[] | undefined {
+/** The decorator of an index written as a list of properties (`@Index(['a', 'b'])`, a name first or not), and that list. */
+function propertyList(b: BuiltEntity, index: Index) {
   const at = decoratorAt(b, index.source?.span);
   if (!at || at.d.node === undefined) return undefined;
   const named = stringValue(at.d.args[0]) !== undefined;
   const list = at.d.args[named ? 1 : 0] && unwrap(at.d.args[named ? 1 : 0]);
-  if (list?.type !== 'ArrayExpression') return undefined;
+  return list?.type === 'ArrayExpression' ? { at, list } : undefined;
+}
+
+function reorderIndex(b: BuiltEntity, index: Index, columns: string[]): TextEdit[] | undefined {
+  const found = propertyList(b, index);
   const props = columns.map((c) => propertyOf(b, c));
-  if (props.some((p) => p === undefined)) return undefined;
-  const q = at.file.quote;
-  return [{ uri: at.uri, span: spanOf(list), newText: `[${props.map((p) => `${q}${p}${q}`).join(', ')}]` }];
+  if (!found || props.some((p) => p === undefined)) return undefined;
+  const q = found.at.file.quote;
+  return [{ uri: found.at.uri, span: spanOf(found.list), newText: `[${props.map((p) => `${q}${p}${q}`).join(', ')}]` }];
 }
 
 /** `@Index(['a'])` -> `@Index(['a', 'b'])`: the key's other columns after the index's own. */
 function widenIndex(b: BuiltEntity, index: Index, columns: string[]): TextEdit[] | undefined {
-  const at = decoratorAt(b, index.source?.span);
-  if (!at || at.d.node === undefined || columns.length === 0) return undefined;
-  const named = stringValue(at.d.args[0]) !== undefined;
-  const list = at.d.args[named ? 1 : 0] && unwrap(at.d.args[named ? 1 : 0]);
-  const last = list?.type === 'ArrayExpression' ? list.elements[list.elements.length - 1] : undefined;
+  const found = propertyList(b, index);
+  const last = found?.list.elements[found.list.elements.length - 1];
   const props = columns.map((c) => propertyOf(b, c));
-  if (!last || props.some((p) => p === undefined)) return undefined;
-  const q = at.file.quote;
+  if (!found || !last || columns.length === 0 || props.some((p) => p === undefined)) return undefined;
+  const q = found.at.file.quote;
   const end = spanOf(last).end;
-  return [{ uri: at.uri, span: { start: end, end }, newText: props.map((p) => `, ${q}${p}${q}`).join('') }];
+  return [{ uri: found.at.uri, span: { start: end, end }, newText: props.map((p) => `, ${q}${p}${q}`).join('') }];
 }
 
 function makePartial(b: BuiltEntity, index: Index, column: Column, when: 'null' | 'false', dialect: Dialect): TextEdit[] | undefined {
