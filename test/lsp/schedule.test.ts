@@ -84,4 +84,28 @@ describe('lsp scheduler', () => {
     await flush(1000);
     assert.deepEqual(ran, []);
   });
+  it('runs a document the budget stopped again while its runs get further, and stops after runs that do not', async () => {
+    const s = make();
+    s.ran('big.sql', 1, { from: 100, rulesSkipped: 0 });
+    await flush(50);
+    assert.equal(ran.length, 1, 'the same text again, soon');
+    s.ran('big.sql', 1, { from: 500, rulesSkipped: 0 });
+    await flush(50);
+    s.ran('big.sql', 1, { from: 900, rulesSkipped: 12 });
+    await flush(50);
+    s.ran('big.sql', 1, { from: 900, rulesSkipped: 3 });
+    await flush(50);
+    assert.equal(ran.length, 4, 'further each time: statements, then rules');
+    for (let i = 0; i < 4; i++) {
+      s.ran('big.sql', 1, { from: 900, rulesSkipped: 3 });
+      await flush(50);
+    }
+    assert.equal(ran.length, 7, 'three runs that get no further are allowed, the fourth is not followed');
+    s.ran('big.sql', 2, { from: 10, rulesSkipped: 0 });
+    await flush(50);
+    assert.equal(ran.length, 8, 'a new version starts again');
+    s.ran('big.sql', 2, undefined);
+    await flush(500);
+    assert.equal(ran.length, 8, 'a whole run is not followed');
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * When each open document is analysed again: after a pause that adapts to the document (edits within it
- * fold into one run), and for the files that depend on an edited one, later and newest first. A newer
- * keystroke reschedules what has not started yet.
+ * fold into one run), for the files that depend on an edited one, later and newest first, and soon again
+ * after a run the budget stopped. A newer keystroke reschedules what has not started yet.
  */
 
 /**
@@ -13,10 +13,26 @@ const DEBOUNCE_MIN_MS = 20;
 const DEBOUNCE_MAX_MS = 300;
 /** Files that depend on an edited one wait this much longer, so the file being typed in goes first. */
 const DEPENDENT_LAG_MS = 400;
+/**
+ * After a run the budget stopped, the same text is analysed again this much later: each run goes on from
+ * where the last one stopped (the replay resumes), so a large file is checked whole a few runs after it
+ * opens, and a keystroke in between simply takes the run's place.
+ */
+const CONTINUE_MS = 50;
+/** Runs in a row that get no further before the server stops going on (the notice then stays). */
+const MAX_STALLED_RUNS = 3;
+
+/** How far a run the budget stopped got: the offset where its statements stopped, and the rules it left out. */
+export interface RunProgress {
+  from: number;
+  rulesSkipped: number;
+}
 
 export class Scheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly lastRunMs = new Map<string, number>();
+  /** Per document: the version, the furthest its stopped runs got, and how many in a row got no further. */
+  private readonly stoppedAt = new Map<string, RunProgress & { version: number; stalled: number }>();
 
   constructor(
     private readonly run: (uri: string) => Promise<void>,
@@ -53,9 +69,30 @@ export class Scheduler {
     this.timers.delete(uri);
   }
 
+  /**
+   * After a run of `version` of `uri`: when the budget stopped it (`partial`), the same text runs again while
+   * the runs keep getting further (which rules a run has time for varies a little: a few that get no further
+   * are allowed).
+   */
+  ran(uri: string, version: number, partial: RunProgress | undefined): void {
+    if (partial === undefined) {
+      this.stoppedAt.delete(uri);
+      return;
+    }
+    const { from, rulesSkipped } = partial;
+    const last = this.stoppedAt.get(uri);
+    const same = last?.version === version ? last : undefined;
+    const further = !same || from > same.from || (from === same.from && rulesSkipped < same.rulesSkipped);
+    const stalled = further ? 0 : same!.stalled + 1;
+    if (stalled > MAX_STALLED_RUNS) return;
+    this.stoppedAt.set(uri, further ? { version, from, rulesSkipped, stalled } : { ...same!, stalled });
+    this.schedule(uri, CONTINUE_MS);
+  }
+
   /** A closed document: nothing pending, nothing remembered. */
   forget(uri: string): void {
     this.cancel(uri);
     this.lastRunMs.delete(uri);
+    this.stoppedAt.delete(uri);
   }
 }

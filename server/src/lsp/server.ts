@@ -53,14 +53,6 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 /** Work on one document stops after this long and reports what it has, so the editor never freezes (`editorBudgetMs` changes it). */
 const EDITOR_BUDGET_MS = 2000;
-/**
- * After a run the budget stopped, the same text is analysed again this much later: each run goes on from
- * where the last one stopped (the replay resumes), so a large file is checked whole a few runs after it
- * opens, and a keystroke in between simply takes the run's place.
- */
-const CONTINUE_MS = 50;
-/** Runs in a row that get no further before the server stops going on (the notice then stays). */
-const MAX_STALLED_RUNS = 3;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -71,24 +63,6 @@ export function startServer(connection: Connection): void {
   const resolvedSettings = new Map<string, EditorSettings>();
   const scheduler = new Scheduler((uri) => validate(uri));
   const schedule = (uri: string, delay: number) => scheduler.schedule(uri, delay);
-  /** Per document: the version, the furthest its runs the budget stopped got, and how many in a row got no further. */
-  const stoppedAt = new Map<string, { version: number; from: number; rulesSkipped: number; stalled: number }>();
-  /** Analyses a document again while its runs stop early and keep getting further. */
-  function continueAfter(uri: string, version: number, analysis: FileAnalysis): void {
-    if (analysis.partial === undefined) {
-      stoppedAt.delete(uri);
-      return;
-    }
-    const { from, rulesSkipped } = analysis.partial;
-    const last = stoppedAt.get(uri);
-    const same = last?.version === version ? last : undefined;
-    const further = !same || from > same.from || (from === same.from && rulesSkipped < same.rulesSkipped);
-    const stalled = further ? 0 : same!.stalled + 1;
-    // Which rules a run has time for varies a little: a few runs that get no further are allowed.
-    if (stalled > MAX_STALLED_RUNS) return;
-    stoppedAt.set(uri, further ? { version, from, rulesSkipped, stalled } : { ...same!, stalled });
-    schedule(uri, CONTINUE_MS);
-  }
   /** Documents open only for the client's preview: not checked, no problems published (see the protocol). */
   const previewOnly = new Set<string>();
   let supportsConfiguration = false;
@@ -207,7 +181,6 @@ export function startServer(connection: Connection): void {
   documents.onDidClose((e) => {
     revision++;
     scheduler.forget(e.document.uri);
-    stoppedAt.delete(e.document.uri);
     analyses.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     // A preview's file stays the preview's when closed: Apply reopens it to edit it (VS Code drops the
@@ -270,7 +243,7 @@ export function startServer(connection: Connection): void {
         if (documents.get(uri)?.version !== version) return;
         if (initOptions.prismaExtensionActive) analysis.findings = analysis.findings.filter((f) => f.rule !== 'prisma-validation');
         analyses.set(uri, analysis);
-        continueAfter(uri, version, analysis);
+        scheduler.ran(uri, version, analysis.partial);
         findings = analysis.findings;
         const e = analysis.engine;
         const d = detectedOf(analysis);
