@@ -193,8 +193,8 @@ function samePrefix(previous: FileReplay, next: SqlFileParse): number {
  * `replayFile` with facts for a new text of a file `previous` replayed from the same starting schema:
  * the statements before the first one that changed keep what `previous` recorded for them, and the replay
  * starts from the last state kept before that statement. The same text again after a replay the budget
- * stopped goes on from where it stopped (the editor's next run on a large file gets further). `start` gives the schema before the file (for
- * the caller to change), needed only when no kept state comes first.
+ * stopped goes on from where it stopped (the editor's next run on a large file gets further). `start`
+ * gives the schema before the file (for the caller to change), needed only when no kept state comes first.
  */
 export function resumeReplay(previous: FileReplay | undefined, parse: SqlFileParse, start: () => Schema, budget?: Budget): { replay: FileReplay; schema: Schema } {
   const spacing = spacingFor(statementCount(parse));
