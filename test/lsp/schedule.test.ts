@@ -49,7 +49,11 @@ describe('lsp scheduler', () => {
     assert.equal(ran.length, 2, 'the slow document waits its pause');
     await flush(1);
     assert.equal(ran.length, 3);
-    assert.equal(s.debounce('big.sql'), 200, 'half of its last run');
+    assert.equal(s.debounce('big.sql'), 100, 'a quarter of its last run');
+    cost['a.sql'] = 90;
+    s.edited('a.sql', []);
+    await flush(20);
+    assert.equal(s.debounce('a.sql'), 23, 'a 90 ms analysis: a pause of about 20 ms');
   });
 
   it('folds keystrokes within the pause into one run', async () => {
