@@ -37,6 +37,7 @@ export default defineRule({
 
   checkSchema(ctx) {
     if (ctx.dialect === 'mongodb' || ctx.dialect === 'sqlite') return;
+    const referencing = referencingTables(ctx.schema);
     for (const table of tables(ctx.schema)) {
       const pk = primaryKey(table);
       if (!pk || pk.columns.length !== 1) continue;
@@ -54,11 +55,11 @@ export default defineRule({
         const title = `Change type to ${sql}${also.length ? ` (and ${also.length === 1 ? 'the column' : `the ${also.length} columns`} referencing it to bigint)` : ''}`;
         fixes.push({ title, safe: false, preferred: true, intent: { kind: 'changeColumnType', table, column, sql, keepParams: false, also } });
       }
-      const referencing = [...ctx.schema.tables.values()].filter((t) => t.foreignKeys.some((fk) => fk.refTable.toLowerCase() === table.key)).length;
+      const referrers = referencing.get(table.key) ?? 0;
       ctx.report({
         message:
           `${label(table, column)} is a 32-bit ${column.default?.generated ? 'generated ' : ''}primary key: it runs out after 2,147,483,647 ` +
-          `values, and widening it later rewrites ${displayName(table)}${referencing ? ` and the ${referencing} table${referencing > 1 ? 's' : ''} referencing it` : ''}. ` +
+          `values, and widening it later rewrites ${displayName(table)}${referrers ? ` and the ${referrers} table${referrers > 1 ? 's' : ''} referencing it` : ''}. ` +
           (prisma ? 'Use BigInt (its client type is bigint, so code using the id changes too).' : `Use ${serial ? 'bigserial' : 'bigint'}.`),
         at: column.type.source ?? column.source,
         fixes,
@@ -66,6 +67,15 @@ export default defineRule({
     }
   },
 });
+
+/** Per table key (lower case), how many tables have a foreign key to it: read once, not once per table. */
+function referencingTables(schema: Schema): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of schema.tables.values()) {
+    for (const key of new Set(t.foreignKeys.map((fk) => fk.refTable.toLowerCase()))) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
 
 /**
  * The 32-bit columns whose foreign keys reference `key` (and, where such a column is itself a single-column

@@ -37,8 +37,17 @@ export function writtenColumns(table: Table, columns: readonly string[]): string
 
 /** `createdAt`, `created_at`, `CreatedAt` -> `createdat`: the form names are compared in. */
 export function squash(name: string): string {
-  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+  let out = squashed.get(name);
+  if (out === undefined) {
+    out = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+    // Rules ask for the same few thousand names on every run; a long session's names are dropped now and then.
+    if (squashed.size >= 50_000) squashed.clear();
+    squashed.set(name, out);
+  }
+  return out;
 }
+
+const squashed = new Map<string, string>();
 
 /** `paymentStatus`, `payment_status`, `PAYMENT-STATUS` -> [payment, status]. */
 export function words(name: string): string[] {
