@@ -1,7 +1,8 @@
 /**
- * When each open document is analysed again: after a pause that adapts to the document (edits within it
- * fold into one run), for the files that depend on an edited one, later and newest first, and soon again
- * after a run the budget stopped. A newer keystroke reschedules what has not started yet.
+ * When each open document is analysed again: at once after a keystroke that follows a quiet spell, after a
+ * pause that adapts to the document for keystrokes in quick succession (they fold into one run), for
+ * the files that depend on an edited one, later and newest first, and soon again after a run the budget
+ * stopped. A newer keystroke reschedules what has not started yet.
  */
 
 /**
@@ -32,6 +33,7 @@ export interface RunProgress {
 export class Scheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly lastRunMs = new Map<string, number>();
+  private readonly lastEditAt = new Map<string, number>();
   /** Per document: the version, the furthest its stopped runs got, and how many in a row got no further. */
   private readonly stoppedAt = new Map<string, RunProgress & { version: number; stalled: number }>();
 
@@ -53,9 +55,18 @@ export class Scheduler {
     );
   }
 
-  /** After a keystroke in `uri`: the document itself, then `dependents` (in history order) newest first. */
+  /**
+   * After a keystroke in `uri`: the document itself, then `dependents` (in history order) newest first. A
+   * keystroke that comes longer after the last one than the pause is not part of a burst the pause would fold:
+   * it is analysed at once, and only the keystrokes that follow it closely wait the pause (those typed during
+   * a run are read after it, one right after the other, and fold the same way).
+   */
   edited(uri: string, dependents: readonly string[]): void {
-    const delay = this.debounce(uri);
+    const now = this.now();
+    const last = this.lastEditAt.get(uri);
+    this.lastEditAt.set(uri, now);
+    const pause = this.debounce(uri);
+    const delay = last === undefined || now - last >= pause ? 0 : pause;
     this.schedule(uri, delay);
     [...dependents].reverse().forEach((dep, i) => this.schedule(dep, delay + DEPENDENT_LAG_MS + i * this.debounce(dep)));
   }
@@ -94,6 +105,7 @@ export class Scheduler {
   forget(uri: string): void {
     this.cancel(uri);
     this.lastRunMs.delete(uri);
+    this.lastEditAt.delete(uri);
     this.stoppedAt.delete(uri);
   }
 }
