@@ -1,6 +1,6 @@
 import { displayName, findColumn, type Column, type Dialect, type Schema, type Table } from '../model/schema';
 import type { FixProposal } from '../model/intents';
-import { isInt32Type, label, primaryKey, referencedColumns, referencingColumns, tables } from './support/model';
+import { isInt32Type, label, primaryKey, referencedColumns, referencingIndex, tables } from './support/model';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -38,6 +38,8 @@ export default defineRule({
   checkSchema(ctx) {
     if (ctx.dialect === 'mongodb' || ctx.dialect === 'sqlite') return;
     const referencing = referencingTables(ctx.schema);
+    // Who references each key, worked out once for all tables (per table it would go over every foreign key each time).
+    const referencingOf = referencingIndex(ctx.schema);
     for (const table of tables(ctx.schema)) {
       const pk = primaryKey(table);
       if (!pk || pk.columns.length !== 1) continue;
@@ -51,7 +53,7 @@ export default defineRule({
       // A key that itself references a 32-bit key is widened by that key's fix, which carries it along.
       if (!prisma && !referencesInt32(ctx.schema, table, column, ctx.dialect)) {
         const sql = serial ? 'bigserial' : 'bigint';
-        const also = referencingInt32(ctx.schema, table, column, ctx.dialect);
+        const also = referencingInt32(referencingOf, table, column, ctx.dialect);
         const title = `Change type to ${sql}${also.length ? ` (and ${also.length === 1 ? 'the column' : `the ${also.length} columns`} referencing it to bigint)` : ''}`;
         fixes.push({ title, safe: false, preferred: true, intent: { kind: 'changeColumnType', table, column, sql, keepParams: false, also } });
       }
@@ -81,12 +83,12 @@ function referencingTables(schema: Schema): Map<string, number> {
  * The 32-bit columns whose foreign keys reference `key` (and, where such a column is itself a single-column
  * primary key, the columns referencing that one): widened with the key, or each join converts types.
  */
-function referencingInt32(schema: Schema, table: Table, key: Column, dialect: Dialect): { table: Table; column: Column; sql: string }[] {
+function referencingInt32(referencingOf: ReturnType<typeof referencingIndex>, table: Table, key: Column, dialect: Dialect): { table: Table; column: Column; sql: string }[] {
   const out: { table: Table; column: Column; sql: string }[] = [];
   const seen = new Set<Column>([key]);
   const queue = [{ table, column: key }];
   for (let parent = queue.shift(); parent; parent = queue.shift()) {
-    for (const { table: t, column } of referencingColumns(schema, parent.table, parent.column)) {
+    for (const { table: t, column } of referencingOf(parent.table, parent.column)) {
       if (seen.has(column) || !isInt32Type(column, dialect) || column.type.array) continue;
       seen.add(column);
       out.push({ table: t, column, sql: /serial/i.test(column.type.written) ? 'bigserial' : 'bigint' });

@@ -204,15 +204,28 @@ export function referencedColumns(schema: Schema, table: Table, column: Column):
 
 /** The columns, of any table, whose foreign keys reference `column` of `table`. */
 export function referencingColumns(schema: Schema, table: Table, column: Column): { table: Table; column: Column }[] {
-  const out: { table: Table; column: Column }[] = [];
+  return referencingIndex(schema)(table, column);
+}
+
+/**
+ * `referencingColumns` for every key at once: one pass over the schema's foreign keys, for a rule that asks
+ * about every table (asking each table's key on its own would go over all foreign keys for each).
+ */
+export function referencingIndex(schema: Schema): (table: Table, column: Column) => { table: Table; column: Column }[] {
+  const byKey = new Map<Table, Map<Column, { table: Table; column: Column }[]>>();
   for (const t of tables(schema)) {
     for (const fk of t.foreignKeys) {
-      if (findTable(schema, fk.refTable) !== table) continue;
       fk.columns.forEach((name, k) => {
-        const own = referencedAt(schema, fk.refTable, fk.refColumns, k)?.column === column ? findColumn(t, name) : undefined;
-        if (own) out.push({ table: t, column: own });
+        const ref = referencedAt(schema, fk.refTable, fk.refColumns, k);
+        const own = ref ? findColumn(t, name) : undefined;
+        if (!ref || !own) return;
+        let cols = byKey.get(ref.table);
+        if (!cols) byKey.set(ref.table, (cols = new Map()));
+        const list = cols.get(ref.column);
+        if (list) list.push({ table: t, column: own });
+        else cols.set(ref.column, [{ table: t, column: own }]);
       });
     }
   }
-  return out;
+  return (table, column) => byKey.get(table)?.get(column) ?? [];
 }
