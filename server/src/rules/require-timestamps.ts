@@ -15,7 +15,7 @@ const NOW = new Set(['now', 'current_timestamp', 'clock_timestamp', 'statement_t
 
 function matcher(names: readonly string[]): (c: Column) => boolean {
   const set = new Set(names.map(squash));
-  return (c) => namesOf(c).some((n) => set.has(squash(n)));
+  return (c) => set.has(squash(c.name)) || (!!c.fieldName && c.fieldName !== c.name && set.has(squash(c.fieldName)));
 }
 
 /** A timestamp that defaults to the current time records the insert, whatever it is called (`addedAt`, `joinedAt`). */
@@ -146,7 +146,8 @@ export default defineRule({
       if (!hasCreated) missing.push(named(createdName, prisma, 'created'));
       if (!hasUpdated) missing.push(named(updatedName, prisma, 'updated'));
       // A name the table already uses for something else cannot be added.
-      const clash = missing.some((m) => table.columns.some((c) => namesOf(c).some((n) => squash(n) === squash(m.fieldName ?? m.name) || squash(n) === squash(m.name))));
+      const taken = new Set(missing.flatMap((m) => [squash(m.fieldName ?? m.name), squash(m.name)]));
+      const clash = table.columns.some((c) => namesOf(c).some((n) => taken.has(squash(n))));
       const names = missing.map((m) => m.fieldName ?? m.name);
       const what = names.length === 2 ? `${names[0]} or ${names[1]}` : names[0];
       ctx.report({
