@@ -1,6 +1,6 @@
 // The language server as an editor sees it (dist/server.js --stdio): time to the first diagnostics after
 // opening a file, keystroke → diagnostics (median and p95, the pause after a keystroke included: that is what
-// a user waits; in a comment, and for Prisma also in a field's name), hover, and the server's peak RSS; beside
+// a user waits; in a comment, and in the name of a field or column), hover, and the server's peak RSS; beside
 // each file, its peer in the same run: Prisma's own wasm `lint` on the same schema text, and libpg-query parsing
 // the same SQL once.
 // Files: a generated 1 MB PostgreSQL DDL file (bench/inputs.mjs), a generated 300-model Prisma schema, and,
@@ -112,18 +112,19 @@ async function measure(file, languageId, word) {
       await s.conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: at + 1 + i, character: lines[at + i].indexOf(word) + 1 } });
       hovers.push(performance.now() - t);
     }
-    // Prisma: keystrokes in the name of a field added to a model after the middle (each one renames the field:
-    // the schema's structure changes, so Prisma's engine is asked again).
+    // Keystrokes in the name of a field (a column) added to a model (a table) after the middle: each one renames
+    // it, so the schema changes (Prisma's engine is asked again; the SQL statement is parsed and replayed again).
     const names = [];
-    const idLine = languageId === 'prisma' ? lines.findIndex((l, i) => i > line && /^\s+id\s.*@id\b/.test(l)) : -1;
+    const idLine = lines.findIndex((l, i) => i > line && (languageId === 'prisma' ? /^\s+id\s.*@id\b/ : /^\s+id\s.*PRIMARY KEY,$/).test(l));
     if (idLine >= 0) {
       const fieldLine = idLine + 2; // after the id field; +1 for the comment line typed above
+      const [name, rest] = languageId === 'prisma' ? ['  benchField', ' Int?\n'] : ['  bench_field', ' integer,\n'];
       version++;
-      await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: fieldLine, character: 0 }, end: { line: fieldLine, character: 0 } }, text: '  benchField Int?\n' }] });
+      await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: fieldLine, character: 0 }, end: { line: fieldLine, character: 0 } }, text: name + rest }] });
       await s.diagnostics(uri, version, true);
       for (let i = 0; i < EDITS; i++) {
         version++;
-        const character = '  benchField'.length + i;
+        const character = name.length + i;
         const done = s.diagnostics(uri, version, true);
         t = performance.now();
         await s.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line: fieldLine, character }, end: { line: fieldLine, character } }, text: 'x' }] });

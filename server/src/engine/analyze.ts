@@ -20,6 +20,7 @@ import { isScriptPath, languageOf, pathToUri, uriToPath, type Language } from '.
 import { applyHistoryPolicy } from './history-policy';
 import { configuredEngine, designLanguage, loadUnit } from './load';
 import { oncePerPlace } from './shared-reports';
+import type { Shifted } from './shifted';
 import { applySuppressions, parseDirectives } from './suppression';
 
 /** File access for the engine: the CLI reads the disk, the language server overlays open documents. */
@@ -55,6 +56,11 @@ export interface FileAnalysis {
   partial?: { from: number; rulesSkipped: number };
   /** Time spent, for the status bar and benchmarks. */
   millis: number;
+  /**
+   * Made from the analysis of an earlier text by moving its places, after an edit inside a plain comment
+   * (shifted.ts): `unit` is that analysis's, with its offsets; hovers read it through `shifted`.
+   */
+  shifted?: Shifted;
 }
 
 export class Engine {

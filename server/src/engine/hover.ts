@@ -12,6 +12,7 @@ import { URI } from 'vscode-uri';
 import type { FileAnalysis } from './analyze';
 import { docsUrl } from './docs';
 import { findingMarkdown } from './finding-hover';
+import { fromBase, toBase } from './shifted';
 
 export interface HoverResult {
   markdown: string;
@@ -30,6 +31,12 @@ function contains(span: Span, offset: number): boolean {
 }
 
 export function hoverAt(analysis: FileAnalysis, offset: number): HoverResult | undefined {
+  if (analysis.shifted) {
+    // The analysis the edit started from answers, at the place the offset had before the edit.
+    const at = toBase(analysis.shifted, offset);
+    const hover = at === undefined ? undefined : hoverAt(analysis.shifted.base, at);
+    return hover && { ...hover, span: fromBase(analysis.shifted, hover.span) };
+  }
   const here = analysis.findings.filter((f) => contains(f.span, offset));
   if (here.length) {
     // On a finding the hover is about the finding alone, short enough to read at a glance; the table summary

@@ -39,6 +39,7 @@ import { allowGit } from '../workspace/git';
 import { inScriptMigrationFolder } from '../workspace/script-migrations';
 import { WATCHED_FILE_GLOBS } from '../workspace/watched';
 import { detectedOf } from '../engine/detected';
+import { afterCommentEdit } from '../engine/shifted';
 import { registerFeatures } from './features';
 import { DEFAULT_SETTINGS, readSettings } from './settings';
 import { Scheduler } from './schedule';
@@ -53,6 +54,8 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 /** Work on one document stops after this long and reports what it has, so the editor never freezes (`editorBudgetMs` changes it). */
 const EDITOR_BUDGET_MS = 2000;
+/** After keystrokes answered by moving the last analysis, the full one runs when typing pauses this long. */
+const SETTLE_MS = 1500;
 
 export function startServer(connection: Connection): void {
   const documents = new TextDocuments(TextDocument);
@@ -74,6 +77,11 @@ export function startServer(connection: Connection): void {
   // Open documents win over the disk, so unsaved edits in one schema file reach the others.
   // Bumped on every edit, open, close and change on disk: the engine re-reads files only then.
   let revision = 0;
+  /** Per open document, how many of the revisions were its own edits, and where they stood at its last analysis. */
+  const ownEdits = new Map<string, number>();
+  const analysedAt = new Map<string, { revision: number; own: number }>();
+  /** Documents whose next run is the full analysis after keystrokes answered by moving the last one (shifted.ts). */
+  const settling = new Set<string>();
   const host: AnalysisHost = {
     revision: () => revision,
     readFile(fsPath) {
@@ -158,6 +166,7 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onDidChangeConfiguration(() => {
+    revision++;
     settingsCache.clear();
     for (const doc of documents.all()) schedule(doc.uri, 0);
   });
@@ -175,6 +184,8 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidChangeContent((e) => {
     revision++;
+    ownEdits.set(e.document.uri, (ownEdits.get(e.document.uri) ?? 0) + 1);
+    settling.delete(e.document.uri);
     // Other open files of the same Prisma schema or migration history see this file's unsaved text.
     scheduler.edited(e.document.uri, dependentsOf(e.document.uri, e.document.getText()));
   });
@@ -182,6 +193,8 @@ export function startServer(connection: Connection): void {
     revision++;
     scheduler.forget(e.document.uri);
     analyses.delete(e.document.uri);
+    ownEdits.delete(e.document.uri);
+    settling.delete(e.document.uri);
     settingsCache.delete(e.document.uri);
     // A preview's file stays the preview's when closed: Apply reopens it to edit it (VS Code drops the
     // diff's documents a moment after the diff closes), and that is still not the user opening it.
@@ -238,12 +251,18 @@ export function startServer(connection: Connection): void {
         analyses.delete(uri);
         findings = [];
       } else {
-        const analysis = await engine.analyze(uri, text, language, { budget: new Budget(initOptions.editorBudgetMs ?? EDITOR_BUDGET_MS) });
+        const at = { revision, own: ownEdits.get(uri) ?? 0 };
+        const analysis = moved(uri, text, at) ?? (await engine.analyze(uri, text, language, { budget: new Budget(initOptions.editorBudgetMs ?? EDITOR_BUDGET_MS) }));
         // A newer edit arrived while analysing: its own run will publish.
         if (documents.get(uri)?.version !== version) return;
         if (initOptions.prismaExtensionActive) analysis.findings = analysis.findings.filter((f) => f.rule !== 'prisma-validation');
         analyses.set(uri, analysis);
+        analysedAt.set(uri, at);
         scheduler.ran(uri, version, analysis.partial);
+        if (analysis.shifted) {
+          settling.add(uri);
+          scheduler.schedule(uri, SETTLE_MS);
+        }
         findings = analysis.findings;
         const e = analysis.engine;
         const d = detectedOf(analysis);
@@ -261,6 +280,19 @@ export function startServer(connection: Connection): void {
     }
     await connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, lines)) });
     void connection.sendNotification(StatusNotification, { state: ServerState.Ready, uri, counts: countBySeverity(findings), engine: engineInfo, detected });
+  }
+
+  /**
+   * After keystrokes inside a plain comment, and nothing else changed since the last analysis of the document
+   * (no other edit, no file on disk, no setting): that analysis, its places moved (shifted.ts). Not for the
+   * run that settles such keystrokes once typing pauses.
+   */
+  function moved(uri: string, text: string, at: { revision: number; own: number }): FileAnalysis | undefined {
+    const previous = analyses.get(uri);
+    const last = analysedAt.get(uri);
+    if (!previous || !last || settling.delete(uri)) return undefined;
+    if (at.revision - last.revision !== at.own - last.own) return undefined;
+    return afterCommentEdit(previous, text);
   }
 
   connection.onHover((params) => {

@@ -12,7 +12,7 @@
  */
 import type { SourceText } from '../model/frontend';
 import { lineStartAt, pastLineBreak } from '../model/text';
-import { changedRange } from './changed';
+import { changedRange } from '../model/changed';
 import type { Datamodel } from './datamodel';
 import { getDatamodel, lint, type EngineResult, type EngineVersion, type LintDiagnostic } from './engine';
 import { scanPrisma } from './scan';

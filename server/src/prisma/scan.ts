@@ -8,7 +8,7 @@
  * It reports what is written, not what it means: resolving types and relations is build.ts's job.
  */
 import { lineBreak, lineEndAt, pastLineBreak, type Span } from '../model/text';
-import { samePrefix } from './changed';
+import { samePrefix } from '../model/changed';
 import { LineCursor } from './lexer';
 import type { Argument, Attribute, Block, BlockKind, EnumValue, Expr, Field, ScanComment, ScannedFile } from './syntax';
 
