@@ -34,9 +34,21 @@ export interface ApplyContext {
 
 /**
  * What a statement does to the schema, in model pieces. Reading needs no schema: what depends on the
- * schema as the history leaves it is settled by `applyChanges`.
+ * schema as the history leaves it is settled by `applyChanges`, which copies what it keeps. So a statement
+ * is read once per parsed statement (the parse caches keep them while their text stays), not again each
+ * time a history is replayed through it.
  */
 export function statementChanges(st: ParsedStatement, ctx: ApplyContext): SchemaChange[] {
+  const hit = readOnce.get(st);
+  if (hit && hit.uri === ctx.uri && hit.dialect === ctx.dialect) return hit.changes;
+  const changes = readChanges(st, ctx);
+  readOnce.set(st, { uri: ctx.uri, dialect: ctx.dialect, changes });
+  return changes;
+}
+
+const readOnce = new WeakMap<ParsedStatement, { uri: string; dialect?: Dialect; changes: SchemaChange[] }>();
+
+function readChanges(st: ParsedStatement, ctx: ApplyContext): SchemaChange[] {
   if (ctx.dialect === 'sqlite' || ctx.dialect === 'mysql') {
     try {
       const lite = readLite(st, ctx.uri, ctx.dialect);

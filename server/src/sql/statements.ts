@@ -23,6 +23,8 @@ export type { AlterAction, Rel, StatementInfo } from '../model/statements';
  * the schema, in model pieces). SQLite/MySQL statements the PostgreSQL parser rejects get both from
  * their own reader; the replay applies `changes` and nothing else changes a schema.
  */
+const describedOnce = new WeakMap<ParsedStatement, { uri: string; dialect?: Dialect; info: StatementInfo }>();
+
 export class StatementView implements StatementSyntax {
   readonly site: Site;
   private described: StatementInfo | undefined;
@@ -41,9 +43,17 @@ export class StatementView implements StatementSyntax {
     return this.parsed.stmt;
   }
 
-  /** What the statement does, for the rules and the lock analysis. */
+  /**
+   * What the statement does, for the rules and the lock analysis. Described once per parsed statement (the
+   * parse caches keep them while their text stays), not again by each analysis that reads the statement.
+   */
   get info(): StatementInfo {
-    return (this.described ??= this.describeOwn());
+    if (this.described) return this.described;
+    const hit = describedOnce.get(this.parsed);
+    if (hit && hit.uri === this.uri && hit.dialect === this.dialect) return (this.described = hit.info);
+    this.described = this.describeOwn();
+    describedOnce.set(this.parsed, { uri: this.uri, dialect: this.dialect, info: this.described });
+    return this.described;
   }
 
   /** What it does to the schema, in model pieces: what the replay applies (`applyChanges`). */

@@ -364,15 +364,8 @@ function sectionIndexes(parse: SqlFileParse, section: 'main' | 'down'): number[]
   return out;
 }
 
-const infoCache = new WeakMap<object, StatementInfo>();
 function infoOf(parse: SqlFileParse, i: number): StatementInfo {
-  const st = parse.statements[i];
-  let info = infoCache.get(st);
-  if (!info) {
-    info = new StatementView(st, parse.uri, parse.dialect).info;
-    infoCache.set(st, info);
-  }
-  return info;
+  return new StatementView(parse.statements[i], parse.uri, parse.dialect).info;
 }
 
 /** Does the text have a line comment that starts a down section (any runner's)? */
