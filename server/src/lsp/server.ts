@@ -54,6 +54,11 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 /** Work on one document stops after this long and reports what it has, so the editor never freezes (`editorBudgetMs` changes it). */
 const EDITOR_BUDGET_MS = 2000;
+/**
+ * The first run on a document that was just opened stops sooner (at most this long), so a large file shows
+ * its first findings early; the runs that go on from there have the whole budget.
+ */
+const OPEN_BUDGET_MS = 1000;
 /** After keystrokes answered by moving the last analysis, the full one runs when typing pauses this long. */
 const SETTLE_MS = 1500;
 
@@ -252,7 +257,9 @@ export function startServer(connection: Connection): void {
         findings = [];
       } else {
         const at = { revision, own: ownEdits.get(uri) ?? 0 };
-        const analysis = moved(uri, text, at) ?? (await engine.analyze(uri, text, language, { budget: new Budget(initOptions.editorBudgetMs ?? EDITOR_BUDGET_MS) }));
+        const budgetMs = initOptions.editorBudgetMs ?? EDITOR_BUDGET_MS;
+        const budget = new Budget(analyses.has(uri) ? budgetMs : Math.min(budgetMs, OPEN_BUDGET_MS));
+        const analysis = moved(uri, text, at) ?? (await engine.analyze(uri, text, language, { budget }));
         // A newer edit arrived while analysing: its own run will publish.
         if (documents.get(uri)?.version !== version) return;
         if (initOptions.prismaExtensionActive) analysis.findings = analysis.findings.filter((f) => f.rule !== 'prisma-validation');
