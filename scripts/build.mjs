@@ -44,6 +44,8 @@ const entries = [
   { entryPoints: [path.join(root, 'client/src/extension.ts')], outfile: path.join(dist, 'client.js'), external: ['vscode'] },
   { entryPoints: [path.join(root, 'server/src/lsp/main.ts')], outfile: path.join(dist, 'server.js') },
   { entryPoints: [path.join(root, 'server/src/cli/main.ts')], outfile: path.join(dist, 'cli.js') },
+  // Prisma's engine on a second thread (server/src/prisma/engine-thread.ts finds it beside the bundles).
+  { entryPoints: [path.join(root, 'server/src/prisma/engine-worker.ts')], outfile: path.join(dist, 'engine-worker.js') },
 ];
 
 fs.mkdirSync(dist, { recursive: true });

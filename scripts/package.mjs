@@ -27,7 +27,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export async function packageExtension(options = {}) {
   const cwd = options.cwd ?? root;
   const out = path.resolve(options.out ?? path.join(root, 'dist-vsix', 'db-design.vsix'));
-  const required = options.requiredFiles ?? ['dist/client.js', 'dist/server.js'];
+  const required = options.requiredFiles ?? ['dist/client.js', 'dist/server.js', 'dist/engine-worker.js'];
   const missing = required.filter((f) => !fs.existsSync(path.join(cwd, f)));
   if (missing.length > 0) {
     throw new Error(`missing ${missing.join(', ')} in ${cwd}: run \`npm run build\` first`);

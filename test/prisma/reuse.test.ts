@@ -76,8 +76,9 @@ test('reuse: any other edit asks the engine again', () => {
 });
 
 test('reuse: a comment on a line Prisma reports on is not trusted', () => {
+  load([BASE]);
   let text = BROKEN;
-  assert.equal(load([text]), 1, 'an error: lint only');
+  assert.equal(load([text]), 2, 'the schema validated before the edit: its datamodel was asked beside the lint (and dropped)');
   text = edit(text, '// typo here', '// typo there');
   assert.equal(load([text]), 1, 'the diagnostic is on the comment\'s line: lint again');
   text = edit(text, '// a note', '// a note about it');
@@ -118,4 +119,41 @@ test('reuse: edits that change what the blocks mean read as from scratch (the bl
     text = edit(text, find, replace);
     load([text]);
   }
+});
+
+test('reuse: an edit of a schema that validated asks the datamodel beside the lint; the answers are those of a fresh load', () => {
+  let text = BASE;
+  load([text]);
+  const steps: [string, string, number, string][] = [
+    ['  email String', '  emailx String', 2, 'a field renamed: lint and datamodel'],
+    ['  emailx String', '  emailxy String', 2, 'again'],
+    ['  emailxy String', '  emailxy Strin', 2, 'a type broken: the datamodel asked beside the lint is dropped'],
+    ['  emailxy Strin', '  emailxy Stri', 1, 'still broken: the lint only'],
+    ['  emailxy Stri', '  emailxy String', 2, 'mended: the lint, then the datamodel'],
+    ['model Post {', 'view Post {', 2, 'a view: lint and datamodel'],
+  ];
+  for (const [find, replace, calls, why] of steps) {
+    text = edit(text, find, replace);
+    assert.equal(load([text]), calls, why);
+  }
+});
+
+test('reuse: random edits of a schema, each answered as a fresh load answers it, with at most the two engine calls of one', () => {
+  let seed = 5;
+  const next = () => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed / 2147483648);
+  const pieces = ['x', 'Id', '?', ' ', '\n', '@unique', 'Int', ' String', '// c', '}', '@@index([id])', ''];
+  let text = BASE + 'model Tag {\n  id    Int    @id\n  label String\n  note  String? // why\n}\n';
+  load([text]);
+  const counts = new Map<number, number>();
+  for (let i = 0; i < 80; i++) {
+    // Edits inside the models' bodies, where a keystroke mostly keeps the schema valid (the datamodel asked beside the lint).
+    const body = text.indexOf('model User {');
+    const at = body + Math.floor(next() * (text.length - body));
+    const cut = next() < 0.3 ? Math.floor(next() * 4) : 0;
+    text = text.slice(0, at) + pieces[Math.floor(next() * pieces.length)] + text.slice(at + cut);
+    const calls = load([text]);
+    assert.ok(calls <= 2, `edit ${i}: ${calls} engine calls`);
+    counts.set(calls, (counts.get(calls) ?? 0) + 1);
+  }
+  assert.ok((counts.get(2) ?? 0) > 0 && (counts.get(1) ?? 0) > 0, `both kinds of edit met: ${JSON.stringify([...counts])}`);
 });

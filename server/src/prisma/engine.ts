@@ -10,6 +10,7 @@
  */
 import type { SourceText } from '../model/frontend';
 import type { Datamodel } from './datamodel';
+import { lintAside } from './engine-thread';
 
 export type EngineVersion = 6 | 7;
 
@@ -95,6 +96,20 @@ export function lint(version: EngineVersion, files: readonly SourceText[]): Engi
     const raw = JSON.parse(wasm.lint(JSON.stringify(filesJson(files)))) as RawLint[];
     return raw.map((d) => ({ uri: d.file_name, start: d.start, end: d.end, message: d.text, warning: d.is_warning }));
   });
+}
+
+/**
+ * Prisma's lint of `files`, and `meanwhile()`, which may ask the engine too: the lint runs on the engine
+ * thread when it can (engine-thread.ts), else here first. The same answers either way.
+ */
+export function lintWhile<T>(version: EngineVersion, files: readonly SourceText[], meanwhile: () => T): [EngineResult<LintDiagnostic[]>, T] {
+  const pending = lintAside(version, files);
+  if (!pending) return [lint(version, files), meanwhile()];
+  const other = meanwhile();
+  const answered = pending();
+  if (!answered) return [lint(version, files), other];
+  calls++;
+  return [answered, other];
 }
 
 /**

@@ -14,7 +14,7 @@ import type { SourceText } from '../model/frontend';
 import { lineStartAt, pastLineBreak } from '../model/text';
 import { changedRange } from '../model/changed';
 import type { Datamodel } from './datamodel';
-import { getDatamodel, lint, type EngineResult, type EngineVersion, type LintDiagnostic } from './engine';
+import { getDatamodel, lint, lintWhile, type EngineResult, type EngineVersion, type LintDiagnostic } from './engine';
 import { scanPrisma } from './scan';
 import type { ScanComment, ScannedFile } from './syntax';
 
@@ -67,12 +67,8 @@ export function engineAnswers(version: EngineVersion, files: readonly SourceText
   const before = memory.get(key);
   const shifts = before ? commentOnlyEdit(before, files, scans) : undefined;
   const reused = before && shifts ? shiftedLint(before.lint, shifts) : undefined;
-  const entry: Remembered = {
-    texts: files.map((f) => f.text),
-    comments: scans.map((s) => s.comments),
-    lint: reused ?? lint(version, files),
-    datamodel: reused ? before!.datamodel : undefined,
-  };
+  const asked = reused ? { lint: reused, datamodel: before!.datamodel } : ask(version, files, before);
+  const entry: Remembered = { texts: files.map((f) => f.text), comments: scans.map((s) => s.comments), ...asked };
   memory.delete(key);
   memory.set(key, entry);
   if (memory.size > KEEP) memory.delete(memory.keys().next().value!);
@@ -80,6 +76,20 @@ export function engineAnswers(version: EngineVersion, files: readonly SourceText
     lint: entry.lint,
     datamodel: (input) => (entry.datamodel ??= getDatamodel(version, input())),
   };
+}
+
+/** Only warnings: the datamodel is then asked of the files as they are (index.ts). */
+const clean = (r: EngineResult<LintDiagnostic[]>) => r.ok && r.value.every((d) => d.warning);
+
+/**
+ * The engine's lint of the edited files and, when the schema validated before the edit (most keystrokes
+ * keep it so), their datamodel asked at the same time (engine.ts, lintWhile): kept when the lint shows the
+ * datamodel would be asked of these same files, dropped otherwise.
+ */
+function ask(version: EngineVersion, files: readonly SourceText[], before: Remembered | undefined): Pick<Remembered, 'lint' | 'datamodel'> {
+  if (!before || !clean(before.lint) || !before.datamodel?.ok) return { lint: lint(version, files) };
+  const [linted, datamodel] = lintWhile(version, files, () => getDatamodel(version, files));
+  return clean(linted) ? { lint: linted, datamodel } : { lint: linted };
 }
 
 /** The shifts that turn the old texts into the new ones, when every change is inside one `//` comment of its file. */
