@@ -28,7 +28,7 @@ export interface SqlFileParse {
   comments: Comment[];
   problems: Problem[];
   templated: boolean;
-  /** The statements the budget left unread (the rest of the file); such a parse is not cached. */
+  /** The statements the budget left unread (the rest of the file); the next parse of the same text goes on from such a parse. */
   unread?: Unread;
 }
 
@@ -63,14 +63,15 @@ const CACHE_LIMIT = 4000;
 export function parseSqlFile(file: SourceText, dialect: Dialect, sections: readonly SectionSyntax[] = NO_SECTIONS, budget?: Budget): SqlFileParse {
   const key = `${dialect}\u0000${sectionsId(sections)}\u0000${file.uri}`;
   const hit = cache.get(key);
-  if (hit && hit.text === file.text) {
+  if (hit && hit.text === file.text && !hit.unread) {
     cache.delete(key);
     cache.set(key, hit);
     return hit;
   }
-  // The file's previous text (the editor's last version): its statements that did not move are kept as they are.
+  // The file's previous text (the editor's last version), or the same text read in part by a run the budget
+  // stopped: its statements that did not move are kept as they are.
   const parsed = parseUncached(file, dialect, sections, budget, hit);
-  if (parsed.unread) return parsed;
+  cache.delete(key);
   cache.set(key, parsed);
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   return parsed;
