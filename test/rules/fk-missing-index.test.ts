@@ -456,12 +456,71 @@ ruleTester('fk-missing-index', {
       ],
     },
     {
-      name: 'sql: the index on the first column was built by an earlier migration: it stays as it ran, and no fix adds a second one beside it',
+      name: 'sql: the index on the first column was built by an earlier migration: it stays as it ran; a new migration builds the wider one CONCURRENTLY and drops it CONCURRENTLY',
       language: 'sql',
       file: 'migrations/0002_lines.sql',
       config: { migrations: { runner: 'plain' } },
       files: {
         'migrations/0001_init.sql':
+          'CREATE TABLE orders (tenant_id bigint, id bigint, PRIMARY KEY (tenant_id, id));\n' +
+          'CREATE TABLE lines (id bigint PRIMARY KEY, tenant_id bigint NOT NULL, order_id bigint NOT NULL);\n' +
+          'CREATE INDEX lines_order_id_idx ON lines (order_id);\n',
+      },
+      code: `
+        ALTER TABLE lines ADD CONSTRAINT lines_order_fk FOREIGN KEY (order_id, tenant_id) REFERENCES orders (id, tenant_id);
+                                         ^^^^^^^^^^^^^^ fk-missing-index
+      `,
+      // The edits go to the new migration (its text: test/workspace/fixes.test.ts); this file stays as it is.
+      output: [
+        `
+        ALTER TABLE lines ADD CONSTRAINT lines_order_fk FOREIGN KEY (order_id, tenant_id) REFERENCES orders (id, tenant_id);
+      `,
+      ],
+    },
+    {
+      name: 'sql: the narrow index an earlier migration built, in a Prisma migration (a transaction): the build and the drop each get a new migration of their own',
+      language: 'sql',
+      file: 'prisma/migrations/20240102000000_lines/migration.sql',
+      files: {
+        'prisma/migrations/20240101000000_init/migration.sql':
+          'CREATE TABLE "orders" ("tenant_id" BIGINT, "id" BIGINT, PRIMARY KEY ("tenant_id", "id"));\n' +
+          'CREATE TABLE "lines" ("id" BIGINT PRIMARY KEY, "tenant_id" BIGINT NOT NULL, "order_id" BIGINT NOT NULL);\n' +
+          'CREATE INDEX "lines_order_id_idx" ON "lines" ("order_id");\n',
+        'prisma/migrations/migration_lock.toml': 'provider = "postgresql"\n',
+      },
+      code: `
+        ALTER TABLE "lines" ADD CONSTRAINT "lines_order_fkey" FOREIGN KEY ("order_id", "tenant_id") REFERENCES "orders" ("id", "tenant_id");
+                                           ^^^^^^^^^^^^^^^^^^ fk-missing-index
+      `,
+      output: [
+        `
+        ALTER TABLE "lines" ADD CONSTRAINT "lines_order_fkey" FOREIGN KEY ("order_id", "tenant_id") REFERENCES "orders" ("id", "tenant_id");
+      `,
+      ],
+    },
+    {
+      name: 'sql: the narrow index an earlier migration built has INCLUDE columns: no fix (a new index from its columns alone would drop them)',
+      language: 'sql',
+      file: 'migrations/0002_lines.sql',
+      config: { migrations: { runner: 'plain' } },
+      files: {
+        'migrations/0001_init.sql':
+          'CREATE TABLE orders (tenant_id bigint, id bigint, PRIMARY KEY (tenant_id, id));\n' +
+          'CREATE TABLE lines (id bigint PRIMARY KEY, tenant_id bigint NOT NULL, order_id bigint NOT NULL, qty int);\n' +
+          'CREATE INDEX lines_order_id_idx ON lines (order_id) INCLUDE (qty);\n',
+      },
+      code: `
+        ALTER TABLE lines ADD CONSTRAINT lines_order_fk FOREIGN KEY (order_id, tenant_id) REFERENCES orders (id, tenant_id);
+                                         ^^^^^^^^^^^^^^ fk-missing-index
+      `,
+      output: [],
+    },
+    {
+      name: 'sql: the narrow index an earlier migration built, runner not known: no fix (CONCURRENTLY may land in its transaction)',
+      language: 'sql',
+      file: 'db/updates/0002_lines.sql',
+      files: {
+        'db/updates/0001_init.sql':
           'CREATE TABLE orders (tenant_id bigint, id bigint, PRIMARY KEY (tenant_id, id));\n' +
           'CREATE TABLE lines (id bigint PRIMARY KEY, tenant_id bigint NOT NULL, order_id bigint NOT NULL);\n' +
           'CREATE INDEX lines_order_id_idx ON lines (order_id);\n',

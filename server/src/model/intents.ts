@@ -41,7 +41,7 @@ export type FixIntent =
    * Append `columns` to an existing index's column list (an index on (a) widened to (a, b) for a foreign
    * key on (a, b), instead of a second index that would make it redundant).
    */
-  | { kind: 'widenIndex'; table: Table; index: Index; columns: string[] }
+  | { kind: 'widenIndex'; table: Table; index: Index; columns: string[]; fk?: ForeignKey }
   /**
    * Restrict an index to the rows where `column` is null (`when: 'null'`) or false (`'false'`): SQL
    * `WHERE deleted_at IS NULL`, Prisma `where: { deletedAt: null }` (preview feature `partialIndexes`).

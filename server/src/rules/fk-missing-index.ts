@@ -32,7 +32,7 @@ function indexFix(ctx: DesignContext, table: Table, fk: ForeignKey, cols: string
     const label = indexLabel(table, narrow);
     const title = ctx.language === 'prisma' ? `Widen ${label} to @@index([${list}])` : `Widen ${label} to (${list})`;
     // It changes an index the user wrote: offered, never applied on save.
-    return { title, safe: false, preferred: true, intent: { kind: 'widenIndex', table, index: narrow, columns: fk.columns.slice(narrow.columns.length) } };
+    return { title, safe: false, preferred: true, intent: { kind: 'widenIndex', table, index: narrow, columns: fk.columns.slice(narrow.columns.length), fk } };
   }
   // A one-column index on a boolean or a small enum is one index-low-cardinality reports.
   const only = fk.columns.length === 1 ? findColumn(table, fk.columns[0]) : undefined;
@@ -64,7 +64,10 @@ export default defineRule({
       'SQL: `CREATE INDEX` right after the statement that adds the foreign key; on a table an earlier migration created, ' +
       '`CREATE INDEX CONCURRENTLY` (the table already holds data), in a new migration when this one runs in a transaction. ' +
       'An index on the leading foreign key columns alone, such as (a) for a key on (a, b), is widened instead of ' +
-      'indexed twice (in SQL only when the same migration creates it: an index that has been built stays as it ran, and no fix is offered). No fix is offered on a table that already has as ' +
+      'indexed twice. In SQL an index the same migration creates is widened where it is written; one an earlier migration built ' +
+      'stays as it ran, and on PostgreSQL a new migration builds the wider index CONCURRENTLY and then drops the narrow one ' +
+      'CONCURRENTLY (each in a migration of its own where the runner would wrap them in a transaction; no fix when the runner is ' +
+      'not known, or when the narrow index has INCLUDE columns, expressions, operator classes or a predicate). No fix is offered on a table that already has as ' +
       'many indexes as `too-many-indexes` allows (which one to drop or merge is your call), nor for a key on one boolean ' +
       'or small-enum column, whose index `index-low-cardinality` would report.',
     principle: 'Index the access paths the schema itself creates: every foreign key is a join and a cascade path.',

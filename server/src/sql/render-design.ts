@@ -106,6 +106,18 @@ function indexColumnList(toks: Tok[]): { open: number; close: number } | undefin
   return open >= 0 && close > open ? { open, close } : undefined;
 }
 
+/**
+ * Is `written` a plain `CREATE INDEX`: each element of its column list one name (no expression, operator
+ * class, collation or order), nothing after the list (no INCLUDE, WITH, TABLESPACE or WHERE), not ON ONLY
+ * a partitioned table? Such an index is rebuilt whole from its table and columns.
+ */
+export function plainIndexStatement(written: string): boolean {
+  const toks = tokensOf(written);
+  const list = indexColumnList(toks);
+  if (!list || toks.some((t) => t.word === 'only') || toks.slice(list.close + 1).some((t) => t.text !== ';')) return false;
+  return elements(toks, list.open, list.close).every(([a, b]) => a === b);
+}
+
 /** The unquoted name an index element starts with (`"Email"` -> `Email`, `email DESC` -> `email`). */
 function elementColumn(tok: Tok): string {
   return tok.text.startsWith('"') ? tok.text.slice(1, -1).replace(/""/g, '"') : tok.word;

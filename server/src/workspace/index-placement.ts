@@ -14,9 +14,13 @@ import type { FixIntent } from '../model/intents';
 import type { FileFacts, SqlStatement } from '../model/migration-file';
 import type { Schema } from '../model/schema';
 import type { SourceRef } from '../model/text';
+import { quoteQualified } from '../model/identifiers';
+import { lineBreak } from '../model/text';
 import { indexStatement, renderSqlFix } from '../sql/render';
+import { plainIndexStatement } from '../sql/render-design';
 
 type AddIndex = Extract<FixIntent, { kind: 'addIndex' }>;
+type WidenIndex = Extract<FixIntent, { kind: 'widenIndex' }>;
 
 interface MigrationParts {
   uri: string;
@@ -63,5 +67,29 @@ export function placeIndex(intent: AddIndex, m: MigrationParts): TextEdit[] | un
   const next = m.file.newMigration?.('index');
   if (!next) return undefined;
   const sql = indexStatement(intent.table, intent.columns, m.schema, true);
+  return next.edits(sql).map((e) => ({ uri: e.at.uri, span: { ...e.at.span }, newText: e.newText }));
+}
+
+/**
+ * Widening an index another migration built: that statement has run and stays as it ran. On PostgreSQL a new
+ * migration builds the wider index CONCURRENTLY and then drops the narrow one CONCURRENTLY (the table holds
+ * data; the runner's new migrations keep each statement out of a transaction), when the narrow index is a
+ * plain one the new statement rebuilds whole. Elsewhere, or where the runner is not known, no fix. An index
+ * this migration creates is widened where it is written.
+ */
+export function placeWidening(intent: WidenIndex, m: MigrationParts, textOf: (uri: string) => string | undefined): TextEdit[] | undefined | 'as-written' {
+  const src = intent.index.source;
+  if (!src || src.uri === m.uri) return 'as-written';
+  const fk = intent.fk;
+  if (!fk || fk.declaration.uri !== m.uri || m.file.role !== 'migration' || m.schema.dialect !== 'postgresql' || !intent.index.name) return undefined;
+  const st = statementAt(m.statements, fk.declaration.span);
+  if (!st || st.direction !== 'up' || st.tx.runnerUnknown) return undefined;
+  const written = textOf(src.uri)?.slice(src.span.start, src.span.end);
+  if (!written || !plainIndexStatement(written)) return undefined;
+  const next = m.file.newMigration?.('index');
+  if (!next) return undefined;
+  const { table, index } = intent;
+  const wide = indexStatement(table, [...index.columns, ...intent.columns], m.schema, true);
+  const sql = `${wide}${lineBreak(written)}DROP INDEX CONCURRENTLY ${quoteQualified(table.schema, index.name!)};`;
   return next.edits(sql).map((e) => ({ uri: e.at.uri, span: { ...e.at.span }, newText: e.newText }));
 }

@@ -20,7 +20,7 @@ import { resumeReplay, type FileReplay } from './file-replay';
 import { History } from './replay';
 import { fileMode, runnerModule, RUNNERS, SECTION_MARKERS } from './runners';
 import { newMigrationRef } from './new-migration';
-import { placeIndex } from './index-placement';
+import { placeIndex, placeWidening } from './index-placement';
 import { bringsOutRewrite, loneChangeOutside } from './fix-placement';
 import { sqlHover } from './hover';
 import { analyseTransactions } from './transactions';
@@ -147,7 +147,8 @@ export class SqlWorkspace {
       render: renderIn(parse, uri, (intent) => {
         if (intent.kind === 'changeColumnType' && bringsOutRewrite(intent, uri, statements, opts.pgVersion)) return undefined;
         if (intent.kind === 'enableRls' && loneChangeOutside(intent.table.declaration, facts, statements)) intent = { ...intent, transaction: true };
-        const placed = intent.kind === 'addIndex' ? placeIndex(intent, { uri, files, schema, file: facts, statements }) : 'as-written';
+        const parts = { uri, files, schema, file: facts, statements };
+        const placed = intent.kind === 'addIndex' ? placeIndex(intent, parts) : intent.kind === 'widenIndex' ? placeWidening(intent, parts, reader(this.host)) : 'as-written';
         return placed === 'as-written' ? renderSqlFix(intent, files, schema) : placed;
       }),
       role,
