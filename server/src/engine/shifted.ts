@@ -1,23 +1,25 @@
 /**
- * A keystroke inside a plain `--` comment of a SQL file that is not a migration (a pg_dump, a
- * structure.sql, a scratch file) changes no statement, so no finding: the analysis of the text before the
- * edit still holds, its places after the edit moved by the edit's length. On a large file that answer costs
- * a copy of the findings instead of a split, a parse of the moved statements and a replay.
+ * A keystroke that changes no statement: inside a plain `--` comment, or spaces and tabs typed or deleted
+ * between two tokens (never inside one, a string, a quoted name or a client command), in a SQL file that is
+ * not a migration (a pg_dump, a structure.sql, a scratch file). No finding changes: the analysis of the text
+ * before the edit still holds, its places after the edit moved by the edit's length. On a large file that
+ * answer costs a copy of the findings instead of a split, a parse of the moved statements and a replay.
  *
  * The analysis it started from (`base`) is kept: hovers read it at the place the offset had before the edit,
- * and fixes are its fixes, moved. A fix that would rewrite text around the edited comment is left out: its
- * text was rendered from the comment as it was. The editor analyses the file in full again when typing
- * pauses.
+ * and fixes are its fixes, moved. A fix that would change text at or around the edit is left out: its text
+ * was rendered from the text as it was, and an insertion there could belong before or after what was typed.
+ * The editor analyses the file in full again when typing pauses.
  *
- * Refused whenever a comment could mean something: one that mentions db-design (suppressions) or is a
- * runner's marker, before or after the edit; an edit that adds or removes a line break or touches the
- * comment's `-- `; a file in a migration set (runners read directives from comments); a base analysis the
- * budget cut short.
+ * Refused whenever the edit could mean something: a comment that mentions db-design (suppressions) or is a
+ * runner's marker, before or after the edit; a line break; the comment's `-- `; spaces that would join two
+ * tokens or split one; a statement the parser rejected; a file in a migration set (runners read directives
+ * from comments); a base analysis the budget cut short.
  */
 import { changedRange, type Changed } from '../model/changed';
 import { withLazyFixes, type Finding, type Fix } from '../model/findings';
 import type { Comment } from '../model/frontend';
 import type { Span } from '../model/text';
+import { splitStatements } from '../sql/split';
 import { MARKER } from '../sql/split-chars';
 import type { SqlUnit } from '../workspace/unit';
 import type { FileAnalysis } from './analyze';
@@ -29,14 +31,17 @@ export interface Shifted {
   change: Changed;
 }
 
-/** Moves in a row, from comment to comment, before the file is analysed in full again. */
+/** Moves in a row, from place to place, before the file is analysed in full again. */
 const MAX_CHAIN = 16;
 
-/** The analysis of `text` from `previous` (an analysis of an earlier text of the same file), when the edit is inside a plain comment. */
-export function afterCommentEdit(previous: FileAnalysis, text: string): FileAnalysis | undefined {
+/** The analysis of `text` from `previous` (an analysis of an earlier text of the same file), when the edit changes no statement. */
+export function afterTriviaEdit(previous: FileAnalysis, text: string): FileAnalysis | undefined {
   const started = Date.now();
-  // Typing on in the same comment: one move from the analysis the keystrokes started from, not one per keystroke.
-  const moved = (previous.shifted && move(previous.shifted.base, text)) ?? (chain(previous) < MAX_CHAIN ? move(previous, text) : undefined);
+  const root = previous.shifted?.base;
+  // Typed and taken back: the analysis before is the analysis of this text.
+  if (root?.text === text) return root;
+  // Typing on in the same place: one move from the analysis the keystrokes started from, not one per keystroke.
+  const moved = (root && move(root, text)) ?? (chain(previous) < MAX_CHAIN ? move(previous, text) : undefined);
   return moved && { ...moved, millis: Date.now() - started };
 }
 
@@ -45,22 +50,25 @@ function chain(a: FileAnalysis): number {
 }
 
 function move(base: FileAnalysis, text: string): FileAnalysis | undefined {
-  const change = commentEdit(base, text);
-  if (!change) return undefined;
+  if (base.language !== 'sql' || base.partial || base.text === text) return undefined;
+  const unit = base.unit as SqlUnit;
+  if (unit.set || unit.sourceSpan || unit.file.uri !== base.uri) return undefined;
+  const change = changedRange(base.text, text);
+  if (/[\r\n]/.test(base.text.slice(change.from, change.oldEnd)) || /[\r\n]/.test(text.slice(change.from, change.newEnd))) return undefined;
+  if (!commentEdit(base, text, change) && !spaceEdit(base, text, change)) return undefined;
   const shifted: Shifted = { base, change };
   return { ...base, text, findings: base.findings.map((f) => moveFinding(f, shifted)), shifted };
 }
 
-/** The file's comments in the analysis's text (for a moved one: its base's, moved). */
-function commentsOf(a: FileAnalysis): Comment[] {
-  if (!a.shifted) return a.unit.comments.filter((c) => c.uri === a.uri);
-  const s = a.shifted;
-  return commentsOf(s.base).map((c) => {
-    if (!holds(c, s.change)) return c.span.start >= s.change.oldEnd ? { ...c, span: forwardSpan(s, c.span) } : c;
-    // The edited comment: its end moves even when the edit was typed at it.
-    const span = { start: c.span.start, end: c.span.end + s.change.newEnd - s.change.oldEnd };
-    return { ...c, span, body: a.text.slice(span.start + 2, span.end).trim() };
-  });
+function commentEdit(base: FileAnalysis, text: string, change: Changed): boolean {
+  const comment = commentsOf(base).find((c) => holds(c, change));
+  if (!comment || !base.text.startsWith('--', comment.span.start) || !/[ \t]/.test(base.text[comment.span.start + 2])) return false;
+  const body = text.slice(comment.span.start + 2, comment.span.end + change.newEnd - change.oldEnd).trim();
+  return plain(comment.body) && plain(body);
+}
+
+function plain(body: string): boolean {
+  return !/db-design/i.test(body) && !MARKER.test(body);
 }
 
 /** Is the edit inside the comment, after its `-- ` (which stays as it was: `--x` is no comment in MySQL)? */
@@ -68,34 +76,88 @@ function holds(c: Comment, change: Changed): boolean {
   return c.span.start + 3 <= change.from && change.oldEnd <= c.span.end;
 }
 
-function commentEdit(base: FileAnalysis, text: string): Changed | undefined {
-  if (base.language !== 'sql' || base.partial || base.text === text) return undefined;
-  const unit = base.unit as SqlUnit;
-  if (unit.set || unit.sourceSpan || unit.file.uri !== base.uri) return undefined;
-  const change = changedRange(base.text, text);
-  const comment = commentsOf(base).find((c) => holds(c, change));
-  if (!comment || !base.text.startsWith('--', comment.span.start) || !/[ \t]/.test(base.text[comment.span.start + 2])) return undefined;
-  if (/[\r\n]/.test(base.text.slice(change.from, change.oldEnd)) || /[\r\n]/.test(text.slice(change.from, change.newEnd))) return undefined;
-  const body = text.slice(comment.span.start + 2, comment.span.end + change.newEnd - change.oldEnd).trim();
-  return plain(comment.body) && plain(body) ? change : undefined;
+const SPACES = /^[ \t]*$/;
+const isSpace = (text: string, i: number) => i < 0 || i >= text.length || /\s/.test(text[i]);
+
+/**
+ * Spaces or tabs typed or deleted where whitespace stays beside them (so no two tokens join and none splits),
+ * outside strings, quoted names, comments and client commands: the statement holding the edit, or the gap
+ * between two, is split again alone to see.
+ */
+function spaceEdit(base: FileAnalysis, text: string, change: Changed): boolean {
+  const { from, oldEnd, newEnd } = change;
+  if (!SPACES.test(base.text.slice(from, oldEnd)) || !SPACES.test(text.slice(from, newEnd))) return false;
+  if (!(isSpace(base.text, from - 1) || isSpace(base.text, oldEnd)) || !(isSpace(text, from - 1) || isSpace(text, newEnd))) return false;
+  const statements = statementsOf(base);
+  let lo = 0;
+  let hi = statements.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (statements[mid].span.end < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const st = statements[lo];
+  const dialect = base.unit.schema.dialect;
+  if (st && st.span.start <= from && oldEnd <= st.span.end) {
+    if (st.error) return false;
+    const split = splitStatements(base.text.slice(st.span.start, st.span.end), dialect, { literals: true, names: true });
+    const at = { start: from - st.span.start, end: oldEnd - st.span.start };
+    return ![...(split.literals ?? []), ...(split.names ?? []), ...split.comments.map((c) => c.span), ...split.skipped.map((k) => k.span)].some((s) => s.start < at.end && s.end > at.start);
+  }
+  // Between two statements: nothing there but spaces, semicolons and comments.
+  const gap = { start: lo > 0 ? statements[lo - 1].span.end : 0, end: st ? st.span.start : base.text.length };
+  if (from < gap.start || oldEnd > gap.end) return false;
+  const split = splitStatements(base.text.slice(gap.start, gap.end), dialect);
+  return split.statements.length === 0 && split.skipped.length === 0 && !split.comments.some((c) => c.span.start < oldEnd - gap.start && c.span.end > from - gap.start);
 }
 
-function plain(body: string): boolean {
-  return !/db-design/i.test(body) && !MARKER.test(body);
+const statementCache = new WeakMap<FileAnalysis, { span: Span; error: boolean }[]>();
+
+/** The file's statements in the analysis's text (for a moved one: its base's, moved). */
+function statementsOf(a: FileAnalysis): { span: Span; error: boolean }[] {
+  let list = statementCache.get(a);
+  if (!list) {
+    list = a.shifted
+      ? statementsOf(a.shifted.base).map((st) => ({ ...st, span: forwardSpan(a.shifted!, st.span) }))
+      : (a.unit as SqlUnit).replay.parse.statements.filter((st) => !st.container).map((st) => ({ span: st.span, error: !!st.error }));
+    statementCache.set(a, list);
+  }
+  return list;
 }
 
-/** An offset of the base text in the current one (one inside the edited part goes to its start). */
-function forward(s: Shifted, offset: number): number {
-  const { from, oldEnd, newEnd } = s.change;
-  if (offset <= from) return offset;
-  return offset >= oldEnd ? offset + newEnd - oldEnd : from;
+const commentCache = new WeakMap<FileAnalysis, Comment[]>();
+
+/** The file's comments in the analysis's text (for a moved one: its base's, moved). */
+function commentsOf(a: FileAnalysis): Comment[] {
+  let list = commentCache.get(a);
+  if (list) return list;
+  if (!a.shifted) list = a.unit.comments.filter((c) => c.uri === a.uri);
+  else {
+    const s = a.shifted;
+    list = commentsOf(s.base).map((c) => {
+      if (!holds(c, s.change)) return c.span.start >= s.change.from ? { ...c, span: forwardSpan(s, c.span) } : c;
+      // The edited comment: its end moves even when the edit was typed at it.
+      const span = { start: c.span.start, end: c.span.end + s.change.newEnd - s.change.oldEnd };
+      return { ...c, span, body: a.text.slice(span.start + 2, span.end).trim() };
+    });
+  }
+  commentCache.set(a, list);
+  return list;
 }
 
+/**
+ * Where a place of the base text is in the current one. A start at the edit moves with what follows it, an
+ * end there stays with what precedes it; one inside the edited part goes to its edge.
+ */
 function forwardSpan(s: Shifted, span: Span): Span {
-  return { start: forward(s, span.start), end: forward(s, span.end) };
+  const { from, oldEnd, newEnd } = s.change;
+  const delta = newEnd - oldEnd;
+  const start = span.start < from ? span.start : span.start >= oldEnd ? span.start + delta : newEnd;
+  const end = span.end <= from ? span.end : span.end >= oldEnd ? span.end + delta : from;
+  return { start, end: Math.max(start, end) };
 }
 
-/** An offset of the current text in the base text; undefined inside the edited part. */
+/** An offset of the current text in the base text; undefined inside what the edit typed. */
 export function toBase(s: Shifted, offset: number): number | undefined {
   const { from, oldEnd, newEnd } = s.change;
   if (offset <= from) return offset;
@@ -107,8 +169,9 @@ export function fromBase(s: Shifted, span: Span): Span {
   return forwardSpan(s, span);
 }
 
+/** Does an edit of a fix change text at or around the edit (an insertion exactly there included)? */
 function touchesEdit(s: Shifted, span: Span): boolean {
-  return span.start < s.change.oldEnd && span.end > s.change.from;
+  return span.start <= s.change.oldEnd && span.end >= s.change.from;
 }
 
 function moveFinding(f: Finding, s: Shifted): Finding {

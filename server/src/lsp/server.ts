@@ -39,7 +39,7 @@ import { allowGit } from '../workspace/git';
 import { inScriptMigrationFolder } from '../workspace/script-migrations';
 import { WATCHED_FILE_GLOBS } from '../workspace/watched';
 import { detectedOf } from '../engine/detected';
-import { afterCommentEdit } from '../engine/shifted';
+import { afterTriviaEdit } from '../engine/shifted';
 import { registerFeatures } from './features';
 import { DEFAULT_SETTINGS, readSettings } from './settings';
 import { Scheduler } from './schedule';
@@ -246,6 +246,7 @@ export function startServer(connection: Connection): void {
     const text = doc.getText();
     const lines = new LineIndex(text);
     let findings: Finding[];
+    let analysed: FileAnalysis | undefined;
     let engineInfo: EngineInfo | undefined;
     let detected: string[] | undefined;
     try {
@@ -271,6 +272,7 @@ export function startServer(connection: Connection): void {
           scheduler.schedule(uri, SETTLE_MS);
         }
         findings = analysis.findings;
+        analysed = analysis;
         const e = analysis.engine;
         const d = detectedOf(analysis);
         detected = d.facts;
@@ -285,12 +287,28 @@ export function startServer(connection: Connection): void {
       connection.console.error(`db-design: analysing ${uri} failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
       findings = [fileNotice(uri, 'syntax-error', 'info', 'db-design could not analyse this file (internal error; see the db-design output channel).')];
     }
-    await connection.sendDiagnostics({ uri, version, diagnostics: findings.map((f) => toDiagnostic(f, lines)) });
+    await connection.sendDiagnostics({ uri, version, diagnostics: analysed ? diagnosticsOf(analysed, lines) : findings.map((f) => toDiagnostic(f, lines)) });
     void connection.sendNotification(StatusNotification, { state: ServerState.Ready, uri, counts: countBySeverity(findings), engine: engineInfo, detected });
   }
 
+  /** The diagnostics published for an analysis: one moved from it (shifted.ts) converts only its findings on the edited line. */
+  const published = new WeakMap<FileAnalysis, Diagnostic[]>();
+  function diagnosticsOf(analysis: FileAnalysis, lines: LineIndex): Diagnostic[] {
+    const before = analysis.shifted && published.get(analysis.shifted.base);
+    let out: Diagnostic[];
+    if (before && before.length === analysis.findings.length) {
+      // No line break was typed: a finding off the edited line keeps its line and character.
+      const line = lines.positionAt(analysis.shifted!.change.from).line;
+      const start = lines.offsetAt({ line, character: 0 });
+      const end = lines.offsetAt({ line: line + 1, character: 0 });
+      out = analysis.findings.map((f, i) => (f.span.end < start || f.span.start >= end ? before[i] : toDiagnostic(f, lines)));
+    } else out = analysis.findings.map((f) => toDiagnostic(f, lines));
+    published.set(analysis, out);
+    return out;
+  }
+
   /**
-   * After keystrokes inside a plain comment, and nothing else changed since the last analysis of the document
+   * After keystrokes that change no statement (in a comment, spaces between tokens), and nothing else changed since the last analysis of the document
    * (no other edit, no file on disk, no setting): that analysis, its places moved (shifted.ts). Not for the
    * run that settles such keystrokes once typing pauses.
    */
@@ -299,7 +317,7 @@ export function startServer(connection: Connection): void {
     const last = analysedAt.get(uri);
     if (!previous || !last || settling.delete(uri)) return undefined;
     if (at.revision - last.revision !== at.own - last.own) return undefined;
-    return afterCommentEdit(previous, text);
+    return afterTriviaEdit(previous, text);
   }
 
   connection.onHover((params) => {

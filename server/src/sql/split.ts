@@ -42,6 +42,8 @@ export interface SplitResult {
   templated: boolean;
   /** String literals and dollar-quoted bodies, when asked for (dialect detection looks past them). */
   literals?: Span[];
+  /** Quoted names (`"..."`, a string in MySQL; backticks), when asked for. */
+  names?: Span[];
 }
 
 interface Flavor {
@@ -55,14 +57,14 @@ interface Flavor {
 /** Characters split, for tests that guard the linear shape (never reset by the code): a file is split a few times, not once per statement. */
 export const splitWork = { chars: 0 };
 
-export function splitStatements(text: string, dialect: Dialect = 'postgresql', opts: { literals?: boolean } = {}): SplitResult {
+export function splitStatements(text: string, dialect: Dialect = 'postgresql', opts: { literals?: boolean; names?: boolean } = {}): SplitResult {
   splitWork.chars += text.length;
   const flavor: Flavor = {
     pg: dialect !== 'mysql' && dialect !== 'sqlite',
     mysql: dialect === 'mysql',
     backticks: dialect === 'mysql' || dialect === 'sqlite',
   };
-  return new Splitter(text, flavor, opts.literals ? [] : undefined).run();
+  return new Splitter(text, flavor, opts.literals ? [] : undefined, opts.names ? [] : undefined).run();
 }
 
 class Splitter {
@@ -94,6 +96,7 @@ class Splitter {
     private readonly text: string,
     private readonly flavor: Flavor,
     private readonly literals: Span[] | undefined,
+    private readonly names: Span[] | undefined,
   ) {}
 
   run(): SplitResult {
@@ -112,6 +115,7 @@ class Splitter {
     }
     const result: SplitResult = { statements: this.statements, comments: this.comments, skipped: this.skipped, templated: this.templated };
     if (this.literals) result.literals = this.literals;
+    if (this.names) result.names = this.names;
     return result;
   }
 
@@ -224,6 +228,7 @@ class Splitter {
     while (this.comments.length && this.comments[this.comments.length - 1].span.start >= from) this.comments.pop();
     while (this.skipped.length && this.skipped[this.skipped.length - 1].span.start >= from) this.skipped.pop();
     while (this.literals?.length && this.literals[this.literals.length - 1].start >= from) this.literals.pop();
+    while (this.names?.length && this.names[this.names.length - 1].start >= from) this.names.pop();
     this.finish(-1, 'eof');
     this.strict = true;
     return from;
@@ -317,11 +322,13 @@ class Splitter {
     const end = this.quoted(i, 34, this.flavor.mysql);
     // Only inside the identifier: a search to the end of the file per identifier is quadratic on one long line.
     if (!this.flavor.mysql && !this.templated && this.text.slice(i + 1, end).includes('{{')) this.templated = true;
+    this.names?.push({ start: i, end });
     return end;
   }
 
   private backtick(i: number): number {
     const end = this.quoted(i, 96, false);
+    this.names?.push({ start: i, end });
     const inner = this.text.slice(i + 1, end - 1);
     if (end - i >= 3 && this.text.charCodeAt(end - 1) === 96 && !inner.includes('"') && !inner.includes('`')) {
       this.backticks.push(i, end - 1);

@@ -1,5 +1,6 @@
 /**
- * Keystrokes inside a plain comment of a SQL dump are answered by moving the last analysis (engine/shifted.ts):
+ * Keystrokes inside a plain comment, and spaces between tokens, of a SQL dump are answered by moving the last
+ * analysis (engine/shifted.ts):
  * over LSP, each publication, a hover and a quick fix after such keystrokes are what the command line reports
  * for the same text; once typing pauses the server analyses the file in full once more, with no edit (which
  * is also how this test knows the keystrokes took that path). Nothing is timed.
@@ -37,7 +38,7 @@ interface Published {
   range: { start: { line: number; character: number }; end: { line: number; character: number } };
 }
 
-describe('keystrokes in a comment of a large SQL file', () => {
+describe('keystrokes that change no statement of a large SQL file', () => {
   let dir: string;
   let lsp: LspSession;
 
@@ -69,18 +70,19 @@ describe('keystrokes in a comment of a large SQL file', () => {
     const opened = lsp.nextDiagnostics(pathToUri(file));
     const uri = lsp.open(file, 'sql', text);
     await opened;
-    const comments = ['-- table 3', '-- table 30', '-- key', '-- table 30'];
+    // Typed after each anchor: in comments, and spaces between tokens (after a comma, at a line's end).
+    const edits: [string, string][] = [['-- table 3', ' edit 0'], ['-- table 30', ' edit 1'], ['PRIMARY KEY,', ' '], ['REFERENCES t9 (id),', '  '], ['-- key', ' edit 4'], ['-- table 30', ' edit 5']];
     let settled: Promise<unknown> | undefined;
     let fresh: FileAnalysis | undefined;
-    for (const [i, comment] of comments.entries()) {
-      const at = text.indexOf(comment) + comment.length;
-      text = text.slice(0, at) + ` edit ${i}` + text.slice(at);
+    for (const [i, [anchor, typed]] of edits.entries()) {
+      const at = text.indexOf(anchor) + anchor.length;
+      text = text.slice(0, at) + typed + text.slice(at);
       fresh = await cli(text);
       const published = lsp.nextDiagnostics(uri);
       lsp.update(uri, text);
       assert.deepEqual(shape((await published) as Published[]), expected(fresh), `publication after keystroke ${i + 1}`);
       // The full analysis once typing pauses (the hover and the quick fix below come before it).
-      if (i === comments.length - 1) settled = within(lsp.nextDiagnostics(uri), 'the settling analysis');
+      if (i === edits.length - 1) settled = within(lsp.nextDiagnostics(uri), 'the settling analysis');
     }
     assert.ok(fresh && settled);
     const lines = new LineIndex(text);
@@ -91,7 +93,7 @@ describe('keystrokes in a comment of a large SQL file', () => {
     assert.ok(hover, 'a hover');
     assert.equal(unlinked(hover.contents.value), unlinked(hoverAt(fresh, offset)?.markdown), 'hover on a table after the edits');
 
-    const finding = fresh.findings.find((f) => f.fixes.length && f.span.start > text.indexOf('edit 3'));
+    const finding = fresh.findings.find((f) => f.fixes.length && f.span.start > text.indexOf('edit 5'));
     assert.ok(finding, 'a finding with a fix after the edits');
     const range = { start: lines.positionAt(finding.span.start), end: lines.positionAt(finding.span.end) };
     const actions = (await lsp.conn.sendRequest('textDocument/codeAction', { textDocument: { uri }, range, context: { diagnostics: [] } })) as { title: string; edit?: { changes?: Record<string, { range: unknown; newText: string }[]> } }[];
