@@ -67,12 +67,35 @@ test('reuse: any other edit asks the engine again', () => {
     ['// a note', '/ a note', 'the marker broken'],
     ['/ a note', '// a note', 'the marker mended'],
     ['/// Posts.', '/// Posts!', 'a documentation comment'],
-    ['  id    Int    @id\n', '  id    Int    @id \n', 'a space outside comments'],
+    ['  email String @unique', '  email String @ unique', 'a space that splits an attribute from its @'],
+    ['  email String @ unique', '  email String @unique', 'taken back'],
+    ['  id    Int    @id\n', '  idInt @id\n', 'the spaces between two words deleted'],
+    ['  idInt @id\n', '  id    Int    @id\n', 'typed back'],
+    ['"see //there"', '"see //there "', 'a space inside a string'],
+    ['/// Posts!', '/// Posts! ', 'a space inside documentation'],
   ].map(([f, r, why]) => [f, r, why ?? `${f} -> ${r}`]);
   for (const [find, replace, why] of asks) {
     text = edit(text, find, replace);
     assert.ok(load([text]) > 0, why);
   }
+});
+
+test('reuse: spaces typed or deleted between tokens ask the engine nothing, and the answers are those of a fresh load', () => {
+  let text = BASE;
+  load([text]);
+  for (const [find, replace] of [
+    ['  id    Int    @id\n', '  id    Int    @id \n'],
+    ['  id    Int    @id \n', '  id    Int    @id  \n'],
+    ['  id    Int    @id  \n', '  id Int    @id  \n'],
+    ['  posts Post[]', '  posts  Post[]'],
+    ['  email String @unique //', '  email String  @unique //'],
+    ['model Post {', 'model  Post {'],
+  ]) {
+    text = edit(text, find, replace);
+    assert.equal(load([text]), 0, `${JSON.stringify(find)} -> ${JSON.stringify(replace)}`);
+  }
+  const r = loadPrisma([{ uri: 'file:///s/a.prisma', text }]);
+  assert.ok(r.problems.some((p) => p.severity === 'warning' && text.slice(p.span.start, p.span.end).includes('author')), 'the warning after the spaces, moved with them');
 });
 
 test('reuse: a comment on a line Prisma reports on is not trusted', () => {

@@ -1,17 +1,19 @@
 /**
  * Prisma's engine answers (`lint`, then `get_datamodel`), remembered for the last texts of each schema and
- * reused when an edit changed nothing but the inside of `//` comments: the engine gives such comments no
- * meaning, so its answers are the same, the diagnostics after the edit moved by its length. A keystroke in
- * a comment of a large schema then costs no engine call at all. Any other edit asks the engine again.
+ * reused when an edit changed nothing but the inside of `//` comments, or spaces between two tokens of a
+ * line: the engine gives those no meaning, so its answers are the same, the diagnostics after the edit moved
+ * by its length. Such a keystroke in a large schema then costs no engine call at all. Any other edit asks the
+ * engine again.
  *
  * The scans are reused too: an edited file is scanned again from the edit's line on (scan.ts).
  *
  * Reuse is refused, and the engine asked, whenever the edit is not plainly inside one comment in the text
- * before and after (a `//` comment, not a `///` documentation comment, which the datamodel carries), or
- * when a diagnostic touches the comment's line (Prisma may be reading that line differently).
+ * before and after (a `//` comment, not a `///` documentation comment, which the datamodel carries) nor
+ * plainly spaces between tokens (whitespace beside them, outside strings and documentation), or when a
+ * diagnostic touches the edited line (Prisma may be reading that line differently).
  */
 import type { SourceText } from '../model/frontend';
-import { lineStartAt, pastLineBreak } from '../model/text';
+import { lineEndAt, lineStartAt, pastLineBreak } from '../model/text';
 import { changedRange } from '../model/changed';
 import type { Datamodel } from './datamodel';
 import { getDatamodel, lint, lintWhile, type EngineResult, type EngineVersion, type LintDiagnostic } from './engine';
@@ -100,7 +102,7 @@ function commentOnlyEdit(before: Remembered, files: readonly SourceText[], scans
     const old = before.texts[i];
     const now = files[i].text;
     if (old === now) continue;
-    const shift = insideComment(old, now, before.comments[i], scans[i].comments);
+    const shift = insideComment(old, now, before.comments[i], scans[i].comments) ?? betweenTokens(old, now);
     if (!shift) return undefined;
     shifts.push({ uri: files[i].uri, ...shift });
   }
@@ -115,6 +117,37 @@ function insideComment(old: string, now: string, oldComments: readonly ScanComme
   if (!a || !b || a.span.start !== b.span.start) return undefined;
   const lineStart = lineStartAt(old, a.span.start);
   return { lineStart, lineNext: pastLineBreak(old, a.span.end), from: oldEnd, delta: newEnd - oldEnd };
+}
+
+const SPACES = /^[ \t]*$/;
+const isSpace = (text: string, i: number) => i < 0 || i >= text.length || /\s/.test(text[i]);
+
+/**
+ * Where `old` and `now` differ, when spaces or tabs were typed or deleted between two tokens of one line:
+ * whitespace stays beside them (no two tokens join, none splits), outside strings and `///` documentation
+ * (which the datamodel carries). Prisma's grammar reads no meaning in such spaces.
+ */
+function betweenTokens(old: string, now: string): Omit<Shift, 'uri'> | undefined {
+  const { from, oldEnd, newEnd } = changedRange(old, now);
+  if (!SPACES.test(old.slice(from, oldEnd)) || !SPACES.test(now.slice(from, newEnd))) return undefined;
+  if (!(isSpace(old, from - 1) || isSpace(old, oldEnd)) || !(isSpace(now, from - 1) || isSpace(now, newEnd))) return undefined;
+  const lineStart = lineStartAt(old, from);
+  if (inStringOrDoc(old, lineStart, from)) return undefined;
+  return { lineStart, lineNext: pastLineBreak(old, lineEndAt(old, from)), from: oldEnd, delta: newEnd - oldEnd };
+}
+
+/** Is `at` inside a string or a `///` comment? Prisma's strings and comments end with their line, so the line alone tells. */
+function inStringOrDoc(text: string, lineStart: number, at: number): boolean {
+  let inString = false;
+  for (let i = lineStart; i < at; i++) {
+    const c = text[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '/' && text[i + 1] === '/') return text[i + 2] === '/';
+  }
+  return inString;
 }
 
 /** The `//` comment whose text after the marker holds [start, end), by binary search (comments come in text order). */
