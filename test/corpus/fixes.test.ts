@@ -66,6 +66,9 @@ const NOT_YET: Partial<Record<FaultKind, string>> = {};
 class Overlay implements AnalysisHost {
   private changed = new Map<string, string>();
   private rev = 0;
+  /** The project on disk, read once: the run never writes it, and each fix's revision would read it all again. */
+  private disk = new Map<string, string | undefined>();
+  private dirs = new Map<string, { name: string; isDir: boolean }[]>();
   show(changed: Map<string, string>): void {
     this.changed = changed;
     this.rev++;
@@ -74,10 +77,13 @@ class Overlay implements AnalysisHost {
     return this.rev;
   }
   readFile(p: string): string | undefined {
-    return this.changed.has(p) ? this.changed.get(p) : diskHost.readFile(p);
+    if (this.changed.has(p)) return this.changed.get(p);
+    if (!this.disk.has(p)) this.disk.set(p, diskHost.readFile(p));
+    return this.disk.get(p);
   }
   readDir(p: string): { name: string; isDir: boolean }[] {
-    const out = diskHost.readDir(p);
+    if (!this.dirs.has(p)) this.dirs.set(p, diskHost.readDir(p));
+    const out = [...this.dirs.get(p)!];
     const dir = p.endsWith(path.sep) ? p : p + path.sep;
     for (const f of this.changed.keys()) {
       if (!f.startsWith(dir)) continue;
