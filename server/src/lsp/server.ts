@@ -294,6 +294,9 @@ export function startServer(connection: Connection): void {
   /** The diagnostics published for an analysis: one moved from it (shifted.ts) converts only its findings on the edited line. */
   const published = new WeakMap<FileAnalysis, Diagnostic[]>();
   function diagnosticsOf(analysis: FileAnalysis, lines: LineIndex): Diagnostic[] {
+    // The same analysis again (a keystroke taken back gives back the analysis before it): the same text, the same diagnostics.
+    const again = published.get(analysis);
+    if (again) return again;
     const before = analysis.shifted && published.get(analysis.shifted.base);
     let out: Diagnostic[];
     if (before && before.length === analysis.findings.length) {
