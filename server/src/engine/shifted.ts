@@ -15,7 +15,7 @@
  * tokens or split one; a statement the parser rejected; a file in a migration set (runners read directives
  * from comments); a base analysis the budget cut short.
  */
-import { changedRange, type Changed } from '../model/changed';
+import { changedRange, spacesOnly, type Changed } from '../model/changed';
 import { withLazyFixes, type Finding, type Fix } from '../model/findings';
 import type { Comment } from '../model/frontend';
 import type { Span } from '../model/text';
@@ -76,18 +76,14 @@ function holds(c: Comment, change: Changed): boolean {
   return c.span.start + 3 <= change.from && change.oldEnd <= c.span.end;
 }
 
-const SPACES = /^[ \t]*$/;
-const isSpace = (text: string, i: number) => i < 0 || i >= text.length || /\s/.test(text[i]);
-
 /**
  * Spaces or tabs typed or deleted where whitespace stays beside them (so no two tokens join and none splits),
  * outside strings, quoted names, comments and client commands: the statement holding the edit, or the gap
  * between two, is split again alone to see.
  */
 function spaceEdit(base: FileAnalysis, text: string, change: Changed): boolean {
-  const { from, oldEnd, newEnd } = change;
-  if (!SPACES.test(base.text.slice(from, oldEnd)) || !SPACES.test(text.slice(from, newEnd))) return false;
-  if (!(isSpace(base.text, from - 1) || isSpace(base.text, oldEnd)) || !(isSpace(text, from - 1) || isSpace(text, newEnd))) return false;
+  const { from, oldEnd } = change;
+  if (!spacesOnly(base.text, text, change)) return false;
   const statements = statementsOf(base);
   let lo = 0;
   let hi = statements.length;

@@ -30,3 +30,15 @@ export function changedRange(old: string, now: string): Changed {
   while (tail < room && old.charCodeAt(old.length - 1 - tail) === now.charCodeAt(now.length - 1 - tail)) tail++;
   return { from, oldEnd: old.length - tail, newEnd: now.length - tail };
 }
+
+const SPACES = /^[ \t]*$/;
+const isSpace = (text: string, i: number) => i < 0 || i >= text.length || /\s/.test(text[i]);
+
+/**
+ * Did the edit type or delete only spaces or tabs, with whitespace staying beside it in both texts? Then no two
+ * tokens joined and none split (whether it is inside a string or a comment is the caller's to see).
+ */
+export function spacesOnly(old: string, now: string, c: Changed): boolean {
+  if (!SPACES.test(old.slice(c.from, c.oldEnd)) || !SPACES.test(now.slice(c.from, c.newEnd))) return false;
+  return (isSpace(old, c.from - 1) || isSpace(old, c.oldEnd)) && (isSpace(now, c.from - 1) || isSpace(now, c.newEnd));
+}

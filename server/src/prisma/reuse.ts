@@ -14,7 +14,7 @@
  */
 import type { SourceText } from '../model/frontend';
 import { lineEndAt, lineStartAt, pastLineBreak } from '../model/text';
-import { changedRange } from '../model/changed';
+import { changedRange, spacesOnly } from '../model/changed';
 import type { Datamodel } from './datamodel';
 import { getDatamodel, lint, lintWhile, type EngineResult, type EngineVersion, type LintDiagnostic } from './engine';
 import { scanPrisma } from './scan';
@@ -119,18 +119,15 @@ function insideComment(old: string, now: string, oldComments: readonly ScanComme
   return { lineStart, lineNext: pastLineBreak(old, a.span.end), from: oldEnd, delta: newEnd - oldEnd };
 }
 
-const SPACES = /^[ \t]*$/;
-const isSpace = (text: string, i: number) => i < 0 || i >= text.length || /\s/.test(text[i]);
-
 /**
  * Where `old` and `now` differ, when spaces or tabs were typed or deleted between two tokens of one line:
  * whitespace stays beside them (no two tokens join, none splits), outside strings and `///` documentation
  * (which the datamodel carries). Prisma's grammar reads no meaning in such spaces.
  */
 function betweenTokens(old: string, now: string): Omit<Shift, 'uri'> | undefined {
-  const { from, oldEnd, newEnd } = changedRange(old, now);
-  if (!SPACES.test(old.slice(from, oldEnd)) || !SPACES.test(now.slice(from, newEnd))) return undefined;
-  if (!(isSpace(old, from - 1) || isSpace(old, oldEnd)) || !(isSpace(now, from - 1) || isSpace(now, newEnd))) return undefined;
+  const change = changedRange(old, now);
+  if (!spacesOnly(old, now, change)) return undefined;
+  const { from, oldEnd, newEnd } = change;
   const lineStart = lineStartAt(old, from);
   if (inStringOrDoc(old, lineStart, from)) return undefined;
   return { lineStart, lineNext: pastLineBreak(old, lineEndAt(old, from)), from: oldEnd, delta: newEnd - oldEnd };
