@@ -202,14 +202,10 @@ export function referencedColumns(schema: Schema, table: Table, column: Column):
   return out;
 }
 
-/** The columns, of any table, whose foreign keys reference `column` of `table`. */
-export function referencingColumns(schema: Schema, table: Table, column: Column): { table: Table; column: Column }[] {
-  return referencingIndex(schema)(table, column);
-}
-
 /**
- * `referencingColumns` for every key at once: one pass over the schema's foreign keys, for a rule that asks
- * about every table (asking each table's key on its own would go over all foreign keys for each).
+ * The columns, of any table, whose foreign keys reference a given column: one pass over the schema's foreign
+ * keys, then a lookup per column asked about (a rule asks about every table's keys; going over all foreign
+ * keys for each would be quadratic in the tables).
  */
 export function referencingIndex(schema: Schema): (table: Table, column: Column) => { table: Table; column: Column }[] {
   const byKey = new Map<Table, Map<Column, { table: Table; column: Column }[]>>();
