@@ -19,7 +19,7 @@ import { doBlockStatements } from './do-blocks';
 import { createIndex } from './indexes';
 import { drop, rename, setSchema } from './lifecycle';
 import { splitQualified, tableKey } from './names';
-import type { ParsedStatement } from './parse';
+import { perParsedStatement, type ParsedStatement } from './parse';
 import { relKey, tableName } from './relations';
 import { Site } from './site';
 import { elementEnd, findWord } from './tokens';
@@ -39,14 +39,10 @@ export interface ApplyContext {
  * time a history is replayed through it.
  */
 export function statementChanges(st: ParsedStatement, ctx: ApplyContext): SchemaChange[] {
-  const hit = readOnce.get(st);
-  if (hit && hit.uri === ctx.uri && hit.dialect === ctx.dialect) return hit.changes;
-  const changes = readChanges(st, ctx);
-  readOnce.set(st, { uri: ctx.uri, dialect: ctx.dialect, changes });
-  return changes;
+  return changesOnce(st, ctx.uri, ctx.dialect, () => readChanges(st, ctx));
 }
 
-const readOnce = new WeakMap<ParsedStatement, { uri: string; dialect?: Dialect; changes: SchemaChange[] }>();
+const changesOnce = perParsedStatement<SchemaChange[]>();
 
 function readChanges(st: ParsedStatement, ctx: ApplyContext): SchemaChange[] {
   if (ctx.dialect === 'sqlite' || ctx.dialect === 'mysql') {

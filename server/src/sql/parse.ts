@@ -9,6 +9,7 @@
  */
 import { loadModule, parseSync, scanSync, type Node, type RawStmt, type ScanToken } from 'libpg-query';
 import { EncodedOffsets, type Span } from '../model/text';
+import type { Dialect } from '../model/schema';
 import type { SplitStatement } from './split';
 
 let loading: Promise<void> | undefined;
@@ -201,4 +202,20 @@ function errorSpan(text: string, at: number, message: string): Span {
   const eol = text.slice(at).search(/[\r\n]/);
   if (eol > 0 && at + eol < end) end = at + eol;
   return { start: at, end: Math.max(end, at + 1) };
+}
+
+/**
+ * A memo of what is worked out from a parsed statement, per file and dialect it is read for. The parse caches
+ * keep a statement's object while its text stays, so what is kept here outlives one analysis: a history
+ * replayed again reads each statement once, not once per replay.
+ */
+export function perParsedStatement<T>(): (st: ParsedStatement, uri: string, dialect: Dialect | undefined, work: () => T) => T {
+  const memo = new WeakMap<ParsedStatement, { uri: string; dialect?: Dialect; value: T }>();
+  return (st, uri, dialect, work) => {
+    const hit = memo.get(st);
+    if (hit && hit.uri === uri && hit.dialect === dialect) return hit.value;
+    const value = work();
+    memo.set(st, { uri, dialect, value });
+    return value;
+  };
 }

@@ -12,7 +12,7 @@ import type { Dialect } from '../model/schema';
 import { statementChanges } from './build';
 import { describe } from './describe';
 import { describeLite } from './lite/describe';
-import type { ParsedStatement } from './parse';
+import { perParsedStatement, type ParsedStatement } from './parse';
 import { Site } from './site';
 import { findWord, word } from './tokens';
 
@@ -23,7 +23,7 @@ export type { AlterAction, Rel, StatementInfo } from '../model/statements';
  * the schema, in model pieces). SQLite/MySQL statements the PostgreSQL parser rejects get both from
  * their own reader; the replay applies `changes` and nothing else changes a schema.
  */
-const describedOnce = new WeakMap<ParsedStatement, { uri: string; dialect?: Dialect; info: StatementInfo }>();
+const describedOnce = perParsedStatement<StatementInfo>();
 
 export class StatementView implements StatementSyntax {
   readonly site: Site;
@@ -48,12 +48,7 @@ export class StatementView implements StatementSyntax {
    * parse caches keep them while their text stays), not again by each analysis that reads the statement.
    */
   get info(): StatementInfo {
-    if (this.described) return this.described;
-    const hit = describedOnce.get(this.parsed);
-    if (hit && hit.uri === this.uri && hit.dialect === this.dialect) return (this.described = hit.info);
-    this.described = this.describeOwn();
-    describedOnce.set(this.parsed, { uri: this.uri, dialect: this.dialect, info: this.described });
-    return this.described;
+    return (this.described ??= describedOnce(this.parsed, this.uri, this.dialect, () => this.describeOwn()));
   }
 
   /** What it does to the schema, in model pieces: what the replay applies (`applyChanges`). */
