@@ -57,8 +57,9 @@ export interface FileAnalysis {
   /** Time spent, for the status bar and benchmarks. */
   millis: number;
   /**
-   * Made from the analysis of an earlier text by moving its places, after an edit inside a plain comment
-   * (shifted.ts): `unit` is that analysis's, with its offsets; hovers read it through `shifted`.
+   * Made from the analysis of an earlier text by moving its places, after an edit that changes no statement
+   * (in a plain comment, spaces between tokens: shifted.ts): `unit` is that analysis's, with its offsets;
+   * hovers read it through `shifted`.
    */
   shifted?: Shifted;
 }

@@ -82,9 +82,9 @@ export function startServer(connection: Connection): void {
   // Open documents win over the disk, so unsaved edits in one schema file reach the others.
   // Bumped on every edit, open, close and change on disk: the engine re-reads files only then.
   let revision = 0;
-  /** Per open document, how many of the revisions were its own edits, and where they stood at its last analysis. */
+  /** Per open document, how many of the revisions were its own edits; per analysis, where both stood when it ran. */
   const ownEdits = new Map<string, number>();
-  const analysedAt = new Map<string, { revision: number; own: number }>();
+  const analysedAt = new WeakMap<FileAnalysis, { revision: number; own: number }>();
   /** Documents whose next run is the full analysis after keystrokes answered by moving the last one (shifted.ts). */
   const settling = new Set<string>();
   const host: AnalysisHost = {
@@ -265,7 +265,7 @@ export function startServer(connection: Connection): void {
         if (documents.get(uri)?.version !== version) return;
         if (initOptions.prismaExtensionActive) analysis.findings = analysis.findings.filter((f) => f.rule !== 'prisma-validation');
         analyses.set(uri, analysis);
-        analysedAt.set(uri, at);
+        analysedAt.set(analysis, at);
         scheduler.ran(uri, version, analysis.partial);
         if (analysis.shifted) {
           settling.add(uri);
@@ -317,7 +317,7 @@ export function startServer(connection: Connection): void {
    */
   function moved(uri: string, text: string, at: { revision: number; own: number }): FileAnalysis | undefined {
     const previous = analyses.get(uri);
-    const last = analysedAt.get(uri);
+    const last = previous && analysedAt.get(previous);
     if (!previous || !last || settling.delete(uri)) return undefined;
     if (at.revision - last.revision !== at.own - last.own) return undefined;
     return afterTriviaEdit(previous, text);

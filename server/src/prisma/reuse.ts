@@ -14,7 +14,7 @@
  */
 import type { SourceText } from '../model/frontend';
 import { lineEndAt, lineStartAt, pastLineBreak } from '../model/text';
-import { changedRange, spacesOnly } from '../model/changed';
+import { changedRange, spacesOnly, type Changed } from '../model/changed';
 import type { Datamodel } from './datamodel';
 import { getDatamodel, lint, lintWhile, type EngineResult, type EngineVersion, type LintDiagnostic } from './engine';
 import { scanPrisma } from './scan';
@@ -67,7 +67,7 @@ export interface EngineAnswers {
 export function engineAnswers(version: EngineVersion, files: readonly SourceText[], scans: readonly ScannedFile[]): EngineAnswers {
   const key = `${version}\u0000${files.map((f) => f.uri).join('\u0000')}`;
   const before = memory.get(key);
-  const shifts = before ? commentOnlyEdit(before, files, scans) : undefined;
+  const shifts = before ? unreadEdit(before, files, scans) : undefined;
   const reused = before && shifts ? shiftedLint(before.lint, shifts) : undefined;
   const asked = reused ? { lint: reused, datamodel: before!.datamodel } : ask(version, files, before);
   const entry: Remembered = { texts: files.map((f) => f.text), comments: scans.map((s) => s.comments), ...asked };
@@ -94,24 +94,27 @@ function ask(version: EngineVersion, files: readonly SourceText[], before: Remem
   return clean(linted) ? { lint: linted, datamodel } : { lint: linted };
 }
 
-/** The shifts that turn the old texts into the new ones, when every change is inside one `//` comment of its file. */
-function commentOnlyEdit(before: Remembered, files: readonly SourceText[], scans: readonly ScannedFile[]): Shift[] | undefined {
+/**
+ * The shifts that turn the old texts into the new ones, when every file's change is one the engine reads no
+ * meaning in: inside one `//` comment, or spaces between two tokens of a line.
+ */
+function unreadEdit(before: Remembered, files: readonly SourceText[], scans: readonly ScannedFile[]): Shift[] | undefined {
   if (before.texts.length !== files.length) return undefined;
   const shifts: Shift[] = [];
   for (let i = 0; i < files.length; i++) {
     const old = before.texts[i];
     const now = files[i].text;
     if (old === now) continue;
-    const shift = insideComment(old, now, before.comments[i], scans[i].comments) ?? betweenTokens(old, now);
+    const change = changedRange(old, now);
+    const shift = insideComment(old, change, before.comments[i], scans[i].comments) ?? betweenTokens(old, now, change);
     if (!shift) return undefined;
     shifts.push({ uri: files[i].uri, ...shift });
   }
   return shifts;
 }
 
-/** Where `old` and `now` differ, when that lies inside the same `//` comment in both (after its marker). */
-function insideComment(old: string, now: string, oldComments: readonly ScanComment[], newComments: readonly ScanComment[]): Omit<Shift, 'uri'> | undefined {
-  const { from, oldEnd, newEnd } = changedRange(old, now);
+/** The shift of `change` (old text to new), when it lies inside the same `//` comment in both (after its marker). */
+function insideComment(old: string, { from, oldEnd, newEnd }: Changed, oldComments: readonly ScanComment[], newComments: readonly ScanComment[]): Omit<Shift, 'uri'> | undefined {
   const a = commentAround(oldComments, from, oldEnd);
   const b = commentAround(newComments, from, newEnd);
   if (!a || !b || a.span.start !== b.span.start) return undefined;
@@ -124,8 +127,7 @@ function insideComment(old: string, now: string, oldComments: readonly ScanComme
  * whitespace stays beside them (no two tokens join, none splits), outside strings and `///` documentation
  * (which the datamodel carries). Prisma's grammar reads no meaning in such spaces.
  */
-function betweenTokens(old: string, now: string): Omit<Shift, 'uri'> | undefined {
-  const change = changedRange(old, now);
+function betweenTokens(old: string, now: string, change: Changed): Omit<Shift, 'uri'> | undefined {
   if (!spacesOnly(old, now, change)) return undefined;
   const { from, oldEnd, newEnd } = change;
   const lineStart = lineStartAt(old, from);
