@@ -48,8 +48,10 @@ export function makeObjectName(name1: string, name2: string | undefined, label: 
 /**
  * Per schema, every relation name (table or index) it has had: a superset of the names it has, so a name
  * missing from it is free without looking through the tables. Names are only added (by `noteRelationName`
- * wherever the replay gives a table or an index a name), never removed, so a snapshot and the schema it was
- * taken from share one set: a name one of them gave is at worst looked up in vain in the other.
+ * wherever the replay gives a table or an index a name), never removed. A snapshot does not share its
+ * schema's set: it builds its own from its tables the first time it is asked (once per snapshot that goes
+ * on changing), so a replay resumed from a kept state does not find every name the previous replay gave
+ * after that state, which made each of them a look through every table.
  */
 const relationNames = new WeakMap<Schema, Set<string>>();
 
@@ -69,12 +71,6 @@ function namesEver(schema: Schema): Set<string> {
 /** The schema now has a table or index of this name (model/apply.ts and model/changes.ts say so as they name one). */
 export function noteRelationName(schema: Schema, name: string | undefined): void {
   if (name) relationNames.get(schema)?.add(name);
-}
-
-/** `copy` (a snapshot of `schema`) has the same names: it shares the set. */
-export function shareRelationNames(schema: Schema, copy: Schema): void {
-  const names = relationNames.get(schema);
-  if (names) relationNames.set(copy, names);
 }
 
 /**

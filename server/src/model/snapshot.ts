@@ -9,7 +9,6 @@
  * A schema that was never snapshotted (a Prisma or TypeScript model, a fresh replay) owns all its
  * objects and changes them in place.
  */
-import { shareRelationNames } from './names';
 import type { Column, EnumType, Schema, Table } from './schema';
 
 /** Per schema that shares objects: the tables and enums it made or copied itself since its last snapshot. */
@@ -48,7 +47,6 @@ export function snapshot(schema: Schema): Schema {
   owned.set(schema, new WeakSet());
   const copy: Schema = { dialect: schema.dialect, tables: new Map(schema.tables), enums: new Map(schema.enums) };
   owned.set(copy, new WeakSet());
-  shareRelationNames(schema, copy);
   return copy;
 }
 
