@@ -87,7 +87,8 @@ class Splitter {
   private wordCount = 0;
   /** `CREATE [OR REPLACE] FUNCTION|PROCEDURE|TRIGGER`: its `BEGIN ... END` body may hold `;` (as in psql). */
   private hasBody = false;
-  private prevWord = '';
+  /** The word before was `FROM` (`COPY ... FROM stdin`). */
+  private afterFrom = false;
   private copyFromStdin = false;
   private psqlVariables = false;
   private backticks: number[] = [];
@@ -215,7 +216,7 @@ class Splitter {
     this.words = [];
     this.wordCount = 0;
     this.hasBody = false;
-    this.prevWord = '';
+    this.afterFrom = false;
     this.copyFromStdin = false;
     this.psqlVariables = false;
     this.backticks = [];
@@ -364,8 +365,9 @@ class Splitter {
     const len = j - i;
     // E'...' takes backslash escapes; the prefix is part of the string token.
     if (len === 1 && (text.charCodeAt(i) | 32) === 101 && text.charCodeAt(j) === 39) return this.literal(i, this.quoted(j, 39, true));
-    // No word psql looks at is longer than 9 letters: skip lower-casing long identifiers.
-    const w = len > 9 ? '' : text.slice(i, j).toLowerCase();
+    // Only the first words and those of a body are read as strings (no word psql looks at is longer than 9
+    // letters); the rest are compared in place: a file's every word lower-cased was most of the split's garbage.
+    const w = (this.wordCount < 5 || (this.hasBody && this.depth === 0)) && len <= 9 ? text.slice(i, j).toLowerCase() : '';
     if (this.wordCount < 5) {
       this.words.push(w);
       this.hasBody = bodyStatement(this.words);
@@ -376,8 +378,8 @@ class Splitter {
       else if (w === 'case' && this.beginDepth > 0) this.beginDepth++;
       else if (w === 'end' && this.beginDepth > 0) this.beginDepth--;
     }
-    if (w === 'stdin' && this.prevWord === 'from' && this.words[0] === 'copy') this.copyFromStdin = true;
-    this.prevWord = w;
+    if (this.afterFrom && this.words[0] === 'copy' && sameWord(text, i, len, 'stdin')) this.copyFromStdin = true;
+    this.afterFrom = sameWord(text, i, len, 'from');
     return j;
   }
 
@@ -387,4 +389,11 @@ class Splitter {
     const name = m && (m[1] ?? m[2] ?? m[3] ?? m[4]);
     if (name && this.psqlVarNames.has(name)) this.psqlVariables = true;
   }
+}
+
+/** Whether `text[i, i + len)` is the lower-case word `lower`, in any case (`lower` holds letters only). */
+function sameWord(text: string, i: number, len: number, lower: string): boolean {
+  if (len !== lower.length) return false;
+  for (let k = 0; k < len; k++) if ((text.charCodeAt(i + k) | 32) !== lower.charCodeAt(k)) return false;
+  return true;
 }
