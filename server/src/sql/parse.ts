@@ -7,7 +7,8 @@
  * both relative to the string it was given; `ParsedStatement.toFileOffset` and the error span turn
  * them into UTF-16 offsets of the file through `EncodedOffsets`.
  */
-import { loadModule, parseSync, scanSync, type Node, type RawStmt, type ScanToken } from 'libpg-query';
+import { loadModule, parseSync, scanSync, type Node, type RawStmt } from 'libpg-query';
+import { lexStatement, type Token } from './lex';
 import { EncodedOffsets, type Span } from '../model/text';
 import type { Dialect } from '../model/schema';
 import type { SplitStatement } from './split';
@@ -44,13 +45,13 @@ export interface ParsedStatement {
   /** Maps an AST location (UTF-8 byte offset into the parsed statement) to a UTF-16 offset in the file. */
   toFileOffset(byteLocation: number): number;
   /** The scanner's tokens for this statement (byte offsets, comments left out); computed on first use. */
-  tokens(): readonly ScanToken[];
+  tokens(): readonly Token[];
 }
 
 interface CacheEntry {
   stmts?: RawStmt[];
   error?: { message: string; cursor: number };
-  tokens?: ScanToken[];
+  tokens?: Token[];
 }
 
 /** Large enough for a big migration folder; each entry is one statement's AST. */
@@ -101,16 +102,21 @@ function codePointIndex(text: string, utf16: number): number {
   return n;
 }
 
-function scan(entry: CacheEntry, text: string): ScanToken[] {
+/** The statement's tokens: sql/lex.ts's when it follows the statement token for token, libpg-query's scanner's otherwise. */
+function scan(entry: CacheEntry, text: string): Token[] {
   if (!entry.tokens) {
     parseWork.scannedChars += text.length;
-    try {
-      entry.tokens = (scanSync(text).tokens ?? []).filter((t) => t.tokenName !== 'SQL_COMMENT' && t.tokenName !== 'C_COMMENT');
-    } catch {
-      entry.tokens = [];
-    }
+    entry.tokens = lexStatement(text) ?? realScan(text);
   }
   return entry.tokens;
+}
+
+function realScan(text: string): Token[] {
+  try {
+    return (scanSync(text).tokens ?? []).filter((t) => t.tokenName !== 'SQL_COMMENT' && t.tokenName !== 'C_COMMENT');
+  } catch {
+    return [];
+  }
 }
 
 /** Cache statistics, for tests and the status bar. */

@@ -1,8 +1,9 @@
 /**
  * Splits a SQL file into statements the way psql (and the migration runners) would, before any parsing.
- * This is the project's only hand-written SQL lexer: it knows just enough (quotes, `E''`, `""`, `$tag$`
- * bodies, nested comments, `BEGIN ATOMIC ... END`, psql meta-commands and COPY data) to find where each
- * statement starts and ends. Structure inside a statement comes from libpg-query, not from here.
+ * It knows just enough (quotes, `E''`, `""`, `$tag$` bodies, nested comments, `BEGIN ATOMIC ... END`,
+ * psql meta-commands and COPY data) to find where each statement starts and ends. Structure inside a
+ * statement comes from libpg-query, not from here; so do token boundaries (sql/lex.ts reads them for
+ * statements the parser accepted, held to libpg-query's scanner by the tests).
  *
  * Everything is in UTF-16 offsets of the file text. It never throws: binary junk just becomes statements
  * that the parser rejects.

@@ -1,11 +1,11 @@
 /**
- * Positions the AST does not give (where a type or a constraint ends, where a keyword is), read off
- * libpg-query's own scanner tokens: anchored at an AST location, then walked with paren depth. Token
- * offsets are UTF-8 bytes of the parsed statement, like AST locations.
+ * Positions the AST does not give (where a type or a constraint ends, where a keyword is), read off the
+ * statement's tokens (sql/lex.ts: libpg-query's scanner's boundaries): anchored at an AST location, then
+ * walked with paren depth. Token offsets are UTF-8 bytes of the parsed statement, like AST locations.
  */
-import type { ScanToken } from 'libpg-query';
+import type { Token } from './lex';
 
-export type Tokens = readonly ScanToken[];
+export type Tokens = readonly Token[];
 
 /** Index of the first token that ends after `byte` (the token containing or following it), or -1. */
 export function tokenAt(tokens: Tokens, byte: number): number {
