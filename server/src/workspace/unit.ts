@@ -6,7 +6,7 @@
  */
 import type { Budget } from '../model/budget';
 import type { FrontEndResult, SourceText } from '../model/frontend';
-import type { Dialect, Schema } from '../model/schema';
+import type { Dialect, Schema, Table } from '../model/schema';
 import { emptySchema } from '../model/schema';
 import type { FileFacts, FileRole, FileRun, SqlStatement, TxState } from '../model/migration-file';
 import type { SqlFileParse } from '../sql/file';
@@ -16,7 +16,7 @@ import { cannotRunInTransaction, StatementView, type StatementInfo } from '../sq
 import { snapshot } from '../model/snapshot';
 import { fileAt, findMigrationSet, upFileFor, upFiles, upPosition, type MigrationFile, type MigrationSet, type MigrationsConfig, type WorkspaceHost } from './migrations';
 import { perSet } from './set-memo';
-import { resumeReplay, type FileReplay } from './file-replay';
+import { resumeReplay, type FileReplay, type StatementFacts } from './file-replay';
 import { History } from './replay';
 import { fileMode, runnerModule, RUNNERS, SECTION_MARKERS } from './runners';
 import { newMigrationRef } from './new-migration';
@@ -316,23 +316,46 @@ export class SqlWorkspace {
     const stateOf = new Map<number, TxState>();
     tx.upIdx.forEach((fileIndex, k) => stateOf.set(fileIndex, tx.up.states[k]));
     tx.downIdx.forEach((fileIndex, k) => stateOf.set(fileIndex, tx.down.states[k]));
-    return replay.statements.map((s) => ({
-      view: s.view,
-      info: s.view.info,
-      index: s.index,
-      direction: facts.role === 'down' ? 'down' : s.direction,
-      tx: stateOf.get(s.index) ?? { inTransaction: false, block: 0 },
-      before: (key: string) => s.before.get(key.toLowerCase()),
-      createdInFile: (key: string) => {
-        const at = replay.createdTables.get(key.toLowerCase());
-        return at !== undefined && at < s.index;
-      },
-      indexCreatedInFile: (name: string) => {
-        const at = replay.createdIndexes.get(name.toLowerCase());
-        return at !== undefined && at < s.index;
-      },
-      indexTable: (name: string) => [...s.before.values()].find((t) => t?.indexes.some((i) => i.name === name)),
-    }));
+    return replay.statements.map((s) => new ReplayedStatement(s, replay, facts.role === 'down' ? 'down' : s.direction, stateOf.get(s.index) ?? { inTransaction: false, block: 0 }));
+  }
+}
+
+/**
+ * A statement of the analysed file with what the replay recorded for it. A class, not an object of closures:
+ * a large file has thousands of them per analysis.
+ */
+class ReplayedStatement implements SqlStatement {
+  readonly view: StatementFacts['view'];
+  readonly info: StatementInfo;
+  readonly index: number;
+
+  constructor(
+    private readonly facts: StatementFacts,
+    private readonly replay: FileReplay,
+    readonly direction: 'up' | 'down',
+    readonly tx: TxState,
+  ) {
+    this.view = facts.view;
+    this.info = facts.view.info;
+    this.index = facts.index;
+  }
+
+  before(key: string): Table | undefined {
+    return this.facts.before.get(key.toLowerCase());
+  }
+
+  createdInFile(key: string): boolean {
+    const at = this.replay.createdTables.get(key.toLowerCase());
+    return at !== undefined && at < this.index;
+  }
+
+  indexCreatedInFile(name: string): boolean {
+    const at = this.replay.createdIndexes.get(name.toLowerCase());
+    return at !== undefined && at < this.index;
+  }
+
+  indexTable(name: string): Table | undefined {
+    return [...this.facts.before.values()].find((t) => t?.indexes.some((i) => i.name === name));
   }
 }
 
