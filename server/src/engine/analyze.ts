@@ -116,7 +116,7 @@ export class Engine {
     const { budget } = opts;
     const config = this.configFor(uri);
     const { unit, engine } = await loadUnit(this, uri, text, language, config, budget);
-    const lines = new LineIndex(text);
+    const lines = LineIndex.of(text);
     let findings: Finding[] = [];
     if (engine.name === 'unknown') findings.push(...this.unknownEngine(uri, unit, config));
 

@@ -244,7 +244,7 @@ export function startServer(connection: Connection): void {
       return;
     }
     const text = doc.getText();
-    const lines = new LineIndex(text);
+    const lines = LineIndex.of(text);
     let findings: Finding[];
     let analysed: FileAnalysis | undefined;
     let engineInfo: EngineInfo | undefined;
@@ -327,7 +327,7 @@ export function startServer(connection: Connection): void {
     const analysis = analyses.get(params.textDocument.uri);
     const doc = documents.get(params.textDocument.uri);
     if (!analysis || !doc || analysis.text !== doc.getText()) return null;
-    const lines = new LineIndex(analysis.text);
+    const lines = LineIndex.of(analysis.text);
     const hover = hoverAt(analysis, lines.offsetAt(params.position));
     if (!hover) return null;
     return { contents: { kind: 'markdown', value: hover.markdown }, range: toRange(hover.span, lines) };
@@ -338,7 +338,7 @@ export function startServer(connection: Connection): void {
     const analysis = analyses.get(uri);
     const doc = documents.get(uri);
     if (!analysis || !doc || analysis.text !== doc.getText()) return [];
-    const lines = new LineIndex(analysis.text);
+    const lines = LineIndex.of(analysis.text);
     const only = params.context.only;
     const wants = (kind: string) => !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
     const actions: CodeAction[] = [];

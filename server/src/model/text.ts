@@ -33,6 +33,20 @@ export function span(start: number, end: number): Span {
  */
 export class LineIndex {
   private readonly lineStarts: number[];
+  private static recent: LineIndex[] = [];
+
+  /**
+   * The index of `text`, shared with the last few texts asked for: in one run on a document the engine and
+   * the server each need it, and hovers and code actions ask again for the same text.
+   */
+  static of(text: string): LineIndex {
+    const hit = LineIndex.recent.find((x) => x.text === text);
+    if (hit) return hit;
+    const index = new LineIndex(text);
+    LineIndex.recent.unshift(index);
+    if (LineIndex.recent.length > 4) LineIndex.recent.pop();
+    return index;
+  }
 
   constructor(private readonly text: string) {
     const starts = [0];

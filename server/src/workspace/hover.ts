@@ -56,7 +56,7 @@ function stateAfter(unit: SqlUnit, i: number): Schema {
 
 function where(unit: SqlUnit, ref: SourceRef, readText: (uri: string) => string | undefined): string {
   const text = ref.uri === unit.file.uri ? unit.file.text : readText(ref.uri);
-  const line = text !== undefined ? new LineIndex(text).positionAt(ref.span.start).line + 1 : undefined;
+  const line = text !== undefined ? LineIndex.of(text).positionAt(ref.span.start).line + 1 : undefined;
   let name = ref.uri;
   try {
     const fsPath = URI.parse(ref.uri).fsPath;

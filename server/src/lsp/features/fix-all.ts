@@ -26,7 +26,7 @@ export function registerFixAll(ctx: FeatureContext): void {
     if (token.isCancellationRequested) return { edits: [] };
 
     const analysis = await ctx.engine.analyze(uri, text, language);
-    const lines = new LineIndex(text);
+    const lines = LineIndex.of(text);
     return {
       edits: labelled(analysis.findings, fixAllEdits(analysis.findings, uri)).map(({ edit, label }) => ({
         range: { start: lines.positionAt(edit.span.start), end: lines.positionAt(edit.span.end) },
