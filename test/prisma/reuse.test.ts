@@ -180,3 +180,30 @@ test('reuse: random edits of a schema, each answered as a fresh load answers it,
   }
   assert.ok((counts.get(2) ?? 0) > 0 && (counts.get(1) ?? 0) > 0, `both kinds of edit met: ${JSON.stringify([...counts])}`);
 });
+
+test('reuse: typing the name of a plain field asks the lint only (the datamodel kept, the field renamed); the answers are those of a fresh load', () => {
+  let text = BASE.replace('  site  String @default("see //here")\n', '  site  String @default("see //here")\n  nick  String? @db.VarChar(40)\n  age   Int\n');
+  load([text]);
+  const steps: [string, string, number, string][] = [
+    ['  nick  String?', '  nickx  String?', 1, 'a plain field renamed (@db.VarChar): the lint only'],
+    ['  nickx  String?', '  nickxy  String?', 1, 'again'],
+    ['  nickxy  String?', '  nickx  String?', 1, 'a letter deleted'],
+    ['  age   Int', '  ages   Int', 1, 'a field with no attributes'],
+    ['  ages   Int', '  ages2   Int', 1, 'a digit typed'],
+    ['  site  String', '  sites  String', 1, '@default'],
+    ['  email String', '  emails String', 2, '@unique derives a constraint name from the field: lint and datamodel'],
+    ['  authorId Int', '  authorIdx Int', 2, 'a name the relation reads: lint and datamodel (dropped: the relation broke)'],
+    ['  authorIdx Int', '  authorId Int', 2, 'mended: the lint, then the datamodel'],
+    ['  id    Int    @id\n', '  idx    Int    @id\n', 2, '@id'],
+    ['  idx    Int    @id\n', '  id    Int    @id\n', 2, 'taken back'],
+    ['  ages2   Int', '  nickx   Int', 2, 'a name the model already has: lint and datamodel (dropped)'],
+    ['  nickx   Int\n', '  nicky   Int\n', 2, 'renamed away from the clash: the lint, then the datamodel'],
+    ['  nicky   Int\n', '  nick   Int // nick\n', 2, 'more than a name changed'],
+    ['  nick   Int', '  nickz   Int', 2, 'a name a comment mentions'],
+    ['  nickz   Int', '  nickzz   Int', 1, 'a name nothing else mentions: the lint only'],
+  ];
+  for (const [find, replace, calls, why] of steps) {
+    text = edit(text, find, replace);
+    assert.equal(load([text]), calls, why);
+  }
+});

@@ -5,6 +5,8 @@
  * by its length. Such a keystroke in a large schema then costs no engine call at all. Any other edit asks the
  * engine again.
  *
+ * An edit that only renames a plain field keeps the datamodel, the field renamed (rename.ts), and asks the lint.
+ *
  * The scans are reused too: an edited file is scanned again from the edit's line on (scan.ts).
  *
  * Reuse is refused, and the engine asked, whenever the edit is not plainly inside one comment in the text
@@ -17,6 +19,7 @@ import { lineEndAt, lineStartAt, pastLineBreak } from '../model/text';
 import { changedRange, spacesOnly, type Changed } from '../model/changed';
 import type { Datamodel } from './datamodel';
 import { getDatamodel, lint, lintWhile, type EngineResult, type EngineVersion, type LintDiagnostic } from './engine';
+import { fieldRename, renamedDatamodel } from './rename';
 import { scanPrisma } from './scan';
 import type { ScanComment, ScannedFile } from './syntax';
 
@@ -69,7 +72,7 @@ export function engineAnswers(version: EngineVersion, files: readonly SourceText
   const before = memory.get(key);
   const shifts = before ? unreadEdit(before, files, scans) : undefined;
   const reused = before && shifts ? shiftedLint(before.lint, shifts) : undefined;
-  const asked = reused ? { lint: reused, datamodel: before!.datamodel } : ask(version, files, before);
+  const asked = reused ? { lint: reused, datamodel: before!.datamodel } : ask(version, files, scans, before);
   const entry: Remembered = { texts: files.map((f) => f.text), comments: scans.map((s) => s.comments), ...asked };
   memory.delete(key);
   memory.set(key, entry);
@@ -88,9 +91,12 @@ const clean = (r: EngineResult<LintDiagnostic[]>) => r.ok && r.value.every((d) =
  * keep it so), their datamodel asked at the same time (engine.ts, lintWhile): kept when the lint shows the
  * datamodel would be asked of these same files, dropped otherwise.
  */
-function ask(version: EngineVersion, files: readonly SourceText[], before: Remembered | undefined): Pick<Remembered, 'lint' | 'datamodel'> {
+function ask(version: EngineVersion, files: readonly SourceText[], scans: readonly ScannedFile[], before: Remembered | undefined): Pick<Remembered, 'lint' | 'datamodel'> {
   if (!before || !clean(before.lint) || !before.datamodel?.ok) return { lint: lint(version, files) };
-  const [linted, datamodel] = lintWhile(version, files, () => getDatamodel(version, files));
+  // Typing a field's name: the datamodel before it, the field renamed (rename.ts); the lint still runs.
+  const rename = fieldRename(before.texts, files, scans);
+  const renamed = rename && renamedDatamodel(before.datamodel.value, rename);
+  const [linted, datamodel] = renamed ? [lint(version, files), { ok: true as const, value: renamed }] : lintWhile(version, files, () => getDatamodel(version, files));
   return clean(linted) ? { lint: linted, datamodel } : { lint: linted };
 }
 
