@@ -44,3 +44,14 @@ test('engine thread: lintWhile gives the lint and what ran meanwhile', async () 
   assert.ok(linted.ok && linted.value.length > 0, 'the error');
   assert.ok(other.ok && (other.value.models ?? []).some((m) => m.name === 'A'));
 });
+
+test('engine thread: two requests waited for in the other order each get their own answer', async () => {
+  const valid = [{ uri: 'file:///t/schema.prisma', text: SEVEN }];
+  const broken = [{ uri: 'file:///t/schema.prisma', text: SEVEN.replace('Int @id', 'Int @idd') }];
+  await aside(7, valid);
+  const first = lintAside(7, valid);
+  const second = lintAside(7, broken);
+  assert.ok(first && second);
+  assert.deepEqual(second(), lint(7, broken), 'the later request first');
+  assert.deepEqual(first(), lint(7, valid), 'then the earlier one, kept meanwhile');
+});

@@ -120,14 +120,9 @@ export class Engine {
     let findings: Finding[] = [];
     if (engine.name === 'unknown') findings.push(...this.unknownEngine(uri, unit, config));
 
-    for (const problem of unit.problems) {
-      if (problem.uri !== uri) continue;
-      const setting = config.severity(problem.rule);
-      if (setting === 'off') continue;
-      // Prisma's own warnings stay warnings unless the user configured the rule explicitly.
-      const severity: Severity = problem.severity === 'warning' && setting === ruleById(problem.rule)?.meta.defaultSeverity ? 'warning' : setting;
-      findings.push({ rule: problem.rule, severity, message: problem.message, uri, span: problem.span, fixes: [] });
-    }
+    // The problems go before the rules' findings; they are read after the design rules, which may run while
+    // Prisma's lint is still running on its thread (settle).
+    const leading = findings.length;
 
     const sqlUnit = language === 'sql' ? (unit as SqlUnit) : undefined;
     const source = sqlUnit?.set && sqlUnit.role !== 'script' ? this.sourceOf(sqlUnit) : undefined;
@@ -160,6 +155,10 @@ export class Engine {
       }
     }
 
+    // A reading ahead of Prisma's lint (a field renamed) that the lint does not bear out: read the file again.
+    if (unit.settle && !unit.settle()) return this.analyze(uri, text, language, opts);
+    findings.splice(leading, 0, ...this.problemFindings(unit, uri, config));
+
     if (sqlUnit) findings.push(...this.statementRules(sqlUnit, config, budget, skipped));
 
     const directives = parseDirectives(unit.comments, uri, lines);
@@ -181,6 +180,20 @@ export class Engine {
     if (partial !== undefined) findings.push(budgetNotice(uri, budget!, unread, skipped.rules));
     findings.sort((a, b) => a.span.start - b.span.start || a.rule.localeCompare(b.rule));
     return { uri, language, text, unit, config, engine, generatedFrom: source, age, findings, partial, millis: Date.now() - started };
+  }
+
+  /** The front end's own problems (syntax errors, Prisma's validation) in `uri`, at their configured severity. */
+  private problemFindings(unit: FrontEndResult, uri: string, config: ResolvedConfig): Finding[] {
+    const out: Finding[] = [];
+    for (const problem of unit.problems) {
+      if (problem.uri !== uri) continue;
+      const setting = config.severity(problem.rule);
+      if (setting === 'off') continue;
+      // Prisma's own warnings stay warnings unless the user configured the rule explicitly.
+      const severity: Severity = problem.severity === 'warning' && setting === ruleById(problem.rule)?.meta.defaultSeverity ? 'warning' : setting;
+      out.push({ rule: problem.rule, severity, message: problem.message, uri, span: problem.span, fixes: [] });
+    }
+    return out;
   }
 
   private readonly sources = new WeakMap<object, GeneratedFrom | null>();

@@ -48,7 +48,8 @@ export async function loadUnit(
       }
     }
     files.unshift({ uri, text });
-    const unit = loadPrisma(files, { engine: config.prismaEngine, schemaDir: fsPath ? path.dirname(fsPath) : undefined });
+    // Engine.analyze settles the unit (FrontEndResult.settle) before it reads its problems.
+    const unit = loadPrisma(files, { engine: config.prismaEngine, schemaDir: fsPath ? path.dirname(fsPath) : undefined, early: true });
     const withDatasource = files.find((f) => /^\s*datasource\s+\w+\s*\{/m.test(f.text));
     const provider = withDatasource && /datasource\s+\w+\s*\{[^}]*?provider\s*=\s*"([^"]+)"/.exec(withDatasource.text)?.[1];
     const engine: EngineDecision = withDatasource

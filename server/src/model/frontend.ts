@@ -59,6 +59,12 @@ export interface FrontEndResult {
    */
   sourceSpan?(span: Span): Span;
   /**
+   * A reading that went ahead of an answer still being worked out elsewhere (Prisma's lint on its thread,
+   * while a field is renamed): waits for it and says whether the reading stands; `problems` is complete
+   * only after. When it does not stand, the file is read again.
+   */
+  settle?(): boolean;
+  /**
    * For a place that several tables share (a base class's column is in every entity that extends it): one
    * sentence saying so. A rule then reports there once, not once per table, with this sentence added.
    */

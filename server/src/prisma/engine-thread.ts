@@ -47,6 +47,8 @@ interface Thread {
   port: MessagePort;
   signals: Int32Array;
   warmed: Set<EngineVersion>;
+  /** Answers that came while another request was being waited for (two analyses' requests can overlap). */
+  kept: Map<number, EngineResult<LintDiagnostic[]>>;
 }
 
 /** undefined: not started yet; null: cannot be used (no script, or it stopped answering). */
@@ -65,15 +67,15 @@ function start(): Thread | null {
     port1.unref();
     worker.on('error', () => (thread = null));
     worker.on('exit', () => (thread = null));
-    return { worker, port: port1, signals, warmed: new Set() };
+    return { worker, port: port1, signals, warmed: new Set(), kept: new Map() };
   } catch {
     return null;
   }
 }
 
 /**
- * Prisma's lint of `files`, asked on the engine thread: call the returned function for the answer (once,
- * before asking anything else here). Undefined when the thread cannot answer yet: then the caller lints.
+ * Prisma's lint of `files`, asked on the engine thread: call the returned function for the answer (once).
+ * Undefined when the thread cannot answer yet: then the caller lints.
  */
 export function lintAside(version: EngineVersion, files: readonly SourceText[]): (() => EngineResult<LintDiagnostic[]> | undefined) | undefined {
   if (thread === undefined) thread = start();
@@ -91,7 +93,15 @@ export function lintAside(version: EngineVersion, files: readonly SourceText[]):
   return () => answer(t, id);
 }
 
+/** Answers kept for requests not waited for yet: at most this many (a request nobody waits for is dropped). */
+const KEEP_ANSWERS = 16;
+
 function answer(t: Thread, id: number): EngineResult<LintDiagnostic[]> | undefined {
+  const kept = t.kept.get(id);
+  if (kept) {
+    t.kept.delete(id);
+    return kept;
+  }
   const until = Date.now() + GIVE_UP_MS;
   for (;;) {
     // Read the count before looking: an answer sent after the look has raised it, and the wait returns at once.
@@ -99,6 +109,8 @@ function answer(t: Thread, id: number): EngineResult<LintDiagnostic[]> | undefin
     const m = receiveMessageOnPort(t.port)?.message as LintAnswer | undefined;
     if (m) {
       if (m.id === id) return m.result;
+      t.kept.set(m.id, m.result);
+      if (t.kept.size > KEEP_ANSWERS) t.kept.delete(t.kept.keys().next().value!);
       continue;
     }
     const left = until - Date.now();

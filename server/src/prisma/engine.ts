@@ -113,6 +113,31 @@ export function lintWhile<T>(version: EngineVersion, files: readonly SourceText[
 }
 
 /**
+ * Prisma's lint of `files`, started on the engine thread when it can run there: the returned function gives
+ * the answer (waiting for it the first time), so the caller can do other work meanwhile. Else linted here at
+ * once. The same answer either way.
+ */
+export function lintLater(version: EngineVersion, files: readonly SourceText[]): { answer: () => EngineResult<LintDiagnostic[]>; aside: boolean } {
+  const pending = lintAside(version, files);
+  if (!pending) {
+    const now = lint(version, files);
+    return { answer: () => now, aside: false };
+  }
+  let answered: EngineResult<LintDiagnostic[]> | undefined;
+  return {
+    answer: () => {
+      if (!answered) {
+        const m = pending();
+        if (m) calls++;
+        answered = m ?? lint(version, files);
+      }
+      return answered;
+    },
+    aside: true,
+  };
+}
+
+/**
  * The resolved datamodel (models, fields, relations, indexes), with no source positions. Fails on a
  * schema with validation errors, so callers lint first.
  */

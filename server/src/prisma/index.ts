@@ -3,10 +3,10 @@
  * fix rendering. The scanner gives positions (and, for a half-typed schema, the facts); Prisma's
  * engine, in the version the schema is written for, gives diagnostics and the authoritative facts.
  */
-import type { FrontEndResult, SourceText } from '../model/frontend';
+import type { FrontEndResult, Problem, SourceText } from '../model/frontend';
 import type { FixIntent } from '../model/intents';
 import { buildSchema, providerDialect, relationModeOf } from './build';
-import { lint, type EngineVersion } from './engine';
+import { lint, type EngineResult, type EngineVersion, type LintDiagnostic } from './engine';
 import { factsFromDatamodel, factsFromScan, type Facts } from './facts';
 import type { SchemaFileSystem } from './files';
 import { lintProblems } from './problems';
@@ -39,6 +39,11 @@ export interface PrismaLoadOptions {
   schemaDir?: string;
   /** How to read those package.json files (the disk when absent). */
   fs?: Pick<SchemaFileSystem, 'readFile'>;
+  /**
+   * The caller calls `settle()` before it reads `problems`: while a field is renamed, the schema may then be
+   * read ahead of Prisma's lint, which runs on the engine thread meanwhile.
+   */
+  early?: boolean;
 }
 
 export interface PrismaResult extends FrontEndResult {
@@ -85,23 +90,30 @@ export function loadPrisma(files: readonly SourceText[], opts: PrismaLoadOptions
   const { dialect, provider } = providerDialect(scans);
 
   let engineError: string | undefined;
-  const answers = engineAnswers(choice.version, files, scans);
-  const linted = answers.lint;
-  if (!linted.ok) engineError = linted.error;
+  const answers = engineAnswers(choice.version, files, scans, opts.early === true);
   const hasDatasource = scans.some((s) => s.blocks.some((b) => b.kind === 'datasource'));
-  const problems = linted.ok ? lintProblems(linted.value, files, choice, hasDatasource) : [];
-
+  const problemsOf = (linted: EngineResult<LintDiagnostic[]>) => (linted.ok ? lintProblems(linted.value, files, choice, hasDatasource) : []);
   const scanFacts = factsFromScan(scans);
   let facts: Facts = scanFacts;
-  // get_datamodel refuses a schema with errors; then the scanner's reading is all there is. The
-  // errors softened for Prisma 5 schemas (keys on views) are the exception: read as models, those
-  // views pass, and the scanner still says which blocks are views.
-  const hardErrors = problems.some((p) => p.severity === 'error');
-  if (linted.ok && !hardErrors) {
-    const softened = linted.value.some((d) => !d.warning);
-    const dm = answers.datamodel(() => (softened ? viewsAsModels(files, scans) : files));
-    if (dm.ok) facts = factsFromDatamodel(dm.value, scanFacts);
-    else if (!softened) engineError = dm.error;
+  let problems: Problem[] = [];
+  if (answers.early) {
+    // A field renamed while the lint runs on the engine thread: read from the datamodel it will most likely
+    // keep; `settle` (below) waits for the lint and says whether it did.
+    facts = factsFromDatamodel(answers.early, scanFacts);
+  } else {
+    const linted = answers.lint();
+    if (!linted.ok) engineError = linted.error;
+    problems = problemsOf(linted);
+    // get_datamodel refuses a schema with errors; then the scanner's reading is all there is. The
+    // errors softened for Prisma 5 schemas (keys on views) are the exception: read as models, those
+    // views pass, and the scanner still says which blocks are views.
+    const hardErrors = problems.some((p) => p.severity === 'error');
+    if (linted.ok && !hardErrors) {
+      const softened = linted.value.some((d) => !d.warning);
+      const dm = answers.datamodel(() => (softened ? viewsAsModels(files, scans) : files));
+      if (dm.ok) facts = factsFromDatamodel(dm.value, scanFacts);
+      else if (!softened) engineError = dm.error;
+    }
   }
   let schema;
   try {
@@ -127,6 +139,7 @@ export function loadPrisma(files: readonly SourceText[], opts: PrismaLoadOptions
       const edits = renderPrismaFix(intent, scans);
       // SQL Server refuses cycles and multiple cascade paths, which Prisma checks across the whole
       // schema: an onDelete action is only offered when Prisma accepts the schema with it.
+      const linted = answers.lint();
       if (edits && intent.kind === 'setOnDelete' && dialect === 'sqlserver' && linted.ok) {
         const before = linted.value.filter((d) => !d.warning).length;
         const after = lint(choice.version, applyToFiles(files, edits));
@@ -142,6 +155,17 @@ export function loadPrisma(files: readonly SourceText[], opts: PrismaLoadOptions
     scan: scans,
     factsFrom: facts.origin,
   };
+  if (answers.early) {
+    result.settle = () => {
+      const linted = answers.lint();
+      // Warnings only: the datamodel stands, as it would have been asked.
+      if (!linted.ok || linted.value.some((d) => !d.warning)) return false;
+      const settled = problemsOf(linted);
+      if (settled.some((p) => p.severity === 'error')) return false;
+      result.problems = settled;
+      return true;
+    };
+  }
   if (provider !== undefined) result.provider = provider;
   if (relationMode) result.relationMode = relationMode;
   if (engineError !== undefined) result.engineError = engineError;

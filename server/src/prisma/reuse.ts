@@ -18,7 +18,7 @@ import type { SourceText } from '../model/frontend';
 import { lineEndAt, lineStartAt, pastLineBreak } from '../model/text';
 import { changedRange, spacesOnly, type Changed } from '../model/changed';
 import type { Datamodel } from './datamodel';
-import { getDatamodel, lint, lintWhile, type EngineResult, type EngineVersion, type LintDiagnostic } from './engine';
+import { getDatamodel, lint, lintLater, lintWhile, type EngineResult, type EngineVersion, type LintDiagnostic } from './engine';
 import { fieldRename, renamedDatamodel } from './rename';
 import { scanPrisma } from './scan';
 import type { ScanComment, ScannedFile } from './syntax';
@@ -26,7 +26,8 @@ import type { ScanComment, ScannedFile } from './syntax';
 interface Remembered {
   texts: string[];
   comments: ScanComment[][];
-  lint: EngineResult<LintDiagnostic[]>;
+  /** The lint's answer (the first call waits for it when it runs on the engine thread). */
+  lint(): EngineResult<LintDiagnostic[]>;
   /** Asked only when the lint allowed it (no errors); then for the same input whenever the lint is the same. */
   datamodel?: EngineResult<Datamodel>;
 }
@@ -61,24 +62,36 @@ interface Shift {
 }
 
 export interface EngineAnswers {
-  lint: EngineResult<LintDiagnostic[]>;
+  /** The lint's answer: the first call waits for it when it is still running on the engine thread (`early`). */
+  lint(): EngineResult<LintDiagnostic[]>;
+  /**
+   * While the lint of a field rename runs on the engine thread: the datamodel that stands if the lint comes
+   * back with warnings only (then `datamodel` gives it). Work read from it waits for `lint()` to be kept.
+   */
+  early?: Datamodel;
   /** The datamodel of `input()` (the schema's files, or a variant of them the lint decides on). */
   datamodel(input: () => readonly SourceText[]): EngineResult<Datamodel>;
 }
 
-/** Prisma's answers for these files, from the engine or, after a comment-only edit, from the last ones. */
-export function engineAnswers(version: EngineVersion, files: readonly SourceText[], scans: readonly ScannedFile[]): EngineAnswers {
+/**
+ * Prisma's answers for these files, from the engine or, after a comment-only edit, from the last ones. `early`:
+ * the caller can work from a datamodel ahead of the lint (`EngineAnswers.early`).
+ */
+export function engineAnswers(version: EngineVersion, files: readonly SourceText[], scans: readonly ScannedFile[], early = false): EngineAnswers {
   const key = `${version}\u0000${files.map((f) => f.uri).join('\u0000')}`;
   const before = memory.get(key);
   const shifts = before ? unreadEdit(before, files, scans) : undefined;
-  const reused = before && shifts ? shiftedLint(before.lint, shifts) : undefined;
-  const asked = reused ? { lint: reused, datamodel: before!.datamodel } : ask(version, files, scans, before);
-  const entry: Remembered = { texts: files.map((f) => f.text), comments: scans.map((s) => s.comments), ...asked };
+  const reused = before && shifts ? shiftedLint(before.lint(), shifts) : undefined;
+  const entry: Remembered = { texts: files.map((f) => f.text), comments: scans.map((s) => s.comments), lint: () => reused! };
+  let ahead: Datamodel | undefined;
+  if (reused) entry.datamodel = before!.datamodel;
+  else ahead = ask(version, files, scans, before, entry, early);
   memory.delete(key);
   memory.set(key, entry);
   if (memory.size > KEEP) memory.delete(memory.keys().next().value!);
   return {
-    lint: entry.lint,
+    lint: () => entry.lint(),
+    ...(ahead ? { early: ahead } : {}),
     datamodel: (input) => (entry.datamodel ??= getDatamodel(version, input())),
   };
 }
@@ -87,17 +100,39 @@ export function engineAnswers(version: EngineVersion, files: readonly SourceText
 const clean = (r: EngineResult<LintDiagnostic[]>) => r.ok && r.value.every((d) => d.warning);
 
 /**
- * The engine's lint of the edited files and, when the schema validated before the edit (most keystrokes
- * keep it so), their datamodel asked at the same time (engine.ts, lintWhile): kept when the lint shows the
- * datamodel would be asked of these same files, dropped otherwise.
+ * The engine's lint of the edited files, into `entry`, and, when the schema validated before the edit (most
+ * keystrokes keep it so), their datamodel asked at the same time (engine.ts, lintWhile): kept when the lint
+ * shows the datamodel would be asked of these same files, dropped otherwise. Typing a plain field's name
+ * keeps the datamodel before it, the field renamed (rename.ts): the lint then runs on the engine thread and
+ * that datamodel comes back as the early one, for the caller to work from meanwhile (when it said it would
+ * settle: `early`).
  */
-function ask(version: EngineVersion, files: readonly SourceText[], scans: readonly ScannedFile[], before: Remembered | undefined): Pick<Remembered, 'lint' | 'datamodel'> {
-  if (!before || !clean(before.lint) || !before.datamodel?.ok) return { lint: lint(version, files) };
-  // Typing a field's name: the datamodel before it, the field renamed (rename.ts); the lint still runs.
+function ask(version: EngineVersion, files: readonly SourceText[], scans: readonly ScannedFile[], before: Remembered | undefined, entry: Remembered, early: boolean): Datamodel | undefined {
+  const set = (linted: EngineResult<LintDiagnostic[]>, datamodel?: EngineResult<Datamodel>) => {
+    entry.lint = () => linted;
+    if (datamodel && clean(linted)) entry.datamodel = datamodel;
+  };
+  if (!before || !clean(before.lint()) || !before.datamodel?.ok) {
+    set(lint(version, files));
+    return undefined;
+  }
   const rename = fieldRename(before.texts, files, scans);
   const renamed = rename && renamedDatamodel(before.datamodel.value, rename);
-  const [linted, datamodel] = renamed ? [lint(version, files), { ok: true as const, value: renamed }] : lintWhile(version, files, () => getDatamodel(version, files));
-  return clean(linted) ? { lint: linted, datamodel } : { lint: linted };
+  if (!renamed) {
+    set(...lintWhile(version, files, () => getDatamodel(version, files)));
+    return undefined;
+  }
+  if (!early) {
+    set(lint(version, files), { ok: true, value: renamed });
+    return undefined;
+  }
+  const later = lintLater(version, files);
+  let answered: EngineResult<LintDiagnostic[]> | undefined;
+  entry.lint = () => {
+    if (!answered) set((answered = later.answer()), { ok: true, value: renamed });
+    return answered;
+  };
+  return later.aside ? renamed : (entry.lint(), undefined);
 }
 
 /**
