@@ -14,29 +14,21 @@
  * single-character and two-character punctuation.
  */
 
+import { blockCommentEnd, isSpace } from './split-chars';
+
 export interface Token {
   start: number;
   end: number;
   text: string;
 }
 
-/** Statements lexed here, and those left to the real scanner (never reset by the code): for tests and benchmarks. */
-export const lexWork = { lexed: 0, gaveUp: 0 };
-
 export function lexStatement(text: string): Token[] | undefined {
-  const tokens = new Lexer(text).run();
-  if (tokens) lexWork.lexed++;
-  else lexWork.gaveUp++;
-  return tokens;
+  return new Lexer(text).run();
 }
 
 const enum C {
-  Tab = 9,
   Nl = 10,
-  Vt = 11,
-  Ff = 12,
   Cr = 13,
-  Space = 32,
   Bang = 33,
   DQuote = 34,
   Hash = 35,
@@ -63,9 +55,6 @@ const enum C {
   Tilde = 126,
 }
 
-function isSpace(c: number): boolean {
-  return c === C.Space || (c >= C.Tab && c <= C.Cr);
-}
 function isDigit(c: number): boolean {
   return c >= C.Zero && c <= C.Nine;
 }
@@ -154,21 +143,9 @@ class Lexer {
   }
 
   private blockCommentEnd(i: number): number {
-    const text = this.text;
-    let depth = 1;
-    let j = i + 2;
-    while (j < text.length && depth > 0) {
-      const c = text.charCodeAt(j);
-      if (c === C.Star && text.charCodeAt(j + 1) === C.Slash) {
-        depth--;
-        j += 2;
-      } else if (c === C.Slash && text.charCodeAt(j + 1) === C.Star) {
-        depth++;
-        j += 2;
-      } else j++;
-    }
-    if (depth > 0) throw GIVE_UP;
-    return j;
+    const { end, closed } = blockCommentEnd(this.text, i, true);
+    if (!closed) throw GIVE_UP;
+    return end;
   }
 
   /** After the opening quote at `from - 1`: the offset after the closing one. */

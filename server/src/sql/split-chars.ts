@@ -1,6 +1,7 @@
 /**
  * The splitter's character classes and patterns (sql/split.ts): identifier and space characters, line
- * ends, runner marker comments, template and psql variable patterns, dollar-quote tags.
+ * ends, block comments (shared with the lexer, sql/lex.ts), runner marker comments, template and psql
+ * variable patterns, dollar-quote tags.
  */
 
 /** Runner comments that end a statement even where its `;` is missing (goose, sql-migrate, dbmate, Drizzle). */
@@ -18,6 +19,26 @@ export function isIdentCont(c: number): boolean {
 export function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13);
 }
+/**
+ * Past the block comment that opens at `i` (`/*`), comments opened inside it closed too when they `nest`
+ * (PostgreSQL); `closed` is false when the text ends first.
+ */
+export function blockCommentEnd(text: string, i: number, nest: boolean): { end: number; closed: boolean } {
+  let depth = 1;
+  let j = i + 2;
+  while (j < text.length && depth > 0) {
+    const c = text.charCodeAt(j);
+    if (c === 42 && text.charCodeAt(j + 1) === 47) {
+      depth--;
+      j += 2;
+    } else if (nest && c === 47 && text.charCodeAt(j + 1) === 42) {
+      depth++;
+      j += 2;
+    } else j++;
+  }
+  return { end: j, closed: depth === 0 };
+}
+
 export function lineEnd(text: string, from: number): number {
   let i = from;
   while (i < text.length && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;

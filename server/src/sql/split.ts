@@ -10,7 +10,7 @@
  */
 import type { Dialect } from '../model/schema';
 import type { Span } from '../model/text';
-import { bodyStatement, DOLLAR_TAG, isIdentCont, isIdentStart, isSpace, lineEnd, MARKER, nextLineStart, PSQL_VAR, TEMPLATE_AT } from './split-chars';
+import { blockCommentEnd, bodyStatement, DOLLAR_TAG, isIdentCont, isIdentStart, isSpace, lineEnd, MARKER, nextLineStart, PSQL_VAR, TEMPLATE_AT } from './split-chars';
 
 export interface SplitStatement {
   /** From the first token to the terminating `;` (inclusive), or to the last token when there is none. */
@@ -245,22 +245,9 @@ class Splitter {
   }
 
   private blockComment(i: number): number {
-    const text = this.text;
-    let depth = 1;
-    let j = i + 2;
-    while (j < text.length && depth > 0) {
-      const c = text.charCodeAt(j);
-      if (c === 42 && text.charCodeAt(j + 1) === 47) {
-        depth--;
-        j += 2;
-      } else if (this.flavor.pg && c === 47 && text.charCodeAt(j + 1) === 42) {
-        depth++;
-        j += 2;
-      } else j++;
-    }
-    const closed = depth === 0;
-    this.comments.push({ span: { start: i, end: j }, body: text.slice(i + 2, closed ? j - 2 : j).trim() });
-    return j;
+    const { end, closed } = blockCommentEnd(this.text, i, this.flavor.pg);
+    this.comments.push({ span: { start: i, end }, body: this.text.slice(i + 2, closed ? end - 2 : end).trim() });
+    return end;
   }
 
   /**
