@@ -151,17 +151,7 @@ class Lexer {
   /** After the opening quote at `from - 1`: the offset after the closing one. */
   private stringEnd(from: number, backslashes: boolean): number {
     const text = this.text;
-    let j = from;
-    for (;;) {
-      if (j >= text.length) throw GIVE_UP;
-      const c = text.charCodeAt(j);
-      if (backslashes && c === C.Backslash) j += 2;
-      else if (c === C.Quote) {
-        if (text.charCodeAt(j + 1) === C.Quote) j += 2;
-        else break;
-      } else j++;
-    }
-    const end = j + 1;
+    const end = this.quotedEnd(from, C.Quote, backslashes);
     // A string continued after a line break (`'a'\n'b'` is one literal): left to the real scanner.
     let k = end;
     let newline = false;
@@ -177,13 +167,15 @@ class Lexer {
     return end;
   }
 
-  /** A quoted identifier (`""` doubled) after its opening quote at `from - 1`. */
-  private quotedEnd(from: number, quote: number): number {
+  /** Past the closing `quote` of a string or quoted identifier opened at `from - 1` (the quote doubled inside; `\x` too with `backslashes`). */
+  private quotedEnd(from: number, quote: number, backslashes = false): number {
     const text = this.text;
     let j = from;
     for (;;) {
       if (j >= text.length) throw GIVE_UP;
-      if (text.charCodeAt(j) === quote) {
+      const c = text.charCodeAt(j);
+      if (backslashes && c === C.Backslash) j += 2;
+      else if (c === quote) {
         if (text.charCodeAt(j + 1) === quote) j += 2;
         else return j + 1;
       } else j++;
