@@ -103,13 +103,9 @@ export function lint(version: EngineVersion, files: readonly SourceText[]): Engi
  * thread when it can (engine-thread.ts), else here first. The same answers either way.
  */
 export function lintWhile<T>(version: EngineVersion, files: readonly SourceText[], meanwhile: () => T): [EngineResult<LintDiagnostic[]>, T] {
-  const pending = lintAside(version, files);
-  if (!pending) return [lint(version, files), meanwhile()];
+  const later = lintLater(version, files);
   const other = meanwhile();
-  const answered = pending();
-  if (!answered) return [lint(version, files), other];
-  calls++;
-  return [answered, other];
+  return [later.answer(), other];
 }
 
 /**

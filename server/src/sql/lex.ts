@@ -14,7 +14,8 @@
  * single-character and two-character punctuation.
  */
 
-import { blockCommentEnd, isSpace } from './split-chars';
+// The splitter's classes; its identifiers also take characters above 127, which never reach the lexer.
+import { blockCommentEnd, isIdentCont, isIdentStart, isSpace, lineEnd } from './split-chars';
 
 export interface Token {
   start: number;
@@ -57,15 +58,6 @@ const enum C {
 
 function isDigit(c: number): boolean {
   return c >= C.Zero && c <= C.Nine;
-}
-function isLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-}
-function isIdentStart(c: number): boolean {
-  return isLetter(c) || c === C.Underscore;
-}
-function isIdentCont(c: number): boolean {
-  return isIdentStart(c) || isDigit(c) || c === C.Dollar;
 }
 function isHexDigit(c: number): boolean {
   return isDigit(c) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
@@ -111,7 +103,7 @@ class Lexer {
     const c = text.charCodeAt(i);
     const next = text.charCodeAt(i + 1);
     if (isSpace(c)) return i + 1;
-    if (c === C.Minus && next === C.Minus) return this.lineCommentEnd(i);
+    if (c === C.Minus && next === C.Minus) return lineEnd(text, i + 2);
     if (c === C.Slash && next === C.Star) return this.blockCommentEnd(i);
     if (c === C.Quote) return this.push(i, this.stringEnd(i + 1, false));
     if (c === C.DQuote) return this.push(i, this.quotedEnd(i + 1, C.DQuote));
@@ -136,12 +128,6 @@ class Lexer {
     throw GIVE_UP;
   }
 
-  private lineCommentEnd(i: number): number {
-    let j = i + 2;
-    while (j < this.text.length && this.text.charCodeAt(j) !== C.Nl && this.text.charCodeAt(j) !== C.Cr) j++;
-    return j;
-  }
-
   private blockCommentEnd(i: number): number {
     const { end, closed } = blockCommentEnd(this.text, i, true);
     if (!closed) throw GIVE_UP;
@@ -159,7 +145,7 @@ class Lexer {
       const c = text.charCodeAt(k);
       if (c === C.Nl || c === C.Cr) newline = true;
       if (isSpace(c)) k++;
-      else if (c === C.Minus && text.charCodeAt(k + 1) === C.Minus) k = this.lineCommentEnd(k);
+      else if (c === C.Minus && text.charCodeAt(k + 1) === C.Minus) k = lineEnd(text, k + 2);
       else if (c === C.Slash && text.charCodeAt(k + 1) === C.Star) k = this.blockCommentEnd(k);
       else break;
     }
