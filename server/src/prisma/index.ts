@@ -12,7 +12,7 @@ import type { SchemaFileSystem } from './files';
 import { lintProblems } from './problems';
 import { applyToFiles } from './edit';
 import { prismaHover } from './hover';
-import { engineAnswers, scanFiles } from './reuse';
+import { engineAnswers, lintAhead, scanFiles } from './reuse';
 import { renderPrismaFix } from './render';
 import type { ScannedFile } from './syntax';
 import { chooseEngine, findInstalledPrismaVersion, type EngineChoice } from './version';
@@ -83,14 +83,17 @@ function viewsAsModels(files: readonly SourceText[], scans: readonly ScannedFile
 
 /** Loads one Prisma schema (all the files of a schema folder, or one file). Never throws. */
 export function loadPrisma(files: readonly SourceText[], opts: PrismaLoadOptions = {}): PrismaResult {
-  const scans = scanFiles(files);
   const installedVersion =
     opts.installedVersion ?? (opts.schemaDir !== undefined ? findInstalledPrismaVersion(opts.schemaDir, opts.fs) : undefined);
-  const choice = chooseEngine(scans, { engine: opts.engine, installedVersion });
+  const choose = (scanned: readonly ScannedFile[]) => chooseEngine(scanned, { engine: opts.engine, installedVersion });
+  // Typing a field's name: Prisma's lint starts before the text is scanned, and runs meanwhile.
+  const ahead = lintAhead(files, (scanned) => choose(scanned).version);
+  const scans = scanFiles(files);
+  const choice = choose(scans);
   const { dialect, provider } = providerDialect(scans);
 
   let engineError: string | undefined;
-  const answers = engineAnswers(choice.version, files, scans, opts.early === true);
+  const answers = engineAnswers(choice.version, files, scans, opts.early === true, ahead);
   const hasDatasource = scans.some((s) => s.blocks.some((b) => b.kind === 'datasource'));
   const problemsOf = (linted: EngineResult<LintDiagnostic[]>) => (linted.ok ? lintProblems(linted.value, files, choice, hasDatasource) : []);
   const scanFacts = factsFromScan(scans);

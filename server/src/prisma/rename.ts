@@ -26,8 +26,12 @@ const NAMELESS = new Set(['default', 'updatedAt', 'ignore']);
 const IDENT = /^[A-Za-z][A-Za-z0-9_]*$/;
 const isIdentChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
-/** The rename an edit from `oldTexts` to `files` (scanned as `scans`) made, when it is nothing else. */
-export function fieldRename(oldTexts: readonly string[], files: readonly SourceText[], scans: readonly ScannedFile[]): FieldRename | undefined {
+/**
+ * The rename an edit from `oldTexts` (scanned as `oldScans`) to `files` made, when it is nothing else. The
+ * scans before the edit are enough (the block and the field are the same, only the name changed): the answer
+ * comes before the edited text is scanned, so the lint can start first (reuse.ts).
+ */
+export function fieldRename(oldTexts: readonly string[], oldScans: readonly ScannedFile[], files: readonly SourceText[]): FieldRename | undefined {
   if (oldTexts.length !== files.length) return undefined;
   let found: FieldRename | undefined;
   for (let i = 0; i < files.length; i++) {
@@ -48,8 +52,8 @@ export function fieldRename(oldTexts: readonly string[], files: readonly SourceT
     const before = old.slice(start, a);
     const after = now.slice(start, b);
     if (!IDENT.test(before) || !IDENT.test(after) || before === after) return undefined;
-    const block = scans[i].blocks.find((x) => x.bodySpan.start <= start && start < x.bodySpan.end);
-    const field = block?.kind === 'model' ? block.fields.find((f) => f.nameSpan.start === start && f.nameSpan.end === b) : undefined;
+    const block = oldScans[i].blocks.find((x) => x.bodySpan.start <= start && start < x.bodySpan.end);
+    const field = block?.kind === 'model' ? block.fields.find((f) => f.nameSpan.start === start && f.nameSpan.end === a) : undefined;
     if (!block || !field || field.attributes.some((x) => !NAMELESS.has(x.name) && !x.name.startsWith('db.'))) return undefined;
     found = { model: block.name, from: before, to: after };
   }

@@ -5,7 +5,8 @@
  * by its length. Such a keystroke in a large schema then costs no engine call at all. Any other edit asks the
  * engine again.
  *
- * An edit that only renames a plain field keeps the datamodel, the field renamed (rename.ts), and asks the lint.
+ * An edit that only renames a plain field keeps the datamodel, the field renamed (rename.ts), and asks the lint,
+ * which then starts before the edited text is scanned (`lintAhead`).
  *
  * The scans are reused too: an edited file is scanned again from the edit's line on (scan.ts).
  *
@@ -61,6 +62,41 @@ interface Shift {
   delta: number;
 }
 
+/**
+ * A field rename's lint, started before the edited files are scanned: read off the scans of the texts before
+ * the edit, for the engine they were last checked with. `engineAnswers` takes it when it asks that engine of
+ * these same files; otherwise it is dropped (the engine thread discards an answer nobody waits for).
+ */
+export interface LintAhead {
+  key: string;
+  files: readonly SourceText[];
+  /** The datamodel before the edit, the field renamed. */
+  renamed: Datamodel;
+  later: { answer: () => EngineResult<LintDiagnostic[]>; aside: boolean };
+}
+
+const keyOf = (version: EngineVersion, files: readonly SourceText[]) => `${version}\u0000${files.map((f) => f.uri).join('\u0000')}`;
+
+/**
+ * When `files` differ from the schema last checked only by a renamed plain field: its lint, started now (on
+ * the engine thread when it can run there). `version` picks the engine from the scans before the edit.
+ */
+export function lintAhead(files: readonly SourceText[], version: (scans: readonly ScannedFile[]) => EngineVersion): LintAhead | undefined {
+  const oldScans: ScannedFile[] = [];
+  for (const f of files) {
+    const scan = lastScans.get(f.uri);
+    if (!scan) return undefined;
+    oldScans.push(scan);
+  }
+  const v = version(oldScans);
+  const key = keyOf(v, files);
+  const before = memory.get(key);
+  if (!before || before.texts.some((t, i) => t !== oldScans[i].text) || !clean(before.lint()) || !before.datamodel?.ok) return undefined;
+  const rename = fieldRename(before.texts, oldScans, files);
+  const renamed = rename && renamedDatamodel(before.datamodel.value, rename);
+  return renamed ? { key, files, renamed, later: lintLater(v, files) } : undefined;
+}
+
 export interface EngineAnswers {
   /** The lint's answer: the first call waits for it when it is still running on the engine thread (`early`). */
   lint(): EngineResult<LintDiagnostic[]>;
@@ -75,23 +111,24 @@ export interface EngineAnswers {
 
 /**
  * Prisma's answers for these files, from the engine or, after a comment-only edit, from the last ones. `early`:
- * the caller can work from a datamodel ahead of the lint (`EngineAnswers.early`).
+ * the caller can work from a datamodel ahead of the lint (`EngineAnswers.early`). `ahead`: a rename's lint
+ * already started (`lintAhead`).
  */
-export function engineAnswers(version: EngineVersion, files: readonly SourceText[], scans: readonly ScannedFile[], early = false): EngineAnswers {
-  const key = `${version}\u0000${files.map((f) => f.uri).join('\u0000')}`;
+export function engineAnswers(version: EngineVersion, files: readonly SourceText[], scans: readonly ScannedFile[], early = false, ahead?: LintAhead): EngineAnswers {
+  const key = keyOf(version, files);
   const before = memory.get(key);
   const shifts = before ? unreadEdit(before, files, scans) : undefined;
   const reused = before && shifts ? shiftedLint(before.lint(), shifts) : undefined;
   const entry: Remembered = { texts: files.map((f) => f.text), comments: scans.map((s) => s.comments), lint: () => reused! };
-  let ahead: Datamodel | undefined;
+  let earlyModel: Datamodel | undefined;
   if (reused) entry.datamodel = before!.datamodel;
-  else ahead = ask(version, files, scans, before, entry, early);
+  else earlyModel = ask(version, files, before, entry, early, ahead?.key === key && ahead.files === files ? ahead : undefined);
   memory.delete(key);
   memory.set(key, entry);
   if (memory.size > KEEP) memory.delete(memory.keys().next().value!);
   return {
     lint: () => entry.lint(),
-    ...(ahead ? { early: ahead } : {}),
+    ...(earlyModel ? { early: earlyModel } : {}),
     datamodel: (input) => (entry.datamodel ??= getDatamodel(version, input())),
   };
 }
@@ -103,11 +140,11 @@ const clean = (r: EngineResult<LintDiagnostic[]>) => r.ok && r.value.every((d) =
  * The engine's lint of the edited files, into `entry`, and, when the schema validated before the edit (most
  * keystrokes keep it so), their datamodel asked at the same time (engine.ts, lintWhile): kept when the lint
  * shows the datamodel would be asked of these same files, dropped otherwise. Typing a plain field's name
- * keeps the datamodel before it, the field renamed (rename.ts): the lint then runs on the engine thread and
- * that datamodel comes back as the early one, for the caller to work from meanwhile (when it said it would
- * settle: `early`).
+ * keeps the datamodel before it, the field renamed (rename.ts; `ahead` has it, its lint started): the lint
+ * runs on the engine thread and that datamodel comes back as the early one, for the caller to work from
+ * meanwhile (when it said it would settle: `early`).
  */
-function ask(version: EngineVersion, files: readonly SourceText[], scans: readonly ScannedFile[], before: Remembered | undefined, entry: Remembered, early: boolean): Datamodel | undefined {
+function ask(version: EngineVersion, files: readonly SourceText[], before: Remembered | undefined, entry: Remembered, early: boolean, ahead: LintAhead | undefined): Datamodel | undefined {
   const set = (linted: EngineResult<LintDiagnostic[]>, datamodel?: EngineResult<Datamodel>) => {
     entry.lint = () => linted;
     if (datamodel && clean(linted)) entry.datamodel = datamodel;
@@ -116,17 +153,15 @@ function ask(version: EngineVersion, files: readonly SourceText[], scans: readon
     set(lint(version, files));
     return undefined;
   }
-  const rename = fieldRename(before.texts, files, scans);
-  const renamed = rename && renamedDatamodel(before.datamodel.value, rename);
-  if (!renamed) {
+  if (!ahead) {
     set(...lintWhile(version, files, () => getDatamodel(version, files)));
     return undefined;
   }
+  const { renamed, later } = ahead;
   if (!early) {
-    set(lint(version, files), { ok: true, value: renamed });
+    set(later.answer(), { ok: true, value: renamed });
     return undefined;
   }
-  const later = lintLater(version, files);
   let answered: EngineResult<LintDiagnostic[]> | undefined;
   entry.lint = () => {
     if (!answered) set((answered = later.answer()), { ok: true, value: renamed });
