@@ -57,6 +57,9 @@ const ACTIONS: Record<string, ReferentialAction> = {
 
 const KINDS: Record<FactIndex['kind'], KeyKind> = { id: 'primary', unique: 'unique', normal: 'index', fulltext: 'index' };
 
+/** The last table built from each model's facts, with what else it read (`Builder.remembered`). */
+const tables = new WeakMap<FactModel, { context: string; table: Table }>();
+
 class Builder {
   private readonly defaultSchema: string | undefined;
   private readonly models: Map<string, FactModel>;
@@ -99,10 +102,37 @@ class Builder {
       schema.enums.set(key, en);
     }
     for (const m of this.facts.models) {
-      const table = this.table(m);
+      const table = this.remembered(m);
       schema.tables.set(table.key, table);
     }
     return schema;
+  }
+
+  /**
+   * The model's table, the one built last time when the model's facts are the same object (the engine's
+   * reading of it and its place in the text both unchanged: reuse.ts, facts.ts) and what the table reads of
+   * the rest of the schema is the same: a keystroke elsewhere in a large schema rebuilds only what it moved.
+   */
+  private remembered(m: FactModel): Table {
+    const context = this.context(m);
+    const known = tables.get(m);
+    if (known?.context === context) return known.table;
+    const table = this.table(m);
+    tables.set(m, { context, table });
+    return table;
+  }
+
+  /** What a model's table reads outside its own facts: the dialect, its enums' keys, its relations' targets. */
+  private context(m: FactModel): string {
+    let out = `${this.dialect}\u0000${this.emulatedRelations}\u0000${this.fallbackUri}`;
+    for (const f of m.fields) {
+      if (f.kind === 'enum') out += `\u0000${this.enumKeys.get(f.type)}`;
+      else if (f.kind === 'object' && f.relation && f.relation.fields.length > 0) {
+        const target = this.models.get(f.type);
+        out += target ? `\u0000${target.view}.${this.qualified(target.dbName ?? target.name, target.schema)}.${f.relation.references.map((x) => this.columnName(target, x)).join()}` : '\u0000';
+      }
+    }
+    return out;
   }
 
   private table(m: FactModel): Table {

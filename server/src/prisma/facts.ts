@@ -278,16 +278,24 @@ function engineModelsOf(dm: Datamodel): EngineModel[] {
     else indexesOf.set(ix.model, [ix]);
   }
   const models = (dm.models ?? []).map((model) => {
+    // A datamodel that renamed a field keeps the other models' objects, its types and its indexes (rename.ts).
+    const known = engineModel.get(model);
+    if (known && known.types === dm.types && known.indexes === dm.indexes) return known.em;
     const fields = new Map<string, FactField>();
     for (const f of model.fields) {
       const ff = engineField(f, composites);
       if (ff) fields.set(f.name, ff);
     }
-    return { model, fields, indexes: indexesOf.get(model.name) ?? [] };
+    const em = { model, fields, indexes: indexesOf.get(model.name) ?? [] };
+    engineModel.set(model, { types: dm.types, indexes: dm.indexes, em });
+    return em;
   });
   engineModels.set(dm, models);
   return models;
 }
+
+/** Each model's reading, by the engine's model object and the datamodel's types and indexes it was read with. */
+const engineModel = new WeakMap<DmModel, { types: Datamodel['types']; indexes: Datamodel['indexes']; em: EngineModel }>();
 
 const INDEX_KINDS: Record<string, FactIndex['kind']> = { id: 'id', unique: 'unique', normal: 'normal', fulltext: 'fulltext' };
 
