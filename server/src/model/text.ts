@@ -143,6 +143,15 @@ export class EncodedOffsets {
   }
 }
 
+/**
+ * A copy of `s` that does not keep the string it was cut from alive. V8 represents a slice of 13 or more
+ * characters as a view into the whole string: a statement's text kept as a cache key would keep every
+ * version of a 1 MB file the user typed in (one per keystroke). Long-lived caches keyed by slices store this.
+ */
+export function detached(s: string): string {
+  return (' ' + s).slice(1);
+}
+
 /** The identifier (letters, digits, `_`, `$`) around an offset, if the offset touches one. */
 export function wordAt(text: string, offset: number): { text: string; span: Span } | undefined {
   const isWord = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_$]/u.test(c);

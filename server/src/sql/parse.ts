@@ -9,7 +9,7 @@
  */
 import { loadModule, parseSync, scanSync, type Node, type RawStmt } from 'libpg-query';
 import { lexStatement, type Token } from './lex';
-import { EncodedOffsets, type Span } from '../model/text';
+import { detached, EncodedOffsets, type Span } from '../model/text';
 import type { Dialect } from '../model/schema';
 import type { SplitStatement } from './split';
 
@@ -49,6 +49,8 @@ export interface ParsedStatement {
 }
 
 interface CacheEntry {
+  /** The statement's text, detached from the file it was cut from (the cache's key). */
+  text: string;
   stmts?: RawStmt[];
   error?: { message: string; cursor: number };
   tokens?: Token[];
@@ -63,11 +65,12 @@ function cached(text: string): CacheEntry {
   if (hit) {
     // Map keeps insertion order: re-inserting makes this the most recently used entry.
     cache.delete(text);
-    cache.set(text, hit);
+    cache.set(hit.text, hit);
     return hit;
   }
-  const entry = parseUncached(text);
-  cache.set(text, entry);
+  const key = detached(text);
+  const entry: CacheEntry = { text: key, ...parseUncached(key) };
+  cache.set(key, entry);
   if (cache.size > CACHE_LIMIT) cache.delete(cache.keys().next().value as string);
   return entry;
 }
@@ -78,7 +81,7 @@ function cached(text: string): CacheEntry {
  */
 export const parseWork = { statements: 0, parsedChars: 0, scannedChars: 0 };
 
-function parseUncached(text: string): CacheEntry {
+function parseUncached(text: string): Omit<CacheEntry, 'text'> {
   parseWork.statements++;
   parseWork.parsedChars += text.length;
   // The parser takes a C string: a NUL would silently cut the statement short. PostgreSQL rejects it.
@@ -103,8 +106,9 @@ function codePointIndex(text: string, utf16: number): number {
 }
 
 /** The statement's tokens: sql/lex.ts's when it follows the statement token for token, libpg-query's scanner's otherwise. */
-function scan(entry: CacheEntry, text: string): Token[] {
+function scan(entry: CacheEntry): Token[] {
   if (!entry.tokens) {
+    const text = entry.text;
     parseWork.scannedChars += text.length;
     entry.tokens = lexStatement(text) ?? realScan(text);
   }
@@ -149,30 +153,21 @@ export function parseEmbedded(text: string, start: number, container: Span): Par
 
 function parseSpan(source: string, parseText: string, start: number, split: SplitStatement, mayDivide: boolean): ParsedStatement[] {
   const entry = cached(parseText);
-  // Only built when a location needs converting: most statements never need it.
-  let offsets: EncodedOffsets | undefined;
-  const enc = () => (offsets ??= new EncodedOffsets(parseText));
   const stmts = entry.stmts;
-  if (stmts && stmts.length > 1 && mayDivide) {
-    // The splitter kept two statements together (a heuristic missed): give each its own entry.
-    return stmts.flatMap((raw) => {
-      const from = enc().fromUtf8(raw.stmt_location ?? 0);
-      let to = raw.stmt_len ? enc().fromUtf8((raw.stmt_location ?? 0) + raw.stmt_len) : parseText.length;
-      // Like the splitter's spans, a statement's span ends with its `;` (stmt_len stops before it).
-      const semi = parseText.slice(to).search(/\S/);
-      if (semi >= 0 && parseText[to + semi] === ';') to += semi + 1;
-      const lead = source.slice(from, to).length - source.slice(from, to).trimStart().length;
-      const sub = { ...split, span: { start: start + from + lead, end: start + to } };
-      return parseSpan(source.slice(from + lead, to), parseText.slice(from + lead, to), start + from + lead, sub, false);
-    });
-  }
+  // The splitter kept two statements together (a heuristic missed): give each its own entry.
+  if (stmts && stmts.length > 1 && mayDivide) return divide(stmts, source, parseText, start, split);
+  // Only built when a location needs converting: most statements never need it. The statement reads the
+  // cache's copy of its text, never a slice of the file: a statement, and what is worked out from it (names,
+  // expressions), stays while it stays put, and a slice would keep that version of the whole file alive.
+  let offsets: EncodedOffsets | undefined;
+  const enc = () => (offsets ??= new EncodedOffsets(entry.text));
   const parsed: ParsedStatement = {
     span: { start, end: start + source.length },
-    text: source,
+    text: source === parseText ? entry.text : detached(source),
     end: split.end,
     psqlVariables: split.psqlVariables,
     toFileOffset: (byte) => start + enc().fromUtf8(byte),
-    tokens: () => scan(entry, parseText),
+    tokens: () => scan(entry),
   };
   if (stmts) {
     const stmt = stmts[0]?.stmt;
@@ -183,6 +178,21 @@ function parseSpan(source: string, parseText: string, start: number, split: Spli
     parsed.error = { message: entry.error.message, span: { start: start + local.start, end: start + local.end } };
   }
   return [parsed];
+}
+
+/** One statement per statement the parser found in a span the splitter gave as one. */
+function divide(stmts: readonly RawStmt[], source: string, parseText: string, start: number, split: SplitStatement): ParsedStatement[] {
+  const enc = new EncodedOffsets(parseText);
+  return stmts.flatMap((raw) => {
+    const from = enc.fromUtf8(raw.stmt_location ?? 0);
+    let to = raw.stmt_len ? enc.fromUtf8((raw.stmt_location ?? 0) + raw.stmt_len) : parseText.length;
+    // Like the splitter's spans, a statement's span ends with its `;` (stmt_len stops before it).
+    const semi = parseText.slice(to).search(/\S/);
+    if (semi >= 0 && parseText[to + semi] === ';') to += semi + 1;
+    const lead = source.slice(from, to).length - source.slice(from, to).trimStart().length;
+    const sub = { ...split, span: { start: start + from + lead, end: start + to } };
+    return parseSpan(source.slice(from + lead, to), parseText.slice(from + lead, to), start + from + lead, sub, false);
+  });
 }
 
 /**

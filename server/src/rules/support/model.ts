@@ -3,6 +3,7 @@
  * column has, how a name splits into words. Type names are the model's canonical spellings
  * (model/schema.ts), so the answers hold for Prisma fields and SQL columns alike.
  */
+import { detached } from '../../model/text';
 import { columnDisplayName, displayName, findColumn, findTable, SQL_SPELLING, type Column, type Dialect, type Index, type Schema, type Table } from '../../model/schema';
 
 /** The most indexes a table may have before too-many-indexes reports it (its option `max`). */
@@ -39,10 +40,12 @@ export function writtenColumns(table: Table, columns: readonly string[]): string
 export function squash(name: string): string {
   let out = squashed.get(name);
   if (out === undefined) {
-    out = name.toLowerCase().replace(/[^a-z0-9]/g, '');
+    // A Prisma name is a slice of the schema's text: kept as it is, it would keep that version of the text.
+    const key = detached(name);
+    out = key.toLowerCase().replace(/[^a-z0-9]/g, '');
     // Rules ask for the same few thousand names on every run; a long session's names are dropped now and then.
     if (squashed.size >= 50_000) squashed.clear();
-    squashed.set(name, out);
+    squashed.set(key, out);
   }
   return out;
 }
