@@ -187,15 +187,24 @@ export class ProjectEngines {
     return { candidates: [], root: root ?? path.resolve(start), rootFound: root !== undefined };
   }
 
-  /** Marks per file, kept across revisions while the file's text stays the same. */
-  private marks = new Map<string, { text: string; marks: EngineMark[] }>();
+  /**
+   * Marks per file, kept across revisions while the file's text stays the same: for a file being edited, the
+   * editor's text and the one on disk (its folder's files are read from disk when its own text names no engine:
+   * one entry each would have its marks worked out twice at every keystroke).
+   */
+  private marks = new Map<string, { text: string; marks: EngineMark[] }[]>();
   private marksOf(fsPath: string, text: string): EngineMark[] {
-    const hit = this.marks.get(fsPath);
-    if (hit && hit.text === text) return hit.marks;
+    const known = this.marks.get(fsPath) ?? [];
+    const hit = known.find((k) => k.text === text);
+    if (hit) {
+      // The one asked last goes first: the other is the one the next edit replaces.
+      if (known[0] !== hit) this.marks.set(fsPath, [hit, ...known.filter((k) => k !== hit)]);
+      return hit.marks;
+    }
     // A TypeScript/JavaScript migration's marks are in its SQL strings, not in the code (template backticks).
     const marks = engineMarks(isScriptFile(fsPath) ? readScriptSql(fsPath, text).sqlView : text);
     if (this.marks.size > 20_000) this.marks.clear();
-    this.marks.set(fsPath, { text, marks });
+    this.marks.set(fsPath, [{ text, marks }, ...known.slice(0, 1)]);
     return marks;
   }
 
