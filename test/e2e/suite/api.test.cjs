@@ -87,6 +87,16 @@ function openWithFindings(c) {
   return pending;
 }
 
+/**
+ * The case of that name (a typo in a test is an error, not an undefined case).
+ * @param {string} name
+ */
+function caseNamed(name) {
+  const c = CASES.find((x) => x.name === name);
+  if (!c) throw new Error(`no case named ${name}`);
+  return c;
+}
+
 /** @param {(typeof CASES)[number]} c */
 async function waitForFindings(c) {
   const document = await openWorkspaceFile(c.file);
@@ -150,7 +160,7 @@ module.exports = suite('api', (test) => {
     ['typeorm entity', 'typeorm-app/src/posts.service.ts'],
   ]) {
     test(`${name}: other TypeScript of the project gets no diagnostics`, async () => {
-      const schema = await openWithFindings(CASES.find((c) => c.name === name));
+      const schema = await openWithFindings(caseNamed(name));
       const document = await openWorkspaceFile(other);
       assert.equal(document.languageId, 'typescript');
       // The schema opened first has its findings, so the server is up; one more edit round for the other file.
@@ -163,12 +173,14 @@ module.exports = suite('api', (test) => {
 
   // Last in this suite: the client restarts the server with a new document selector.
   test('a package.json that starts depending on typeorm hands its entities to the server, without a reload', async () => {
-    await openWithFindings(CASES.find((c) => c.name === 'typeorm entity'));
+    await openWithFindings(caseNamed('typeorm entity'));
     const document = await openWorkspaceFile('late-orm-app/src/entity/tag.entity.ts');
     await new Promise((resolve) => setTimeout(resolve, 1500));
     const before = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'db-design');
     assert.equal(before.length, 0, `db-design diagnostics before typeorm is a dependency: ${describeDiagnostics(before)}`);
-    const pkg = vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'late-orm-app', 'package.json');
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the workspace folder is open');
+    const pkg = vscode.Uri.joinPath(folder.uri, 'late-orm-app', 'package.json');
     const json = JSON.parse(Buffer.from(await vscode.workspace.fs.readFile(pkg)).toString('utf8'));
     json.dependencies.typeorm = '^0.3.20';
     await vscode.workspace.fs.writeFile(pkg, Buffer.from(`${JSON.stringify(json, null, 2)}\n`));
