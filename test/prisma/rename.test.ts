@@ -46,7 +46,7 @@ function rename(text: string, name: string, to: string) {
   const field = scanPrisma(uri, text).blocks.flatMap((b) => b.fields).find((f) => f.name === name);
   assert.ok(field, name);
   const now = text.slice(0, field.nameSpan.start) + to + text.slice(field.nameSpan.end);
-  const r = fieldRename([text], [scanPrisma(uri, text)], [{ uri, text: now }]);
+  const r = fieldRename([scanPrisma(uri, text)], [{ uri, text: now }]);
   return { now, r, uri };
 }
 
@@ -72,8 +72,8 @@ test('rename: refused where the name means more than the field\'s own name', () 
   }
   assert.equal(rename(SCHEMA, 'nick', 'title').r, undefined, 'a name the schema has elsewhere');
   const scanned = [scanPrisma('file:///s/schema.prisma', SCHEMA)];
-  assert.equal(fieldRename([SCHEMA], scanned, [{ uri: 'file:///s/schema.prisma', text: SCHEMA.replace('ADMIN', 'ADMINS') }]), undefined, 'an enum value');
-  assert.equal(fieldRename([SCHEMA], scanned, [{ uri: 'file:///s/schema.prisma', text: SCHEMA.replace('Int  @id', 'BigInt  @id') }]), undefined, 'a type');
+  assert.equal(fieldRename(scanned, [{ uri: 'file:///s/schema.prisma', text: SCHEMA.replace('ADMIN', 'ADMINS') }]), undefined, 'an enum value');
+  assert.equal(fieldRename(scanned, [{ uri: 'file:///s/schema.prisma', text: SCHEMA.replace('Int  @id', 'BigInt  @id') }]), undefined, 'a type');
 });
 
 test('rename: on the corpus\'s schemas, every rename accepted gives the engine\'s datamodel', (t) => {
@@ -97,7 +97,7 @@ test('rename: on the corpus\'s schemas, every rename accepted gives the engine\'
     for (const field of fields) {
       if (here >= 10) break;
       const now = text.slice(0, field.nameSpan.start) + `${field.name}Zq` + text.slice(field.nameSpan.end);
-      const r = fieldRename([text], [scanPrisma(uri, text)], [{ uri, text: now }]);
+      const r = fieldRename([scanPrisma(uri, text)], [{ uri, text: now }]);
       const patched: Datamodel | undefined = r && renamedDatamodel(before.value, r);
       if (!patched) continue;
       const after = getDatamodel(version, [{ uri, text: now }]);

@@ -27,15 +27,15 @@ const IDENT = /^[A-Za-z][A-Za-z0-9_]*$/;
 const isIdentChar = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 
 /**
- * The rename an edit from `oldTexts` (scanned as `oldScans`) to `files` made, when it is nothing else. The
- * scans before the edit are enough (the block and the field are the same, only the name changed): the answer
- * comes before the edited text is scanned, so the lint can start first (reuse.ts).
+ * The rename an edit from the texts `oldScans` read to `files` made, when it is nothing else. The scans before
+ * the edit are enough (the block and the field are the same, only the name changed): the answer comes before
+ * the edited text is scanned, so the lint can start first (reuse.ts).
  */
-export function fieldRename(oldTexts: readonly string[], oldScans: readonly ScannedFile[], files: readonly SourceText[]): FieldRename | undefined {
-  if (oldTexts.length !== files.length) return undefined;
+export function fieldRename(oldScans: readonly ScannedFile[], files: readonly SourceText[]): FieldRename | undefined {
+  if (oldScans.length !== files.length) return undefined;
   let found: FieldRename | undefined;
   for (let i = 0; i < files.length; i++) {
-    const old = oldTexts[i];
+    const old = oldScans[i].text;
     const now = files[i].text;
     if (old === now) continue;
     if (found) return undefined;
@@ -59,7 +59,7 @@ export function fieldRename(oldTexts: readonly string[], oldScans: readonly Scan
   }
   if (!found) return undefined;
   const { from, to } = found;
-  if (oldTexts.reduce((n, t) => n + wordCount(t, from), 0) !== 1) return undefined;
+  if (oldScans.reduce((n, s) => n + wordCount(s.text, from), 0) !== 1) return undefined;
   if (files.reduce((n, f) => n + wordCount(f.text, to), 0) !== 1) return undefined;
   return found;
 }

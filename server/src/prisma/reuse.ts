@@ -91,8 +91,8 @@ export function lintAhead(files: readonly SourceText[], version: (scans: readonl
   const v = version(oldScans);
   const key = keyOf(v, files);
   const before = memory.get(key);
-  if (!before || before.texts.some((t, i) => t !== oldScans[i].text) || !clean(before.lint()) || !before.datamodel?.ok) return undefined;
-  const rename = fieldRename(before.texts, oldScans, files);
+  if (!before || before.texts.some((t, i) => t !== oldScans[i].text) || !validated(before)) return undefined;
+  const rename = fieldRename(oldScans, files);
   const renamed = rename && renamedDatamodel(before.datamodel.value, rename);
   return renamed ? { key, files, renamed, later: lintLater(v, files) } : undefined;
 }
@@ -136,6 +136,11 @@ export function engineAnswers(version: EngineVersion, files: readonly SourceText
 /** Only warnings: the datamodel is then asked of the files as they are (index.ts). */
 const clean = (r: EngineResult<LintDiagnostic[]>) => r.ok && r.value.every((d) => d.warning);
 
+/** The schema remembered passed the lint and gave its datamodel: an edit of it may keep what it can of that. */
+function validated(before: Remembered | undefined): before is Remembered & { datamodel: { ok: true; value: Datamodel } } {
+  return !!before && clean(before.lint()) && !!before.datamodel?.ok;
+}
+
 /**
  * The engine's lint of the edited files, into `entry`, and, when the schema validated before the edit (most
  * keystrokes keep it so), their datamodel asked at the same time (engine.ts, lintWhile): kept when the lint
@@ -149,7 +154,7 @@ function ask(version: EngineVersion, files: readonly SourceText[], before: Remem
     entry.lint = () => linted;
     if (datamodel && clean(linted)) entry.datamodel = datamodel;
   };
-  if (!before || !clean(before.lint()) || !before.datamodel?.ok) {
+  if (!validated(before)) {
     set(lint(version, files));
     return undefined;
   }
