@@ -127,9 +127,9 @@ class Builder {
     let out = `${this.dialect}\u0000${this.emulatedRelations}\u0000${this.fallbackUri}`;
     for (const f of m.fields) {
       if (f.kind === 'enum') out += `\u0000${this.enumKeys.get(f.type)}`;
-      else if (f.kind === 'object' && f.relation && f.relation.fields.length > 0) {
-        const target = this.models.get(f.type);
-        out += target ? `\u0000${target.view}.${this.qualified(target.dbName ?? target.name, target.schema)}.${f.relation.references.map((x) => this.columnName(target, x)).join()}` : '\u0000';
+      else if (f.kind === 'object') {
+        const ref = this.reference(f);
+        out += ref ? `\u0000${ref.refTable}.${ref.refColumns.join()}` : '\u0000';
       }
     }
     return out;
@@ -240,18 +240,25 @@ class Builder {
     return out;
   }
 
-  private foreignKey(m: FactModel, f: FactField): ForeignKey | undefined {
+  /** The table and columns a relation field with its own fields points at; none to a view or an unknown model. */
+  private reference(f: FactField): { refTable: string; refColumns: string[] } | undefined {
     const rel = f.relation;
     if (!rel || rel.fields.length === 0) return undefined;
     const target = this.models.get(f.type);
     if (!target || target.view) return undefined;
+    return { refTable: this.qualified(target.dbName ?? target.name, target.schema), refColumns: rel.references.map((x) => this.columnName(target, x)) };
+  }
+
+  private foreignKey(m: FactModel, f: FactField): ForeignKey | undefined {
+    const ref = this.reference(f);
+    if (!ref) return undefined;
+    const rel = f.relation!;
     const node = f.src?.node;
     const uri = f.src?.uri;
     const relAttr = node ? findAttribute(node.attributes, 'relation') : undefined;
     const fk: ForeignKey = {
       columns: rel.fields.map((x) => this.columnName(m, x)),
-      refTable: this.qualified(target.dbName ?? target.name, target.schema),
-      refColumns: rel.references.map((x) => this.columnName(target, x)),
+      ...ref,
       source: this.ref(uri, relAttr?.span ?? node?.span),
       declaration: this.ref(uri, node?.span),
       relationField: f.name,
