@@ -7,6 +7,8 @@ const UI_TIMEOUT = 20_000;
 const SERVER_TIMEOUT = 60_000;
 /** Fit never draws below this scale (server/src/report/render/browser.ts). */
 const READABLE = 0.75;
+/** Whole tables a reader sees at Fit, at least. */
+const WHOLE_AT_FIT = 6;
 export const LARGE_TABLES = 80;
 
 const NOUNS = [
@@ -114,7 +116,7 @@ export async function largeReportAtFit({ page, url, screenshot }) {
   // clicks again. So does this test, for a few seconds.
   /** @type {{ scale: number, inView: number } | undefined} */
   let fit;
-  for (const until = Date.now() + 20_000; !(fit && fit.inView >= 6 && fit.scale >= READABLE) && Date.now() < until; ) {
+  for (const until = Date.now() + 20_000; !(fit && fit.inView >= WHOLE_AT_FIT && fit.scale >= READABLE) && Date.now() < until; ) {
     if (fit) await page.waitForTimeout(250);
     try {
       const view = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
@@ -131,7 +133,7 @@ export async function largeReportAtFit({ page, url, screenshot }) {
   if (!fit) throw new Error('the report was never measured');
   const { scale, inView } = fit;
   if (!(scale >= READABLE)) throw new Error(`Fit scale ${scale}: 12px text drawn at ${(12 * scale).toFixed(1)}px`);
-  if (inView < 6) throw new Error(`only ${inView} whole tables in view at Fit`);
+  if (inView < WHOLE_AT_FIT) throw new Error(`only ${inView} whole tables in view at Fit`);
   fs.mkdirSync(path.dirname(screenshot), { recursive: true });
   await page.screenshot({ path: screenshot });
   return { scale, inView };
