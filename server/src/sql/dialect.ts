@@ -4,6 +4,7 @@
  * engines keep one folder or file suffix per engine), then telltale syntax, and PostgreSQL by default.
  */
 import type { Dialect } from '../model/schema';
+import { CodePatterns } from './code-patterns';
 import { splitStatements } from './split';
 
 const PATH_WORDS: Record<string, Dialect> = {
@@ -50,7 +51,6 @@ const MYSQL_NAMED: [RegExp, string][] = [
   // An index declared inside CREATE TABLE: `KEY name (...)`, `UNIQUE INDEX name (...)`.
   [/(?:^|,)\s*(?:UNIQUE\s+|FULLTEXT\s+|SPATIAL\s+)?(?:KEY|INDEX)\s+[`"\w]+\s*\(/im, 'KEY inside CREATE TABLE'],
 ];
-const MYSQL = MYSQL_NAMED.map(([re]) => re);
 /** Syntax only SQLite accepts. */
 const SQLITE_NAMED: [RegExp, string][] = [
   [/\bAUTOINCREMENT\b/i, 'AUTOINCREMENT'],
@@ -61,36 +61,14 @@ const SQLITE_NAMED: [RegExp, string][] = [
   [/\b(?:strftime|unixepoch|julianday)\s*\(/i, 'SQLite date functions'],
   [/\bdatetime\s*\(\s*'now'/i, "datetime('now')"],
 ];
-const SQLITE = SQLITE_NAMED.map(([re]) => re);
-
-function count(patterns: RegExp[], code: string): number {
-  return patterns.reduce((n, p) => n + (p.test(code) ? 1 : 0), 0);
-}
-
-/**
- * The file without comments, string literals and function bodies: a comment that mentions
- * `AUTO_INCREMENT` or a string with `backticks` proves nothing.
- */
-function codeOnly(text: string): string {
-  const { comments, literals = [] } = splitStatements(text, 'postgresql', { literals: true });
-  const cuts = [...comments.map((c) => c.span), ...literals].sort((a, b) => a.start - b.start);
-  let out = '';
-  let at = 0;
-  for (const c of cuts) {
-    if (c.start < at) continue;
-    out += text.slice(at, c.start) + ' ';
-    at = c.end;
-  }
-  return out + text.slice(at);
-}
 
 export function dialectFromContent(text: string): Dialect | undefined {
-  const code = codeOnly(text);
-  const mysql = count(MYSQL, code) + count(MYSQL_CLIENT.map(([re]) => re), code);
-  const sqlite = count(SQLITE, code) + count(SQLITE_CLIENT.map(([re]) => re), code);
+  const mask = CODE.mask(text);
+  const mysql = count(mask, MYSQL_NAMED) + count(mask, MYSQL_CLIENT);
+  const sqlite = count(mask, SQLITE_NAMED) + count(mask, SQLITE_CLIENT);
   if (mysql === 0 && sqlite === 0) {
     // Backtick identifiers: MySQL or SQLite (Drizzle writes them for both); either way not PostgreSQL.
-    return /`[^`\r\n]+`/.test(code) ? 'mysql' : undefined;
+    return mask & bit(BACKTICK) ? 'mysql' : undefined;
   }
   return sqlite > mysql ? 'sqlite' : 'mysql';
 }
@@ -146,22 +124,33 @@ export interface EngineMark {
  */
 export function engineMarks(text: string): EngineMark[] {
   if (!text.trim()) return [];
-  const code = codeOnly(text);
+  const mask = CODE.mask(text);
   const out: EngineMark[] = [];
-  const look = (engine: Dialect, list: [RegExp, string][], where: string) => {
-    const hits = list.filter(([re]) => re.test(where));
+  const look = (engine: Dialect, list: [RegExp, string][]) => {
+    const hits = list.filter(([re]) => mask & bit(re));
     if (!hits.length) return;
     const existing = out.find((m) => m.engine === engine);
     if (existing) existing.count += hits.length;
     else out.push({ engine, mark: hits[0][1], count: hits.length });
   };
-  look('mysql', MYSQL_CLIENT, code);
-  look('sqlite', SQLITE_CLIENT, code);
-  look('mysql', MYSQL_NAMED, code);
-  look('sqlite', SQLITE_NAMED, code);
-  look('postgresql', POSTGRES, code);
-  if (!out.some((m) => m.engine !== 'postgresql') && /`[^`\r\n]+`/.test(code)) out.push({ engine: 'mysql', mark: 'backtick-quoted names', count: 1 });
+  look('mysql', MYSQL_CLIENT);
+  look('sqlite', SQLITE_CLIENT);
+  look('mysql', MYSQL_NAMED);
+  look('sqlite', SQLITE_NAMED);
+  look('postgresql', POSTGRES);
+  if (!out.some((m) => m.engine !== 'postgresql') && mask & bit(BACKTICK)) out.push({ engine: 'mysql', mark: 'backtick-quoted names', count: 1 });
   return out.sort((a, b) => b.count - a.count);
+}
+
+/** A backtick-quoted name. */
+const BACKTICK = /`[^`\r\n]+`/;
+/** Every pattern above, read in one pass over a file's code (comments and string literals left out). */
+const ALL = [...MYSQL_CLIENT, ...SQLITE_CLIENT, ...MYSQL_NAMED, ...SQLITE_NAMED, ...POSTGRES].map(([re]) => re).concat(BACKTICK);
+const CODE = new CodePatterns(ALL);
+const bit = (re: RegExp) => 1 << ALL.indexOf(re);
+
+function count(mask: number, list: [RegExp, string][]): number {
+  return list.reduce((n, [re]) => n + (mask & bit(re) ? 1 : 0), 0);
 }
 
 /** The engine named by a path, and whether by the file name (`x.mysql.up.sql`) or a folder (`sqlite/`). */

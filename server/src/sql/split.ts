@@ -45,6 +45,8 @@ export interface SplitResult {
   literals?: Span[];
   /** Quoted names (`"..."`, a string in MySQL; backticks), when asked for. */
   names?: Span[];
+  /** An unclosed `(` or `BEGIN` swallowed every later `;`: the text was split again from there, at every `;`. */
+  recovered?: boolean;
 }
 
 interface Flavor {
@@ -118,6 +120,7 @@ class Splitter {
     const result: SplitResult = { statements: this.statements, comments: this.comments, skipped: this.skipped, templated: this.templated };
     if (this.literals) result.literals = this.literals;
     if (this.names) result.names = this.names;
+    if (this.strict) result.recovered = true;
     return result;
   }
 
