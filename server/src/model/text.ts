@@ -152,6 +152,31 @@ export function detached(s: string): string {
   return (' ' + s).slice(1);
 }
 
+/**
+ * Defines `obj[key]` as worked out by `compute` when first read (and settable): for places that need a
+ * statement's tokens, which most readings never ask for.
+ */
+export function lazyProperty<O extends object, K extends keyof O & string>(obj: O, key: K, compute: () => O[K]): void {
+  let value: O[K];
+  // Let go of what `compute` holds once it has run.
+  let work: (() => O[K]) | undefined = compute;
+  Object.defineProperty(obj, key, {
+    enumerable: true,
+    configurable: true,
+    get(): O[K] {
+      if (work) {
+        value = work();
+        work = undefined;
+      }
+      return value;
+    },
+    set(v: O[K]) {
+      value = v;
+      work = undefined;
+    },
+  });
+}
+
 /** The identifier (letters, digits, `_`, `$`) around an offset, if the offset touches one. */
 export function wordAt(text: string, offset: number): { text: string; span: Span } | undefined {
   const isWord = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_$]/u.test(c);

@@ -7,6 +7,7 @@
  */
 import type { CommentStmt, CreateStmt, Node, RangeVar } from 'libpg-query';
 import { applyChanges } from '../model/apply';
+import { movedChanges } from '../model/moved';
 import type { Declared, SchemaChange, TablePart } from '../model/schema-change';
 import type { Dialect, Schema, Table } from '../model/schema';
 import { readLite } from './lite/apply';
@@ -42,7 +43,7 @@ export function statementChanges(st: ParsedStatement, ctx: ApplyContext): Schema
   return changesOnce(st, ctx.uri, ctx.dialect, () => readChanges(st, ctx));
 }
 
-const changesOnce = perParsedStatement<SchemaChange[]>();
+const changesOnce = perParsedStatement<SchemaChange[]>(movedChanges);
 
 function readChanges(st: ParsedStatement, ctx: ApplyContext): SchemaChange[] {
   if (ctx.dialect === 'sqlite' || ctx.dialect === 'mysql') {

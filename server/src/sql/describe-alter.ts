@@ -4,7 +4,7 @@
  */
 import type { AlterTableCmd, ColumnDef, Constraint, Node, RangeVar } from 'libpg-query';
 import type { AlterAction, DefaultFacts, NewConstraint, Rel } from '../model/statements';
-import type { SourceRef } from '../model/text';
+import { lazyProperty, type SourceRef } from '../model/text';
 import { nodeAs, strings } from './ast';
 import { columnType } from './columns';
 import { referencedColumns } from './constraints';
@@ -27,20 +27,9 @@ export function rel(site: Site, r: RangeVar | undefined): Rel | undefined {
  * statement for names no finding points at was most of the time spent on a long dump.
  */
 function lazyAt(out: Rel, site: Site, location: number): void {
-  let at: SourceRef | undefined | null = null;
-  Object.defineProperty(out, 'at', {
-    enumerable: true,
-    configurable: true,
-    get(): SourceRef | undefined {
-      if (at === null) {
-        const i = site.at(location);
-        at = i >= 0 ? site.tokenRef(i, nameEnd(site.tokens, i)) : undefined;
-      }
-      return at;
-    },
-    set(v: SourceRef | undefined) {
-      at = v;
-    },
+  lazyProperty(out, 'at', () => {
+    const i = site.at(location);
+    return i >= 0 ? site.tokenRef(i, nameEnd(site.tokens, i)) : undefined;
   });
 }
 

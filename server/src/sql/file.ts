@@ -6,11 +6,12 @@
  * keystroke in another of its files.
  */
 import type { Budget, Unread } from '../model/budget';
+import { changedRange } from '../model/changed';
 import type { Comment, Problem, SourceText } from '../model/frontend';
 import type { Dialect } from '../model/schema';
 import type { SectionMarker } from '../model/statements';
 import { reportsSyntaxErrors } from './dialect';
-import { parseStatement, type ParsedStatement } from './parse';
+import { markMoved, parseStatement, type ParsedStatement } from './parse';
 import { splitStatements } from './split';
 
 export type SectionDirection = 'up' | 'down';
@@ -82,6 +83,9 @@ function parseUncached(file: SourceText, dialect: Dialect, sections: readonly Se
   // was worked out from them: descriptions, tokens) when only part of the file changed.
   const was = new Map<number, ParsedStatement>();
   for (const st of previous?.statements ?? []) if (!st.container) was.set(st.span.start, st);
+  // Statements after the edit moved by its length: what was worked out from them moves with them.
+  const edit = previous && previous.text !== file.text ? changedRange(previous.text, file.text) : undefined;
+  const delta = edit ? edit.newEnd - edit.oldEnd : 0;
   const split = splitStatements(file.text, dialect);
   const statements: ParsedStatement[] = [];
   const problems: Problem[] = [];
@@ -94,7 +98,12 @@ function parseUncached(file: SourceText, dialect: Dialect, sections: readonly Se
     }
     const old = was.get(s.span.start);
     const same = old && old.span.end === s.span.end && old.text === file.text.slice(s.span.start, s.span.end);
-    for (const st of same ? [old] : parseStatement(file.text, s)) {
+    const read = same ? [old] : parseStatement(file.text, s);
+    if (!same && edit && delta !== 0 && read.length === 1 && s.span.start >= edit.newEnd) {
+      const before = was.get(s.span.start - delta);
+      if (before && before.text === read[0].text && before.span.end + delta === s.span.end) markMoved(read[0], before, delta);
+    }
+    for (const st of read) {
       statements.push(st);
       if (st.error && report && !st.psqlVariables) {
         problems.push({ rule: 'syntax-error', message: st.error.message, uri: file.uri, span: st.error.span });

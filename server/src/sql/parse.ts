@@ -46,6 +46,11 @@ export interface ParsedStatement {
   toFileOffset(byteLocation: number): number;
   /** The scanner's tokens for this statement (byte offsets, comments left out); computed on first use. */
   tokens(): readonly Token[];
+  /**
+   * The same statement in the file's previous text, `delta` characters earlier or later (an edit above it moved
+   * it): what was worked out from that one is moved instead of worked out again (`perParsedStatement`).
+   */
+  moved?: { from: ParsedStatement; delta: number };
 }
 
 interface CacheEntry {
@@ -223,15 +228,27 @@ function errorSpan(text: string, at: number, message: string): Span {
 /**
  * A memo of what is worked out from a parsed statement, per file and dialect it is read for. The parse caches
  * keep a statement's object while its text stays, so what is kept here outlives one analysis: a history
- * replayed again reads each statement once, not once per replay.
+ * replayed again reads each statement once, not once per replay. A statement an edit above it moved gets what
+ * was worked out for it before, moved by `move` (model/moved.ts): on a keystroke in a large file, the
+ * statements after it are not read again.
  */
-export function perParsedStatement<T>(): (st: ParsedStatement, uri: string, dialect: Dialect | undefined, work: () => T) => T {
+export function perParsedStatement<T>(move: (value: T, delta: number, uri: string) => T): (st: ParsedStatement, uri: string, dialect: Dialect | undefined, work: () => T) => T {
   const memo = new WeakMap<ParsedStatement, { uri: string; dialect?: Dialect; value: T }>();
   return (st, uri, dialect, work) => {
     const hit = memo.get(st);
     if (hit && hit.uri === uri && hit.dialect === dialect) return hit.value;
-    const value = work();
+    const before = st.moved && memo.get(st.moved.from);
+    const value = before && before.uri === uri && before.dialect === dialect ? move(before.value, st.moved!.delta, uri) : work();
     memo.set(st, { uri, dialect, value });
     return value;
   };
+}
+
+/**
+ * Marks `st` as `from` moved by `delta` characters (same text, in the next text of the same file). `from` lets go
+ * of its own link: a statement typed above again and again keeps one link back, not a chain of every version.
+ */
+export function markMoved(st: ParsedStatement, from: ParsedStatement, delta: number): void {
+  delete from.moved;
+  st.moved = { from, delta };
 }

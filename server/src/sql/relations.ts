@@ -6,6 +6,7 @@
 import type { RangeVar } from 'libpg-query';
 import type { TableName } from '../model/schema-change';
 import type { Table } from '../model/schema';
+import { lazyProperty } from '../model/text';
 import { tableKey } from './names';
 import type { Site } from './site';
 import { nameEnd } from './tokens';
@@ -25,19 +26,12 @@ export function relKey(rel: RangeVar | undefined): string | undefined {
  */
 export function tableName(site: Site, rel: RangeVar | undefined): TableName | undefined {
   if (!rel?.relname) return undefined;
-  let source: TableName['source'] | undefined;
-  const name: TableName = {
-    key: tableKey(rel.schemaname, rel.relname),
-    name: rel.relname,
-    get source() {
-      if (!source) {
-        const at = site.at(rel.location);
-        source = at >= 0 ? site.tokenRef(at, nameEnd(site.tokens, at)) : site.statementRef();
-      }
-      return source;
-    },
-    declaration: site.statementRef(),
-  };
+  const name = { key: tableKey(rel.schemaname, rel.relname), name: rel.relname } as TableName;
+  lazyProperty(name, 'source', () => {
+    const at = site.at(rel.location);
+    return at >= 0 ? site.tokenRef(at, nameEnd(site.tokens, at)) : site.statementRef();
+  });
+  name.declaration = site.statementRef();
   if (rel.schemaname) name.schema = rel.schemaname;
   return name;
 }

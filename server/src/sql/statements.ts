@@ -8,6 +8,7 @@ import type { Node } from 'libpg-query';
 import type { StatementInfo, StatementSyntax } from '../model/statements';
 import type { SourceRef } from '../model/text';
 import type { SchemaChange } from '../model/schema-change';
+import { movedInfo } from '../model/moved';
 import type { Dialect } from '../model/schema';
 import { statementChanges } from './build';
 import { describe } from './describe';
@@ -23,7 +24,7 @@ export type { AlterAction, Rel, StatementInfo } from '../model/statements';
  * the schema, in model pieces). SQLite/MySQL statements the PostgreSQL parser rejects get both from
  * their own reader; the replay applies `changes` and nothing else changes a schema.
  */
-const describedOnce = perParsedStatement<StatementInfo>();
+const describedOnce = perParsedStatement<StatementInfo>(movedInfo);
 
 export class StatementView implements StatementSyntax {
   readonly site: Site;
