@@ -2,7 +2,7 @@
  * What a statement's readings become when an edit above it moved it in its file, its text unchanged: the same
  * readings with every place in the file moved by the edit's length. Copied field by field where places are (a
  * column's name and definition, a key's declaration, a relation's name), the rest shared: readings are read
- * only. A place worked out when first read (a relation's name) stays so in the copy.
+ * only.
  *
  * The fields listed here are every `SourceRef` of `SchemaChange` and `StatementInfo`: a new one must be added
  * here too (test/sql/moved.test.ts holds each moved reading to a fresh reading of the statement at its new place).
@@ -10,7 +10,7 @@
 import type { AlterAction, DefaultFacts, DmlFacts, NewConstraint, Rel, SelectFacts, StarRef, StatementInfo } from './statements';
 import type { Declared, SchemaChange, TableName } from './schema-change';
 import type { Column, ColumnType, DefaultValue, ForeignKey, Index } from './schema';
-import { lazyProperty, type SourceRef } from './text';
+import type { SourceRef } from './text';
 
 export function movedChanges(changes: readonly SchemaChange[], delta: number, uri: string): SchemaChange[] {
   const m = new Mover(delta, uri);
@@ -21,32 +21,14 @@ export function movedInfo(info: StatementInfo, delta: number, uri: string): Stat
   return new Mover(delta, uri).info(info);
 }
 
-/** A copy made by `lazyPlace`: the object its places are worked out from, and by how much they move. */
-const origins = new WeakMap<object, { root: object; delta: number }>();
-
 class Mover {
   constructor(
     private readonly delta: number,
     private readonly uri: string,
   ) {}
 
-  ref(r: SourceRef, delta = this.delta): SourceRef {
-    return r.uri === this.uri ? { uri: r.uri, span: { start: r.span.start + delta, end: r.span.end + delta } } : r;
-  }
-
-  /**
-   * `obj[key]` of a copy, worked out when first read from the object the first reading made (not from the copy
-   * before this one: a place nobody reads would otherwise keep every earlier copy alive, one per keystroke).
-   */
-  private lazyPlace<O extends object, K extends keyof O & string>(out: O, from: O, key: K, place: (o: O) => SourceRef | undefined): void {
-    const origin = origins.get(from) ?? { root: from, delta: 0 };
-    const delta = origin.delta + this.delta;
-    const root = origin.root as O;
-    lazyProperty(out, key, () => {
-      const r = place(root);
-      return (r && this.ref(r, delta)) as O[K];
-    });
-    origins.set(out, { root, delta });
+  ref(r: SourceRef): SourceRef {
+    return r.uri === this.uri ? { uri: r.uri, span: { start: r.span.start + this.delta, end: r.span.end + this.delta } } : r;
   }
 
   change(c: SchemaChange): SchemaChange {
@@ -75,12 +57,11 @@ class Mover {
     }
   }
 
-  /** Its `source` (the name's span) stays worked out when first read. */
+  /** Its `source` (the name's span, worked out when first read) is read to be moved: see `rel`. */
   private tableName(t: TableName): TableName {
     const out = {} as TableName;
     for (const k of Object.keys(t) as (keyof TableName)[]) {
-      if (k === 'source') this.lazyPlace(out, t, 'source', (o) => o.source);
-      else if (k === 'declaration') out.declaration = this.ref(t.declaration);
+      if (k === 'source' || k === 'declaration') out[k] = this.ref(t[k]);
       else (out as unknown as Record<string, unknown>)[k] = t[k];
     }
     return out;
@@ -166,11 +147,14 @@ class Mover {
     }
   }
 
-  /** Its `at` stays worked out when first read. */
+  /**
+   * Its `at` (worked out when first read) is read to be moved: a copy that read it later would keep the first
+   * reading, its statement and all that was worked out from that alive for as long as nobody reads it.
+   */
   private rel(r: Rel): Rel {
     const out = {} as Rel;
     for (const k of Object.keys(r) as (keyof Rel)[]) {
-      if (k === 'at') this.lazyPlace(out, r, 'at', (o) => o.at);
+      if (k === 'at') out.at = r.at && this.ref(r.at);
       else (out as unknown as Record<string, unknown>)[k] = r[k];
     }
     return out;

@@ -11,7 +11,7 @@ import type { Comment, Problem, SourceText } from '../model/frontend';
 import type { Dialect } from '../model/schema';
 import type { SectionMarker } from '../model/statements';
 import { reportsSyntaxErrors } from './dialect';
-import { markMoved, parseStatement, type ParsedStatement } from './parse';
+import { parseStatement, readingsMoved, type ParsedStatement } from './parse';
 import { splitStatements } from './split';
 
 export type SectionDirection = 'up' | 'down';
@@ -101,7 +101,7 @@ function parseUncached(file: SourceText, dialect: Dialect, sections: readonly Se
     const read = same ? [old] : parseStatement(file.text, s);
     if (!same && edit && delta !== 0 && read.length === 1 && s.span.start >= edit.newEnd) {
       const before = was.get(s.span.start - delta);
-      if (before && before.text === read[0].text && before.span.end + delta === s.span.end) markMoved(read[0], before, delta);
+      if (before && before.text === read[0].text && before.span.end + delta === s.span.end) readingsMoved(read[0], before, delta);
     }
     for (const st of read) {
       statements.push(st);

@@ -46,11 +46,6 @@ export interface ParsedStatement {
   toFileOffset(byteLocation: number): number;
   /** The scanner's tokens for this statement (byte offsets, comments left out); computed on first use. */
   tokens(): readonly Token[];
-  /**
-   * The same statement in the file's previous text, `delta` characters earlier or later (an edit above it moved
-   * it): what was worked out from that one is moved instead of worked out again (`perParsedStatement`).
-   */
-  moved?: { from: ParsedStatement; delta: number };
 }
 
 interface CacheEntry {
@@ -225,30 +220,41 @@ function errorSpan(text: string, at: number, message: string): Span {
   return { start: at, end: Math.max(end, at + 1) };
 }
 
+/** Readings worked out and moved (per memo), for tests (never reset by the code). */
+export const readingWork = { worked: 0, moved: 0 };
+
+/** Every memo of `perParsedStatement`, with how its values move. */
+const memos: { memo: WeakMap<ParsedStatement, { uri: string; dialect?: Dialect; value: unknown }>; move: (value: never, delta: number, uri: string) => unknown }[] = [];
+
 /**
  * A memo of what is worked out from a parsed statement, per file and dialect it is read for. The parse caches
  * keep a statement's object while its text stays, so what is kept here outlives one analysis: a history
- * replayed again reads each statement once, not once per replay. A statement an edit above it moved gets what
- * was worked out for it before, moved by `move` (model/moved.ts): on a keystroke in a large file, the
- * statements after it are not read again.
+ * replayed again reads each statement once, not once per replay. `move` gives a value for the same statement
+ * moved in its file by an edit above it (`readingsMoved`).
  */
 export function perParsedStatement<T>(move: (value: T, delta: number, uri: string) => T): (st: ParsedStatement, uri: string, dialect: Dialect | undefined, work: () => T) => T {
   const memo = new WeakMap<ParsedStatement, { uri: string; dialect?: Dialect; value: T }>();
+  memos.push({ memo, move: move as (value: never, delta: number, uri: string) => unknown });
   return (st, uri, dialect, work) => {
     const hit = memo.get(st);
     if (hit && hit.uri === uri && hit.dialect === dialect) return hit.value;
-    const before = st.moved && memo.get(st.moved.from);
-    const value = before && before.uri === uri && before.dialect === dialect ? move(before.value, st.moved!.delta, uri) : work();
+    const value = work();
+    readingWork.worked++;
     memo.set(st, { uri, dialect, value });
     return value;
   };
 }
 
 /**
- * Marks `st` as `from` moved by `delta` characters (same text, in the next text of the same file). `from` lets go
- * of its own link: a statement typed above again and again keeps one link back, not a chain of every version.
+ * `st` is `from` moved by `delta` characters (the same text, in the next text of the same file): what was worked
+ * out from `from` is moved to it now, so a keystroke in a large file does not read the statements after it again,
+ * and `st` keeps nothing of `from`.
  */
-export function markMoved(st: ParsedStatement, from: ParsedStatement, delta: number): void {
-  delete from.moved;
-  st.moved = { from, delta };
+export function readingsMoved(st: ParsedStatement, from: ParsedStatement, delta: number): void {
+  for (const { memo, move } of memos) {
+    const before = memo.get(from);
+    if (!before) continue;
+    memo.set(st, { uri: before.uri, dialect: before.dialect, value: move(before.value as never, delta, before.uri) });
+    readingWork.moved++;
+  }
 }
