@@ -9,6 +9,7 @@ import { Engine, uriToPath, type FileAnalysis } from '../../server/src/engine/an
 import type { Finding } from '../../server/src/model/findings';
 import { ensureSqlParser } from '../../server/src/sql';
 import { prepare } from '../helpers/rule-tester';
+import { random } from '../helpers/random';
 
 before(() => ensureSqlParser());
 
@@ -29,11 +30,6 @@ function schema(n: number): string {
 
 function plain(f: Finding) {
   return { rule: f.rule, severity: f.severity, message: f.message, span: f.span, related: f.related, fixes: f.fixes.map((x) => ({ title: x.title, edits: x.edits })) };
-}
-
-function random(seed: number): () => number {
-  let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
 }
 
 describe('statements moved by an edit above them', () => {

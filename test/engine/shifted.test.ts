@@ -16,6 +16,7 @@ import type { Span } from '../../server/src/model/text';
 import { ensureSqlParser } from '../../server/src/sql';
 import type { SqlUnit } from '../../server/src/workspace/unit';
 import { prepare } from '../helpers/rule-tester';
+import { random } from '../helpers/random';
 
 before(() => ensureSqlParser());
 
@@ -62,12 +63,6 @@ function touches(edits: readonly { span: Span }[], from: number, to: number): bo
 
 function chain(a: FileAnalysis): number {
   return a.shifted ? 1 + chain(a.shifted.base) : 0;
-}
-
-/** A small deterministic generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
 }
 
 describe('an edit that changes no statement moves the last analysis', () => {

@@ -9,21 +9,13 @@ import { test } from 'node:test';
 import { scanPrisma, type ScannedFile } from '../../server/src/prisma';
 import { corpusRoot, NO_CORPUS } from '../helpers/paths';
 import { PG } from './helpers';
+import { random } from '../helpers/random';
 
 const SCHEMA =
   PG +
   '/// Users.\n/// Two lines.\nmodel User {\n  id    Int    @id // the key\n  email String @unique\n  posts Post[]\n\n  @@map("users")\n}\n\n' +
   '// between\nenum Role {\n  ADMIN\n  USER @map("user")\n} model Post {\n  id Int @id\n  author   User @relation(fields: [authorId], references: [id])\n  authorId Int\n}\n' +
   'type Address {\n  street String\n}\n';
-
-/** A small deterministic random generator (the same edits every run). */
-function random(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
 
 const PIECES = ['x', ' ', '\n', '}', '{', '//', '///', '"', 'model Z {\n', '@@id([a])', '\r\n', 'enum E {', ''];
 

@@ -7,25 +7,16 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { test } from 'node:test';
-import { CodePatterns } from '../../server/src/sql/code-patterns';
+import { codeOnly, CodePatterns } from '../../server/src/sql/code-patterns';
 import { engineMarks } from '../../server/src/sql/dialect';
-import { splitStatements } from '../../server/src/sql/split';
 import { corpusRoot, NO_CORPUS, walk } from '../helpers/paths';
+import { random } from '../helpers/random';
 
 const PATTERNS = [/\bAUTO_INCREMENT\b/i, /^\s*PRAGMA\b/im, /::\s*(?:text|int)\b/i, /`[^`\r\n]+`/, /\bLANGUAGE\s+'?plpgsql\b/i, /\)\s*STRICT\s*(?:,|;|$)/im, /^[ \t]*\\(?:set|copy)\b/m, /\bsecret\b/i];
 
-/** The whole-text reading: comments and literals of the whole file cut, each pattern tested once. */
+/** The whole-text reading: comments and literals of the whole file cut at once, each pattern tested once. */
 function wholeMask(text: string): number {
-  const { comments, literals = [] } = splitStatements(text, 'postgresql', { literals: true });
-  const cuts = [...comments.map((c) => c.span), ...literals].sort((a, b) => a.start - b.start);
-  let code = '';
-  let at = 0;
-  for (const c of cuts) {
-    if (c.start < at) continue;
-    code += text.slice(at, c.start) + ' ';
-    at = c.end;
-  }
-  code += text.slice(at);
+  const code = codeOnly(text).text;
   return PATTERNS.reduce((m, re, i) => (re.test(code) ? m | (1 << i) : m), 0);
 }
 
@@ -76,8 +67,8 @@ test('engine marks: a mark in a comment or a string is no mark; one in code afte
 test('corpus: every SQL file, and each after random edits, reads as the whole text does', (t) => {
   if (!corpusRoot) return t.skip(NO_CORPUS);
   const chunked = [new CodePatterns(PATTERNS), new CodePatterns(PATTERNS, 1)];
-  let seed = 7;
-  const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+  const next = random(7);
+  const pick = (n: number) => Math.floor(next() * n);
   let files = 0;
   for (const file of walk(corpusRoot, (f) => /\.sql$/i.test(f))) {
     const text = fs.readFileSync(file, 'utf8');
@@ -85,8 +76,8 @@ test('corpus: every SQL file, and each after random edits, reads as the whole te
     files++;
     if (files % 10 !== 0 || text.length > 300_000) continue;
     for (let i = 0; i < 3; i++) {
-      const at = random(text.length + 1);
-      const typed = ["'", '/*', '$$', ';\n', '--', 'x'][random(6)];
+      const at = pick(text.length + 1);
+      const typed = ["'", '/*', '$$', ';\n', '--', 'x'][pick(6)];
       const edited = text.slice(0, at) + typed + text.slice(at);
       for (const c of chunked) assert.equal(c.mask(edited), wholeMask(edited), `${file} with ${JSON.stringify(typed)} at ${at}`);
     }

@@ -101,7 +101,7 @@ function chunkEnds(text: string, mask: number): number[] {
  * The text with comments and string literals read as one space each; `closed`: its last `;` ended a statement
  * (not inside a string, a comment, a client command or an unclosed `(` or `BEGIN`), and not a `COPY ... FROM stdin`.
  */
-function codeOnly(text: string): { text: string; closed: boolean } {
+export function codeOnly(text: string): { text: string; closed: boolean } {
   const { comments, literals = [], statements, recovered } = splitStatements(text, 'postgresql', { literals: true });
   const cuts = [...comments.map((c) => c.span), ...literals].sort((a, b) => a.start - b.start);
   let out = '';
