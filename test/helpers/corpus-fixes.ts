@@ -186,11 +186,8 @@ async function fault(finding: Finding, fix: Fix, before: Before, project: { host
   return { kind: reorders ? 'reorders' : 'adds', text: `adds ${added.rule}: ${added.message.slice(0, 120)}` };
 }
 
-/**
- * The checks over the corpus projects `select` takes (by name), as one suite titled `title`. `part` takes every
- * `of`-th fixable finding from the `index`-th on, so one project's fixes can run in several test files at once.
- */
-export function fixesOnRealProjects(title: string, select: (name: string) => boolean, part = { index: 0, of: 1 }): void {
+/** The checks over the corpus projects `select` takes (by name), as one suite titled `title`. */
+export function fixesOnRealProjects(title: string, select: (name: string) => boolean): void {
   describe(title, () => {
     const only = process.env.FIX_PROJECTS?.split(',').filter(Boolean);
     const projects = corpusRoot
@@ -217,12 +214,10 @@ export function fixesOnRealProjects(title: string, select: (name: string) => boo
         const project = { host, engine: new Engine(host, () => ({})) };
         let applied = 0;
         let failed = 0;
-        let fixable = 0;
         for (const file of result.files) {
           for (const finding of file.findings) {
             if (finding.fixes.length === 0 || (taken.get(finding.rule) ?? 0) >= FIXES_PER_RULE) continue;
             taken.set(finding.rule, (taken.get(finding.rule) ?? 0) + 1);
-            if (fixable++ % part.of !== part.index) continue;
             for (const fix of finding.fixes) {
               const tally = perRule.get(finding.rule) ?? { applied: 0, failed: 0 };
               perRule.set(finding.rule, tally);
