@@ -8,6 +8,7 @@ import { before, describe, it } from 'node:test';
 import { Engine, uriToPath, type FileAnalysis } from '../../server/src/engine/analyze';
 import type { Finding } from '../../server/src/model/findings';
 import { ensureSqlParser } from '../../server/src/sql';
+import { parseCacheAsts, parseWork } from '../../server/src/sql/parse';
 import { prepare } from '../helpers/rule-tester';
 import { random } from '../helpers/random';
 
@@ -61,5 +62,23 @@ describe('statements moved by an edit above them', () => {
       compared += kept.findings.length;
     }
     assert.ok(compared > 24 * 20, `${compared} findings compared`);
+  });
+
+  it('are not parsed again, and keep no AST', async () => {
+    let text = schema(40);
+    const p = prepare({ language: 'sql', code: text, file: 'asts.sql' });
+    const engine = new Engine(p.host);
+    await engine.analyze(p.uri, text, 'sql');
+    const asts = parseCacheAsts();
+    const { statements, reparsed } = parseWork;
+    for (let k = 0; k < 5; k++) {
+      const at = text.indexOf('  name varchar', text.length / 4) + '  name'.length;
+      text = text.slice(0, at) + 'x' + text.slice(at);
+      await engine.analyze(p.uri, text, 'sql');
+    }
+    // The statement typed in, once per keystroke: nothing else is parsed, the first time or again.
+    assert.equal(parseWork.statements, statements + 5);
+    assert.equal(parseWork.reparsed, reparsed);
+    assert.ok(parseCacheAsts() <= asts, `${parseCacheAsts() - asts} more ASTs kept`);
   });
 });

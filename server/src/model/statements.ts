@@ -138,7 +138,8 @@ export type StatementInfo =
   | { kind: 'explain'; analyze: boolean; inner: StatementInfo }
   | { kind: 'alter-enum'; addValue: boolean }
   | { kind: 'create-function' }
-  | { kind: 'other'; tag: string };
+  /** `sequence`: the key of the sequence a CREATE SEQUENCE makes (a relation, like a table's). */
+  | { kind: 'other'; tag: string; sequence?: string };
 
 /** Positions inside one statement, for findings and fixes. */
 export interface StatementSyntax {

@@ -9,6 +9,7 @@ import { listNames, nodeAs, tagOf } from './ast';
 import { alterActions, rel, relFromNames } from './describe-alter';
 import { cteDml, dmlFacts, selectFacts } from './describe-query';
 import type { Site } from './site';
+import { tableKey } from './names';
 import { unreadableCreateTable } from './unreadable';
 
 function defNames(options: Node[] | undefined): string[] {
@@ -217,6 +218,10 @@ export function describe(site: Site, node: Node | undefined): StatementInfo {
     }
     case 'AlterEnumStmt':
       return { kind: 'alter-enum', addValue: nodeAs(node, 'AlterEnumStmt')!.oldVal === undefined };
+    case 'CreateSeqStmt': {
+      const seq = nodeAs(node, 'CreateSeqStmt')!.sequence;
+      return seq?.relname ? { kind: 'other', tag, sequence: tableKey(seq.schemaname, seq.relname) } : { kind: 'other', tag };
+    }
   }
   return { kind: 'other', tag };
 }

@@ -1,7 +1,8 @@
 /**
  * Parses each statement of a file on its own with libpg-query (the real PostgreSQL parser), so one bad
  * statement costs one syntax error and not the whole file. Results are cached by statement text: after
- * an edit only the statements that changed are parsed again.
+ * an edit only the statements that changed are parsed again. An AST is kept until what the rules and the replay
+ * read of its statement is worked out, not for as long as the statement stays in the file.
  *
  * libpg-query reports AST locations as UTF-8 byte offsets and error positions as code-point indices,
  * both relative to the string it was given; `ParsedStatement.toFileOffset` and the error span turn
@@ -33,8 +34,11 @@ export interface ParsedStatement {
   span: Span;
   /** The statement's source text (`file.text.slice(span.start, span.end)`). */
   text: string;
-  /** The statement's AST (what `RawStmt.stmt` holds) when it parsed. Shared through the cache: read only. */
-  stmt?: Node;
+  /**
+   * The statement's AST (what `RawStmt.stmt` holds) when it parsed. Shared through the cache: read only. The
+   * cache lets it go once the statement's readings are worked out (`release`) and parses it again if asked.
+   */
+  readonly stmt?: Node;
   /** The parser's error when it did not, with the span of the offending token in the file. */
   error?: { message: string; span: Span };
   end: SplitStatement['end'];
@@ -51,7 +55,12 @@ export interface ParsedStatement {
 interface CacheEntry {
   /** The statement's text, detached from the file it was cut from (the cache's key). */
   text: string;
+  /** The ASTs; left out (`released`) once a statement of this text has its readings, parsed again if asked for. */
   stmts?: RawStmt[];
+  /** How many statements the parser found (1 unless the splitter kept two together). */
+  parts?: number;
+  released?: boolean;
+  offsets?: EncodedOffsets;
   error?: { message: string; cursor: number };
   tokens?: Token[];
 }
@@ -79,7 +88,7 @@ function cached(text: string): CacheEntry {
  * Characters handed to libpg-query, for tests that guard the linear shape (never reset by the code): each
  * statement is parsed, and scanned at most once, on its own text, never on the rest of its line or file.
  */
-export const parseWork = { statements: 0, parsedChars: 0, scannedChars: 0 };
+export const parseWork = { statements: 0, parsedChars: 0, scannedChars: 0, reparsed: 0 };
 
 function parseUncached(text: string): Omit<CacheEntry, 'text'> {
   parseWork.statements++;
@@ -88,7 +97,8 @@ function parseUncached(text: string): Omit<CacheEntry, 'text'> {
   const nul = text.indexOf('\u0000');
   if (nul >= 0) return { error: { message: 'invalid byte sequence for encoding "UTF8": 0x00', cursor: codePointIndex(text, nul) } };
   try {
-    return { stmts: parseSync(text).stmts ?? [] };
+    const stmts = parseSync(text).stmts ?? [];
+    return { stmts, parts: stmts.length };
   } catch (err) {
     const details = (err as { sqlDetails?: { message?: string; cursorPosition?: number } }).sqlDetails;
     const message = details?.message ?? (err instanceof Error ? err.message : String(err));
@@ -103,6 +113,27 @@ function codePointIndex(text: string, utf16: number): number {
     if (c < 0xd800 || c > 0xdbff || i + 1 >= utf16) n++;
   }
   return n;
+}
+
+/** The entry's ASTs, parsed again when they were released. */
+function stmtsOf(entry: CacheEntry): RawStmt[] | undefined {
+  if (entry.released) {
+    parseWork.reparsed++;
+    entry.stmts = parseSync(entry.text).stmts ?? [];
+    entry.released = false;
+  }
+  return entry.stmts;
+}
+
+/**
+ * What a statement's readings need no longer: its AST (the largest part of what a file keeps, and nothing reads
+ * it once both readings are worked out; a new reading parses it again). Its tokens stay: fixes and the places
+ * readings work out on first use read them.
+ */
+function release(entry: CacheEntry): void {
+  if (!entry.stmts) return;
+  entry.stmts = undefined;
+  entry.released = true;
 }
 
 /** The statement's tokens: sql/lex.ts's when it follows the statement token for token, libpg-query's scanner's otherwise. */
@@ -126,6 +157,13 @@ function realScan(text: string): Token[] {
 /** Cache statistics, for tests and the status bar. */
 export function parseCacheSize(): number {
   return cache.size;
+}
+
+/** How many cached statement texts hold their ASTs (the others released them: `release`), for tests. */
+export function parseCacheAsts(): number {
+  let n = 0;
+  for (const entry of cache.values()) if (entry.stmts?.length) n++;
+  return n;
 }
 
 /**
@@ -153,31 +191,63 @@ export function parseEmbedded(text: string, start: number, container: Span): Par
 
 function parseSpan(source: string, parseText: string, start: number, split: SplitStatement, mayDivide: boolean): ParsedStatement[] {
   const entry = cached(parseText);
-  const stmts = entry.stmts;
   // The splitter kept two statements together (a heuristic missed): give each its own entry.
-  if (stmts && stmts.length > 1 && mayDivide) return divide(stmts, source, parseText, start, split);
-  // Only built when a location needs converting: most statements never need it. The statement reads the
-  // cache's copy of its text, never a slice of the file: a statement, and what is worked out from it (names,
-  // expressions), stays while it stays put, and a slice would keep that version of the whole file alive.
-  let offsets: EncodedOffsets | undefined;
-  const enc = () => (offsets ??= new EncodedOffsets(entry.text));
-  const parsed: ParsedStatement = {
-    span: { start, end: start + source.length },
-    text: source === parseText ? entry.text : detached(source),
-    end: split.end,
-    psqlVariables: split.psqlVariables,
-    toFileOffset: (byte) => start + enc().fromUtf8(byte),
-    tokens: () => scan(entry),
-  };
-  if (stmts) {
-    const stmt = stmts[0]?.stmt;
-    if (stmt) parsed.stmt = stmt;
-  } else if (entry.error) {
-    const at = enc().fromCodePoint(entry.error.cursor);
+  if ((entry.parts ?? 0) > 1 && mayDivide) return divide(stmtsOf(entry)!, source, parseText, start, split);
+  const parsed = new Parsed(entry, source === parseText ? entry.text : detached(source), start, split);
+  if (!entry.parts && entry.error) {
+    const at = offsetsOf(entry).fromCodePoint(entry.error.cursor);
     const local = errorSpan(source, at, entry.error.message);
     parsed.error = { message: entry.error.message, span: { start: start + local.start, end: start + local.end } };
   }
   return [parsed];
+}
+
+/**
+ * A statement as `parseSpan` gives it. It reads the cache's copy of its text, never a slice of the file: a
+ * statement, and what is worked out from it (names, expressions), stays while it stays put, and a slice would
+ * keep that version of the whole file alive.
+ */
+class Parsed implements ParsedStatement {
+  span: Span;
+  error?: { message: string; span: Span };
+  container?: Span;
+  readonly end: SplitStatement['end'];
+  readonly psqlVariables: boolean;
+  readonly #entry: CacheEntry;
+
+  constructor(
+    entry: CacheEntry,
+    readonly text: string,
+    start: number,
+    split: SplitStatement,
+  ) {
+    this.#entry = entry;
+    this.span = { start, end: start + text.length };
+    this.end = split.end;
+    this.psqlVariables = split.psqlVariables;
+  }
+
+  get stmt(): Node | undefined {
+    return this.#entry.parts ? stmtsOf(this.#entry)?.[0]?.stmt : undefined;
+  }
+
+  toFileOffset(byte: number): number {
+    return this.span.start + offsetsOf(this.#entry).fromUtf8(byte);
+  }
+
+  tokens(): readonly Token[] {
+    return scan(this.#entry);
+  }
+
+  /** Its readings are worked out: the AST may go (see `release`). */
+  readingsDone(): void {
+    release(this.#entry);
+  }
+}
+
+/** Built when a location first needs converting (most statements never need it), once per text. */
+function offsetsOf(entry: CacheEntry): EncodedOffsets {
+  return (entry.offsets ??= new EncodedOffsets(entry.text));
 }
 
 /** One statement per statement the parser found in a span the splitter gave as one. */
@@ -223,6 +293,11 @@ function errorSpan(text: string, at: number, message: string): Span {
 /** Readings worked out and moved (per memo), for tests (never reset by the code). */
 export const readingWork = { worked: 0, moved: 0 };
 
+/** Releases the statement's AST when every memo holds what it needs (its readings). */
+function readingsDone(st: ParsedStatement): void {
+  if (st instanceof Parsed && memos.every(({ memo }) => memo.has(st))) st.readingsDone();
+}
+
 /** Every memo of `perParsedStatement`, with how its values move. */
 const memos: { memo: WeakMap<ParsedStatement, { uri: string; dialect?: Dialect; value: unknown }>; move: (value: never, delta: number, uri: string) => unknown }[] = [];
 
@@ -241,6 +316,7 @@ export function perParsedStatement<T>(move: (value: T, delta: number, uri: strin
     const value = work();
     readingWork.worked++;
     memo.set(st, { uri, dialect, value });
+    readingsDone(st);
     return value;
   };
 }
@@ -257,4 +333,5 @@ export function readingsMoved(st: ParsedStatement, from: ParsedStatement, delta:
     memo.set(st, { uri: before.uri, dialect: before.dialect, value: move(before.value as never, delta, before.uri) });
     readingWork.moved++;
   }
+  readingsDone(st);
 }

@@ -7,10 +7,8 @@
  */
 import type { Budget, Unread } from '../model/budget';
 import type { Schema, Table } from '../model/schema';
-import { nodeAs } from '../sql/ast';
 import { applyChanges } from '../model/apply';
 import { applyStatement } from '../sql/build';
-import { tableKey } from '../sql/names';
 import type { SqlFileParse } from '../sql/file';
 import { StatementView, type StatementInfo } from '../sql/statements';
 import { share, snapshot } from '../model/snapshot';
@@ -269,8 +267,7 @@ function replayStatement(schema: Schema, parse: SqlFileParse, i: number, facts: 
   // index or constraint renamed (ALTER INDEX ... RENAME TO) is the same one too, not created here.
   if (info.kind === 'rename-table' || info.kind === 'rename-other') return;
   // Sequences are relations too (pg_dump writes `ALTER TABLE seq OWNER TO ...`): created here counts.
-  const seq = nodeAs(view.node, 'CreateSeqStmt')?.sequence;
-  if (seq?.relname) out.createdTables.set(tableKey(seq.schemaname, seq.relname), i);
+  if (info.kind === 'other' && info.sequence) out.createdTables.set(info.sequence, i);
   // CREATE TABLE ... AS and views: created here even where the model has no columns for them.
   if (asOrView && (freeBefore || added.has(info.table.key))) out.createdTables.set(info.table.key, i);
   for (const k of new Set([...watch.was.keys(), ...added])) {
