@@ -7,7 +7,8 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { before, describe, it } from 'node:test';
-import { designWork, Engine, pathToUri, type FileAnalysis } from '../../server/src/engine/analyze';
+import { Engine, pathToUri, type FileAnalysis } from '../../server/src/engine/analyze';
+import { designWork, PerTableReports } from '../../server/src/engine/per-table';
 import type { Finding } from '../../server/src/model/findings';
 import type { Schema } from '../../server/src/model/schema';
 import { allRules } from '../../server/src/rules/registry';
@@ -49,10 +50,12 @@ function prismaSchema(n: number): string {
   return out.join('\n');
 }
 
-function reportsOf(rule: Rule, schema: Schema, language: 'prisma' | 'sql', tables: 'whole' | 'one by one'): string {
+function reportsOf(rule: Rule, schema: Schema, language: 'prisma' | 'sql', tables: 'whole' | 'one by one' | 'engine'): string {
   const out: Report[] = [];
   const ctx = { schema, dialect: schema.dialect, language, pgVersion: 16, options: {}, optionsOf: () => undefined, report: (r: Report) => out.push(r) };
   if (tables === 'whole') rule.checkSchema!(ctx);
+  // The engine's way: the tables walked together, each report kept with the table it was made at.
+  else if (tables === 'engine') out.push(...new PerTableReports().reports(rule, 'k', schema, ctx));
   else for (const t of schema.tables.values()) rule.checkSchema!({ ...ctx, schema: { dialect: schema.dialect, tables: new Map([[t.key, t]]), enums: new Map() } });
   return JSON.stringify(out);
 }
@@ -64,6 +67,9 @@ function compare(schema: Schema, language: 'prisma' | 'sql', where: string): num
     if (!ruleApplies(rule.meta, language, schema.dialect)) continue;
     const whole = reportsOf(rule, schema, language, 'whole');
     assert.equal(reportsOf(rule, schema, language, 'one by one'), whole, `${rule.meta.id} on ${where}`);
+    const alone = designWork.alone;
+    assert.equal(reportsOf(rule, schema, language, 'engine'), whole, `${rule.meta.id} on ${where}, as the engine runs it`);
+    assert.equal(designWork.alone, alone, `${rule.meta.id} reported outside its walk over the tables`);
     reports += (JSON.parse(whole) as unknown[]).length;
   }
   return reports;

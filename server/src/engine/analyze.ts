@@ -8,10 +8,10 @@ import type { Budget, Unread } from '../model/budget';
 import type { FrontEndResult } from '../model/frontend';
 import { withLazyFixes, type Finding, type Fix, type Severity, type TextEdit } from '../model/findings';
 import { LineIndex, type SourceRef } from '../model/text';
-import type { Table } from '../model/schema';
 import { prismaSchemaFiles } from '../prisma';
 import { allRules, ruleById } from '../rules/registry';
 import { ruleApplies, type DesignContext, type Report, type Rule } from '../rules/types';
+import { PerTableReports } from './per-table';
 import { describeEngine, ProjectEngines, type EngineDecision } from '../workspace/project-engine';
 import { migrationAge, type MigrationAge } from '../workspace/migration-age';
 import { generatedFrom, SQL_ONLY_DESIGN_RULES, type GeneratedFrom } from '../workspace/source-of-truth';
@@ -64,9 +64,6 @@ export interface FileAnalysis {
    */
   shifted?: Shifted;
 }
-
-/** How many times a `perTable` design rule ran on one table, for tests (never reset by the code). */
-export const designWork = { tableRuns: 0 };
 
 export class Engine {
   readonly sql: SqlWorkspace;
@@ -281,7 +278,7 @@ export class Engine {
     };
     const optionsOf = (id: string) => consulted.get(id);
     const ctx: DesignContext = { schema: unit.schema, dialect: unit.schema.dialect, language: designLanguage(language), pgVersion: config.pgVersion, options, optionsOf, report };
-    if (rule.meta.perTable) for (const table of unit.schema.tables.values()) for (const r of this.tableReports(rule, `${key}\u0000${ctx.dialect}`, table, ctx)) report(r);
+    if (rule.meta.perTable) for (const r of this.perTable.reports(rule, `${key}\u0000${ctx.dialect}`, unit.schema, ctx)) report(r);
     else rule.checkSchema!(ctx);
     if (!perSchema) {
       perSchema = new Map();
@@ -293,27 +290,7 @@ export class Engine {
 
   private readonly designCache = new WeakMap<object, Map<string, Map<string, Report[]>>>();
 
-  /**
-   * A `perTable` rule's reports on one table: kept per table object, so a keystroke that leaves most tables as
-   * they were (the same objects) runs the rule only on the tables it rebuilt.
-   */
-  private tableReports(rule: Rule, key: string, table: Table, ctx: DesignContext): Report[] {
-    let perKey = this.tableCache.get(table);
-    const hit = perKey?.get(key);
-    if (hit) return hit;
-    designWork.tableRuns++;
-    const out: Report[] = [];
-    // The rule sees this table alone: reading anything else of the schema would find nothing there.
-    rule.checkSchema!({ ...ctx, schema: { dialect: ctx.dialect, tables: new Map([[table.key, table]]), enums: new Map() }, report: (r) => out.push(r) });
-    if (!perKey) {
-      perKey = new Map();
-      this.tableCache.set(table, perKey);
-    }
-    perKey.set(key, out);
-    return out;
-  }
-
-  private readonly tableCache = new WeakMap<Table, Map<string, Report[]>>();
+  private readonly perTable = new PerTableReports();
 
   /** The statement rules over the file's statements, with the migration history's facts. */
   private statementRules(unit: SqlUnit, config: ResolvedConfig, budget: Budget | undefined, skipped: { rules: number }): Finding[] {
