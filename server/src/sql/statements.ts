@@ -4,7 +4,6 @@
  * the spans fixes need (the table name, each ALTER TABLE action, keywords). Read off libpg-query's
  * AST and scanner tokens (`describe`); statements the parser rejected are `unparsed`.
  */
-import type { Node } from 'libpg-query';
 import type { StatementInfo, StatementSyntax } from '../model/statements';
 import type { SourceRef } from '../model/text';
 import type { SchemaChange } from '../model/schema-change';
@@ -38,10 +37,6 @@ export class StatementView implements StatementSyntax {
     readonly dialect?: Dialect,
   ) {
     this.site = new Site(parsed, uri);
-  }
-
-  get node(): Node | undefined {
-    return this.parsed.stmt;
   }
 
   /**
