@@ -10,8 +10,7 @@ import { withLazyFixes, type Finding, type Fix, type Severity, type TextEdit } f
 import { LineIndex, type SourceRef } from '../model/text';
 import { prismaSchemaFiles } from '../prisma';
 import { allRules, ruleById } from '../rules/registry';
-import { ruleApplies, type DesignContext, type Report, type Rule } from '../rules/types';
-import { PerTableReports } from './per-table';
+import { ruleApplies, type Report, type Rule } from '../rules/types';
 import { describeEngine, ProjectEngines, type EngineDecision } from '../workspace/project-engine';
 import { migrationAge, type MigrationAge } from '../workspace/migration-age';
 import { generatedFrom, SQL_ONLY_DESIGN_RULES, type GeneratedFrom } from '../workspace/source-of-truth';
@@ -277,9 +276,7 @@ export class Engine {
       else byUri.set(r.at.uri, [r]);
     };
     const optionsOf = (id: string) => consulted.get(id);
-    const ctx: DesignContext = { schema: unit.schema, dialect: unit.schema.dialect, language: designLanguage(language), pgVersion: config.pgVersion, options, optionsOf, report };
-    if (rule.meta.perTable) for (const r of this.perTable.reports(rule, `${key}\u0000${ctx.dialect}`, unit.schema, ctx)) report(r);
-    else rule.checkSchema!(ctx);
+    rule.checkSchema!({ schema: unit.schema, dialect: unit.schema.dialect, language: designLanguage(language), pgVersion: config.pgVersion, options, optionsOf, report });
     if (!perSchema) {
       perSchema = new Map();
       this.designCache.set(unit.schema, perSchema);
@@ -289,8 +286,6 @@ export class Engine {
   }
 
   private readonly designCache = new WeakMap<object, Map<string, Map<string, Report[]>>>();
-
-  private readonly perTable = new PerTableReports();
 
   /** The statement rules over the file's statements, with the migration history's facts. */
   private statementRules(unit: SqlUnit, config: ResolvedConfig, budget: Budget | undefined, skipped: { rules: number }): Finding[] {

@@ -8,7 +8,6 @@ export default defineRule({
     defaultSeverity: 'warning',
     appliesTo: ['prisma', 'pg'],
     fixable: true,
-    perTable: true,
     summary: 'Do not use the money type.',
     why:
       'PostgreSQL\'s `money` (Prisma `@db.Money`) stores an amount with the number of decimals of the server\'s ' +

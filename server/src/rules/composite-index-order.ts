@@ -46,7 +46,6 @@ export default defineRule({
     defaultSeverity: 'hint',
     appliesTo: ['prisma', 'pg', 'sqlite', 'mysql'],
     fixable: true,
-    perTable: true,
     summary: 'A composite index should not lead with a timestamp that equality columns follow.',
     why:
       'A B-tree on (a, b) is sorted by a, then by b within each a. A query such as `WHERE user_id = $1 AND created_at > ' +

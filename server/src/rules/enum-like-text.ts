@@ -10,7 +10,6 @@ export default defineRule({
     defaultSeverity: 'hint',
     appliesTo: ['prisma', 'pg', 'sqlite', 'mysql'],
     fixable: false,
-    perTable: true,
     summary: 'A free-text status, role or type column that only takes a few values.',
     why:
       'A column named `status`, `role`, `type` (an option) with a literal default such as `\'draft\'` holds one of a ' +

@@ -22,7 +22,6 @@ export default defineRule({
     defaultSeverity: 'warning',
     appliesTo: ['prisma', 'pg'],
     fixable: false,
-    perTable: true,
     summary: 'PostgreSQL silently truncates identifiers longer than 63 bytes.',
     why:
       'PostgreSQL keeps the first 63 bytes of a name (NAMEDATALEN - 1) and only raises a NOTICE, which migration tools ' +

@@ -36,7 +36,6 @@ export default defineRule({
     defaultSeverity: 'warning',
     appliesTo: ['prisma', 'pg', 'sqlite', 'mysql'],
     fixable: true,
-    perTable: true,
     summary: 'Store money in an exact decimal type, never in float or double.',
     why:
       '`real`, `double precision` and Prisma `Float` are binary floating point: most decimal fractions (0.10, 0.20) ' +

@@ -10,7 +10,6 @@ export default defineRule({
     defaultSeverity: 'info',
     appliesTo: ['prisma', 'pg', 'sqlite', 'mysql'],
     fixable: false,
-    perTable: true,
     summary: 'A text or JSON column that holds a list of ids or values.',
     why:
       'First normal form asks for one value per column. A comma-separated `tag_ids` text or a JSON array of user ids ' +

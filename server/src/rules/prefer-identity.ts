@@ -13,7 +13,6 @@ export default defineRule({
     defaultSeverity: 'info',
     appliesTo: ['pg'],
     fixable: true,
-    perTable: true,
     summary: 'Use identity columns instead of serial.',
     why:
       '`serial` is not a type but a shorthand for an integer column, a separately owned sequence and a `nextval` ' +

@@ -8,7 +8,6 @@ export default defineRule({
     defaultSeverity: 'warning',
     appliesTo: ['prisma', 'pg'],
     fixable: true,
-    perTable: true,
     summary: 'In PostgreSQL, store JSON as jsonb, not json.',
     why:
       '`json` keeps the input text as it came (whitespace, key order, duplicate keys) and re-parses it on every ' +

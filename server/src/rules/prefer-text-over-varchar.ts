@@ -9,7 +9,6 @@ export default defineRule({
     defaultSeverity: 'info',
     appliesTo: ['prisma', 'pg'],
     fixable: true,
-    perTable: true,
     summary: 'In PostgreSQL, use text rather than varchar(n).',
     why:
       'PostgreSQL stores `text` and `varchar(n)` the same way and reads them at the same speed; the length is only a ' +

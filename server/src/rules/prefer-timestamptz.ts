@@ -8,7 +8,6 @@ export default defineRule({
     defaultSeverity: 'warning',
     appliesTo: ['prisma', 'pg'],
     fixable: true,
-    perTable: true,
     summary: 'Store points in time as timestamptz, not timestamp without time zone.',
     why:
       '`timestamp` (without time zone) stores a wall-clock reading with no offset: the same value means different ' +

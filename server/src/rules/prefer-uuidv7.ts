@@ -36,7 +36,6 @@ export default defineRule({
     defaultSeverity: 'info',
     appliesTo: ['prisma', 'pg'],
     fixable: true,
-    perTable: true,
     summary: 'Generate UUID keys as time-ordered v7, not random v4.',
     why:
       'A random (v4) UUID lands on a random page of the key\'s B-tree index, so once the index is larger than memory ' +

@@ -49,7 +49,6 @@ export default defineRule({
     defaultSeverity: 'warning',
     appliesTo: ['prisma', 'pg', 'sqlite', 'mysql'],
     fixable: true,
-    perTable: true,
     summary: 'An index that another index on the same table already provides.',
     why:
       'A B-tree index on (a, b) already answers every lookup on (a) alone, and a unique constraint or primary key ' +

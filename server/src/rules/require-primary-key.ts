@@ -9,7 +9,6 @@ export default defineRule({
     defaultSeverity: 'warning',
     appliesTo: ['prisma', 'pg', 'sqlite', 'mysql'],
     fixable: false,
-    perTable: true,
     summary: 'Every table needs a primary key.',
     why:
       'A primary key is the one guaranteed way to address a single row: updates and deletes by key, foreign keys ' +

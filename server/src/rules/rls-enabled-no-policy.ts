@@ -10,7 +10,6 @@ export default defineRule({
     hurtsProduction: true,
     appliesTo: ['pg'],
     fixable: false,
-    perTable: true,
     summary: 'Row level security is enabled on a table that has no policy.',
     why:
       'With row level security enabled and no policy, PostgreSQL applies a default-deny rule: every role that is not ' +

@@ -26,7 +26,6 @@ export default defineRule({
     defaultSeverity: 'info',
     appliesTo: ['prisma', 'pg'],
     fixable: true,
-    perTable: true,
     summary: 'With soft deletes, unique constraints should cover only the rows that are not deleted.',
     why:
       'A soft-deleted row (`deleted_at` set) is gone for the application but still in the table, so a plain unique ' +

@@ -11,7 +11,6 @@ export default defineRule({
     defaultSeverity: 'info',
     appliesTo: ['pg'],
     fixable: true,
-    perTable: true,
     summary: 'A multi-tenant table without row level security.',
     why:
       'A shared table with a `tenant_id` column keeps tenants apart only as long as every query remembers its `WHERE ' +

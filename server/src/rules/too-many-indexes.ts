@@ -9,7 +9,6 @@ export default defineRule({
     defaultSeverity: 'info',
     appliesTo: ['prisma', 'pg', 'sqlite', 'mysql'],
     fixable: false,
-    perTable: true,
     summary: 'A table with more indexes than the configured limit.',
     why:
       'Every index, the primary key and unique constraints included, is updated on each INSERT and DELETE and on each ' +

@@ -57,13 +57,6 @@ export interface RuleMeta {
    * finding is not offered); `optionsOf` reads them.
    */
   consults?: string[];
-  /**
-   * Design rules: what it reports on a table depends on that table alone (and the rule's options), so the engine
-   * runs it again only on the tables that changed (a new table object) and keeps its reports on the others. It
-   * then sees a schema of that one table. A rule that reads anything else of the schema (another table, a
-   * convention of the whole schema, its enums) leaves this out.
-   */
-  perTable?: boolean;
   examples: RuleExample[];
 }
 
