@@ -8,11 +8,14 @@ import { before, describe, it } from 'node:test';
 import { Engine, uriToPath, type FileAnalysis } from '../../server/src/engine/analyze';
 import type { Finding } from '../../server/src/model/findings';
 import { ensureSqlParser } from '../../server/src/sql';
-import { parseCacheAsts, parseWork } from '../../server/src/sql/parse';
+import { parseCacheAsts, parseWork, releaseReadAsts } from '../../server/src/sql/parse';
 import { prepare } from '../helpers/rule-tester';
 import { random } from '../helpers/random';
 
-before(() => ensureSqlParser());
+before(() => {
+  releaseReadAsts(true);
+  return ensureSqlParser();
+});
 
 /** Tables, keys, indexes, alters and queries that draw findings with fixes. */
 function schema(n: number): string {

@@ -9,10 +9,13 @@ import { parseSync } from 'libpg-query';
 import { ensureSqlParser } from '../../server/src/sql';
 import { statementChanges } from '../../server/src/sql/build';
 import { parseSqlFile } from '../../server/src/sql/file';
-import { parseCacheAsts, parseWork } from '../../server/src/sql/parse';
+import { parseCacheAsts, parseWork, releaseReadAsts } from '../../server/src/sql/parse';
 import { StatementView } from '../../server/src/sql/statements';
 
-before(() => ensureSqlParser());
+before(() => {
+  releaseReadAsts(true);
+  return ensureSqlParser();
+});
 
 /** Texts no other test in this process parses (the cache is keyed by statement text). */
 const TEXT = `CREATE TABLE release_a (id bigint PRIMARY KEY, name text NOT NULL);
@@ -48,4 +51,23 @@ test('a statement read both ways keeps no AST, and gets the same one back when a
   const bad = file.statements.find((st) => st.error)!;
   assert.equal(bad.stmt, undefined);
   assert.equal(parseWork.reparsed, reparsed + parsed.length);
+});
+
+test('a check run keeps the ASTs: it reads the same statement text in several files and engines', () => {
+  releaseReadAsts(false);
+  try {
+    const text = 'CREATE TABLE release_kept (id bigint PRIMARY KEY);\nCREATE INDEX release_kept_idx ON release_kept (id);\n';
+    const asts = parseCacheAsts();
+    const reparsed = parseWork.reparsed;
+    for (const [uri, dialect] of [['file:///release/pg.sql', 'postgresql'], ['file:///release/crdb.sql', 'cockroachdb'], ['file:///release/pg2.sql', 'postgresql']] as const) {
+      for (const st of parseSqlFile({ uri, text }, dialect).statements) {
+        void new StatementView(st, uri, dialect).info;
+        statementChanges(st, { uri, dialect });
+      }
+    }
+    assert.equal(parseCacheAsts(), asts + 2);
+    assert.equal(parseWork.reparsed, reparsed, 'nothing parsed again');
+  } finally {
+    releaseReadAsts(true);
+  }
 });

@@ -4,6 +4,7 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { releaseReadAsts } from '../sql/parse';
 import { startServer } from './server';
 
 /**
@@ -13,6 +14,8 @@ import { startServer } from './server';
  * 20% at a time peaks at about 320 MB, for somewhat more time collecting (docs/performance.md).
  */
 setFlagsFromString('--heap-growing-percent=20');
+// For the same reason, a statement's AST goes once what the rules and the replay read of it is worked out.
+releaseReadAsts(true);
 
 if (process.argv.includes('--version')) {
   process.stdout.write('db-design-language-server\n');

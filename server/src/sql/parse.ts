@@ -293,9 +293,20 @@ function errorSpan(text: string, at: number, message: string): Span {
 /** Readings worked out and moved (per memo), for tests (never reset by the code). */
 export const readingWork = { worked: 0, moved: 0 };
 
+/**
+ * Whether a statement's AST goes once its readings are worked out. The language server says yes: a long session on
+ * a large file keeps a fifth less. A `check` run keeps them: it reads the same statement text in several files and
+ * engines (a migration written once per engine), and each of those readings would parse it again.
+ */
+let releasing = false;
+
+export function releaseReadAsts(on: boolean): void {
+  releasing = on;
+}
+
 /** Releases the statement's AST when every memo holds what it needs (its readings). */
 function readingsDone(st: ParsedStatement): void {
-  if (st instanceof Parsed && memos.every(({ memo }) => memo.has(st))) st.readingsDone();
+  if (releasing && st instanceof Parsed && memos.every(({ memo }) => memo.has(st))) st.readingsDone();
 }
 
 /** Every memo of `perParsedStatement`, with how its values move. */
