@@ -55,11 +55,10 @@ export interface ParsedStatement {
 interface CacheEntry {
   /** The statement's text, detached from the file it was cut from (the cache's key). */
   text: string;
-  /** The ASTs; left out (`released`) once a statement of this text has its readings, parsed again if asked for. */
+  /** The ASTs; left out once a statement of this text has its readings (`release`), parsed again if asked for. */
   stmts?: RawStmt[];
-  /** How many statements the parser found (1 unless the splitter kept two together). */
+  /** How many statements the parser found (1 unless the splitter kept two together); none when it failed. */
   parts?: number;
-  released?: boolean;
   offsets?: EncodedOffsets;
   error?: { message: string; cursor: number };
   tokens?: Token[];
@@ -115,12 +114,11 @@ function codePointIndex(text: string, utf16: number): number {
   return n;
 }
 
-/** The entry's ASTs, parsed again when they were released. */
+/** The entry's ASTs, parsed again when they were released (the text parsed, and its ASTs are gone). */
 function stmtsOf(entry: CacheEntry): RawStmt[] | undefined {
-  if (entry.released) {
+  if (entry.parts && !entry.stmts) {
     parseWork.reparsed++;
     entry.stmts = parseSync(entry.text).stmts ?? [];
-    entry.released = false;
   }
   return entry.stmts;
 }
@@ -131,9 +129,7 @@ function stmtsOf(entry: CacheEntry): RawStmt[] | undefined {
  * readings work out on first use read them.
  */
 function release(entry: CacheEntry): void {
-  if (!entry.stmts) return;
   entry.stmts = undefined;
-  entry.released = true;
 }
 
 /** The statement's tokens: sql/lex.ts's when it follows the statement token for token, libpg-query's scanner's otherwise. */
@@ -192,9 +188,9 @@ export function parseEmbedded(text: string, start: number, container: Span): Par
 function parseSpan(source: string, parseText: string, start: number, split: SplitStatement, mayDivide: boolean): ParsedStatement[] {
   const entry = cached(parseText);
   // The splitter kept two statements together (a heuristic missed): give each its own entry.
-  if ((entry.parts ?? 0) > 1 && mayDivide) return divide(stmtsOf(entry)!, source, parseText, start, split);
+  if ((entry.parts ?? 0) > 1 && mayDivide) return divide(entry, source, start, split);
   const parsed = new Parsed(entry, source === parseText ? entry.text : detached(source), start, split);
-  if (!entry.parts && entry.error) {
+  if (entry.error) {
     const at = offsetsOf(entry).fromCodePoint(entry.error.cursor);
     const local = errorSpan(source, at, entry.error.message);
     parsed.error = { message: entry.error.message, span: { start: start + local.start, end: start + local.end } };
@@ -251,9 +247,10 @@ function offsetsOf(entry: CacheEntry): EncodedOffsets {
 }
 
 /** One statement per statement the parser found in a span the splitter gave as one. */
-function divide(stmts: readonly RawStmt[], source: string, parseText: string, start: number, split: SplitStatement): ParsedStatement[] {
-  const enc = new EncodedOffsets(parseText);
-  return stmts.flatMap((raw) => {
+function divide(entry: CacheEntry, source: string, start: number, split: SplitStatement): ParsedStatement[] {
+  const parseText = entry.text;
+  const enc = offsetsOf(entry);
+  return stmtsOf(entry)!.flatMap((raw) => {
     const from = enc.fromUtf8(raw.stmt_location ?? 0);
     let to = raw.stmt_len ? enc.fromUtf8((raw.stmt_location ?? 0) + raw.stmt_len) : parseText.length;
     // Like the splitter's spans, a statement's span ends with its `;` (stmt_len stops before it).
