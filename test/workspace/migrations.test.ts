@@ -91,6 +91,28 @@ describe('migration sets: found from the layout and markers, in the order the ru
     assert.equal(setOf('m/20150101000004000000_m4.mysql.up.sql'), my);
   });
 
+  it('goose and plain folders: files that detect the same set each get that one set object, until the disk changes', () => {
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= 4; i++) files[`g/0000${i}_m${i}.sql`] = `-- +goose Up\nCREATE TABLE t${i} (id int);\n`;
+    for (let i = 1; i <= 4; i++) files[`p/migrations/00${i}_m${i}.sql`] = `CREATE TABLE p${i} (id int);\n`;
+    const h = host(files) as MemoryHost & { revision(): number };
+    let revision = 1;
+    h.revision = () => revision;
+    const ws = new SqlWorkspace(h);
+    const setOf = (p: string) => ws.setOf(path.join(root, p), {});
+    const goose = setOf('g/00001_m1.sql');
+    assert.equal(goose?.runner, 'goose');
+    for (let i = 2; i <= 4; i++) assert.equal(setOf(`g/0000${i}_m${i}.sql`), goose, `g/0000${i}_m${i}.sql`);
+    const plain = setOf('p/migrations/001_m1.sql');
+    assert.equal(plain?.runner, 'plain');
+    assert.equal(setOf('p/migrations/004_m4.sql'), plain);
+    assert.notEqual(plain, goose);
+    revision++;
+    const again = setOf('g/00002_m2.sql');
+    assert.notEqual(again, goose, 'a new revision: a new set object (what was worked out per set may be stale)');
+    assert.deepEqual(again, goose, 'with the same files');
+  });
+
   it('goose, dbmate, sql-migrate and node-pg-migrate by their marker comments', () => {
     assert.equal(names({ 'm/00001_a.sql': '-- +goose Up\nSELECT 1;' }, 'm/00001_a.sql').runner, 'goose');
     assert.equal(names({ 'm/20200101_a.sql': '-- migrate:up\nSELECT 1;' }, 'm/20200101_a.sql').runner, 'dbmate');

@@ -79,6 +79,8 @@ export class SqlWorkspace {
   }
 
   private sets = new Map<string, MigrationSet | null>();
+  /** The sets found this revision, by what they hold: equal sets detected from different files are one object. */
+  private setsByContent = new Map<string, MigrationSet>();
   private setsRevision: number | undefined;
 
   /** The migration set of a file, if it is a migration (remembered for all its files while nothing changes). */
@@ -86,6 +88,7 @@ export class SqlWorkspace {
     const rev = this.rawHost.revision?.();
     if (rev === undefined || rev !== this.setsRevision) {
       this.sets.clear();
+      this.setsByContent.clear();
       this.setsRevision = rev;
     }
     const cfg = JSON.stringify(config);
@@ -98,6 +101,14 @@ export class SqlWorkspace {
       set = undefined;
     }
     if (rev !== undefined) {
+      // A runner that reads each file's content (goose, plain SQL) detects the set once per file; the same set
+      // as one object keeps what is worked out once per set (workspace/set-memo) shared by all its files.
+      if (set) {
+        const content = setContent(set);
+        const same = this.setsByContent.get(content);
+        if (same) set = same;
+        else this.setsByContent.set(content, set);
+      }
       this.sets.set(key, set ?? null);
       // Files of a set detected by layout belong to it whatever their content: one detection serves all
       // (for pop, the files of the same engine: its plain files belong to one set per engine).
@@ -396,4 +407,10 @@ function infoOf(parse: SqlFileParse, i: number): StatementInfo {
 function hasDownSection(text: string): boolean {
   for (const m of /^--\s*(.*)$/gm[Symbol.matchAll](text)) if (SECTION_MARKERS.some((s) => s.down.test(m[1]))) return true;
   return false;
+}
+
+/** Everything a set holds, as one string: equal strings, equal sets. */
+function setContent(set: MigrationSet): string {
+  const files = set.files.map((f) => `${f.fsPath}\u0000${f.name}\u0000${f.direction}\u0000${f.version}`).join('\u0001');
+  return `${set.root}\u0000${set.runner}\u0000${set.runnerSource}\u0002${files}`;
 }

@@ -91,7 +91,20 @@ export function flatSet(
     .map((e) => e.name);
   // The file being analysed belongs to the set its markers or folder put it in, whatever its name.
   if (opts.self && !names.includes(opts.self)) names.push(opts.self);
-  const parsed = names.map(opts.parse ?? parseName);
+  return { root: dir, runner, runnerSource: opts.source ?? 'layout', files: orderedFiles(dir, names, opts.parse ?? parseName) };
+}
+
+/**
+ * The files of a folder in the runner's order, for the last few folders ordered: a runner that detects its set
+ * from each file's content (goose, plain SQL files) orders the same names once per file. Callers only read the list.
+ */
+const ordered = new Map<string, { parse: (name: string) => ParsedName; files: MigrationFile[] }>();
+
+function orderedFiles(dir: string, names: string[], parse: (name: string) => ParsedName): MigrationFile[] {
+  const key = `${dir}\u0000${names.join('\u0000')}`;
+  const hit = ordered.get(key);
+  if (hit && hit.parse === parse) return hit.files;
+  const parsed = names.map(parse);
   parsed.sort(
     (a, b) =>
       a.group - b.group ||
@@ -99,12 +112,11 @@ export function flatSet(
       // An up file before its down file; otherwise by name.
       (a.direction === b.direction ? naturalCompare(a.name, b.name) : a.direction === 'up' ? -1 : 1),
   );
-  return {
-    root: dir,
-    runner,
-    runnerSource: opts.source ?? 'layout',
-    files: parsed.map((p) => ({ fsPath: path.join(dir, p.name), name: p.name, direction: p.direction, version: p.version })),
-  };
+  const files = parsed.map((p) => ({ fsPath: path.join(dir, p.name), name: p.name, direction: p.direction, version: p.version }));
+  ordered.delete(key);
+  ordered.set(key, { parse, files });
+  if (ordered.size > 16) ordered.delete(ordered.keys().next().value as string);
+  return files;
 }
 
 /** One folder per migration (Prisma, Diesel), ordered by folder name; `names` are the files each may hold. */
