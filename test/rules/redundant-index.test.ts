@@ -261,6 +261,24 @@ ruleTester('redundant-index', {
       output: [],
     },
     {
+      name: 'sql: the only statement among comments and semicolons is the only statement too',
+      language: 'sql',
+      file: 'migrations/2024-01-02-000000_idx/up.sql',
+      files: {
+        'migrations/2024-01-01-000000_init/up.sql': 'CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL UNIQUE);\n',
+        'migrations/2024-01-01-000000_init/down.sql': 'DROP TABLE users;\n',
+        'migrations/2024-01-02-000000_idx/down.sql': 'DROP INDEX users_email_idx;\n',
+      },
+      code: `
+        -- the email index; it was meant to go
+        /* a block /* nested; */ comment */ ;
+        CREATE INDEX CONCURRENTLY users_email_idx ON users (email);
+        ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ redundant-index
+        ;
+      `,
+      output: [],
+    },
+    {
       name: 'sql: an inline UNIQUE that repeats the PRIMARY KEY',
       language: 'sql',
       code: `

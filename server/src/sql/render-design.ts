@@ -12,6 +12,7 @@ import { EncodedOffsets, lineBreak, lineEndAt, lineStartAt, pastLineBreak, type 
 import type { FixIntent, NewTimestamp } from '../model/intents';
 import { quoteIdent } from '../model/identifiers';
 import { makeObjectName, quoteTable } from './names';
+import { blockCommentEnd, isSpace, lineEnd } from './split-chars';
 
 interface Tok {
   start: number;
@@ -40,18 +41,25 @@ export function tokensOf(text: string): Tok[] {
     });
 }
 
-/** The tokens of the last few files scanned whole: a file with many fixes is scanned once, not once per fix. */
-const fileTokens = new Map<string, Tok[]>();
-
-/** Is there anything but semicolons in `text` before `start` or from `end` on? */
+/** Is there anything but blanks, comments and semicolons in `text` before `start` or from `end` on? */
 function statementsOutside(text: string, start: number, end: number): boolean {
-  let toks = fileTokens.get(text);
-  if (!toks) {
-    toks = tokensOf(text);
-    fileTokens.set(text, toks);
-    if (fileTokens.size > 4) fileTokens.delete(fileTokens.keys().next().value as string);
+  return !onlyTrivia(text, 0, start) || !onlyTrivia(text, end, text.length);
+}
+
+/**
+ * Does `text` between `from` and `to` (both between tokens) hold only blanks, comments and semicolons? The first
+ * other character starts a token (a string or a quoted name included), so nothing needs reading past it.
+ */
+function onlyTrivia(text: string, from: number, to: number): boolean {
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c) || c === 59 /* ; */) i++;
+    else if (c === 45 /* - */ && text.charCodeAt(i + 1) === 45) i = lineEnd(text, i);
+    else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 42 /* * */) i = blockCommentEnd(text, i, true).end;
+    else return false;
   }
-  return toks.some((t) => (t.end <= start || t.start >= end) && t.text !== ';');
+  return true;
 }
 
 function fileOf(files: readonly SourceText[], uri: string): SourceText | undefined {
