@@ -68,13 +68,15 @@ async function checkFile(tables: number, sep: string, join: string): Promise<voi
   assert.ok(a.findings.length > 0);
 }
 
-async function checkHistory(migrations: number): Promise<void> {
+/** A Prisma history of `migrations` files (3 statements in every 2), in a host of its own. */
+function historyHost(migrations: number): { host: MemoryHost; files: string[] } {
   run++;
   const root = path.resolve('/linear', `history${run}`);
   const host = new MemoryHost() as MemoryHost & { revision(): number };
   host.revision = () => 0;
   const M = (i: number) => path.join(root, 'prisma', 'migrations', `${String(20200101000000 + i * 100)}_m${i}`, 'migration.sql');
   host.files.set(path.join(root, 'prisma', 'migrations', 'migration_lock.toml'), 'provider = "postgresql"\n');
+  const files: string[] = [];
   for (let i = 0; i < migrations; i++) {
     const name = `r${run}_t${Math.floor(i / 2)}`;
     const t = `"${name}"`;
@@ -84,10 +86,24 @@ async function checkHistory(migrations: number): Promise<void> {
         ? `CREATE TABLE ${t} ("id" BIGSERIAL NOT NULL, "name" TEXT NOT NULL, CONSTRAINT "${name}_pkey" PRIMARY KEY ("id"));\n`
         : `ALTER TABLE ${t} ADD COLUMN "note" TEXT;\nCREATE INDEX "${name}_name_idx" ON ${t}("name");\n`,
     );
+    files.push(M(i));
   }
-  // As `db-design check` does: every migration of the set, in order, with one engine.
-  const engine = new Engine(host);
-  for (let i = 0; i < migrations; i++) await engine.analyze(pathToUri(M(i)), host.files.get(M(i))!, 'sql');
+  return { host, files };
+}
+
+/** Every migration of the set, in order, with one engine; the findings of each file. */
+async function checkInOrder(history: { host: MemoryHost; files: string[] }, inOrder = false): Promise<unknown[]> {
+  const engine = new Engine(history.host, undefined, { inOrder });
+  const out: unknown[] = [];
+  for (const f of history.files) {
+    const a = await engine.analyze(pathToUri(f), history.host.files.get(f)!, 'sql');
+    out.push(a.findings.map((x) => ({ ...x, fixes: x.fixes })));
+  }
+  return out;
+}
+
+async function checkHistory(migrations: number): Promise<void> {
+  await checkInOrder(historyHost(migrations));
 }
 
 describe('linear work', () => {
@@ -104,5 +120,22 @@ describe('linear work', () => {
     const large = await measure(() => checkHistory(240));
     assert.ok(small.statementsApplied > 0 && small.schemasCopied > 0);
     assertLinear(small, large, 'history');
+  });
+
+  it('a history checked in order as db-design check does: each statement applied once, the same findings as an editor gets', async () => {
+    const history = historyHost(60);
+    let editor: unknown[] = [];
+    let check: unknown[] = [];
+    const asEditor = await measure(async () => {
+      editor = await checkInOrder(history);
+    });
+    const asCheck = await measure(async () => {
+      check = await checkInOrder(history, true);
+    });
+    // 30 files of one statement, 30 of two.
+    assert.equal(asCheck.statementsApplied, 90);
+    assert.ok(asEditor.statementsApplied > 90, `an editor replays the files after the first to find the end state: ${asEditor.statementsApplied}`);
+    assert.ok(check.some((f) => (f as unknown[]).length > 0));
+    assert.deepEqual(check, editor);
   });
 });

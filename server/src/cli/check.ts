@@ -109,7 +109,7 @@ function scriptSchema(p: string, size: number): boolean {
 }
 
 export async function check(inputs: string[], overrides: ConfigOverrides, fix: boolean): Promise<CheckResult> {
-  const engine = new Engine(diskHost, () => overrides);
+  const engine = new Engine(diskHost, () => overrides, { inOrder: true });
   const result: CheckResult = { files: [], failures: [], configErrors: [], fixedFiles: 0 };
   const first = inputs[0] && path.resolve(inputs[0]);
   const firstDir = first && (fs.existsSync(first) && fs.statSync(first).isDirectory() ? first : path.dirname(first));

@@ -103,7 +103,7 @@ function runWorker(input: WorkerInput, queue: Group[]): Promise<FileOutcome[]> {
 
 /** In a worker: groups of files, checked in order with one engine; fixes rendered here, since they are sent as data. */
 function workerMain(input: WorkerInput): void {
-  const engine = new Engine(diskHost, () => input.overrides);
+  const engine = new Engine(diskHost, () => input.overrides, { inOrder: true });
   const port = parentPort!;
   port.on('message', (group: Group | null) => {
     if (!group) return port.close();

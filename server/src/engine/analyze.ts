@@ -71,13 +71,18 @@ export class Engine {
   /** Per project folder, the one file that carries the "engine unknown" notice. */
   private readonly unknownNoticeAt = new Map<string, string>();
 
+  /**
+   * `inOrder`: the caller analyses each file once, a migration set's files in the set's order (`db-design check`):
+   * a history's files are replayed once for all of them (workspace/replay.ts).
+   */
   constructor(
     readonly host: AnalysisHost,
     private readonly overrides: (uri: string) => ConfigOverrides = () => ({}),
+    opts: { inOrder?: boolean } = {},
   ) {
     // One read of each file and folder per revision, shared by the config lookup, the engine decision and the replay.
     this.cached = new CachingHost(host);
-    this.sql = new SqlWorkspace(this.cached);
+    this.sql = new SqlWorkspace(this.cached, opts.inOrder);
     this.engines = new ProjectEngines(this.cached);
   }
 

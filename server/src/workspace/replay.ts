@@ -10,7 +10,7 @@ import type { SqlFileParse } from '../sql/file';
 import { parseMigrationFile } from './script-migrations';
 import { SECTION_MARKERS } from './runners';
 import { snapshot } from '../model/snapshot';
-import { replayFile, replayWork } from './file-replay';
+import { replayFile, replayWork, type FileReplay } from './file-replay';
 
 /** One file of a history, as read this time. */
 export interface HistoryFile {
@@ -63,8 +63,19 @@ export class History {
   private textHash = new Map<string, { text: string; chain: number; prev: number }>();
   private spacing = 16;
   private recent: number[] = [];
+  /** Replays of the files after the first one analysed, worked out on the way to the end state (`inOrder`). */
+  private ahead = new Map<number, { chain: number; replay: FileReplay }>();
 
-  constructor(readonly dialect: Dialect) {}
+  /**
+   * `inOrder`: every file of the set is analysed once, one after the other (`db-design check`). The way to the
+   * end state then replays the later files with their facts, and each file's analysis takes its replay instead
+   * of replaying the file a second time. An editor analyses a few files again and again: it replays the later
+   * ones without facts and keeps nothing of them.
+   */
+  constructor(
+    readonly dialect: Dialect,
+    private readonly inOrder = false,
+  ) {}
 
   update(files: HistoryFile[]): void {
     // The same list again (the next file of a set checked in one go): nothing changed.
@@ -189,10 +200,19 @@ export class History {
     const schema = afterK();
     for (let j = k + 1; j < this.files.length; j++) {
       if (this.regular(j) && !this.valid(j)) this.checkpoints.set(j, { chain: this.chains[j], schema: this.copy(schema) });
-      replayFile(schema, this.parse(j), false);
+      const replay = replayFile(schema, this.parse(j), this.inOrder);
+      if (this.inOrder) this.ahead.set(j, { chain: this.chains[j], replay });
     }
     this.end = { chain: last, schema };
     return schema;
+  }
+
+  /** The replay of up file `k` worked out on the way to the end state, if the history before it is the same; given once. */
+  takeReplay(k: number): FileReplay | undefined {
+    const got = this.ahead.get(k);
+    if (!got) return undefined;
+    this.ahead.delete(k);
+    return got.chain === this.chains[k] ? got.replay : undefined;
   }
 
   private valid(k: number): Checkpoint | undefined {

@@ -64,7 +64,11 @@ export class SqlWorkspace {
   private lastReplays = new Map<string, { start: string; replay: FileReplay }>();
   private readonly host: WorkspaceHost;
 
-  constructor(private readonly rawHost: WorkspaceHost & { revision?(): number }) {
+  /** `inOrder`: each file of a set is analysed once, in the set's order (`db-design check`; see `History`). */
+  constructor(
+    private readonly rawHost: WorkspaceHost & { revision?(): number },
+    private readonly inOrder = false,
+  ) {
     this.host = rawHost instanceof CachingHost ? rawHost : new CachingHost(rawHost);
   }
 
@@ -72,7 +76,7 @@ export class SqlWorkspace {
     const key = `${dialect}\u0000${set.root}`;
     let h = this.histories.get(key);
     if (h) this.histories.delete(key);
-    else h = new History(dialect);
+    else h = new History(dialect, this.inOrder);
     this.histories.set(key, h);
     if (this.histories.size > MAX_HISTORIES) this.histories.delete(this.histories.keys().next().value as string);
     return h;
@@ -133,7 +137,8 @@ export class SqlWorkspace {
     const upIndex = entry.direction === 'up' ? at : upPosition(set, upFileFor(set, entry) ?? entry) + 1;
     const k = Math.max(0, upIndex);
     const parse = parseMigrationFile({ uri, text }, opts.dialect, SECTION_MARKERS, opts.budget);
-    const { replay, schema: working } = this.replay(uri, `${set.root}\u0000${history.chainAt(k)}`, parse, () => history.before(k), opts);
+    const ahead = entry.direction === 'up' ? history.takeReplay(k) : undefined;
+    const { replay, schema: working } = this.replay(uri, `${set.root}\u0000${history.chainAt(k)}`, parse, () => history.before(k), opts, ahead);
     let schema = working;
     // A file replayed in part is not the state after it: nothing later is built on it.
     if (entry.direction === 'up' && !replay.unread) {
@@ -209,9 +214,9 @@ export class SqlWorkspace {
    * The file's replay with facts, resumed from its last one when the schema before the file is the same
    * (`start` names it): an edit replays from the last kept state before the first statement it changed.
    */
-  private replay(uri: string, start: string, parse: SqlFileParse, before: () => Schema, opts: SqlUnitOptions): { replay: FileReplay; schema: Schema } {
+  private replay(uri: string, start: string, parse: SqlFileParse, before: () => Schema, opts: SqlUnitOptions, ahead?: FileReplay): { replay: FileReplay; schema: Schema } {
     const key = `${opts.dialect}\u0000${uri}`;
-    const last = this.lastReplays.get(key);
+    const last = ahead ? { start, replay: ahead } : this.lastReplays.get(key);
     const out = resumeReplay(last?.start === start ? last.replay : undefined, parse, before, opts.budget);
     this.lastReplays.delete(key);
     this.lastReplays.set(key, { start, replay: out.replay });
