@@ -84,6 +84,11 @@ const HISTORIES: { name: string; dialect: Dialect; sql: string }[] = [
       'CREATE UNIQUE INDEX CONCURRENTLY people_display_idx ON people (display_name);',
       'ALTER TABLE people ADD CONSTRAINT people_display_key UNIQUE USING INDEX people_display_idx;',
       'DROP TYPE mood;',
+      'CREATE TABLE logs (id bigint, note text, level int);',
+      'CREATE INDEX logs_level_idx ON logs (level);',
+      'ALTER TABLE logs ADD PRIMARY KEY (id);',
+      "COMMENT ON COLUMN logs.level IS 'severity';",
+      'ALTER TABLE logs ALTER COLUMN note SET NOT NULL;',
     ].join('\n'),
   },
   {
@@ -132,6 +137,27 @@ describe('schema snapshots share tables and never change', () => {
       assert.ok(snapshotWork.tablesCopied - copied < taken.length * Math.max(tables, 3), `${snapshotWork.tablesCopied - copied} copies`);
     });
   }
+
+  it('a table copied for a change that leaves its columns alone keeps their objects; a column change copies them', () => {
+    const uri = 'file:///c.sql';
+    const live = emptySchema('postgresql');
+    const apply = (sql: string) => {
+      for (const st of parseSqlFile({ uri, text: sql }, 'postgresql').statements) applyChanges(live, statementChanges(st, { uri, dialect: 'postgresql' }));
+    };
+    apply('CREATE TABLE t (id bigint PRIMARY KEY, note text, level int);');
+    const first = snapshot(live);
+    const columns = snapshotWork.columnsCopied;
+    apply("CREATE INDEX t_level_idx ON t (level); COMMENT ON TABLE t IS 'logs';");
+    const second = snapshot(live);
+    assert.notEqual(live.tables.get('t'), first.tables.get('t'), 'the table is copied');
+    assert.equal(live.tables.get('t')!.columns[1], first.tables.get('t')!.columns[1], 'its columns are not');
+    assert.equal(snapshotWork.columnsCopied, columns);
+    apply('ALTER TABLE t ALTER COLUMN note SET NOT NULL;');
+    assert.equal(snapshotWork.columnsCopied, columns + 3);
+    assert.equal(live.tables.get('t')!.columns[1].nullable, false);
+    assert.equal(first.tables.get('t')!.columns[1].nullable, true, 'the first snapshot still reads as taken');
+    assert.equal(second.tables.get('t')!.columns[1].nullable, true, 'and so does the second');
+  });
 
   it('the largest PostgreSQL files of the shared corpus', { skip: !corpusRoot && NO_CORPUS }, () => {
     const root = corpusRoot!;

@@ -8,7 +8,7 @@ import { dropColumn, dropTable, nameMatcher, refKey, removeNamed, renameColumn, 
 import { implicitName, makeObjectName, noteRelationName, relationNameTaken } from './names';
 import type { Declared, SchemaChange, TableName } from './schema-change';
 import { emptyTable, findColumn, type Column, type Schema, type Table } from './schema';
-import { mutableEnum, mutableTable, own } from './snapshot';
+import { mutableColumns, mutableEnum, mutableTable, own } from './snapshot';
 
 function newTable(name: TableName, kind: Table['kind']): Table {
   return { ...emptyTable(name, 'sql', kind), policies: [] };
@@ -34,7 +34,8 @@ function upsertColumn(schema: Schema, table: Table, column: Column): void {
 }
 
 function setNotNull(table: Table, columns: string[]): void {
-  for (const col of table.columns) if (columns.includes(col.name)) col.nullable = false;
+  if (!table.columns.some((col) => columns.includes(col.name) && col.nullable !== false)) return;
+  for (const col of mutableColumns(table)) if (columns.includes(col.name)) col.nullable = false;
 }
 
 const isKey = (d: Declared) => d.kind === 'index' && (d.index.kind === 'primary' || d.index.kind === 'unique');
@@ -144,11 +145,13 @@ function addColumn(schema: Schema, table: Table, c: Extract<SchemaChange, { op: 
 }
 
 function alterColumn(schema: Schema, table: Table, c: Extract<SchemaChange, { op: 'alter-column' }>): void {
-  const column = findColumn(table, c.column);
-  if (!column) {
+  const found = findColumn(table, c.column);
+  if (!found) {
     if (c.ifAbsent && table.partial) table.columns.push(placed(schema, c.ifAbsent));
     return;
   }
+  const at = table.columns.indexOf(found);
+  const column = mutableColumns(table)[at];
   if (c.type) column.type = placed(schema, { ...column, type: c.type }).type;
   if (c.nullable !== undefined) column.nullable = c.nullable;
   if (c.default === null) delete column.default;
@@ -246,7 +249,8 @@ export function applyChange(schema: Schema, c: SchemaChange): void {
       table.rls = { enabled: c.enabled ?? table.rls?.enabled ?? false, forced: c.forced ?? table.rls?.forced ?? false };
       return;
     case 'comment': {
-      const target = c.column === undefined ? table : findColumn(table, c.column);
+      const at = c.column === undefined ? -1 : table.columns.indexOf(findColumn(table, c.column)!);
+      const target = c.column === undefined ? table : at >= 0 ? mutableColumns(table)[at] : undefined;
       if (target) setComment(target, c.text);
       return;
     }

@@ -3,8 +3,9 @@
  * history, states within a file for hovers and edits, the tables a statement named as they stood before
  * it); copying every table for each would cost the whole schema per state. A `snapshot` copies the two
  * maps only: the table and enum objects are then shared, and the replay copies one the first time it
- * changes it (`mutableTable`, `mutableEnum`). Only model/apply.ts and model/changes.ts change a schema,
- * and they ask for a mutable copy before every change.
+ * changes it (`mutableTable`, `mutableEnum`), and a column the first time one of the table's columns changes
+ * (`mutableColumns`). Only model/apply.ts and model/changes.ts change a schema, and they ask for a mutable copy
+ * before every change.
  *
  * A schema that was never snapshotted (a Prisma or TypeScript model, a fresh replay) owns all its
  * objects and changes them in place.
@@ -15,7 +16,7 @@ import type { Column, EnumType, Schema, Table } from './schema';
 const owned = new WeakMap<Schema, WeakSet<object>>();
 
 /** Counts of the copies made, for tests that guard how much a replay copies (never reset by the code). */
-export const snapshotWork = { snapshots: 0, tablesCopied: 0 };
+export const snapshotWork = { snapshots: 0, tablesCopied: 0, columnsCopied: 0 };
 
 function cloneColumn(c: Column): Column {
   const out: Column = { ...c, type: { ...c.type } };
@@ -23,19 +24,37 @@ function cloneColumn(c: Column): Column {
   return out;
 }
 
-/** A deep copy of what the replay changes in a table (its columns, indexes, keys, checks and policies). */
+/**
+ * Tables whose column objects are still those of the table they were copied from: most statements that change a
+ * table (an index, a key, a comment on it) leave its columns alone, so they are copied on the first change to one
+ * (`mutableColumns`), not with the table.
+ */
+const sharedColumns = new WeakSet<Table>();
+
+/** A copy of what the replay changes in a table (its columns, indexes, keys, checks and policies); columns on their first change. */
 export function cloneTable(t: Table): Table {
   snapshotWork.tablesCopied++;
   const out: Table = {
     ...t,
-    columns: t.columns.map(cloneColumn),
+    columns: [...t.columns],
     indexes: t.indexes.map((i) => ({ ...i, columns: [...i.columns] })),
     foreignKeys: t.foreignKeys.map((f) => ({ ...f, columns: [...f.columns], refColumns: [...f.refColumns] })),
   };
   if (t.rls) out.rls = { ...t.rls };
   if (t.policies) out.policies = t.policies.map((p) => ({ ...p }));
   if (t.checks) out.checks = t.checks.map((c) => ({ ...c, columns: [...c.columns] }));
+  sharedColumns.add(out);
   return out;
+}
+
+/** The columns of a table the schema may change (see `mutableTable`), each safe to change in place. */
+export function mutableColumns(table: Table): Column[] {
+  if (sharedColumns.has(table)) {
+    snapshotWork.columnsCopied += table.columns.length;
+    table.columns = table.columns.map(cloneColumn);
+    sharedColumns.delete(table);
+  }
+  return table.columns;
 }
 
 /**
