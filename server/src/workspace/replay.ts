@@ -37,6 +37,8 @@ function chain(prev: number, uri: string, text: string): number {
 const CHECKPOINTS = 16;
 /** Recent checkpoints kept besides the regular ones (the files being edited and the one after them). */
 const RECENT = 3;
+/** How many tables and enums the states of the replays worked out ahead (`inOrder`) may hold in all. */
+const AHEAD_ENTRIES = 400_000;
 
 interface Checkpoint {
   chain: number;
@@ -198,10 +200,16 @@ export class History {
     const last = this.chains[this.chains.length - 1];
     if (this.end && this.end.chain === last) return this.end.schema;
     const schema = afterK();
+    // Each replay kept holds the state after its file (the two maps: they share the tables); past this many
+    // entries in all, the files after are replayed without facts, as in the editor.
+    let held = 0;
     for (let j = k + 1; j < this.files.length; j++) {
       if (this.regular(j) && !this.valid(j)) this.checkpoints.set(j, { chain: this.chains[j], schema: this.copy(schema) });
-      const replay = replayFile(schema, this.parse(j), this.inOrder);
-      if (this.inOrder) this.ahead.set(j, { chain: this.chains[j], replay });
+      const keep = this.inOrder && held < AHEAD_ENTRIES;
+      const replay = replayFile(schema, this.parse(j), keep);
+      if (!keep) continue;
+      this.ahead.set(j, { chain: this.chains[j], replay });
+      held += schema.tables.size + schema.enums.size;
     }
     this.end = { chain: last, schema };
     return schema;
