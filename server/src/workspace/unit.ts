@@ -212,7 +212,8 @@ export class SqlWorkspace {
 
   /**
    * The file's replay with facts, resumed from its last one when the schema before the file is the same
-   * (`start` names it): an edit replays from the last kept state before the first statement it changed.
+   * (`start` names it): an edit replays from the last kept state before the first statement it changed. `ahead`:
+   * the replay its history worked out on the way to the end state (`inOrder`), taken as the last one.
    */
   private replay(uri: string, start: string, parse: SqlFileParse, before: () => Schema, opts: SqlUnitOptions, ahead?: FileReplay): { replay: FileReplay; schema: Schema } {
     const key = `${opts.dialect}\u0000${uri}`;
