@@ -1,5 +1,15 @@
 import { ruleTester } from '../helpers/rule-tester';
 
+/** A Diesel migration whose up.sql is the file under test, after one that made the table. */
+const indexMigration = {
+  file: 'migrations/2024-01-02-000000_idx/up.sql',
+  files: {
+    'migrations/2024-01-01-000000_init/up.sql': 'CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL UNIQUE);\n',
+    'migrations/2024-01-01-000000_init/down.sql': 'DROP TABLE users;\n',
+    'migrations/2024-01-02-000000_idx/down.sql': 'DROP INDEX users_email_idx;\n',
+  },
+};
+
 ruleTester('redundant-index', {
   valid: [
     {
@@ -248,12 +258,7 @@ ruleTester('redundant-index', {
     {
       name: 'sql: the only statement of its migration is not removed (an empty migration says nothing, and Diesel refuses one)',
       language: 'sql',
-      file: 'migrations/2024-01-02-000000_idx/up.sql',
-      files: {
-        'migrations/2024-01-01-000000_init/up.sql': 'CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL UNIQUE);\n',
-        'migrations/2024-01-01-000000_init/down.sql': 'DROP TABLE users;\n',
-        'migrations/2024-01-02-000000_idx/down.sql': 'DROP INDEX users_email_idx;\n',
-      },
+      ...indexMigration,
       code: `
         CREATE INDEX CONCURRENTLY users_email_idx ON users (email);
         ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ redundant-index
@@ -263,12 +268,7 @@ ruleTester('redundant-index', {
     {
       name: 'sql: the only statement among comments and semicolons is the only statement too',
       language: 'sql',
-      file: 'migrations/2024-01-02-000000_idx/up.sql',
-      files: {
-        'migrations/2024-01-01-000000_init/up.sql': 'CREATE TABLE users (id bigint PRIMARY KEY, email text NOT NULL UNIQUE);\n',
-        'migrations/2024-01-01-000000_init/down.sql': 'DROP TABLE users;\n',
-        'migrations/2024-01-02-000000_idx/down.sql': 'DROP INDEX users_email_idx;\n',
-      },
+      ...indexMigration,
       code: `
         -- the email index; it was meant to go
         /* a block /* nested; */ comment */ ;
