@@ -49,15 +49,16 @@ export default defineRule({
 
   checkSchema(ctx) {
     if (ctx.dialect !== 'postgresql') return;
-    const report = (kind: string, name: string, bytes: number | undefined, what: string, at: SourceRef) => {
+    const report = (kind: string, name: string, bytes: number | undefined, what: () => string, at: SourceRef) => {
       ctx.report({
         message:
-          `The ${kind} name of ${what} is ${bytes ?? 'more than ' + MAX_BYTES} bytes long; PostgreSQL keeps only the first ${MAX_BYTES}` +
+          `The ${kind} name of ${what()} is ${bytes ?? 'more than ' + MAX_BYTES} bytes long; PostgreSQL keeps only the first ${MAX_BYTES}` +
           `${bytes !== undefined ? ` ("${clipped(name)}")` : ` ("${name}")`} and says so only in a NOTICE. Choose a name of at most ${MAX_BYTES} bytes.`,
         at,
       });
     };
-    const check = (kind: string, name: string | undefined, what: string, at: SourceRef | undefined, qualifier?: string) => {
+    // `what` names the object, worked out only for a report: most names are short.
+    const check = (kind: string, name: string | undefined, what: () => string, at: SourceRef | undefined, qualifier?: string) => {
       if (!name || !at) return;
       const bytes = EncodedOffsets.utf8Length(name);
       if (bytes > MAX_BYTES) return report(kind, name, bytes, what, at);
@@ -68,8 +69,8 @@ export default defineRule({
       if (bytes >= MAX_BYTES - 3 && written > room) report(kind, name, undefined, what, at);
     };
     for (const table of ctx.schema.tables.values()) {
-      check(table.kind === 'table' ? 'table' : 'view', table.name, displayName(table), table.source, table.schema);
-      for (const column of table.columns) check('column', column.name, label(table, column), column.source);
+      check(table.kind === 'table' ? 'table' : 'view', table.name, () => displayName(table), table.source, table.schema);
+      for (const column of table.columns) check('column', column.name, () => label(table, column), column.source);
       // Index and constraint names: Prisma validates its own; in SQL the parser cuts them before the model
       // sees them and their spans cover the whole statement, so the front end would have to report them.
     }

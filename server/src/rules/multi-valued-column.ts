@@ -1,4 +1,4 @@
-import { globMatch, isJsonType, isTextType, label, namesOf, stringList, tables } from './support/model';
+import { globRegExp, isJsonType, isTextType, label, namesOf, stringList, tables } from './support/model';
 import { defineRule } from './types';
 
 const PATTERNS = ['*_ids', '*Ids', '*IDs', 'ids', 'tags', '*_tags', '*Tags', '*_list', '*List', '*_csv', '*Csv'];
@@ -50,12 +50,13 @@ export default defineRule({
   },
 
   checkSchema(ctx) {
-    const patterns = stringList(ctx.options.patterns, PATTERNS);
+    const patterns = stringList(ctx.options.patterns, PATTERNS).map((p) => globRegExp(p, true));
+    const listLike = (n: string) => patterns.some((re) => re.test(n));
     const arrays = ctx.dialect === 'postgresql' || ctx.dialect === 'cockroachdb';
     for (const table of tables(ctx.schema)) {
       for (const column of table.columns) {
         if (column.type.array || !(isTextType(column) || isJsonType(column))) continue;
-        const name = namesOf(column).find((n) => patterns.some((p) => globMatch(p, n, true)));
+        const name = namesOf(column).find(listLike);
         if (!name) continue;
         const json = isJsonType(column);
         const ids = /ids$/i.test(name);

@@ -40,13 +40,14 @@ export default defineRule({
     for (const table of ctx.schema.tables.values()) {
       if (table.kind !== 'table') continue;
       // One finding per table and file: a model whose every DateTime lacks a time zone reads as one decision, not five.
-      const byFile = new Map<string, Column[]>();
+      let byFile: Map<string, Column[]> | undefined;
       for (const column of table.columns) {
         if (column.type.name !== 'timestamp') continue;
         const uri = (column.type.source ?? column.source).uri;
+        byFile ??= new Map();
         byFile.set(uri, [...(byFile.get(uri) ?? []), column]);
       }
-      for (const columns of byFile.values()) {
+      for (const columns of byFile?.values() ?? []) {
         const targets = columns.map((c) => {
           const precision = c.type.params.length ? `(${c.type.params[0]})` : '';
           return ctx.language === 'prisma' ? `@db.Timestamptz${precision || '(3)'}` : `timestamptz${precision}`;

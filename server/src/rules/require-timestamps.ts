@@ -1,6 +1,6 @@
 import { displayName, type Column, type Schema, type Table } from '../model/schema';
 import type { NewTimestamp } from '../model/intents';
-import { inColumns, isTemporalType, namesOf, primaryKey, squash, stringList, tables, words } from './support/model';
+import { inColumns, isTemporalType, primaryKey, someName, squash, stringList, tables, words } from './support/model';
 import { defineRule } from './types';
 
 const CREATED = ['created_at', 'createdAt', 'inserted_at', 'created_on', 'creation_date', 'date_created', 'created'];
@@ -147,7 +147,7 @@ export default defineRule({
       if (!hasUpdated) missing.push(named(updatedName, prisma, 'updated'));
       // A name the table already uses for something else cannot be added.
       const taken = new Set(missing.flatMap((m) => [squash(m.fieldName ?? m.name), squash(m.name)]));
-      const clash = table.columns.some((c) => namesOf(c).some((n) => taken.has(squash(n))));
+      const clash = table.columns.some((c) => someName(c, (n) => taken.has(squash(n))));
       const names = missing.map((m) => m.fieldName ?? m.name);
       const what = names.length === 2 ? `${names[0]} or ${names[1]}` : names[0];
       ctx.report({

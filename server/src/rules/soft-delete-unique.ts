@@ -1,5 +1,5 @@
 import { columnDisplayName, displayName, findColumn, type Column, type Index, type Table } from '../model/schema';
-import { inColumns, indexLabel, indexSubject, isBooleanType, isTemporalType, namesOf, primaryKey, squash, stringList, tables } from './support/model';
+import { inColumns, indexLabel, indexSubject, isBooleanType, isTemporalType, primaryKey, someName, squash, stringList, tables } from './support/model';
 import { defineRule } from './types';
 
 const COLUMNS = ['deleted_at', 'deletedAt', 'removed_at', 'is_deleted', 'isDeleted', 'deleted'];
@@ -69,10 +69,11 @@ export default defineRule({
   checkSchema(ctx) {
     if (ctx.dialect === 'mysql' || ctx.dialect === 'mongodb') return;
     const names = new Set(stringList(ctx.options.columns, COLUMNS).map(squash));
+    const named = (n: string) => names.has(squash(n));
     for (const table of tables(ctx.schema)) {
       const marker = table.columns.find(
         (c: Column) =>
-          namesOf(c).some((n) => names.has(squash(n))) &&
+          someName(c, named) &&
           ((isTemporalType(c) && c.nullable) || isBooleanType(c, ctx.dialect)),
       );
       if (!marker) continue;

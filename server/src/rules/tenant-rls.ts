@@ -1,5 +1,5 @@
 import { displayName } from '../model/schema';
-import { namesOf, squash, stringList, tables } from './support/model';
+import { someName, squash, stringList, tables } from './support/model';
 import { defineRule } from './types';
 
 const COLUMNS = ['tenant_id', 'organization_id', 'organisation_id', 'org_id', 'workspace_id', 'account_id'];
@@ -47,8 +47,9 @@ export default defineRule({
     if (ctx.dialect !== 'postgresql') return;
     const names = new Set(stringList(ctx.options.columns, COLUMNS).map(squash));
     const setting = typeof ctx.options.setting === 'string' && ctx.options.setting ? ctx.options.setting : 'app.tenant_id';
+    const named = (n: string) => names.has(squash(n));
     for (const table of tables(ctx.schema, { whole: true })) {
-      const column = table.columns.find((c) => namesOf(c).some((n) => names.has(squash(n))));
+      const column = table.columns.find((c) => someName(c, named));
       if (!column) continue;
       const enabled = table.rls?.enabled === true;
       const forced = table.rls?.forced === true;

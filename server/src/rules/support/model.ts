@@ -9,13 +9,18 @@ import { columnDisplayName, displayName, findColumn, findTable, SQL_SPELLING, ty
 /** The most indexes a table may have before too-many-indexes reports it (its option `max`). */
 export const INDEX_LIMIT = 8;
 
-/** Real tables (not views), optionally without partial ones (known only from ALTER statements). */
-export function* tables(schema: Schema, opts: { whole?: boolean } = {}): Generator<Table> {
+/**
+ * Real tables (not views), optionally without partial ones (known only from ALTER statements). A list, not a
+ * generator: a design rule walks every table of the schema, and a generator allocates a result per table.
+ */
+export function tables(schema: Schema, opts: { whole?: boolean } = {}): Table[] {
+  const out: Table[] = [];
   for (const t of schema.tables.values()) {
     if (t.kind !== 'table') continue;
     if (opts.whole && t.partial) continue;
-    yield t;
+    out.push(t);
   }
+  return out;
 }
 
 /** `Model.field` / `table.column`, as the user wrote them. */
@@ -26,6 +31,11 @@ export function label(table: Table, column: Column): string {
 /** The names a column goes by: its database name and, in Prisma, its field name. */
 export function namesOf(column: Column): string[] {
   return column.fieldName && column.fieldName !== column.name ? [column.name, column.fieldName] : [column.name];
+}
+
+/** Whether `test` holds for one of the column's names (`namesOf`), without a list per column asked about. */
+export function someName(column: Column, test: (name: string) => boolean): boolean {
+  return test(column.name) || (!!column.fieldName && column.fieldName !== column.name && test(column.fieldName));
 }
 
 /** Field names for Prisma (what the user writes in @@index), column names for SQL. */
@@ -62,15 +72,18 @@ export function words(name: string): string[] {
     .map((w) => w.toLowerCase());
 }
 
-/** A name pattern from an option: `*` matches any run of characters. */
-export function globMatch(pattern: string, name: string, caseSensitive = false): boolean {
+/**
+ * A name pattern from an option (`*` matches any run of characters) as a regular expression, compiled once: a rule
+ * asks for its patterns once per run, not once per column.
+ */
+export function globRegExp(pattern: string, caseSensitive = false): RegExp {
   const key = `${caseSensitive ? 's' : 'i'}${pattern}`;
   let re = globs.get(key);
   if (!re) {
     re = new RegExp(`^${pattern.split('*').map((p) => p.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, caseSensitive ? '' : 'i');
     globs.set(key, re);
   }
-  return re.test(name);
+  return re;
 }
 /** Compiled patterns: rules match every column against the same few options. */
 const globs = new Map<string, RegExp>();
@@ -206,11 +219,19 @@ export function referencedColumns(schema: Schema, table: Table, column: Column):
 }
 
 /**
+ * One index per schema for the rules that ask (ban-char-type, prefer-bigint-pk): a schema design rules read does
+ * not change afterwards (engine/analyze.ts keeps their reports by schema object too).
+ */
+const referencingIndexes = new WeakMap<Schema, (table: Table, column: Column) => { table: Table; column: Column }[]>();
+
+/**
  * The columns, of any table, whose foreign keys reference a given column: one pass over the schema's foreign
  * keys, then a lookup per column asked about (a rule asks about every table's keys; going over all foreign
  * keys for each would be quadratic in the tables).
  */
 export function referencingIndex(schema: Schema): (table: Table, column: Column) => { table: Table; column: Column }[] {
+  const known = referencingIndexes.get(schema);
+  if (known) return known;
   const byKey = new Map<Table, Map<Column, { table: Table; column: Column }[]>>();
   for (const t of tables(schema)) {
     for (const fk of t.foreignKeys) {
@@ -226,5 +247,8 @@ export function referencingIndex(schema: Schema): (table: Table, column: Column)
       });
     }
   }
-  return (table, column) => byKey.get(table)?.get(column) ?? [];
+  const lookup = (table: Table, column: Column) => byKey.get(table)?.get(column) ?? [];
+  referencingIndexes.set(schema, lookup);
+  return lookup;
 }
+
