@@ -64,9 +64,18 @@ export function mutableColumns(table: Table): Column[] {
 export function snapshot(schema: Schema): Schema {
   snapshotWork.snapshots++;
   owned.set(schema, new WeakSet());
-  const copy: Schema = { dialect: schema.dialect, tables: new Map(schema.tables), enums: new Map(schema.enums) };
+  const copy: Schema = { dialect: schema.dialect, tables: copyMap(schema.tables), enums: copyMap(schema.enums) };
   owned.set(copy, new WeakSet());
   return copy;
+}
+
+/** A copy of a map, entry by entry: `new Map(map)` goes through its iterator, which makes an array per entry. */
+export function copyMap<K, V>(map: ReadonlyMap<K, V>, keep?: (value: V) => boolean): Map<K, V> {
+  const out = new Map<K, V>();
+  map.forEach((v, k) => {
+    if (!keep || keep(v)) out.set(k, v);
+  });
+  return out;
 }
 
 /** `table` is held elsewhere now (a statement's "before" state): the schema copies it before changing it. */

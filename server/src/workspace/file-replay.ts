@@ -11,7 +11,7 @@ import { applyChanges } from '../model/apply';
 import { applyStatement } from '../sql/build';
 import type { SqlFileParse } from '../sql/file';
 import { StatementView, type StatementInfo } from '../sql/statements';
-import { share, snapshot } from '../model/snapshot';
+import { copyMap, share, snapshot } from '../model/snapshot';
 
 /** Counts of the replay's work, for tests that guard its linear shape (never reset by the code). */
 export const replayWork = { filesReplayed: 0, schemasCopied: 0, statementsApplied: 0 };
@@ -209,7 +209,7 @@ export function resumeReplay(previous: FileReplay | undefined, parse: SqlFilePar
   }
   const from = kept * spacing;
   const schema = snapshot(previous.states[kept - 1]);
-  const before = (m: Map<string, number>) => new Map([...m].filter(([, i]) => i < from));
+  const before = (m: Map<string, number>) => copyMap(m, (i) => i < from);
   const out: FileReplay = {
     parse,
     statements: previous.statements.slice(0, from),

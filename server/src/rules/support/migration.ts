@@ -227,15 +227,17 @@ export function lineStartOf(ctx: StatementContext, st: SqlStatement): SourceRef 
  * Every UPDATE or DELETE (`op`) without a WHERE clause in the statements of a script, CTEs included,
  * with where to report it: the shared loop of update-without-where and delete-without-where.
  */
-export function* unfilteredDml(ctx: StatementContext, op: 'update' | 'delete'): Generator<{ table: string; at: SourceRef }> {
-  if (ctx.file.role !== 'script') return;
+export function unfilteredDml(ctx: StatementContext, op: 'update' | 'delete'): { table: string; at: SourceRef }[] {
+  const out: { table: string; at: SourceRef }[] = [];
+  if (ctx.file.role !== 'script') return out;
   for (const st of ctx.statements) {
     const info = st.info;
     if (info.kind !== 'dml' && info.kind !== 'select') continue;
     const parts = info.kind === 'dml' ? [info, ...info.ctes] : info.ctes;
     for (const d of parts) {
       if (d.op !== op || d.hasWhere || !d.table) continue;
-      yield { table: d.table.name, at: d === info ? headTo(st, d.table) : (d.at ?? headTo(st, d.table)) };
+      out.push({ table: d.table.name, at: d === info ? headTo(st, d.table) : (d.at ?? headTo(st, d.table)) });
     }
   }
+  return out;
 }
