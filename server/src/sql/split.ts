@@ -217,13 +217,15 @@ class Splitter {
     this.depth = 0;
     this.beginDepth = 0;
     this.swallowed = false;
-    this.words = [];
+    // Reused: a statement keeps no words, and a file has a statement every few dozen characters.
+    this.words.length = 0;
     this.wordCount = 0;
     this.hasBody = false;
     this.afterFrom = false;
     this.copyFromStdin = false;
     this.psqlVariables = false;
-    this.backticks = [];
+    // A statement that had backticks keeps their list; the others leave it empty for the next one.
+    if (this.backticks.length) this.backticks = [];
     return resume;
   }
 

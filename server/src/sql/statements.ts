@@ -25,6 +25,23 @@ export type { AlterAction, Rel, StatementInfo } from '../model/statements';
  */
 const describedOnce = perParsedStatement<StatementInfo>(movedInfo);
 
+/** What a statement does, without a view of it (one per statement of the file at every analysis otherwise). */
+export function statementInfo(parsed: ParsedStatement, uri: string, dialect?: Dialect): StatementInfo {
+  return describedOnce(parsed, uri, dialect, () => describeStatement(parsed, new Site(parsed, uri), dialect));
+}
+
+function describeStatement(parsed: ParsedStatement, site: Site, dialect: Dialect | undefined): StatementInfo {
+  if (!parsed.stmt && (dialect === 'sqlite' || dialect === 'mysql')) {
+    try {
+      const lite = describeLite(parsed, site.uri, dialect);
+      if (lite) return lite;
+    } catch {
+      // A reader bug costs this statement its description, never the file.
+    }
+  }
+  return describe(site, parsed.stmt);
+}
+
 export class StatementView implements StatementSyntax {
   readonly site: Site;
   private described: StatementInfo | undefined;
@@ -44,24 +61,12 @@ export class StatementView implements StatementSyntax {
    * parse caches keep them while their text stays), not again by each analysis that reads the statement.
    */
   get info(): StatementInfo {
-    return (this.described ??= describedOnce(this.parsed, this.uri, this.dialect, () => this.describeOwn()));
+    return (this.described ??= describedOnce(this.parsed, this.uri, this.dialect, () => describeStatement(this.parsed, this.site, this.dialect)));
   }
 
   /** What it does to the schema, in model pieces: what the replay applies (`applyChanges`). */
   get changes(): readonly SchemaChange[] {
     return (this.read ??= statementChanges(this.parsed, { uri: this.uri, dialect: this.dialect }));
-  }
-
-  private describeOwn(): StatementInfo {
-    if (!this.parsed.stmt && (this.dialect === 'sqlite' || this.dialect === 'mysql')) {
-      try {
-        const lite = describeLite(this.parsed, this.uri, this.dialect);
-        if (lite) return lite;
-      } catch {
-        // A reader bug costs this statement its description, never the file.
-      }
-    }
-    return describe(this.site, this.parsed.stmt);
   }
 
   /** The whole statement, `;` included. */

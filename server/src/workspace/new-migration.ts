@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { NewMigrationRef } from '../model/migration-file';
 import type { Dialect } from '../model/schema';
 import { lineBreak } from '../model/text';
-import { cannotRunInTransaction, StatementView } from '../sql/statements';
+import { cannotRunInTransaction, statementInfo } from '../sql/statements';
 import type { MigrationFile, MigrationSet, WorkspaceHost } from './migrations';
 import { fileMode, runnerModule, runsInTransaction, SECTION_MARKERS, siblingMigration } from './runners';
 import type { FileRun, NewMigration } from './runners/types';
@@ -31,7 +31,7 @@ function modeOf(set: MigrationSet, m: NewMigration, sql: string, opts: NewMigrat
   const up = m.files[0];
   const text = up.content.replace('{{SQL}}', sql);
   const parse = parseMigrationFile({ uri: opts.toUri(up.fsPath), text }, opts.dialect, SECTION_MARKERS);
-  const infos = parse.statements.filter((st, i) => parse.directions[i] === 'up' && !st.container).map((st) => new StatementView(st, parse.uri, parse.dialect).info);
+  const infos = parse.statements.filter((st, i) => parse.directions[i] === 'up' && !st.container).map((st) => statementInfo(st, parse.uri, parse.dialect));
   const nonTransactional = infos.filter((i) => cannotRunInTransaction(i, opts.pgVersion) !== undefined).length;
   const sidePath = runnerModule(set.runner).sideConfig?.({ fsPath: up.fsPath } as MigrationFile);
   const run = fileMode(

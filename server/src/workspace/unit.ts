@@ -12,7 +12,7 @@ import type { FileFacts, FileRole, FileRun, SqlStatement, TxState } from '../mod
 import type { SqlFileParse } from '../sql/file';
 import { parseMigrationFile, scriptLineComment, scriptOf, scriptSafeEdits } from './script-migrations';
 import { renderSqlFix } from '../sql/render';
-import { cannotRunInTransaction, StatementView, type StatementInfo } from '../sql/statements';
+import { cannotRunInTransaction, statementInfo, type StatementInfo } from '../sql/statements';
 import { snapshot } from '../model/snapshot';
 import { fileAt, findMigrationSet, upFileFor, upFiles, upPosition, type MigrationFile, type MigrationSet, type MigrationsConfig, type WorkspaceHost } from './migrations';
 import { perSet } from './set-memo';
@@ -406,7 +406,7 @@ function sectionIndexes(parse: SqlFileParse, section: 'main' | 'down'): number[]
 }
 
 function infoOf(parse: SqlFileParse, i: number): StatementInfo {
-  return new StatementView(parse.statements[i], parse.uri, parse.dialect).info;
+  return statementInfo(parse.statements[i], parse.uri, parse.dialect);
 }
 
 /** Does the text have a line comment that starts a down section (any runner's)? */
