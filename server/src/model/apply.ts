@@ -41,8 +41,15 @@ function setNotNull(table: Table, columns: string[]): void {
 const isKey = (d: Declared) => d.kind === 'index' && (d.index.kind === 'primary' || d.index.kind === 'unique');
 
 /** Keys before references, so `REFERENCES this_table` finds this table's primary key. */
-function keysFirst(list: readonly Declared[]): Declared[] {
-  return [...list].sort((a, b) => Number(isKey(b)) - Number(isKey(a)));
+function keysFirst(list: readonly Declared[]): readonly Declared[] {
+  // Already in that order (most tables: the key comes first, or there is no reference): no copy to sort.
+  let keys = true;
+  let ordered = true;
+  for (const d of list) {
+    if (!isKey(d)) keys = false;
+    else if (!keys) ordered = false;
+  }
+  return ordered ? list : [...list].sort((a, b) => Number(isKey(b)) - Number(isKey(a)));
 }
 
 /** Records a key, index, foreign key or check on `table` (which may not be in the schema yet). */

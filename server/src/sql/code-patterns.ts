@@ -87,9 +87,12 @@ export class CodePatterns {
  */
 function chunkEnds(text: string, mask: number): number[] {
   const ends: number[] = [];
-  const re = /;[ \t\r]*\n/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const end = m.index + m[0].length;
+  // `;`, spaces, a line break: read in place (a regular expression's match is an object per line of a dump).
+  for (let at = text.indexOf(';'); at >= 0; at = text.indexOf(';', at + 1)) {
+    let j = at + 1;
+    for (let c = text.charCodeAt(j); c === 32 || c === 9 || c === 13; c = text.charCodeAt(j)) j++;
+    if (text.charCodeAt(j) !== 10) continue;
+    const end = j + 1;
     let h = 0x811c9dc5;
     for (let i = Math.max(0, end - 65); i < end - 1; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
     if (((h >>> 0) & mask) === 0) ends.push(end);

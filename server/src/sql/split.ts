@@ -358,9 +358,11 @@ class Splitter {
     const len = j - i;
     // E'...' takes backslash escapes; the prefix is part of the string token.
     if (len === 1 && (text.charCodeAt(i) | 32) === 101 && text.charCodeAt(j) === 39) return this.literal(i, this.quoted(j, 39, true));
-    // Only the first words and those of a body are read as strings (no word psql looks at is longer than 9
-    // letters); the rest are compared in place: a file's every word lower-cased was most of the split's garbage.
-    const w = (this.wordCount < 5 || (this.hasBody && this.depth === 0)) && len <= 9 ? text.slice(i, j).toLowerCase() : '';
+    // Only the words psql's rules read are read as strings: the first word, the next four after CREATE (which
+    // may start a body), and those of a body (none is longer than 9 letters); the rest are compared in place: a
+    // file's every word lower-cased was most of the split's garbage.
+    const wanted = this.wordCount === 0 || (this.wordCount < 5 && this.words[0] === 'create') || (this.hasBody && this.depth === 0);
+    const w = wanted && len <= 9 ? text.slice(i, j).toLowerCase() : '';
     if (this.wordCount < 5) {
       this.words.push(w);
       this.hasBody = bodyStatement(this.words);

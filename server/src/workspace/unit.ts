@@ -330,10 +330,11 @@ export class SqlWorkspace {
 
   private statements(replay: FileReplay, parse: SqlFileParse, facts: FileFacts): SqlStatement[] {
     const tx = this.txStates.get(parse)!;
-    const stateOf = new Map<number, TxState>();
-    tx.upIdx.forEach((fileIndex, k) => stateOf.set(fileIndex, tx.up.states[k]));
-    tx.downIdx.forEach((fileIndex, k) => stateOf.set(fileIndex, tx.down.states[k]));
-    return replay.statements.map((s) => new ReplayedStatement(s, replay, facts.role === 'down' ? 'down' : s.direction, stateOf.get(s.index) ?? { inTransaction: false, block: 0 }));
+    // By statement index (an array: a large file has thousands of statements at every analysis).
+    const stateOf = new Array<TxState | undefined>(parse.statements.length);
+    tx.upIdx.forEach((fileIndex, k) => (stateOf[fileIndex] = tx.up.states[k]));
+    tx.downIdx.forEach((fileIndex, k) => (stateOf[fileIndex] = tx.down.states[k]));
+    return replay.statements.map((s) => new ReplayedStatement(s, replay, facts.role === 'down' ? 'down' : s.direction, stateOf[s.index] ?? { inTransaction: false, block: 0 }));
   }
 }
 
