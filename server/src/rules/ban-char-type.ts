@@ -35,7 +35,6 @@ export default defineRule({
 
   checkSchema(ctx) {
     if (ctx.dialect !== 'postgresql') return;
-    const referencingOf = referencingIndex(ctx.schema);
     for (const table of tables(ctx.schema)) {
       for (const column of table.columns) {
         // `bpchar` is char(n); `char` alone is PostgreSQL's internal one-byte type.
@@ -44,7 +43,7 @@ export default defineRule({
         const n = column.type.params[0];
         // A key column joined to char(n) columns of other tables: changing it alone would leave the two sides of
         // the foreign key of different types, so the fix is offered only where nothing else has to change with it.
-        const keyed = [...referencedColumns(ctx.schema, table, column), ...referencingOf(table, column).map((r) => r.column)].some((c) => c.type.name === 'bpchar');
+        const keyed = [...referencedColumns(ctx.schema, table, column), ...referencingIndex(ctx.schema)(table, column).map((r) => r.column)].some((c) => c.type.name === 'bpchar');
         ctx.report({
           message:
             `${label(table, column)} is ${prisma ? `@db.Char${n !== undefined ? `(${n})` : ''}` : column.type.written}: values are padded with ` +

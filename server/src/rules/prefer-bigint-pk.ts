@@ -37,9 +37,8 @@ export default defineRule({
 
   checkSchema(ctx) {
     if (ctx.dialect === 'mongodb' || ctx.dialect === 'sqlite') return;
-    const referencing = referencingTables(ctx.schema);
-    // Who references each key, worked out once for all tables (per table it would go over every foreign key each time).
-    const referencingOf = referencingIndex(ctx.schema);
+    // How many tables reference each table: counted once a 32-bit key is found.
+    let referencing: Map<string, number> | undefined;
     for (const table of tables(ctx.schema)) {
       const pk = primaryKey(table);
       if (!pk || pk.columns.length !== 1) continue;
@@ -53,11 +52,12 @@ export default defineRule({
       // A key that itself references a 32-bit key is widened by that key's fix, which carries it along.
       if (!prisma && !referencesInt32(ctx.schema, table, column, ctx.dialect)) {
         const sql = serial ? 'bigserial' : 'bigint';
-        const also = referencingInt32(referencingOf, table, column, ctx.dialect);
+        // Who references each key: worked out once per schema, and only once a 32-bit key asks.
+        const also = referencingInt32(referencingIndex(ctx.schema), table, column, ctx.dialect);
         const title = `Change type to ${sql}${also.length ? ` (and ${also.length === 1 ? 'the column' : `the ${also.length} columns`} referencing it to bigint)` : ''}`;
         fixes.push({ title, safe: false, preferred: true, intent: { kind: 'changeColumnType', table, column, sql, keepParams: false, also } });
       }
-      const referrers = referencing.get(table.key) ?? 0;
+      const referrers = (referencing ??= referencingTables(ctx.schema)).get(table.key) ?? 0;
       ctx.report({
         message:
           `${label(table, column)} is a 32-bit ${column.default?.generated ? 'generated ' : ''}primary key: it runs out after 2,147,483,647 ` +
