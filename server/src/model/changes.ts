@@ -16,9 +16,11 @@ function caseInsensitive(dialect: Dialect): boolean {
 
 /** A name comparison the way `dialect` compares column, index and constraint names. */
 export function nameMatcher(dialect: Dialect): (a: string | undefined, b: string) => boolean {
-  if (!caseInsensitive(dialect)) return (a, b) => a === b;
-  return (a, b) => a !== undefined && a.toLowerCase() === b.toLowerCase();
+  return caseInsensitive(dialect) ? sameFolded : sameExactly;
 }
+// Made once: the replay asks for a matcher for every column it places.
+const sameExactly = (a: string | undefined, b: string) => a === b;
+const sameFolded = (a: string | undefined, b: string) => a !== undefined && a.toLowerCase() === b.toLowerCase();
 
 /** The key of the table a foreign key references (`ForeignKey.refTable` is qualified like `Table.key`). */
 export function refKey(fk: ForeignKey): string {
