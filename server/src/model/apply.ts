@@ -8,7 +8,7 @@ import { dropColumn, dropTable, nameMatcher, refKey, removeNamed, renameColumn, 
 import { implicitName, makeObjectName, noteRelationName, relationNameTaken } from './names';
 import type { Declared, SchemaChange, TableName } from './schema-change';
 import { emptyTable, findColumn, type Column, type Schema, type Table } from './schema';
-import { mutableColumns, mutableEnum, mutableTable, own } from './snapshot';
+import { mutableColumn, mutableColumns, mutableEnum, mutableTable, own } from './snapshot';
 
 function newTable(name: TableName, kind: Table['kind']): Table {
   return { ...emptyTable(name, 'sql', kind), policies: [] };
@@ -157,8 +157,7 @@ function alterColumn(schema: Schema, table: Table, c: Extract<SchemaChange, { op
     if (c.ifAbsent && table.partial) table.columns.push(placed(schema, c.ifAbsent));
     return;
   }
-  const at = table.columns.indexOf(found);
-  const column = mutableColumns(table)[at];
+  const column = mutableColumn(table, found);
   if (c.type) column.type = placed(schema, { ...column, type: c.type }).type;
   if (c.nullable !== undefined) column.nullable = c.nullable;
   if (c.default === null) delete column.default;
@@ -256,8 +255,8 @@ export function applyChange(schema: Schema, c: SchemaChange): void {
       table.rls = { enabled: c.enabled ?? table.rls?.enabled ?? false, forced: c.forced ?? table.rls?.forced ?? false };
       return;
     case 'comment': {
-      const at = c.column === undefined ? -1 : table.columns.indexOf(findColumn(table, c.column)!);
-      const target = c.column === undefined ? table : at >= 0 ? mutableColumns(table)[at] : undefined;
+      const column = c.column === undefined ? undefined : findColumn(table, c.column);
+      const target = c.column === undefined ? table : column && mutableColumn(table, column);
       if (target) setComment(target, c.text);
       return;
     }

@@ -7,7 +7,7 @@
  */
 import type { Dialect, ForeignKey, Schema, Table } from './schema';
 import { noteRelationName } from './names';
-import { mutableColumns, mutableTable } from './snapshot';
+import { mutableColumn, mutableTable } from './snapshot';
 
 /** Does the engine compare these names (columns, indexes, constraints) without regard to case? */
 function caseInsensitive(dialect: Dialect): boolean {
@@ -85,8 +85,8 @@ export function dropColumn(schema: Schema, table: Table, name: string): void {
 export function renameColumn(schema: Schema, table: Table, from: string, to: string): void {
   const same = nameMatcher(schema.dialect);
   const swap = (cols: string[]) => cols.map((c) => (same(c, from) ? to : c));
-  const at = table.columns.findIndex((c) => same(c.name, from));
-  if (at >= 0) mutableColumns(table)[at].name = to;
+  const column = table.columns.find((c) => same(c.name, from));
+  if (column) mutableColumn(table, column).name = to;
   for (const i of table.indexes) i.columns = swap(i.columns);
   for (const f of table.foreignKeys) f.columns = swap(f.columns);
   for (const c of table.checks ?? []) c.columns = swap(c.columns);

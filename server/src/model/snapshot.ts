@@ -57,6 +57,12 @@ export function mutableColumns(table: Table): Column[] {
   return table.columns;
 }
 
+/** One column of `table` (one of its own), safe to change in place: found before the columns are copied. */
+export function mutableColumn(table: Table, column: Column): Column {
+  const at = table.columns.indexOf(column);
+  return mutableColumns(table)[at];
+}
+
 /**
  * A state of `schema` that later changes to either leave alone: both share every table and enum from
  * now on, and each copies one before changing it. Costs the two maps, not their contents.
