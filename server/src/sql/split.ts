@@ -358,13 +358,9 @@ class Splitter {
     const len = j - i;
     // E'...' takes backslash escapes; the prefix is part of the string token.
     if (len === 1 && (text.charCodeAt(i) | 32) === 101 && text.charCodeAt(j) === 39) return this.literal(i, this.quoted(j, 39, true));
-    // Only the words psql's rules read are read as strings: the first word, the next four after CREATE (which
-    // may start a body), and those of a body (none is longer than 9 letters); the rest are compared in place: a
-    // file's every word lower-cased was most of the split's garbage.
-    const inBody = this.hasBody && this.depth === 0;
-    const wanted = this.wordCount === 0 || (this.wordCount < 5 && this.words[0] === 'create') || inBody;
-    // Outside a body only a few keywords matter (`bodyStatement`, COPY): those are compared in place.
-    const w = !wanted || len > 9 ? '' : inBody ? text.slice(i, j).toLowerCase() : headWord(text, i, len);
+    // The head's words and a body's are read as the keyword they are, if one the rules below look for ('' for any
+    // other word): compared in place, since a file's every word lower-cased was most of the split's garbage.
+    const w = this.wordCount < 5 || (this.hasBody && this.depth === 0) ? keywordAt(text, i, len) : '';
     if (this.wordCount < 5) {
       this.words.push(w);
       this.hasBody = bodyStatement(this.words);
@@ -388,16 +384,16 @@ class Splitter {
   }
 }
 
-/** Whether `text[i, i + len)` is the lower-case word `lower`, in any case (`lower` holds letters only). */
-/** The words of a statement's head that the splitter's rules read: `bodyStatement`'s, and COPY. */
-const HEAD_WORDS = ['create', 'copy', 'or', 'replace', 'temp', 'temporary', 'function', 'procedure', 'trigger'];
+/** The words the splitter's rules read: a statement's head (`bodyStatement`'s, COPY) and a body's nesting. */
+const KEYWORDS = ['create', 'copy', 'or', 'replace', 'temp', 'temporary', 'function', 'procedure', 'trigger', 'begin', 'case', 'end'];
 
-/** The head word at `i` if it is one of HEAD_WORDS (a function of its own: a closure here would give every word a context). */
-function headWord(text: string, i: number, len: number): string {
-  for (const k of HEAD_WORDS) if (sameWord(text, i, len, k)) return k;
+/** The word at `i` if it is one of KEYWORDS, else '' (a function of its own: a closure in `word` would give every word a context). */
+function keywordAt(text: string, i: number, len: number): string {
+  for (const k of KEYWORDS) if (sameWord(text, i, len, k)) return k;
   return '';
 }
 
+/** Whether `text[i, i + len)` is the lower-case word `lower`, in any case (`lower` holds letters only). */
 function sameWord(text: string, i: number, len: number, lower: string): boolean {
   if (len !== lower.length) return false;
   for (let k = 0; k < len; k++) if ((text.charCodeAt(i + k) | 32) !== lower.charCodeAt(k)) return false;
