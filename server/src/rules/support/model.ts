@@ -251,4 +251,3 @@ export function referencingIndex(schema: Schema): (table: Table, column: Column)
   referencingIndexes.set(schema, lookup);
   return lookup;
 }
-
