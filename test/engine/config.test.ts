@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { isIgnored, loadConfig, parseConfig } from '../../server/src/engine/config';
+import { findConfigFile, isIgnored, loadConfig, parseConfig, type ConfigLookups } from '../../server/src/engine/config';
+import { Engine } from '../../server/src/engine/analyze';
+import { pathToUri } from '../../server/src/engine/files';
 import { MemoryHost } from '../helpers/rule-tester';
 
 describe('config', () => {
@@ -29,6 +31,32 @@ describe('config', () => {
     assert.ok(parseConfig('{ "rules": ', 'x.json').errors.length > 0);
     const r = parseConfig('{ "rules": { "no-such-rule": "warning", "fk-missing-index": "loud" }, "dialect": "oracle" }', 'x.json');
     assert.equal(r.errors.length, 3, r.errors.join('\n'));
+  });
+
+  it('looks at each folder once when lookups are remembered, and finds what a fresh lookup finds', () => {
+    const host = new MemoryHost();
+    host.files.set(path.resolve('/p/db-design.json'), '{}');
+    host.files.set(path.resolve('/p/a/b/db-design.json'), '{ "dialect": "sqlite" }');
+    const asked: string[] = [];
+    const counting = { readFile: (p: string) => (asked.push(p), host.readFile(p)) };
+    const lookups: ConfigLookups = new Map();
+    for (const dir of ['/p/a/b/c', '/p/a/x', '/p/a/b/d', '/p/a/x/y', '/p', '/q/r']) {
+      assert.deepEqual(findConfigFile(counting, path.resolve(dir), lookups), findConfigFile(host, path.resolve(dir)), dir);
+    }
+    assert.equal(findConfigFile(counting, path.resolve('/p/a/b/c'), lookups)?.file, path.resolve('/p/a/b/db-design.json'));
+    assert.equal(findConfigFile(counting, path.resolve('/p/a/x/y'), lookups)?.file, path.resolve('/p/db-design.json'));
+    assert.equal(new Set(asked).size, asked.length, `a folder looked at twice: ${asked.join(', ')}`);
+  });
+
+  it("an engine finds a config file added on disk once the host's revision changes", () => {
+    const host = Object.assign(new MemoryHost(), { rev: 0, revision() { return this.rev; } });
+    const engine = new Engine(host);
+    const uri = pathToUri(path.resolve('/p/migrations/1.sql'));
+    assert.equal(engine.configFor(uri).file, undefined);
+    host.files.set(path.resolve('/p/db-design.json'), '{ "dialect": "sqlite" }');
+    assert.equal(engine.configFor(uri).file, undefined, 'the same revision reads the same disk');
+    host.rev++;
+    assert.equal(engine.configFor(uri).dialect, 'sqlite');
   });
 
   it('defaults to PostgreSQL 16 without a config file', () => {

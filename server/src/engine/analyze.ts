@@ -15,7 +15,7 @@ import { describeEngine, ProjectEngines, type EngineDecision } from '../workspac
 import { migrationAge, type MigrationAge } from '../workspace/migration-age';
 import { generatedFrom, SQL_ONLY_DESIGN_RULES, type GeneratedFrom } from '../workspace/source-of-truth';
 import { CachingHost, SqlWorkspace, type SqlUnit } from '../workspace/unit';
-import { loadConfig, type ConfigOverrides, type ResolvedConfig } from './config';
+import { loadConfig, type ConfigLookups, type ConfigOverrides, type ResolvedConfig } from './config';
 import { isScriptPath, languageOf, pathToUri, uriToPath, type Language } from './files';
 import { applyHistoryPolicy } from './history-policy';
 import { configuredEngine, designLanguage, loadUnit } from './load';
@@ -89,7 +89,17 @@ export class Engine {
   configFor(uri: string): ResolvedConfig {
     const fsPath = uriToPath(uri);
     const dir = fsPath ? path.dirname(fsPath) : process.cwd();
-    return loadConfig(this.cached, dir, this.overrides(uri));
+    return loadConfig(this.cached, dir, this.overrides(uri), this.configLookups());
+  }
+
+  private lookups: { revision: number; folders: ConfigLookups } | undefined;
+
+  /** Where each folder's config file is, remembered while the host's revision stays the same. */
+  private configLookups(): ConfigLookups | undefined {
+    const revision = this.cached.revision?.();
+    if (revision === undefined) return undefined;
+    if (this.lookups?.revision !== revision) this.lookups = { revision, folders: new Map() };
+    return this.lookups.folders;
   }
 
   /**

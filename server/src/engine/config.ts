@@ -76,17 +76,38 @@ export interface ConfigHost {
 
 const DIALECTS = new Set(['postgresql', 'sqlite', 'mysql']);
 
-/** Finds the nearest db-design.json at or above `dir`. */
-export function findConfigFile(host: ConfigHost, dir: string): { file: string; text: string } | undefined {
-  let current = path.resolve(dir);
-  for (;;) {
+/** A config file found: where, and its text. */
+export type FoundConfig = { file: string; text: string };
+
+/**
+ * What the lookup found for each folder it walked through (null: nothing at or above it), for callers that
+ * look up many files while the files on disk stay the same (`db-design check` over a tree of migrations).
+ */
+export type ConfigLookups = Map<string, FoundConfig | null>;
+
+/** Finds the nearest db-design.json at or above `dir`; with `lookups`, each folder is looked at once. */
+export function findConfigFile(host: ConfigHost, dir: string, lookups?: ConfigLookups): FoundConfig | undefined {
+  const walked: string[] = [];
+  let found: FoundConfig | null = null;
+  for (let current = path.resolve(dir); ; ) {
+    const known = lookups?.get(current);
+    if (known !== undefined) {
+      found = known;
+      break;
+    }
+    walked.push(current);
     const candidate = path.join(current, CONFIG_FILE);
     const text = host.readFile(candidate);
-    if (text !== undefined) return { file: candidate, text };
+    if (text !== undefined) {
+      found = { file: candidate, text };
+      break;
+    }
     const parent = path.dirname(current);
-    if (parent === current) return undefined;
+    if (parent === current) break;
     current = parent;
   }
+  if (lookups) for (const d of walked) lookups.set(d, found);
+  return found ?? undefined;
 }
 
 export function parseConfig(text: string, file: string): { config: ConfigFile; errors: string[] } {
@@ -198,11 +219,11 @@ export function resolveConfig(file: ConfigFile, filePath: string | undefined, er
 }
 
 /** Reads and resolves the config that governs a file in `dir`. */
-export function loadConfig(host: ConfigHost, dir: string, overrides?: ConfigOverrides): ResolvedConfig {
+export function loadConfig(host: ConfigHost, dir: string, overrides?: ConfigOverrides, lookups?: ConfigLookups): ResolvedConfig {
   const explicit = overrides?.configFile;
   const explicitText = explicit ? host.readFile(explicit) : undefined;
   if (explicit && explicitText === undefined) return resolveConfig({}, explicit, [`${explicit}: cannot read the file`], overrides);
-  const found = explicit ? { file: explicit, text: explicitText! } : findConfigFile(host, dir);
+  const found = explicit ? { file: explicit, text: explicitText! } : findConfigFile(host, dir, lookups);
   if (!found) return resolveConfig({}, undefined, [], overrides);
   const { config, errors } = parseConfig(found.text, found.file);
   return resolveConfig(config, found.file, errors, overrides);
