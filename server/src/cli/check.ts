@@ -47,6 +47,8 @@ let diskRevision = 0;
 export const diskHost: AnalysisHost = {
   revision: () => diskRevision,
   readFile(fsPath) {
+    // Most reads ask whether a config file is there: a stat says so without the cost of a thrown error.
+    if (!fs.statSync(fsPath, { throwIfNoEntry: false })?.isFile()) return undefined;
     try {
       const text = fs.readFileSync(fsPath, 'utf8');
       return text.startsWith(BOM) ? text.slice(1) : text;
@@ -146,7 +148,7 @@ export async function checkFile(
   git: ReturnType<typeof gitChanges> | undefined,
   result: Pick<CheckResult, 'files' | 'failures' | 'configErrors' | 'fixedFiles' | 'changedSince'>,
 ): Promise<void> {
-  const language = languageOf(file) ?? (isScriptFile(file) ? languageOf(file, diskHost.readFile(file) ?? '') : undefined);
+  const language = languageOf(file) ?? (isScriptFile(file) ? languageOf(file, engine.readFile(file) ?? '') : undefined);
   if (!language) {
     result.failures.push({ path: file, message: 'not a .prisma or .sql file' });
     return;
@@ -161,7 +163,7 @@ export async function checkFile(
   } catch {
     /* reported below as unreadable */
   }
-  let text = size <= MAX_FILE_BYTES ? diskHost.readFile(file) : '';
+  let text = size <= MAX_FILE_BYTES ? engine.readFile(file) : '';
   if (text === undefined) {
     result.failures.push({ path: file, message: 'cannot read the file' });
     return;

@@ -86,6 +86,11 @@ export class Engine {
     this.engines = new ProjectEngines(this.cached);
   }
 
+  /** A file's text as the analysis reads it (one read per revision, shared with the analysis). */
+  readFile(fsPath: string): string | undefined {
+    return this.cached.readFile(fsPath);
+  }
+
   configFor(uri: string): ResolvedConfig {
     const fsPath = uriToPath(uri);
     const dir = fsPath ? path.dirname(fsPath) : process.cwd();
