@@ -383,10 +383,19 @@ function renderIn(parse: SqlFileParse, uri: string, render: FrontEndResult['rend
   return script ? (intent) => scriptSafeEdits(script, uri, parse.dialect, render(intent)) : render;
 }
 
+/** Tables as JSON, by object: a state a file leaves, or the one its history ends with, changes no more. */
+const tableJson = new WeakMap<object, string>();
+
 /** A table as JSON (undefined when absent), to compare one table in two states of a history. */
 function tableState(schema: Schema, key: string): string | undefined {
   const t = schema.tables.get(key);
-  return t && JSON.stringify(t);
+  if (!t) return undefined;
+  let json = tableJson.get(t);
+  if (json === undefined) {
+    json = JSON.stringify(t);
+    tableJson.set(t, json);
+  }
+  return json;
 }
 
 /** The up files that have a down file. */
