@@ -3,7 +3,9 @@ import { before, test } from 'node:test';
 import type { TextEdit } from '../../server/src/model/findings';
 import { coveringIndex, findColumn, type Table } from '../../server/src/model/schema';
 import type { FixIntent } from '../../server/src/model/intents';
+import { scanSync } from 'libpg-query';
 import { ensureSqlParser, loadSql } from '../../server/src/sql';
+import { tokensOf } from '../../server/src/sql/render-design';
 
 before(() => ensureSqlParser());
 
@@ -120,4 +122,30 @@ test('render replace: the span, verbatim', () => {
   const r = loadSql({ uri: URI, text }, { dialect: 'postgresql' });
   const fixed = apply(text, r.render({ kind: 'replace', at: { uri: URI, span: { start: 7, end: 7 } }, newText: 'UNIQUE ' }));
   assert.equal(fixed, 'CREATE UNIQUE INDEX i ON t (a);');
+});
+
+test("tokensOf: the scanner's tokens in UTF-16 offsets, comments left out, whichever lexer reads the text", () => {
+  for (const text of ['REFERENCES users (id) MATCH FULL', 'REFERENCES "Größe" (id) /* note */ MATCH FULL', 'timestamp(3)[] -- when', 'numeric(10, 2) ARRAY', '"naïve" TEXT']) {
+    const scanned = (scanSync(text).tokens ?? []).filter((t) => !/comment/i.test(t.tokenName ?? ''));
+    const bytes = Buffer.from(text);
+    const utf16 = (b: number) => bytes.subarray(0, b).toString().length;
+    const want = scanned.map((t) => ({ start: utf16(t.start), end: utf16(t.end), text: bytes.subarray(t.start, t.end).toString() }));
+    const got = tokensOf(text);
+    assert.deepEqual(
+      got.map(({ start, end, text: t }) => ({ start, end, text: t })),
+      want,
+      text,
+    );
+    for (const t of got) assert.equal(t.word, t.text.toLowerCase());
+  }
+});
+
+test('render setOnDelete: after REFERENCES and its MATCH clause, in ASCII and in other names', () => {
+  for (const name of ['users', '"Größe"']) {
+    const text = `CREATE TABLE ${name} (id int PRIMARY KEY);\nCREATE TABLE o (id int PRIMARY KEY, u int REFERENCES ${name} (id) MATCH FULL);`;
+    const r = load(text);
+    const fk = table(r, 'o').foreignKeys[0];
+    const fixed = apply(text, r.render({ kind: 'setOnDelete', table: table(r, 'o'), fk, action: 'cascade' }));
+    assert.equal(fixed, text.replace('MATCH FULL', 'MATCH FULL ON DELETE CASCADE'), name);
+  }
 });

@@ -1,7 +1,7 @@
 /**
  * The design rules' fix intents as SQL edits: dropping a redundant index, reordering, widening or
  * restricting an index, an ON DELETE action, timestamp columns, a new default, row level security. Positions
- * inside a statement come from PostgreSQL's own scanner, in UTF-16 offsets of the file; keywords
+ * inside a statement come from PostgreSQL's own tokens (tokensOf), in UTF-16 offsets of the file; keywords
  * follow the case the statement is written in.
  */
 import { scanSync } from 'libpg-query';
@@ -12,6 +12,7 @@ import { EncodedOffsets, lineBreak, lineEndAt, lineStartAt, pastLineBreak, type 
 import type { FixIntent, NewTimestamp } from '../model/intents';
 import { quoteIdent } from '../model/identifiers';
 import { makeObjectName, quoteTable } from './names';
+import { lexStatement } from './lex';
 import { blockCommentEnd, isSpace, lineEnd } from './split-chars';
 
 interface Tok {
@@ -22,8 +23,13 @@ interface Tok {
   word: string;
 }
 
-/** Scanner tokens of `text` with UTF-16 offsets relative to it (comments left out). */
+/**
+ * Scanner tokens of `text` with UTF-16 offsets relative to it (comments left out): sql/lex.ts's where it follows
+ * the text token for token (ASCII, so its byte offsets are these), libpg-query's scanner's otherwise.
+ */
 export function tokensOf(text: string): Tok[] {
+  const lexed = lexStatement(text);
+  if (lexed) return lexed.map((t) => ({ start: t.start, end: t.end, text: t.text, word: t.text.toLowerCase() }));
   let raw;
   try {
     raw = scanSync(text).tokens ?? [];

@@ -2,7 +2,6 @@
  * Fix intents as SQL text edits: the smallest change that does what the intent says, in the file's
  * own line endings and case, with PostgreSQL's naming for new indexes.
  */
-import { scanSync } from 'libpg-query';
 import type { SourceText } from '../model/frontend';
 import type { TextEdit } from '../model/findings';
 import type { Column, Dialect, Schema, Table } from '../model/schema';
@@ -10,7 +9,7 @@ import type { FixIntent } from '../model/intents';
 import { lineBreak, lineEndAt } from '../model/text';
 import { quoteIdent } from '../model/identifiers';
 import { chooseRelationName, quoteTable, relationNameTaken } from './names';
-import { renderDesignSql } from './render-design';
+import { renderDesignSql, tokensOf } from './render-design';
 
 export function renderSqlFix(intent: FixIntent, files: readonly SourceText[], schema?: Schema): TextEdit[] | undefined {
   switch (intent.kind) {
@@ -83,14 +82,7 @@ const BREAKPOINT = /^\s*--> statement-breakpoint\s*$/;
 
 /** The written type's modifiers (`(3)`) and array part (`[]`, ` ARRAY`), as written. */
 function typeParts(written: string): { mods?: string; array?: string } {
-  let tokens: { start: number; end: number; text: string }[];
-  try {
-    tokens = scanSync(written).tokens ?? [];
-  } catch {
-    return {};
-  }
-  // Scanner offsets are UTF-8 bytes; type names are ASCII in practice, but do not trust that.
-  if (Buffer.byteLength(written) !== written.length) return {};
+  const tokens = tokensOf(written);
   const parts: { mods?: string; array?: string } = {};
   const arrayAt = tokens.findIndex((t) => t.text === '[' || t.text.toLowerCase() === 'array');
   const open = tokens.findIndex((t) => t.text === '(');
