@@ -17,9 +17,18 @@ export function displayPath(fsPath: string): string {
   return rel.split(path.sep).join('/');
 }
 
-function uriDisplay(uri: string): string {
-  const p = uriToPath(uri);
-  return p ? displayPath(p) : uri;
+/** A URI's display path, remembered for one output: its edits name the same few files again and again. */
+function uriDisplayer(): (uri: string) => string {
+  const shown = new Map<string, string>();
+  return (uri) => {
+    let s = shown.get(uri);
+    if (s === undefined) {
+      const p = uriToPath(uri);
+      s = p ? displayPath(p) : uri;
+      shown.set(uri, s);
+    }
+    return s;
+  };
 }
 
 function range(span: Span, lines: LineIndex) {
@@ -29,10 +38,12 @@ function range(span: Span, lines: LineIndex) {
 /** Index of every file's text, for edits that land in another file of a Prisma schema. */
 function lineIndexFor(result: CheckResult) {
   const cache = new Map<string, LineIndex>();
+  let checked: Map<string, string> | undefined;
   return (file: CheckedFile, uri: string, texts: { uri: string; text: string }[] = []): LineIndex => {
     let idx = cache.get(uri);
     if (!idx) {
-      const text = uri === file.uri ? file.text : texts.find((t) => t.uri === uri)?.text ?? result.files.find((f) => f.uri === uri)?.text ?? '';
+      checked ??= new Map(result.files.map((f) => [f.uri, f.text]));
+      const text = uri === file.uri ? file.text : texts.find((t) => t.uri === uri)?.text ?? checked.get(uri) ?? '';
       idx = new LineIndex(text);
       cache.set(uri, idx);
     }
@@ -42,6 +53,7 @@ function lineIndexFor(result: CheckResult) {
 
 export function toJson(result: CheckResult): string {
   const index = lineIndexFor(result);
+  const uriDisplay = uriDisplayer();
   const diagnostics = result.files.flatMap((file) =>
     file.findings.map((f) => ({
       file: displayPath(file.path),
@@ -121,6 +133,7 @@ const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warnin
 
 export function toSarif(result: CheckResult): string {
   const index = lineIndexFor(result);
+  const uriDisplay = uriDisplayer();
   const rules = allRules.map((r) => ({
     id: r.meta.id,
     name: r.meta.id,
