@@ -59,6 +59,22 @@ describe('config', () => {
     assert.equal(engine.configFor(uri).dialect, 'sqlite');
   });
 
+  it('an engine resolves a config file once per revision, and apart for each set of overrides', () => {
+    const host = Object.assign(new MemoryHost(), { rev: 0, revision() { return this.rev; } });
+    host.files.set(path.resolve('/p/db-design.json'), '{ "rules": { "prefer-text-over-varchar": ["warning", { "allowVarchar": true }] } }');
+    const engine = new Engine(host, (uri) => (uri.includes('/lite/') ? { dialect: 'sqlite' } : {}));
+    const at = (p: string) => engine.configFor(pathToUri(path.resolve(p)));
+    const [a, b, lite] = [at('/p/a/1.sql'), at('/p/b/c/2.sql'), at('/p/lite/3.sql')];
+    assert.equal(a, b, 'files under one config file share its resolved config');
+    assert.equal(a.dialect, undefined);
+    assert.equal(lite.dialect, 'sqlite', "another file's overrides are its own");
+    assert.equal(a.options('prefer-text-over-varchar').allowVarchar, true);
+    assert.equal(a.options('prefer-text-over-varchar'), a.options('prefer-text-over-varchar'), 'options are worked out once');
+    host.files.set(path.resolve('/p/db-design.json'), '{ "rules": { "prefer-text-over-varchar": ["warning", { "allowVarchar": false }] } }');
+    host.rev++;
+    assert.equal(at('/p/a/1.sql').options('prefer-text-over-varchar').allowVarchar, false, 'a new revision reads the file again');
+  });
+
   it('defaults to PostgreSQL 16 without a config file', () => {
     const c = loadConfig(new MemoryHost(), path.resolve('/nowhere'));
     assert.equal(c.pgVersion, 16);

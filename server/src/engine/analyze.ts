@@ -15,7 +15,7 @@ import { describeEngine, ProjectEngines, type EngineDecision } from '../workspac
 import { migrationAge, type MigrationAge } from '../workspace/migration-age';
 import { generatedFrom, SQL_ONLY_DESIGN_RULES, type GeneratedFrom } from '../workspace/source-of-truth';
 import { CachingHost, SqlWorkspace, type SqlUnit } from '../workspace/unit';
-import { loadConfig, type ConfigLookups, type ConfigOverrides, type ResolvedConfig } from './config';
+import { loadConfig, type ConfigMemo, type ConfigOverrides, type ResolvedConfig } from './config';
 import { isScriptPath, languageOf, pathToUri, uriToPath, type Language } from './files';
 import { applyHistoryPolicy } from './history-policy';
 import { configuredEngine, designLanguage, loadUnit } from './load';
@@ -94,17 +94,17 @@ export class Engine {
   configFor(uri: string): ResolvedConfig {
     const fsPath = uriToPath(uri);
     const dir = fsPath ? path.dirname(fsPath) : process.cwd();
-    return loadConfig(this.cached, dir, this.overrides(uri), this.configLookups());
+    return loadConfig(this.cached, dir, this.overrides(uri), this.configMemo());
   }
 
-  private lookups: { revision: number; folders: ConfigLookups } | undefined;
+  private memo: { revision: number; configs: ConfigMemo } | undefined;
 
-  /** Where each folder's config file is, remembered while the host's revision stays the same. */
-  private configLookups(): ConfigLookups | undefined {
+  /** Where each folder's config file is, and each one resolved, remembered while the host's revision stays the same. */
+  private configMemo(): ConfigMemo | undefined {
     const revision = this.cached.revision?.();
     if (revision === undefined) return undefined;
-    if (this.lookups?.revision !== revision) this.lookups = { revision, folders: new Map() };
-    return this.lookups.folders;
+    if (this.memo?.revision !== revision) this.memo = { revision, configs: { folders: new Map(), resolved: new Map() } };
+    return this.memo.configs;
   }
 
   /**
@@ -282,20 +282,18 @@ export class Engine {
    * them: that would be quadratic in the history's length).
    */
   private designReports(rule: Rule, unit: FrontEndResult, language: Language, config: ResolvedConfig): Map<string, Report[]> {
-    const options = config.options(rule.meta.id);
-    // The settings of the rules it consults decide its fixes: they are part of what its reports depend on.
-    const consulted = new Map((rule.meta.consults ?? []).map((id) => [id, config.severity(id) === 'off' ? undefined : config.options(id)]));
-    const key = `${rule.meta.id}\u0000${language}\u0000${config.pgVersion}\u0000${JSON.stringify(options)}\u0000${JSON.stringify([...consulted])}`;
+    const key = designKey(rule, language, config);
     let perSchema = this.designCache.get(unit.schema);
     const hit = perSchema?.get(key);
     if (hit) return hit;
+    const options = config.options(rule.meta.id);
+    const optionsOf = (id: string) => (rule.meta.consults?.includes(id) && config.severity(id) !== 'off' ? config.options(id) : undefined);
     const byUri = new Map<string, Report[]>();
     const report = (r: Report) => {
       const list = byUri.get(r.at.uri);
       if (list) list.push(r);
       else byUri.set(r.at.uri, [r]);
     };
-    const optionsOf = (id: string) => consulted.get(id);
     rule.checkSchema!({ schema: unit.schema, dialect: unit.schema.dialect, language: designLanguage(language), pgVersion: config.pgVersion, options, optionsOf, report });
     if (!perSchema) {
       perSchema = new Map();
@@ -427,6 +425,27 @@ function internalError(rule: string, uri: string, err: unknown): Finding {
     span: { start: 0, end: 0 },
     fixes: [],
   };
+}
+
+
+/** What a design rule's reports depend on besides the schema, as one string: worked out once per rule and config. */
+const designKeys = new WeakMap<ResolvedConfig, Map<string, string>>();
+
+function designKey(rule: Rule, language: Language, config: ResolvedConfig): string {
+  let keys = designKeys.get(config);
+  if (!keys) {
+    keys = new Map();
+    designKeys.set(config, keys);
+  }
+  const id = `${rule.meta.id}\u0000${language}`;
+  let key = keys.get(id);
+  if (key === undefined) {
+    // The settings of the rules it consults decide its fixes: they are part of what its reports depend on.
+    const consulted = (rule.meta.consults ?? []).map((c) => [c, config.severity(c) === 'off' ? undefined : config.options(c)]);
+    key = `${id}\u0000${config.pgVersion}\u0000${JSON.stringify(config.options(rule.meta.id))}\u0000${JSON.stringify(consulted)}`;
+    keys.set(id, key);
+  }
+  return key;
 }
 
 export type { SourceRef };

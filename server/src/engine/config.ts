@@ -85,6 +85,15 @@ export type FoundConfig = { file: string; text: string };
  */
 export type ConfigLookups = Map<string, FoundConfig | null>;
 
+/**
+ * What `loadConfig` remembers for a caller that loads the config of many files while the files on disk stay the
+ * same: where each folder's config file is, and each config file resolved (by its path and the overrides).
+ */
+export interface ConfigMemo {
+  folders: ConfigLookups;
+  resolved: Map<string, ResolvedConfig>;
+}
+
 /** Finds the nearest db-design.json at or above `dir`; with `lookups`, each folder is looked at once. */
 export function findConfigFile(host: ConfigHost, dir: string, lookups?: ConfigLookups): FoundConfig | undefined {
   const walked: string[] = [];
@@ -186,6 +195,8 @@ function normaliseRuleSetting(value: unknown): RuleSetting | undefined {
 }
 
 export function resolveConfig(file: ConfigFile, filePath: string | undefined, errors: string[], overrides: ConfigOverrides = {}): ResolvedConfig {
+  /** Each rule's options, worked out once: rules read them, none changes them. */
+  const options = new Map<string, Readonly<Record<string, unknown>>>();
   return {
     file: filePath,
     dialect: overrides.dialect ?? file.dialect,
@@ -210,23 +221,36 @@ export function resolveConfig(file: ConfigFile, filePath: string | undefined, er
       return ruleById(ruleId)?.meta.defaultSeverity ?? 'off';
     },
     options(ruleId) {
-      const defaults: Record<string, unknown> = {};
-      for (const [name, option] of Object.entries(ruleById(ruleId)?.meta.options ?? {})) defaults[name] = option.default;
-      const setting = file.rules?.[ruleId];
-      return Array.isArray(setting) ? { ...defaults, ...setting[1] } : defaults;
+      let resolved = options.get(ruleId);
+      if (!resolved) {
+        const defaults: Record<string, unknown> = {};
+        for (const [name, option] of Object.entries(ruleById(ruleId)?.meta.options ?? {})) defaults[name] = option.default;
+        const setting = file.rules?.[ruleId];
+        resolved = Object.freeze(Array.isArray(setting) ? { ...defaults, ...setting[1] } : defaults);
+        options.set(ruleId, resolved);
+      }
+      return resolved;
     },
   };
 }
 
 /** Reads and resolves the config that governs a file in `dir`. */
-export function loadConfig(host: ConfigHost, dir: string, overrides?: ConfigOverrides, lookups?: ConfigLookups): ResolvedConfig {
+export function loadConfig(host: ConfigHost, dir: string, overrides?: ConfigOverrides, memo?: ConfigMemo): ResolvedConfig {
   const explicit = overrides?.configFile;
   const explicitText = explicit ? host.readFile(explicit) : undefined;
   if (explicit && explicitText === undefined) return resolveConfig({}, explicit, [`${explicit}: cannot read the file`], overrides);
-  const found = explicit ? { file: explicit, text: explicitText! } : findConfigFile(host, dir, lookups);
-  if (!found) return resolveConfig({}, undefined, [], overrides);
-  const { config, errors } = parseConfig(found.text, found.file);
-  return resolveConfig(config, found.file, errors, overrides);
+  const found = explicit ? { file: explicit, text: explicitText! } : findConfigFile(host, dir, memo?.folders);
+  const key = memo && `${found?.file ?? ''}\u0000${JSON.stringify(overrides ?? {})}`;
+  const known = key === undefined ? undefined : memo!.resolved.get(key);
+  if (known) return known;
+  let config: ResolvedConfig;
+  if (!found) config = resolveConfig({}, undefined, [], overrides);
+  else {
+    const { config: file, errors } = parseConfig(found.text, found.file);
+    config = resolveConfig(file, found.file, errors, overrides);
+  }
+  if (key !== undefined) memo!.resolved.set(key, config);
+  return config;
 }
 
 /** True when a `/`-separated path matches one of the ignore patterns (`*` within a segment, `**` across). */
