@@ -147,6 +147,6 @@ describe('one source of truth in a TypeORM project', () => {
     const rebuild = await p.analyze('src/migrations/1700000000001-Rebuild.ts');
     assert.deepEqual(rebuild.findings.filter((f) => DESIGN.has(f.rule)).map((f) => f.message), [], 'a table rebuilt under a temporary name is the entity\'s');
     const hover = hoverAt(init, init.text.indexOf('"note"') + 2);
-    assert.match(hover?.markdown ?? '', /Declared as `@Entity class Note` in \[Note\.ts\]/);
+    assert.match(hover?.markdown ?? '', /Declared as `@Entity class Note` in \[Note\.ts\]\([^)]*Note\.ts#L5\) \(line 5\)/);
   });
 });

@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import { buildDrizzle, configsIn, findDrizzleConfigs, ModuleFiles, readDrizzleFile, schemaFiles, type DrizzleConfig } from '../ts/drizzle';
 import type { MigrationSet, WorkspaceHost } from './migrations';
+import { LineIndex } from '../model/text';
 import type { GeneratedFrom, SourceDeclaration } from './source-of-truth';
 
 /** Configs near a migrations folder: in its parents, or below the folder that holds it (`server/db/drizzle.config.ts`). */
@@ -54,7 +55,7 @@ export function drizzleSource(set: MigrationSet, host: WorkspaceHost): Generated
           tables.set(b.table.name.toLowerCase(), {
             file: b.file.path,
             span: b.table.source.span,
-            line: text.slice(0, b.table.source.span.start).split('\n').length,
+            line: LineIndex.of(text).positionAt(b.table.source.span.start).line + 1,
             name: `${b.drizzle.variable ?? b.table.name} (${b.table.name})`,
           });
         }

@@ -8,7 +8,7 @@
  * Each tool is a `SourceFinder`; other front ends add theirs with `registerSourceFinder`.
  */
 import * as path from 'node:path';
-import type { Span } from '../model/text';
+import { LineIndex, type Span } from '../model/text';
 import { prismaSchemaFiles, scanPrisma } from '../prisma';
 import { argument, findAttribute } from '../prisma/syntax';
 import { drizzleSource } from './drizzle-source';
@@ -125,7 +125,7 @@ function prismaSource(set: MigrationSet, host: WorkspaceHost): GeneratedFrom | u
             if (b.kind !== 'model' && b.kind !== 'view') continue;
             const mapped = argument(findAttribute(b.attributes, 'map'), 'name', 0)?.value;
             const name = (mapped?.kind === 'string' ? mapped.value : undefined) ?? b.name;
-            models.set(name.toLowerCase(), { file, span: b.nameSpan, line: text.slice(0, b.nameSpan.start).split('\n').length, name: `${b.kind} ${b.name}` });
+            models.set(name.toLowerCase(), { file, span: b.nameSpan, line: LineIndex.of(text).positionAt(b.nameSpan.start).line + 1, name: `${b.kind} ${b.name}` });
           }
         }
       }

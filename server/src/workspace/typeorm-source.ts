@@ -7,6 +7,7 @@
  */
 import { buildEntities, readEntityFile, typeormProject } from '../ts/typeorm';
 import type { MigrationSet, WorkspaceHost } from './migrations';
+import { LineIndex } from '../model/text';
 import type { GeneratedFrom, SourceDeclaration } from './source-of-truth';
 
 export function typeormSource(set: MigrationSet, host: WorkspaceHost): GeneratedFrom | undefined {
@@ -32,7 +33,7 @@ export function typeormSource(set: MigrationSet, host: WorkspaceHost): Generated
           tables.set(b.table.name.toLowerCase(), {
             file: b.file.path,
             span,
-            line: b.file.text.slice(0, span.start).split('\n').length,
+            line: LineIndex.of(b.file.text).positionAt(span.start).line + 1,
             name: `@Entity class ${b.cls.className}`,
           });
         }
