@@ -54,9 +54,10 @@ function lineIndexFor(result: CheckResult) {
 export function toJson(result: CheckResult): string {
   const index = lineIndexFor(result);
   const uriDisplay = uriDisplayer();
-  const diagnostics = result.files.flatMap((file) =>
-    file.findings.map((f) => ({
-      file: displayPath(file.path),
+  const diagnostics = result.files.flatMap((file) => {
+    const shown = displayPath(file.path);
+    return file.findings.map((f) => ({
+      file: shown,
       rule: f.rule,
       severity: f.severity,
       message: f.message,
@@ -65,8 +66,8 @@ export function toJson(result: CheckResult): string {
         title: fix.title,
         edits: fix.edits.map((e) => ({ file: uriDisplay(e.uri), range: range(e.span, index(file, e.uri)), newText: e.newText })),
       })),
-    })),
-  );
+    }));
+  });
   const { engine, engines } = enginesOf(result);
   return JSON.stringify({ version: 1, files: result.files.length, engine, engines, ...(result.changedSince ? { changedSince: result.changedSince } : {}), diagnostics }, null, 2);
 }
@@ -149,13 +150,14 @@ export function toSarif(result: CheckResult): string {
     const r = range(span, lines);
     return { startLine: r.start.line + 1, startColumn: r.start.character + 1, endLine: r.end.line + 1, endColumn: r.end.character + 1 };
   };
-  const results = result.files.flatMap((file) =>
-    file.findings.map((f: Finding) => ({
+  const results = result.files.flatMap((file) => {
+    const shown = displayPath(file.path);
+    return file.findings.map((f: Finding) => ({
       ruleId: f.rule,
       ruleIndex: ruleIndex.get(f.rule),
       level: SARIF_LEVEL[f.severity],
       message: { text: f.message },
-      locations: [{ physicalLocation: { artifactLocation: { uri: displayPath(file.path) }, region: region(f.span, index(file, file.uri)) } }],
+      locations: [{ physicalLocation: { artifactLocation: { uri: shown }, region: region(f.span, index(file, file.uri)) } }],
       fixes: f.fixes.map((fix) => ({
         description: { text: fix.title },
         artifactChanges: groupByUri(fix.edits).map(([uri, edits]) => ({
@@ -163,8 +165,8 @@ export function toSarif(result: CheckResult): string {
           replacements: edits.map((e) => ({ deletedRegion: region(e.span, index(file, uri)), insertedContent: { text: e.newText } })),
         })),
       })),
-    })),
-  );
+    }));
+  });
   return JSON.stringify(
     {
       $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
