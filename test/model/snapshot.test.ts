@@ -159,6 +159,34 @@ describe('schema snapshots share tables and never change', () => {
     assert.equal(second.tables.get('t')!.columns[1].nullable, true, 'and so does the second');
   });
 
+  it("a table built by a statement holds the reading's columns; changing them leaves the reading as read", () => {
+    const uri = 'file:///r.sql';
+    const parse = parseSqlFile({ uri, text: "CREATE TABLE t (id bigint PRIMARY KEY, note varchar(20), level int DEFAULT 1);\nCOMMENT ON COLUMN t.level IS 'how deep';\nALTER TABLE t ALTER COLUMN note SET NOT NULL, ALTER COLUMN note TYPE text, ALTER COLUMN level DROP DEFAULT;\nALTER TABLE t RENAME COLUMN level TO depth;\nALTER TABLE t ADD COLUMN at timestamptz;\nALTER TABLE t ALTER COLUMN at SET DEFAULT now();" }, 'postgresql');
+    const changesOf = (i: number) => statementChanges(parse.statements[i], { uri, dialect: 'postgresql' });
+    const readings = parse.statements.map((_, i) => JSON.stringify(changesOf(i)));
+    const replay = () => {
+      const live = emptySchema('postgresql');
+      for (const i of parse.statements.keys()) {
+        applyChanges(live, changesOf(i));
+        if (i === 0) {
+          const created = changesOf(0)[0];
+          assert.ok(created.op === 'create-table');
+          const column = created.parts.find((p) => 'column' in p && p.column.name === 'note');
+          assert.equal(live.tables.get('t')!.columns[1], column && 'column' in column ? column.column : undefined, "the table holds the reading's column");
+        }
+      }
+      return live;
+    };
+    const end = picture(replay());
+    assert.deepEqual(parse.statements.map((_, i) => JSON.stringify(changesOf(i))), readings, 'every reading reads as it did');
+    const t = JSON.parse(end).tables[0][1];
+    assert.deepEqual(
+      t.columns.map((c: { name: string; type: { name: string }; nullable?: boolean; default?: unknown; comment?: string }) => [c.name, c.type.name, c.nullable ?? true, c.default !== undefined, c.comment]),
+      [['id', 'int8', false, false, undefined], ['note', 'text', false, false, undefined], ['depth', 'int4', true, false, 'how deep'], ['at', 'timestamptz', true, true, undefined]],
+    );
+    assert.equal(picture(replay()), end, 'a second replay of the same readings ends where the first did');
+  });
+
   it('the largest PostgreSQL files of the shared corpus', { skip: !corpusRoot && NO_CORPUS }, () => {
     const root = corpusRoot!;
     const manifest = fs.readFileSync(path.join(root, 'MANIFEST.tsv'), 'utf8').split('\n');

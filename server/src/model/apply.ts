@@ -7,18 +7,28 @@
 import { dropColumn, dropTable, nameMatcher, refKey, removeNamed, renameColumn, renameNamed, renameTable } from './changes';
 import { implicitName, makeObjectName, noteRelationName, relationNameTaken } from './names';
 import type { Declared, SchemaChange, TableName } from './schema-change';
-import { emptyTable, findColumn, type Column, type Schema, type Table } from './schema';
-import { mutableColumn, mutableColumns, mutableEnum, mutableTable, own } from './snapshot';
+import { emptyTable, findColumn, type Column, type ColumnType, type Schema, type Table } from './schema';
+import { mutableColumn, mutableColumns, mutableEnum, mutableTable, own, shareColumns } from './snapshot';
 
 function newTable(name: TableName, kind: Table['kind']): Table {
   return { ...emptyTable(name, 'sql', kind), policies: [] };
 }
 
 /** A column as the schema keeps it: its own copy of the type, marked when the type is one of the schema's enums. */
-function placed(schema: Schema, column: Column): Column {
-  const type = { ...column.type };
-  if (!type.isEnum && schema.enums.has(type.name.toLowerCase())) type.isEnum = true;
-  return { ...column, type };
+/** A column type as the schema reads it: marked as an enum when it names one. */
+function placedType(schema: Schema, type: ColumnType): ColumnType {
+  return type.isEnum || !schema.enums.has(type.name.toLowerCase()) ? type : { ...type, isEnum: true };
+}
+
+/**
+ * A statement's column as `table`'s: the reading's own object when the schema adds nothing to it. The table then
+ * copies its columns before it changes one (`shareColumns`): readings are read again by later replays.
+ */
+function placed(schema: Schema, table: Table, column: Column): Column {
+  const type = placedType(schema, column.type);
+  if (type !== column.type) return { ...column, type };
+  shareColumns(table);
+  return column;
 }
 
 function copyColumns(into: Table, from: Table): void {
@@ -128,7 +138,7 @@ function createTable(schema: Schema, c: Extract<SchemaChange, { op: 'create-tabl
     }
   }
   for (const part of c.parts) {
-    if ('column' in part) upsertColumn(schema, table, placed(schema, part.column));
+    if ('column' in part) upsertColumn(schema, table, placed(schema, table, part.column));
     else {
       const like = schema.tables.get(part.like);
       if (like) copyColumns(table, like);
@@ -146,19 +156,19 @@ function addColumn(schema: Schema, table: Table, c: Extract<SchemaChange, { op: 
   if (existing) {
     // MODIFY restates the column: its type, nullability and default; keys elsewhere stay.
     const i = table.columns.indexOf(existing);
-    table.columns[i] = { ...placed(schema, c.column), comment: existing.comment };
-  } else table.columns.push(placed(schema, c.column));
+    table.columns[i] = { ...c.column, type: placedType(schema, c.column.type), comment: existing.comment };
+  } else table.columns.push(placed(schema, table, c.column));
   for (const d of keysFirst(c.declared)) declare(schema, table, d);
 }
 
 function alterColumn(schema: Schema, table: Table, c: Extract<SchemaChange, { op: 'alter-column' }>): void {
   const found = findColumn(table, c.column);
   if (!found) {
-    if (c.ifAbsent && table.partial) table.columns.push(placed(schema, c.ifAbsent));
+    if (c.ifAbsent && table.partial) table.columns.push(placed(schema, table, c.ifAbsent));
     return;
   }
   const column = mutableColumn(table, found);
-  if (c.type) column.type = placed(schema, { ...column, type: c.type }).type;
+  if (c.type) column.type = placedType(schema, c.type);
   if (c.nullable !== undefined) column.nullable = c.nullable;
   if (c.default === null) delete column.default;
   else if (c.default) column.default = { ...c.default };

@@ -4,7 +4,7 @@
  * it); copying every table for each would cost the whole schema per state. A `snapshot` copies the two
  * maps only: the table and enum objects are then shared, and the replay copies one the first time it
  * changes it (`mutableTable`, `mutableEnum`), and a column the first time one of the table's columns changes
- * (`mutableColumns`). Only model/apply.ts and model/changes.ts change a schema, and they ask for a mutable copy
+ * (`mutableColumns`; a table built by a statement holds that statement's column objects until then). Only model/apply.ts and model/changes.ts change a schema, and they ask for a mutable copy
  * before every change.
  *
  * A schema that was never snapshotted (a Prisma or TypeScript model, a fresh replay) owns all its
@@ -45,6 +45,14 @@ export function cloneTable(t: Table): Table {
   if (t.checks) out.checks = t.checks.map((c) => ({ ...c, columns: [...c.columns] }));
   sharedColumns.add(out);
   return out;
+}
+
+/**
+ * `table` holds column objects it does not own (a statement's reading, which later replays read again): the first
+ * change to one of its columns copies them (`mutableColumns`).
+ */
+export function shareColumns(table: Table): void {
+  sharedColumns.add(table);
 }
 
 /** The columns of a table the schema may change (see `mutableTable`), each safe to change in place. */
