@@ -36,7 +36,7 @@ export interface FileReplay {
   /** With facts: `states[k]` is the schema after statement `spacing * (k + 1) - 1` (a snapshot: read only). */
   states: Schema[];
   spacing: number;
-  /** With facts, when every statement was replayed: the schema after the file (a snapshot: read only). */
+  /** With facts, when every statement was replayed: the schema after the file (a snapshot: read only; given away once when handed over, see `resumeReplay`). */
   end?: Schema;
 }
 
@@ -193,14 +193,19 @@ function samePrefix(previous: FileReplay, next: SqlFileParse): number {
  * starts from the last state kept before that statement. The same text again after a replay the budget
  * stopped goes on from where it stopped (the editor's next run on a large file gets further). `start`
  * gives the schema before the file (for the caller to change), needed only when no kept state comes first.
+ * `handOver`: nobody else resumes `previous` from its end state (a replay worked out ahead for one analysis).
  */
-export function resumeReplay(previous: FileReplay | undefined, parse: SqlFileParse, start: () => Schema, budget?: Budget): { replay: FileReplay; schema: Schema } {
+export function resumeReplay(previous: FileReplay | undefined, parse: SqlFileParse, start: () => Schema, budget?: Budget, handOver = false): { replay: FileReplay; schema: Schema } {
   const spacing = spacingFor(statementCount(parse));
   // A replay the budget cut short resumes too: the statements it got to are read, and so are their states.
   const same = previous && previous.spacing === spacing ? samePrefix(previous, parse) : 0;
   // The same statements again (the editor's next run after one that had no time for the rules): nothing to replay.
   if (previous?.end && !parse.unread && same === parse.statements.length && same === previous.statements.length) {
-    return { replay: previous, schema: snapshot(previous.end) };
+    if (!handOver) return { replay: previous, schema: snapshot(previous.end) };
+    // A replay handed over (worked out ahead for this one analysis) gives its end state away: no copy of it.
+    const schema = previous.end;
+    previous.end = undefined;
+    return { replay: previous, schema };
   }
   const kept = Math.min(Math.floor(same / spacing), previous?.states.length ?? 0);
   if (!previous || kept === 0) {

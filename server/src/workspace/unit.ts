@@ -218,7 +218,7 @@ export class SqlWorkspace {
   private replay(uri: string, start: string, parse: SqlFileParse, before: () => Schema, opts: SqlUnitOptions, ahead?: FileReplay): { replay: FileReplay; schema: Schema } {
     const key = `${opts.dialect}\u0000${uri}`;
     const last = this.lastReplays.get(key);
-    const out = resumeReplay(ahead ?? (last?.start === start ? last.replay : undefined), parse, before, opts.budget);
+    const out = ahead ? resumeReplay(ahead, parse, before, opts.budget, true) : resumeReplay(last?.start === start ? last.replay : undefined, parse, before, opts.budget);
     this.lastReplays.delete(key);
     this.lastReplays.set(key, { start, replay: out.replay });
     if (this.lastReplays.size > MAX_RESUMES) this.lastReplays.delete(this.lastReplays.keys().next().value as string);
