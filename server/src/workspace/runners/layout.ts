@@ -146,9 +146,14 @@ export function byName(a: string, b: string): number {
  * Runners refuse or skip a migration older than the newest one applied, so a new one goes after it.
  */
 export function newestVersion(set: MigrationSet): string | undefined {
+  return newestFile(set)?.version;
+}
+
+/** The set's newest migration: its last up file, in the runner's order, with a version. */
+export function newestFile(set: MigrationSet): MigrationFile | undefined {
   for (let i = set.files.length - 1; i >= 0; i--) {
     const f = set.files[i];
-    if (f.direction === 'up' && /\d/.test(f.version)) return f.version;
+    if (f.direction === 'up' && /\d/.test(f.version)) return f;
   }
   return undefined;
 }

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import type { MigrationSet } from '../migrations';
 import { splitStatements } from '../../sql/split';
 import { perSet } from '../set-memo';
-import { flatSet, MIGRATION_FOLDER, newMigrationOf, nextFlatFile, SQL, stemFor, upgradeVersion, versionAfter } from './layout';
+import { flatSet, MIGRATION_FOLDER, newestFile, newMigrationOf, nextFlatFile, SQL, stemFor, upgradeVersion, versionAfter } from './layout';
 import type { FileRunFacts, MigrationRunner } from './types';
 
 /** The first psql meta-command (`\set ON_ERROR_STOP 1`, `\i file.sql`) of a text, as the splitter reads them. */
@@ -61,8 +61,7 @@ const plain: MigrationRunner = {
   newMigration(ctx) {
     // Extension scripts all run in ALTER EXTENSION's transaction: a new one would not leave it.
     if (extensionScripts(ctx.set)) return undefined;
-    const ups = ctx.set.files.filter((f) => f.direction === 'up' && /\d/.test(f.version));
-    const newest = ups[ups.length - 1];
+    const newest = newestFile(ctx.set);
     const dir = newest ? path.dirname(newest.fsPath) : undefined;
     // Version folders: a new folder after the newest (`v1.13/` -> `v1.14/`, `deltas/3/` -> `deltas/4/`).
     if (newest && dir !== ctx.set.root) {
