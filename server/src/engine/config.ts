@@ -240,8 +240,8 @@ export function loadConfig(host: ConfigHost, dir: string, overrides?: ConfigOver
   const explicitText = explicit ? host.readFile(explicit) : undefined;
   if (explicit && explicitText === undefined) return resolveConfig({}, explicit, [`${explicit}: cannot read the file`], overrides);
   const found = explicit ? { file: explicit, text: explicitText! } : findConfigFile(host, dir, memo?.folders);
-  const key = memo && `${found?.file ?? ''}\u0000${JSON.stringify(overrides ?? {})}`;
-  const known = key === undefined ? undefined : memo!.resolved.get(key);
+  const key = memo ? `${found?.file ?? ''}\u0000${JSON.stringify(overrides ?? {})}` : undefined;
+  const known = key === undefined ? undefined : memo?.resolved.get(key);
   if (known) return known;
   let config: ResolvedConfig;
   if (!found) config = resolveConfig({}, undefined, [], overrides);
@@ -249,7 +249,7 @@ export function loadConfig(host: ConfigHost, dir: string, overrides?: ConfigOver
     const { config: file, errors } = parseConfig(found.text, found.file);
     config = resolveConfig(file, found.file, errors, overrides);
   }
-  if (key !== undefined) memo!.resolved.set(key, config);
+  if (key !== undefined) memo?.resolved.set(key, config);
   return config;
 }
 
