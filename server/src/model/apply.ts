@@ -21,14 +21,19 @@ function placedType(schema: Schema, type: ColumnType): ColumnType {
 }
 
 /**
- * A statement's column as `table`'s: the reading's own object when the schema adds nothing to it. The table then
- * copies its columns before it changes one (`shareColumns`): readings are read again by later replays.
+ * A statement's column as the schema's: the reading's own object when the schema adds nothing to it. A table given
+ * that object copies its columns before it changes one (`shareColumns`): readings are read again by later replays.
  */
-function placed(schema: Schema, table: Table, column: Column): Column {
+function placed(schema: Schema, column: Column): Column {
   const type = placedType(schema, column.type);
-  if (type !== column.type) return { ...column, type };
-  shareColumns(table);
-  return column;
+  return type === column.type ? column : { ...column, type };
+}
+
+/** Adds a statement's column to `table` (see `placed`). */
+function pushPlaced(schema: Schema, table: Table, column: Column): void {
+  const own = placed(schema, column);
+  if (own === column) shareColumns(table);
+  table.columns.push(own);
 }
 
 function copyColumns(into: Table, from: Table): void {
@@ -137,13 +142,18 @@ function createTable(schema: Schema, c: Extract<SchemaChange, { op: 'create-tabl
       table.foreignKeys.push(...parent.foreignKeys.map((f) => ({ ...f })));
     }
   }
+  let shares = false;
   for (const part of c.parts) {
-    if ('column' in part) upsertColumn(schema, table, placed(schema, table, part.column));
-    else {
+    if ('column' in part) {
+      const column = placed(schema, part.column);
+      shares ||= column === part.column;
+      upsertColumn(schema, table, column);
+    } else {
       const like = schema.tables.get(part.like);
       if (like) copyColumns(table, like);
     }
   }
+  if (shares) shareColumns(table);
   for (const d of keysFirst(c.declared)) declare(schema, table, d);
   schema.tables.set(table.key, table);
   noteRelationName(schema, table.name);
@@ -157,14 +167,14 @@ function addColumn(schema: Schema, table: Table, c: Extract<SchemaChange, { op: 
     // MODIFY restates the column: its type, nullability and default; keys elsewhere stay.
     const i = table.columns.indexOf(existing);
     table.columns[i] = { ...c.column, type: placedType(schema, c.column.type), comment: existing.comment };
-  } else table.columns.push(placed(schema, table, c.column));
+  } else pushPlaced(schema, table, c.column);
   for (const d of keysFirst(c.declared)) declare(schema, table, d);
 }
 
 function alterColumn(schema: Schema, table: Table, c: Extract<SchemaChange, { op: 'alter-column' }>): void {
   const found = findColumn(table, c.column);
   if (!found) {
-    if (c.ifAbsent && table.partial) table.columns.push(placed(schema, table, c.ifAbsent));
+    if (c.ifAbsent && table.partial) pushPlaced(schema, table, c.ifAbsent);
     return;
   }
   const column = mutableColumn(table, found);
