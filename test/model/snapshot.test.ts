@@ -151,7 +151,12 @@ describe('schema snapshots share tables and never change', () => {
     const second = snapshot(live);
     assert.notEqual(live.tables.get('t'), first.tables.get('t'), 'the table is copied');
     assert.equal(live.tables.get('t')!.columns[1], first.tables.get('t')!.columns[1], 'its columns are not');
+    assert.equal(live.tables.get('t')!.indexes[0], first.tables.get('t')!.indexes[0], 'nor its primary key');
     assert.equal(snapshotWork.columnsCopied, columns);
+    const parts = snapshotWork.partsCopied;
+    apply('ALTER INDEX t_level_idx RENAME TO t_level_ix;');
+    assert.equal(snapshotWork.partsCopied, parts + 1, 'renaming an index copies the indexes');
+    assert.deepEqual(second.tables.get('t')!.indexes.map((i) => i.name), ['t_pkey', 't_level_idx'], 'the second snapshot still reads as taken');
     apply('ALTER TABLE t ALTER COLUMN note SET NOT NULL;');
     assert.equal(snapshotWork.columnsCopied, columns + 3);
     assert.equal(live.tables.get('t')!.columns[1].nullable, false);

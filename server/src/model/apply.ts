@@ -8,7 +8,7 @@ import { dropColumn, dropTable, nameMatcher, refKey, removeNamed, renameColumn, 
 import { implicitName, makeObjectName, noteRelationName, relationNameTaken } from './names';
 import type { Declared, SchemaChange, TableName } from './schema-change';
 import { emptyTable, findColumn, type Column, type ColumnType, type Schema, type Table } from './schema';
-import { mutableColumn, mutableColumns, mutableEnum, mutableTable, own, shareColumns } from './snapshot';
+import { mutableColumn, mutableColumns, mutableEnum, mutableParts, mutableTable, own, shareColumns } from './snapshot';
 
 function newTable(name: TableName, kind: Table['kind']): Table {
   return { ...emptyTable(name, 'sql', kind), policies: [] };
@@ -85,8 +85,9 @@ function declare(schema: Schema, table: Table, d: Declared): void {
       return;
     }
     case 'using-index': {
-      const ix = table.indexes.find((i) => i.name === d.index);
-      if (!ix) return;
+      const at = table.indexes.findIndex((i) => i.name === d.index);
+      if (at < 0) return;
+      const ix = mutableParts(table).indexes[at];
       ix.kind = d.as;
       if (d.name) ix.name = d.name;
       noteRelationName(schema, d.name);
@@ -267,8 +268,8 @@ export function applyChange(schema: Schema, c: SchemaChange): void {
       table.indexes = table.indexes.filter((i) => i.kind !== 'primary');
       return;
     case 'validate-check': {
-      const check = table.checks?.find((x) => x.name === c.name);
-      if (check) delete check.notValid;
+      const at = table.checks?.findIndex((x) => x.name === c.name) ?? -1;
+      if (at >= 0) delete mutableParts(table).checks![at].notValid;
       return;
     }
     case 'row-security':
@@ -287,8 +288,8 @@ export function applyChange(schema: Schema, c: SchemaChange): void {
       if (table.policies) table.policies = table.policies.filter((p) => p.name !== c.name);
       return;
     case 'rename-policy': {
-      const policy = table.policies?.find((p) => p.name === c.from);
-      if (policy) policy.name = c.to;
+      const at = table.policies?.findIndex((p) => p.name === c.from) ?? -1;
+      if (at >= 0) mutableParts(table).policies![at].name = c.to;
       return;
     }
     default: {

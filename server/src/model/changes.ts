@@ -7,7 +7,7 @@
  */
 import type { Dialect, ForeignKey, Schema, Table } from './schema';
 import { noteRelationName } from './names';
-import { mutableColumn, mutableTable } from './snapshot';
+import { mutableColumn, mutableParts, mutableTable } from './snapshot';
 
 /** Does the engine compare these names (columns, indexes, constraints) without regard to case? */
 function caseInsensitive(dialect: Dialect): boolean {
@@ -65,7 +65,7 @@ export function renameTable(schema: Schema, table: Table, ns: string | undefined
   schema.tables.set(newKey, table);
   noteRelationName(schema, name);
   const refs = (f: ForeignKey) => refKey(f) === oldKey;
-  for (const t of referencing(schema, refs)) for (const f of t.foreignKeys) if (refs(f)) f.refTable = qualifiedName(table.schema, name);
+  for (const t of referencing(schema, refs)) for (const f of mutableParts(t).foreignKeys) if (refs(f)) f.refTable = qualifiedName(table.schema, name);
   return true;
 }
 
@@ -87,11 +87,12 @@ export function renameColumn(schema: Schema, table: Table, from: string, to: str
   const swap = (cols: string[]) => cols.map((c) => (same(c, from) ? to : c));
   const column = table.columns.find((c) => same(c.name, from));
   if (column) mutableColumn(table, column).name = to;
+  mutableParts(table);
   for (const i of table.indexes) i.columns = swap(i.columns);
   for (const f of table.foreignKeys) f.columns = swap(f.columns);
   for (const c of table.checks ?? []) c.columns = swap(c.columns);
   const refs = (f: ForeignKey) => refKey(f) === table.key;
-  for (const t of referencing(schema, refs)) for (const f of t.foreignKeys) if (refs(f)) f.refColumns = swap(f.refColumns);
+  for (const t of referencing(schema, refs)) for (const f of mutableParts(t).foreignKeys) if (refs(f)) f.refColumns = swap(f.refColumns);
 }
 
 /** DROP CONSTRAINT / DROP INDEX: removes the index, key, foreign key or check of that name. */
@@ -109,7 +110,7 @@ export function removeNamed(schema: Schema, found: Table, name: string): boolean
 export function renameNamed(schema: Schema, found: Table, from: string, to: string): boolean {
   const same = nameMatcher(schema.dialect);
   if (!namedIn(found).some((x) => same(x.name, from))) return false;
-  for (const x of namedIn(mutableTable(schema, found))) if (same(x.name, from)) x.name = to;
+  for (const x of namedIn(mutableParts(mutableTable(schema, found)))) if (same(x.name, from)) x.name = to;
   noteRelationName(schema, to);
   return true;
 }

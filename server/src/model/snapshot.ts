@@ -4,7 +4,8 @@
  * it); copying every table for each would cost the whole schema per state. A `snapshot` copies the two
  * maps only: the table and enum objects are then shared, and the replay copies one the first time it
  * changes it (`mutableTable`, `mutableEnum`), and a column the first time one of the table's columns changes
- * (`mutableColumns`; a table built by a statement holds that statement's column objects until then). Only model/apply.ts and model/changes.ts change a schema, and they ask for a mutable copy
+ * (`mutableColumns`; a table built by a statement holds that statement's column objects until then), and its
+ * indexes, keys, checks and policies the first time one of those changes in place (`mutableParts`). Only model/apply.ts and model/changes.ts change a schema, and they ask for a mutable copy
  * before every change.
  *
  * A schema that was never snapshotted (a Prisma or TypeScript model, a fresh replay) owns all its
@@ -16,7 +17,7 @@ import type { Column, EnumType, Schema, Table } from './schema';
 const owned = new WeakMap<Schema, WeakSet<object>>();
 
 /** Counts of the copies made, for tests that guard how much a replay copies (never reset by the code). */
-export const snapshotWork = { snapshots: 0, tablesCopied: 0, columnsCopied: 0 };
+export const snapshotWork = { snapshots: 0, tablesCopied: 0, columnsCopied: 0, partsCopied: 0 };
 
 function cloneColumn(c: Column): Column {
   const out: Column = { ...c, type: { ...c.type } };
@@ -31,20 +32,37 @@ function cloneColumn(c: Column): Column {
  */
 const sharedColumns = new WeakSet<Table>();
 
-/** A copy of what the replay changes in a table (its columns, indexes, keys, checks and policies); columns on their first change. */
+/**
+ * Tables whose indexes, foreign keys, checks and policies are still the objects of the table they were copied from:
+ * most statements add one or drop one, which changes the lists, not the objects in them (`mutableParts`).
+ */
+const sharedParts = new WeakSet<Table>();
+
+/**
+ * A copy of what the replay changes in a table: its lists of columns, indexes, keys, checks and policies. The objects
+ * in them are copied on the first change to one (`mutableColumns`, `mutableParts`).
+ */
 export function cloneTable(t: Table): Table {
   snapshotWork.tablesCopied++;
-  const out: Table = {
-    ...t,
-    columns: [...t.columns],
-    indexes: t.indexes.map((i) => ({ ...i, columns: [...i.columns] })),
-    foreignKeys: t.foreignKeys.map((f) => ({ ...f, columns: [...f.columns], refColumns: [...f.refColumns] })),
-  };
+  const out: Table = { ...t, columns: [...t.columns], indexes: [...t.indexes], foreignKeys: [...t.foreignKeys] };
   if (t.rls) out.rls = { ...t.rls };
-  if (t.policies) out.policies = t.policies.map((p) => ({ ...p }));
-  if (t.checks) out.checks = t.checks.map((c) => ({ ...c, columns: [...c.columns] }));
+  if (t.policies) out.policies = [...t.policies];
+  if (t.checks) out.checks = [...t.checks];
   sharedColumns.add(out);
+  sharedParts.add(out);
   return out;
+}
+
+/** `table` (one the schema may change, see `mutableTable`) with indexes, foreign keys, checks and policies safe to change in place. */
+export function mutableParts(table: Table): Table {
+  if (sharedParts.delete(table)) {
+    snapshotWork.partsCopied++;
+    table.indexes = table.indexes.map((i) => ({ ...i, columns: [...i.columns] }));
+    table.foreignKeys = table.foreignKeys.map((f) => ({ ...f, columns: [...f.columns], refColumns: [...f.refColumns] }));
+    if (table.policies) table.policies = table.policies.map((p) => ({ ...p }));
+    if (table.checks) table.checks = table.checks.map((c) => ({ ...c, columns: [...c.columns] }));
+  }
+  return table;
 }
 
 /**
