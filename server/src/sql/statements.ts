@@ -46,6 +46,7 @@ export class StatementView implements StatementSyntax {
   readonly site: Site;
   private described: StatementInfo | undefined;
   private read: SchemaChange[] | undefined;
+  private whole: SourceRef | undefined;
 
   constructor(
     readonly parsed: ParsedStatement,
@@ -69,9 +70,9 @@ export class StatementView implements StatementSyntax {
     return (this.read ??= statementChanges(this.parsed, { uri: this.uri, dialect: this.dialect }));
   }
 
-  /** The whole statement, `;` included. */
+  /** The whole statement, `;` included (one object per view: fixes look statements up by it, read only). */
   get ref(): SourceRef {
-    return this.site.statementRef();
+    return (this.whole ??= this.site.statementRef());
   }
 
   get text(): string {
