@@ -389,7 +389,7 @@ const KEYWORDS = ['create', 'copy', 'or', 'replace', 'temp', 'temporary', 'funct
 
 /** The word at `i` if it is one of KEYWORDS, else '' (a function of its own: a closure in `word` would give every word a context). */
 function keywordAt(text: string, i: number, len: number): string {
-  for (const k of KEYWORDS) if (sameWord(text, i, len, k)) return k;
+  for (let k = 0; k < KEYWORDS.length; k++) if (sameWord(text, i, len, KEYWORDS[k])) return KEYWORDS[k];
   return '';
 }
 
