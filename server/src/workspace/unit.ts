@@ -83,8 +83,8 @@ export class SqlWorkspace {
   }
 
   private sets = new Map<string, MigrationSet | null>();
-  /** The sets found this revision, by what they hold: equal sets detected from different files are one object. */
-  private setsByContent = new Map<string, MigrationSet>();
+  /** The sets found this revision, by root: equal sets detected from different files are one object (`sameSet`). */
+  private setsByRoot = new Map<string, MigrationSet[]>();
   private setsRevision: number | undefined;
 
   /** The migration set of a file, if it is a migration (remembered for all its files while nothing changes). */
@@ -92,7 +92,7 @@ export class SqlWorkspace {
     const rev = this.rawHost.revision?.();
     if (rev === undefined || rev !== this.setsRevision) {
       this.sets.clear();
-      this.setsByContent.clear();
+      this.setsByRoot.clear();
       this.setsRevision = rev;
     }
     const cfg = JSON.stringify(config);
@@ -108,10 +108,12 @@ export class SqlWorkspace {
       // A runner that reads each file's content (goose, plain SQL) detects the set once per file; the same set
       // as one object keeps what is worked out once per set (workspace/set-memo) shared by all its files.
       if (set) {
-        const content = setContent(set);
-        const same = this.setsByContent.get(content);
+        const found = set;
+        const atRoot = this.setsByRoot.get(found.root);
+        const same = atRoot?.find((s) => sameSet(s, found));
         if (same) set = same;
-        else this.setsByContent.set(content, set);
+        else if (atRoot) atRoot.push(found);
+        else this.setsByRoot.set(found.root, [found]);
       }
       this.sets.set(key, set ?? null);
       // Files of a set detected by layout belong to it whatever their content: one detection serves all
@@ -425,8 +427,13 @@ function hasDownSection(text: string): boolean {
   return false;
 }
 
-/** Everything a set holds, as one string: equal strings, equal sets. */
-function setContent(set: MigrationSet): string {
-  const files = set.files.map((f) => `${f.fsPath}\u0000${f.name}\u0000${f.direction}\u0000${f.version}`).join('\u0001');
-  return `${set.root}\u0000${set.runner}\u0000${set.runnerSource}\u0002${files}`;
+/** Do two sets hold the same: root, runner and files? */
+function sameSet(a: MigrationSet, b: MigrationSet): boolean {
+  if (a.root !== b.root || a.runner !== b.runner || a.runnerSource !== b.runnerSource || a.files.length !== b.files.length) return false;
+  for (let i = 0; i < a.files.length; i++) {
+    const x = a.files[i];
+    const y = b.files[i];
+    if (x !== y && (x.fsPath !== y.fsPath || x.name !== y.name || x.direction !== y.direction || x.version !== y.version)) return false;
+  }
+  return true;
 }
