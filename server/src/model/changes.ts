@@ -98,7 +98,7 @@ export function renameColumn(schema: Schema, table: Table, from: string, to: str
 /** DROP CONSTRAINT / DROP INDEX: removes the index, key, foreign key or check of that name. */
 export function removeNamed(schema: Schema, found: Table, name: string): boolean {
   const same = nameMatcher(schema.dialect);
-  if (!namedIn(found).some((x) => same(x.name, name))) return false;
+  if (!holdsNamed(found, name, same)) return false;
   const table = mutableTable(schema, found);
   table.indexes = table.indexes.filter((i) => !same(i.name, name));
   table.foreignKeys = table.foreignKeys.filter((f) => !same(f.name, name));
@@ -109,10 +109,18 @@ export function removeNamed(schema: Schema, found: Table, name: string): boolean
 /** Renames a constraint or index (`RENAME CONSTRAINT`, `ALTER INDEX ... RENAME TO`, `RENAME INDEX`). */
 export function renameNamed(schema: Schema, found: Table, from: string, to: string): boolean {
   const same = nameMatcher(schema.dialect);
-  if (!namedIn(found).some((x) => same(x.name, from))) return false;
+  if (!holdsNamed(found, from, same)) return false;
   for (const x of namedIn(mutableParts(mutableTable(schema, found)))) if (same(x.name, from)) x.name = to;
   noteRelationName(schema, to);
   return true;
+}
+
+/** Does the table hold an index, foreign key or check named `name`? (DROP INDEX asks every table of its schema.) */
+function holdsNamed(table: Table, name: string, same: (a: string | undefined, b: string) => boolean): boolean {
+  for (const x of table.indexes) if (same(x.name, name)) return true;
+  for (const x of table.foreignKeys) if (same(x.name, name)) return true;
+  for (const x of table.checks ?? []) if (same(x.name, name)) return true;
+  return false;
 }
 
 /** A table's named objects: indexes, foreign keys and checks. */
