@@ -428,22 +428,26 @@ function internalError(rule: string, uri: string, err: unknown): Finding {
 }
 
 
-/** What a design rule's reports depend on besides the schema, as one string: worked out once per rule and config. */
-const designKeys = new WeakMap<ResolvedConfig, Map<string, string>>();
+/** What a design rule's reports depend on besides the schema, as one string: worked out once per config, language and rule. */
+const designKeys = new WeakMap<ResolvedConfig, Map<Language, Map<Rule, string>>>();
 
 function designKey(rule: Rule, language: Language, config: ResolvedConfig): string {
-  let keys = designKeys.get(config);
+  let byLanguage = designKeys.get(config);
+  if (!byLanguage) {
+    byLanguage = new Map();
+    designKeys.set(config, byLanguage);
+  }
+  let keys = byLanguage.get(language);
   if (!keys) {
     keys = new Map();
-    designKeys.set(config, keys);
+    byLanguage.set(language, keys);
   }
-  const id = `${rule.meta.id}\u0000${language}`;
-  let key = keys.get(id);
+  let key = keys.get(rule);
   if (key === undefined) {
     // The settings of the rules it consults decide its fixes: they are part of what its reports depend on.
     const consulted = (rule.meta.consults ?? []).map((c) => [c, config.severity(c) === 'off' ? undefined : config.options(c)]);
-    key = `${id}\u0000${config.pgVersion}\u0000${JSON.stringify(config.options(rule.meta.id))}\u0000${JSON.stringify(consulted)}`;
-    keys.set(id, key);
+    key = `${rule.meta.id}\u0000${language}\u0000${config.pgVersion}\u0000${JSON.stringify(config.options(rule.meta.id))}\u0000${JSON.stringify(consulted)}`;
+    keys.set(rule, key);
   }
   return key;
 }
