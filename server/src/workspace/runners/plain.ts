@@ -31,7 +31,8 @@ function psqlCommand(set: MigrationSet, f: FileRunFacts): string | undefined {
   });
 }
 
-const numbered = (n: string) => SQL.test(n) && /^v?\d/i.test(n);
+const LEADING_VERSION = /^v?\d/i;
+const numbered = (n: string) => SQL.test(n) && LEADING_VERSION.test(n);
 
 const plain: MigrationRunner = {
   info: {
@@ -41,12 +42,17 @@ const plain: MigrationRunner = {
     behaviour: 'plain migration files run statement by statement (as psql does), each statement committing on its own unless the file has BEGIN ... COMMIT',
   },
   detect(ctx) {
-    const files = () => ctx.host.readDir(ctx.dir).filter((e) => !e.isDir && SQL.test(e.name)).map((e) => e.name);
+    // Asked for each file of the folder: counted without a list.
+    const numberedFiles = () => {
+      let n = 0;
+      for (const e of ctx.host.readDir(ctx.dir)) if (!e.isDir && numbered(e.name)) n++;
+      return n;
+    };
     if (ctx.configured || MIGRATION_FOLDER.test(ctx.dirName) || /migrat/i.test(ctx.base)) {
-      const useNumbered = numbered(ctx.base) && files().filter(numbered).length >= 2;
+      const useNumbered = numbered(ctx.base) && numberedFiles() >= 2;
       return flatSet(ctx.dir, ctx.host, 'plain', useNumbered ? numbered : (n) => SQL.test(n), { self: ctx.base });
     }
-    if (numbered(ctx.base) && files().filter(numbered).length >= 3) return flatSet(ctx.dir, ctx.host, 'plain', numbered);
+    if (numbered(ctx.base) && numberedFiles() >= 3) return flatSet(ctx.dir, ctx.host, 'plain', numbered);
     return undefined;
   },
   fileMode(f) {
