@@ -34,13 +34,31 @@ export function languageOf(uriOrPath: string, text?: string): Language | undefin
   return undefined;
 }
 
-export function uriToPath(uri: string): string | undefined {
-  const parsed = URI.parse(uri);
-  return parsed.scheme === 'file' ? parsed.fsPath : undefined;
+/**
+ * `convert` with its answers remembered. Paths and URIs are converted back and forth for every file of a history,
+ * again in every analysis, and the conversions are pure and not cheap.
+ */
+function remembered<T>(convert: (s: string) => T): (s: string) => T {
+  const memo = new Map<string, T>();
+  return (s) => {
+    if (memo.has(s)) return memo.get(s) as T;
+    const out = convert(s);
+    if (memo.size >= 50_000) memo.clear();
+    memo.set(s, out);
+    return out;
+  };
 }
 
+export const uriToPath = remembered((uri: string): string | undefined => {
+  const parsed = URI.parse(uri);
+  return parsed.scheme === 'file' ? parsed.fsPath : undefined;
+});
+
+/** An absolute path's URI does not depend on the current folder: remembered. */
+const absoluteUri = remembered((fsPath: string) => URI.file(path.resolve(fsPath)).toString());
+
 export function pathToUri(fsPath: string): string {
-  return URI.file(path.resolve(fsPath)).toString();
+  return path.isAbsolute(fsPath) ? absoluteUri(fsPath) : URI.file(path.resolve(fsPath)).toString();
 }
 
 /** Text is binary when it has NUL characters: not a file anyone wants linted. */

@@ -1,23 +1,9 @@
 /**
  * Reading the workspace for the SQL analysis: a host that remembers what it read while the workspace's
- * revision stays the same, remembered path-to-URI conversions, and other files' text by URI.
+ * revision stays the same, and other files' text by URI.
  */
 import { URI } from 'vscode-uri';
 import type { WorkspaceHost } from './migrations';
-
-/** Path-to-URI conversions are pure and not cheap: remembered across analyses. */
-const uriMemo = new Map<string, string>();
-export function memoUri(toUri: (p: string) => string): (p: string) => string {
-  return (p) => {
-    let u = uriMemo.get(p);
-    if (u === undefined) {
-      u = toUri(p);
-      if (uriMemo.size > 50_000) uriMemo.clear();
-      uriMemo.set(p, u);
-    }
-    return u;
-  };
-}
 
 /** The text of another file of the workspace, by URI (for hovers that say where something was created). */
 export function reader(host: WorkspaceHost): (uri: string) => string | undefined {

@@ -24,7 +24,7 @@ import { placeIndex, placeWidening } from './index-placement';
 import { bringsOutRewrite, loneChangeOutside } from './fix-placement';
 import { sqlHover } from './hover';
 import { analyseTransactions } from './transactions';
-import { CachingHost, memoUri, reader } from './host-cache';
+import { CachingHost, reader } from './host-cache';
 import { prismaSectionComment } from './source-of-truth';
 
 export { CachingHost } from './host-cache';
@@ -128,12 +128,11 @@ export class SqlWorkspace {
 
   load(uri: string, fsPath: string | undefined, text: string, opts: SqlUnitOptions): SqlUnit {
     const set = fsPath ? this.setOf(fsPath, opts.migrations) : undefined;
-    const toUri = memoUri(opts.toUri);
     const entry = set && fsPath ? fileAt(set, fsPath) : undefined;
     if (!set || !entry) return this.standalone(uri, text, opts);
     const history = this.history(set, opts.dialect);
     // The set's files as on disk (read once per set), with this file's text as the editor has it.
-    const onDisk = perSet(set, 'history-files', () => upFiles(set).map((f) => ({ uri: toUri(f.fsPath), text: this.host.readFile(f.fsPath) ?? '' })));
+    const onDisk = perSet(set, 'history-files', () => upFiles(set).map((f) => ({ uri: opts.toUri(f.fsPath), text: this.host.readFile(f.fsPath) ?? '' })));
     const at = entry.direction === 'up' ? upPosition(set, entry) : -1;
     history.update(at >= 0 && onDisk[at].text !== text ? onDisk.map((f, i) => (i === at ? { uri: f.uri, text } : f)) : onDisk);
     const upIndex = entry.direction === 'up' ? at : upPosition(set, upFileFor(set, entry) ?? entry) + 1;
