@@ -14,7 +14,6 @@ function newTable(name: TableName, kind: Table['kind']): Table {
   return { ...emptyTable(name, 'sql', kind), policies: [] };
 }
 
-/** A column as the schema keeps it: its own copy of the type, marked when the type is one of the schema's enums. */
 /** A column type as the schema reads it: marked as an enum when it names one. */
 function placedType(schema: Schema, type: ColumnType): ColumnType {
   return type.isEnum || !schema.enums.has(type.name.toLowerCase()) ? type : { ...type, isEnum: true };

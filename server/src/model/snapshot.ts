@@ -5,8 +5,8 @@
  * maps only: the table and enum objects are then shared, and the replay copies one the first time it
  * changes it (`mutableTable`, `mutableEnum`), and a column the first time one of the table's columns changes
  * (`mutableColumns`; a table built by a statement holds that statement's column objects until then), and its
- * indexes, keys, checks and policies the first time one of those changes in place (`mutableParts`). Only model/apply.ts and model/changes.ts change a schema, and they ask for a mutable copy
- * before every change.
+ * indexes, keys, checks and policies the first time one of those changes in place (`mutableParts`). Only
+ * model/apply.ts and model/changes.ts change a schema, and they ask for a mutable copy before every change.
  *
  * A schema that was never snapshotted (a Prisma or TypeScript model, a fresh replay) owns all its
  * objects and changes them in place.
@@ -53,7 +53,10 @@ export function cloneTable(t: Table): Table {
   return out;
 }
 
-/** `table` (one the schema may change, see `mutableTable`) with indexes, foreign keys, checks and policies safe to change in place. */
+/**
+ * `table` (one the schema may change, see `mutableTable`) with indexes, foreign keys, checks and policies safe to
+ * change in place.
+ */
 export function mutableParts(table: Table): Table {
   if (sharedParts.delete(table)) {
     snapshotWork.partsCopied++;

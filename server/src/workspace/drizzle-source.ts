@@ -4,9 +4,9 @@
  * tables; the SQL keeps migration safety and what the schema does not declare.
  */
 import * as path from 'node:path';
+import { LineIndex } from '../model/text';
 import { buildDrizzle, configsIn, findDrizzleConfigs, ModuleFiles, readDrizzleFile, schemaFiles, type DrizzleConfig } from '../ts/drizzle';
 import type { MigrationSet, WorkspaceHost } from './migrations';
-import { LineIndex } from '../model/text';
 import type { GeneratedFrom, SourceDeclaration } from './source-of-truth';
 
 /** Configs near a migrations folder: in its parents, or below the folder that holds it (`server/db/drizzle.config.ts`). */

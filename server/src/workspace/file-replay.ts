@@ -36,7 +36,10 @@ export interface FileReplay {
   /** With facts: `states[k]` is the schema after statement `spacing * (k + 1) - 1` (a snapshot: read only). */
   states: Schema[];
   spacing: number;
-  /** With facts, when every statement was replayed: the schema after the file (a snapshot: read only; given away once when handed over, see `resumeReplay`). */
+  /**
+   * With facts, when every statement was replayed: the schema after the file (a snapshot: read only; given away
+   * once when the replay is handed over, see `resumeReplay`).
+   */
   end?: Schema;
 }
 

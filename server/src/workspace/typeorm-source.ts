@@ -6,8 +6,8 @@
  * findings to them; raw indexes, policies and tables no entity declares keep theirs on the SQL.
  */
 import { buildEntities, readEntityFile, typeormProject } from '../ts/typeorm';
-import type { MigrationSet, WorkspaceHost } from './migrations';
 import { LineIndex } from '../model/text';
+import type { MigrationSet, WorkspaceHost } from './migrations';
 import type { GeneratedFrom, SourceDeclaration } from './source-of-truth';
 
 export function typeormSource(set: MigrationSet, host: WorkspaceHost): GeneratedFrom | undefined {
