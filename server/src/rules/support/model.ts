@@ -30,12 +30,19 @@ export function label(table: Table, column: Column): string {
 
 /** The names a column goes by: its database name and, in Prisma, its field name. */
 export function namesOf(column: Column): string[] {
-  return column.fieldName && column.fieldName !== column.name ? [column.name, column.fieldName] : [column.name];
+  const field = fieldNameOf(column);
+  return field ? [column.name, field] : [column.name];
 }
 
 /** Whether `test` holds for one of the column's names (`namesOf`), without a list per column asked about. */
 export function someName(column: Column, test: (name: string) => boolean): boolean {
-  return test(column.name) || (!!column.fieldName && column.fieldName !== column.name && test(column.fieldName));
+  const field = fieldNameOf(column);
+  return test(column.name) || (field !== undefined && test(field));
+}
+
+/** The column's field name where it differs from its column name (Prisma's `@map`). */
+function fieldNameOf(column: Column): string | undefined {
+  return column.fieldName && column.fieldName !== column.name ? column.fieldName : undefined;
 }
 
 /** Field names for Prisma (what the user writes in @@index), column names for SQL. */
