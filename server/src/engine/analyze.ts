@@ -94,17 +94,9 @@ export class Engine {
   configFor(uri: string): ResolvedConfig {
     const fsPath = uriToPath(uri);
     const dir = fsPath ? path.dirname(fsPath) : process.cwd();
-    return loadConfig(this.cached, dir, this.overrides(uri), this.configMemo());
-  }
-
-  private memo: { revision: number; configs: ConfigMemo } | undefined;
-
-  /** Where each folder's config file is, and each one resolved, remembered while the host's revision stays the same. */
-  private configMemo(): ConfigMemo | undefined {
-    const revision = this.cached.revision?.();
-    if (revision === undefined) return undefined;
-    if (this.memo?.revision !== revision) this.memo = { revision, configs: { folders: new Map(), resolved: new Map() } };
-    return this.memo.configs;
+    // Where each folder's config file is, and each one resolved, remembered while the host's revision stays the same.
+    const memo = this.cached.perRevision<ConfigMemo>('config', () => ({ folders: new Map(), resolved: new Map() }));
+    return loadConfig(this.cached, dir, this.overrides(uri), memo);
   }
 
   /**

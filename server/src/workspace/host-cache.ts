@@ -1,6 +1,6 @@
 /**
- * Reading the workspace for the SQL analysis: a host that remembers what it read while the workspace's
- * revision stays the same, and other files' text by URI.
+ * Reading the workspace for the SQL analysis: a host that remembers what it read (and what callers worked out
+ * from it) while the workspace's revision stays the same, and other files' text by URI.
  */
 import { URI } from 'vscode-uri';
 import type { WorkspaceHost } from './migrations';
@@ -40,8 +40,25 @@ export class CachingHost implements WorkspaceHost {
       this.rev = rev;
       this.files.clear();
       this.dirs.clear();
+      this.memos.clear();
     }
     return true;
+  }
+
+  private memos = new Map<string, unknown>();
+
+  /**
+   * What a caller works out from the files and keeps while they stay the same (`name` tells callers apart): made
+   * again once the revision moves; undefined for a host without a revision, where nothing may be kept.
+   */
+  perRevision<T>(name: string, make: () => T): T | undefined {
+    if (!this.fresh()) return undefined;
+    let memo = this.memos.get(name) as T | undefined;
+    if (memo === undefined) {
+      memo = make();
+      this.memos.set(name, memo);
+    }
+    return memo;
   }
 
   readFile(fsPath: string): string | undefined {

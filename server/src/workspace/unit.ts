@@ -62,14 +62,14 @@ export class SqlWorkspace {
   private histories = new Map<string, History>();
   /** Per file (and dialect): its last whole replay, and what the schema before it was (`start`). */
   private lastReplays = new Map<string, { start: string; replay: FileReplay }>();
-  private readonly host: WorkspaceHost;
+  private readonly host: CachingHost;
 
   /** `inOrder`: each file of a set is analysed once, in the set's order (`db-design check`; see `History`). */
   constructor(
-    private readonly rawHost: WorkspaceHost & { revision?(): number },
+    host: WorkspaceHost & { revision?(): number },
     private readonly inOrder = false,
   ) {
-    this.host = rawHost instanceof CachingHost ? rawHost : new CachingHost(rawHost);
+    this.host = host instanceof CachingHost ? host : new CachingHost(host);
   }
 
   private history(set: MigrationSet, dialect: Dialect): History {
@@ -82,45 +82,37 @@ export class SqlWorkspace {
     return h;
   }
 
-  private sets = new Map<string, MigrationSet | null>();
-  /** The sets found this revision, by root: equal sets detected from different files are one object (`sameSet`). */
-  private setsByRoot = new Map<string, MigrationSet[]>();
-  private setsRevision: number | undefined;
-
   /** The migration set of a file, if it is a migration (remembered for all its files while nothing changes). */
   setOf(fsPath: string, config: MigrationsConfig): MigrationSet | undefined {
-    const rev = this.rawHost.revision?.();
-    if (rev === undefined || rev !== this.setsRevision) {
-      this.sets.clear();
-      this.setsByRoot.clear();
-      this.setsRevision = rev;
-    }
+    // Per revision: each file's set, and the sets found by root (equal sets detected from different files are one
+    // object, see `sameSet`).
+    const memo = this.host.perRevision('migration-sets', () => ({ sets: new Map<string, MigrationSet | null>(), byRoot: new Map<string, MigrationSet[]>() }));
     const cfg = JSON.stringify(config);
     const key = `${cfg}\u0000${fsPath}`;
-    if (rev !== undefined && this.sets.has(key)) return this.sets.get(key) ?? undefined;
+    if (memo?.sets.has(key)) return memo.sets.get(key) ?? undefined;
     let set: MigrationSet | undefined;
     try {
       set = findMigrationSet(fsPath, this.host, config);
     } catch {
       set = undefined;
     }
-    if (rev !== undefined) {
+    if (memo) {
       // A runner that reads each file's content (goose, plain SQL) detects the set once per file; the same set
       // as one object keeps what is worked out once per set (workspace/set-memo) shared by all its files.
       if (set) {
         const found = set;
-        const atRoot = this.setsByRoot.get(found.root);
+        const atRoot = memo.byRoot.get(found.root);
         const same = atRoot?.find((s) => sameSet(s, found));
         if (same) set = same;
         else if (atRoot) atRoot.push(found);
-        else this.setsByRoot.set(found.root, [found]);
+        else memo.byRoot.set(found.root, [found]);
       }
-      this.sets.set(key, set ?? null);
+      memo.sets.set(key, set ?? null);
       // Files of a set detected by layout belong to it whatever their content: one detection serves all
       // (for pop, the files of the same engine: its plain files belong to one set per engine).
       const mod = set?.runnerSource === 'layout' ? runnerModule(set.runner) : undefined;
       if (set && mod && (mod.layoutOwnsFiles || mod.sharesSet)) {
-        for (const f of set.files) if (mod.layoutOwnsFiles || mod.sharesSet?.(fsPath, f.fsPath)) this.sets.set(`${cfg}\u0000${f.fsPath}`, set);
+        for (const f of set.files) if (mod.layoutOwnsFiles || mod.sharesSet?.(fsPath, f.fsPath)) memo.sets.set(`${cfg}\u0000${f.fsPath}`, set);
       }
     }
     return set;
