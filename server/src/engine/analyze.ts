@@ -22,6 +22,7 @@ import { configuredEngine, designLanguage, loadUnit } from './load';
 import { oncePerPlace } from './shared-reports';
 import type { Shifted } from './shifted';
 import { applySuppressions, parseDirectives } from './suppression';
+import { TableReports } from './table-reports';
 
 /** File access for the engine: the CLI reads the disk, the language server overlays open documents. */
 export interface AnalysisHost {
@@ -142,7 +143,7 @@ export class Engine {
     /** Rules the budget left out. */
     const skipped = { rules: 0 };
     for (const rule of allRules) {
-      if (!rule.checkSchema) continue;
+      if (!rule.checkSchema && !rule.checkTable) continue;
       // A down migration restores an old state on purpose: its design is judged where it was first written.
       // Design needs the whole file: a table read in part is not missing what comes later (pg_dump adds keys last).
       if (sqlUnit?.role === 'down' || unread) continue;
@@ -286,7 +287,9 @@ export class Engine {
       if (list) list.push(r);
       else byUri.set(r.at.uri, [r]);
     };
-    rule.checkSchema!({ schema: unit.schema, dialect: unit.schema.dialect, language: designLanguage(language), pgVersion: config.pgVersion, options, optionsOf, report });
+    const ctx = { dialect: unit.schema.dialect, language: designLanguage(language), pgVersion: config.pgVersion, options, optionsOf };
+    if (rule.checkTable) this.tableReports.run(rule, `${key}\u0000${ctx.dialect}`, ctx, unit.schema, report);
+    else rule.checkSchema!({ ...ctx, schema: unit.schema, report });
     if (!perSchema) {
       perSchema = new Map();
       this.designCache.set(unit.schema, perSchema);
@@ -296,6 +299,7 @@ export class Engine {
   }
 
   private readonly designCache = new WeakMap<object, Map<string, Map<string, Report[]>>>();
+  private readonly tableReports = new TableReports();
 
   /** The statement rules over the file's statements, with the migration history's facts. */
   private statementRules(unit: SqlUnit, config: ResolvedConfig, budget: Budget | undefined, skipped: { rules: number }): Finding[] {

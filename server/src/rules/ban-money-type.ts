@@ -1,4 +1,4 @@
-import { label, tables } from './support/model';
+import { counts, label } from './support/model';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -30,27 +30,26 @@ export default defineRule({
     ],
   },
 
-  checkSchema(ctx) {
+  checkTable(ctx, table) {
+    if (!counts(table)) return;
     if (ctx.dialect !== 'postgresql') return;
-    for (const table of tables(ctx.schema)) {
-      for (const column of table.columns) {
-        if (column.type.name !== 'money') continue;
-        const prisma = column.type.prisma !== undefined;
-        ctx.report({
-          message:
-            `${label(table, column)} is ${prisma ? '@db.Money' : 'money'}: its decimals and formatting follow the server's lc_monetary locale, so ` +
-            `a restore elsewhere can change what the stored values mean. Use ${prisma ? '@db.Decimal(p, s)' : 'numeric'}.`,
-          at: (prisma ? column.type.prisma?.native?.source : undefined) ?? column.type.source ?? column.source,
-          fixes: [
-            {
-              title: prisma ? 'Use @db.Decimal(12, 2)' : 'Change type to numeric',
-              safe: false,
-              preferred: true,
-              intent: { kind: 'changeColumnType', table, column, sql: prisma ? 'numeric(12,2)' : 'numeric', prismaNative: prisma ? 'Decimal' : undefined, keepParams: false },
-            },
-          ],
-        });
-      }
+    for (const column of table.columns) {
+      if (column.type.name !== 'money') continue;
+      const prisma = column.type.prisma !== undefined;
+      ctx.report({
+        message:
+          `${label(table, column)} is ${prisma ? '@db.Money' : 'money'}: its decimals and formatting follow the server's lc_monetary locale, so ` +
+          `a restore elsewhere can change what the stored values mean. Use ${prisma ? '@db.Decimal(p, s)' : 'numeric'}.`,
+        at: (prisma ? column.type.prisma?.native?.source : undefined) ?? column.type.source ?? column.source,
+        fixes: [
+          {
+            title: prisma ? 'Use @db.Decimal(12, 2)' : 'Change type to numeric',
+            safe: false,
+            preferred: true,
+            intent: { kind: 'changeColumnType', table, column, sql: prisma ? 'numeric(12,2)' : 'numeric', prismaNative: prisma ? 'Decimal' : undefined, keepParams: false },
+          },
+        ],
+      });
     }
   },
 });

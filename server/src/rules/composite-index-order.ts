@@ -1,5 +1,5 @@
 import { findColumn, type Column, type Index, type Table } from '../model/schema';
-import { indexSubject, primaryKey, sameName, tables, writtenColumns } from './support/model';
+import { counts, indexSubject, primaryKey, sameName, writtenColumns } from './support/model';
 import { defineRule } from './types';
 
 /** Instants are searched by range; a `date` is as often an equality key (daily rows), so it is left alone. */
@@ -81,30 +81,29 @@ export default defineRule({
     ],
   },
 
-  checkSchema(ctx) {
-    for (const table of tables(ctx.schema)) {
-      for (const ix of table.indexes) {
-        if (ix.kind !== 'index' || ix.columns.length < 2 || !ix.source) continue;
-        if (ix.method && ix.method !== 'btree') continue;
-        const order = betterOrder(table, ix);
-        if (!order) continue;
-        const better = writtenColumns(table, order).join(', ');
-        const range = writtenColumns(table, ix.columns.filter((c) => isRange(findColumn(table, c))));
-        ctx.report({
-          message:
-            `${indexSubject(table, ix)} puts ${range.join(', ')} (a timestamp, searched by range) before columns ` +
-            `compared for equality: a query on both reads every entry in the time range. Put the equality columns first: (${better}).`,
-          at: ix.source,
-          fixes: [
-            {
-              title: `Reorder to (${better})`,
-              safe: false,
-              preferred: true,
-              intent: { kind: 'reorderIndex', table, index: ix, columns: order },
-            },
-          ],
-        });
-      }
+  checkTable(ctx, table) {
+    if (!counts(table)) return;
+    for (const ix of table.indexes) {
+      if (ix.kind !== 'index' || ix.columns.length < 2 || !ix.source) continue;
+      if (ix.method && ix.method !== 'btree') continue;
+      const order = betterOrder(table, ix);
+      if (!order) continue;
+      const better = writtenColumns(table, order).join(', ');
+      const range = writtenColumns(table, ix.columns.filter((c) => isRange(findColumn(table, c))));
+      ctx.report({
+        message:
+          `${indexSubject(table, ix)} puts ${range.join(', ')} (a timestamp, searched by range) before columns ` +
+          `compared for equality: a query on both reads every entry in the time range. Put the equality columns first: (${better}).`,
+        at: ix.source,
+        fixes: [
+          {
+            title: `Reorder to (${better})`,
+            safe: false,
+            preferred: true,
+            intent: { kind: 'reorderIndex', table, index: ix, columns: order },
+          },
+        ],
+      });
     }
   },
 });

@@ -1,7 +1,10 @@
-import { inColumns, isTextType, label, literalDefault, namesOf, stringList, tables, words } from './support/model';
+import { counts, fromOptions, inColumns, isTextType, label, literalDefault, namesOf, stringList, words } from './support/model';
 import { defineRule } from './types';
 
 const NAMES = ['status', 'state', 'role', 'type', 'kind', 'tier', 'plan', 'visibility', 'stage', 'phase', 'priority', 'level', 'mode'];
+
+/** The option `names`, lower case, once per options object. */
+const nameSet = fromOptions((o) => new Set(stringList(o.names, NAMES).map((n) => n.toLowerCase())));
 
 export default defineRule({
   meta: {
@@ -41,31 +44,30 @@ export default defineRule({
     ],
   },
 
-  checkSchema(ctx) {
-    const names = new Set(stringList(ctx.options.names, NAMES).map((n) => n.toLowerCase()));
-    for (const table of tables(ctx.schema)) {
-      for (const column of table.columns) {
-        if (column.type.array || !isTextType(column)) continue;
-        const value = literalDefault(column);
-        if (value === undefined) continue;
-        const word = namesOf(column)
-          .map((n) => words(n).pop())
-          .find((w) => w !== undefined && names.has(w));
-        if (!word) continue;
-        if (table.checks?.some((c) => inColumns(c.columns, column.name))) continue;
-        const advice =
-          table.origin === 'prisma'
-            ? ctx.dialect === 'sqlserver'
-              ? 'Prisma has no enums on SQL Server: add a CHECK constraint in a SQL migration, or validate in one place in the application.'
-              : 'Declare an enum with the allowed values and use it as the field type.'
-            : `Add CHECK (${column.name} IN ('${value.replace(/'/g, "''")}', ...)) or use an enum type.`;
-        ctx.report({
-          message:
-            `${label(table, column)} is free text with the default "${value}", so it presumably takes a few fixed values, but nothing ` +
-            `stops a misspelt or retired value from being stored. ${advice}`,
-          at: column.source,
-        });
-      }
+  checkTable(ctx, table) {
+    if (!counts(table)) return;
+    const names = nameSet(ctx.options);
+    for (const column of table.columns) {
+      if (column.type.array || !isTextType(column)) continue;
+      const value = literalDefault(column);
+      if (value === undefined) continue;
+      const word = namesOf(column)
+        .map((n) => words(n).pop())
+        .find((w) => w !== undefined && names.has(w));
+      if (!word) continue;
+      if (table.checks?.some((c) => inColumns(c.columns, column.name))) continue;
+      const advice =
+        table.origin === 'prisma'
+          ? ctx.dialect === 'sqlserver'
+            ? 'Prisma has no enums on SQL Server: add a CHECK constraint in a SQL migration, or validate in one place in the application.'
+            : 'Declare an enum with the allowed values and use it as the field type.'
+          : `Add CHECK (${column.name} IN ('${value.replace(/'/g, "''")}', ...)) or use an enum type.`;
+      ctx.report({
+        message:
+          `${label(table, column)} is free text with the default "${value}", so it presumably takes a few fixed values, but nothing ` +
+          `stops a misspelt or retired value from being stored. ${advice}`,
+        at: column.source,
+      });
     }
   },
 });

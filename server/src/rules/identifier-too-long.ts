@@ -47,7 +47,7 @@ export default defineRule({
     ],
   },
 
-  checkSchema(ctx) {
+  checkTable(ctx, table) {
     if (ctx.dialect !== 'postgresql') return;
     const report = (kind: string, name: string, bytes: number | undefined, what: () => string, at: SourceRef) => {
       ctx.report({
@@ -68,11 +68,9 @@ export default defineRule({
       const room = name.length + 2 + (qualifier ? qualifier.length + 3 : 0);
       if (bytes >= MAX_BYTES - 3 && written > room) report(kind, name, undefined, what, at);
     };
-    for (const table of ctx.schema.tables.values()) {
-      check(table.kind === 'table' ? 'table' : 'view', table.name, () => displayName(table), table.source, table.schema);
-      for (const column of table.columns) check('column', column.name, () => label(table, column), column.source);
-      // Index and constraint names: Prisma validates its own; in SQL the parser cuts them before the model
-      // sees them and their spans cover the whole statement, so the front end would have to report them.
-    }
+    check(table.kind === 'table' ? 'table' : 'view', table.name, () => displayName(table), table.source, table.schema);
+    for (const column of table.columns) check('column', column.name, () => label(table, column), column.source);
+    // Index and constraint names: Prisma validates its own; in SQL the parser cuts them before the model
+    // sees them and their spans cover the whole statement, so the front end would have to report them.
   },
 });

@@ -1,6 +1,6 @@
 import type { Column } from '../model/schema';
 import type { FixProposal } from '../model/intents';
-import { isFloatType, label, namesOf, numberOption, stringList, tables, words } from './support/model';
+import { counts, fromOptions, isFloatType, label, namesOf, numberOption, stringList, words } from './support/model';
 import { defineRule } from './types';
 
 const MONEY = [
@@ -28,6 +28,9 @@ function moneyWord(column: Column, money: Set<string>): string | undefined {
   }
   return undefined;
 }
+
+/** The option `names`, lower case, once per options object. */
+const moneyWords = fromOptions((o) => new Set(stringList(o.names, MONEY).map((w) => w.toLowerCase())));
 
 export default defineRule({
   meta: {
@@ -69,50 +72,49 @@ export default defineRule({
     ],
   },
 
-  checkSchema(ctx) {
+  checkTable(ctx, table) {
+    if (!counts(table)) return;
     if (ctx.dialect === 'mongodb') return;
-    const money = new Set(stringList(ctx.options.names, MONEY).map((w) => w.toLowerCase()));
+    const money = moneyWords(ctx.options);
     const precision = numberOption(ctx.options.precision, 12);
     const scale = numberOption(ctx.options.scale, 2);
-    for (const table of tables(ctx.schema)) {
-      for (const column of table.columns) {
-        if (!isFloatType(column)) continue;
-        const word = moneyWord(column, money);
-        if (!word) continue;
-        const prisma = column.type.prisma !== undefined;
-        const fixes: FixProposal[] = [];
-        let target: string;
-        const minor = namesOf(column).some((n) => words(n).some((w) => MINOR_UNITS.has(w)));
-        if (minor) {
-          // `costInCents`: already counted in cents, so a whole number of them, not a decimal of cents.
-          const sql = ctx.dialect === 'sqlite' ? 'integer' : 'bigint';
-          target = `${prisma ? 'BigInt' : sql} (a whole number of minor units)`;
-          fixes.push({
-            title: `Change type to ${prisma ? 'BigInt' : sql}`,
-            safe: false,
-            preferred: true,
-            intent: { kind: 'changeColumnType', table, column, sql, keepParams: false },
-          });
-        } else if (ctx.dialect === 'sqlite') {
-          target = 'integer minor units (cents), since SQLite has no exact decimal type';
-        } else {
-          const sql = `${ctx.dialect === 'postgresql' || ctx.dialect === 'cockroachdb' ? 'numeric' : 'decimal'}(${precision},${scale})`;
-          target = prisma ? `Decimal @db.Decimal(${precision}, ${scale})` : sql;
-          fixes.push({
-            title: `Change type to ${target}`,
-            safe: false,
-            preferred: true,
-            intent: { kind: 'changeColumnType', table, column, sql, keepParams: false },
-          });
-        }
-        ctx.report({
-          message:
-            `${label(table, column)} looks like money ("${word}") but is ${prisma ? column.type.written : column.type.written || column.type.name}, ` +
-            `a binary floating-point type: amounts such as 0.10 are stored inexactly and sums drift. Use ${target}.`,
-          at: column.type.source ?? column.source,
-          fixes,
+    for (const column of table.columns) {
+      if (!isFloatType(column)) continue;
+      const word = moneyWord(column, money);
+      if (!word) continue;
+      const prisma = column.type.prisma !== undefined;
+      const fixes: FixProposal[] = [];
+      let target: string;
+      const minor = namesOf(column).some((n) => words(n).some((w) => MINOR_UNITS.has(w)));
+      if (minor) {
+        // `costInCents`: already counted in cents, so a whole number of them, not a decimal of cents.
+        const sql = ctx.dialect === 'sqlite' ? 'integer' : 'bigint';
+        target = `${prisma ? 'BigInt' : sql} (a whole number of minor units)`;
+        fixes.push({
+          title: `Change type to ${prisma ? 'BigInt' : sql}`,
+          safe: false,
+          preferred: true,
+          intent: { kind: 'changeColumnType', table, column, sql, keepParams: false },
+        });
+      } else if (ctx.dialect === 'sqlite') {
+        target = 'integer minor units (cents), since SQLite has no exact decimal type';
+      } else {
+        const sql = `${ctx.dialect === 'postgresql' || ctx.dialect === 'cockroachdb' ? 'numeric' : 'decimal'}(${precision},${scale})`;
+        target = prisma ? `Decimal @db.Decimal(${precision}, ${scale})` : sql;
+        fixes.push({
+          title: `Change type to ${target}`,
+          safe: false,
+          preferred: true,
+          intent: { kind: 'changeColumnType', table, column, sql, keepParams: false },
         });
       }
+      ctx.report({
+        message:
+          `${label(table, column)} looks like money ("${word}") but is ${prisma ? column.type.written : column.type.written || column.type.name}, ` +
+          `a binary floating-point type: amounts such as 0.10 are stored inexactly and sums drift. Use ${target}.`,
+        at: column.type.source ?? column.source,
+        fixes,
+      });
     }
   },
 });

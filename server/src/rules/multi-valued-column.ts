@@ -1,7 +1,13 @@
-import { globRegExp, isJsonType, isTextType, label, namesOf, stringList, tables } from './support/model';
+import { counts, fromOptions, globRegExp, isJsonType, isTextType, label, namesOf, stringList } from './support/model';
 import { defineRule } from './types';
 
 const PATTERNS = ['*_ids', '*Ids', '*IDs', 'ids', 'tags', '*_tags', '*Tags', '*_list', '*List', '*_csv', '*Csv'];
+
+/** Whether a name matches one of the option `patterns`: compiled once per options object. */
+const listLikeOf = fromOptions((o) => {
+  const patterns = stringList(o.patterns, PATTERNS).map((p) => globRegExp(p, true));
+  return (n: string) => patterns.some((re) => re.test(n));
+});
 
 export default defineRule({
   meta: {
@@ -49,29 +55,27 @@ export default defineRule({
     ],
   },
 
-  checkSchema(ctx) {
-    const patterns = stringList(ctx.options.patterns, PATTERNS).map((p) => globRegExp(p, true));
-    const listLike = (n: string) => patterns.some((re) => re.test(n));
+  checkTable(ctx, table) {
+    if (!counts(table)) return;
+    const listLike = listLikeOf(ctx.options);
     const arrays = ctx.dialect === 'postgresql' || ctx.dialect === 'cockroachdb';
-    for (const table of tables(ctx.schema)) {
-      for (const column of table.columns) {
-        if (column.type.array || !(isTextType(column) || isJsonType(column))) continue;
-        const name = namesOf(column).find(listLike);
-        if (!name) continue;
-        const json = isJsonType(column);
-        const ids = /ids$/i.test(name);
-        const instead = ids
-          ? `Use a junction table with a foreign key to each side${table.origin === 'prisma' ? ' (a many-to-many relation)' : ''}.`
-          : arrays
-            ? `Use a junction table, or a native array (${table.origin === 'prisma' ? 'String[]' : 'text[]'}) with a GIN index.`
-            : 'Use a junction table.';
-        ctx.report({
-          message:
-            `${label(table, column)} is ${json ? 'JSON' : 'text'} named like a list of ${ids ? 'ids' : 'values'}: the database cannot ` +
-            `${ids ? 'check the ids with a foreign key, ' : ''}index the elements or update one without rewriting the whole value. ${instead}`,
-          at: column.source,
-        });
-      }
+    for (const column of table.columns) {
+      if (column.type.array || !(isTextType(column) || isJsonType(column))) continue;
+      const name = namesOf(column).find(listLike);
+      if (!name) continue;
+      const json = isJsonType(column);
+      const ids = /ids$/i.test(name);
+      const instead = ids
+        ? `Use a junction table with a foreign key to each side${table.origin === 'prisma' ? ' (a many-to-many relation)' : ''}.`
+        : arrays
+          ? `Use a junction table, or a native array (${table.origin === 'prisma' ? 'String[]' : 'text[]'}) with a GIN index.`
+          : 'Use a junction table.';
+      ctx.report({
+        message:
+          `${label(table, column)} is ${json ? 'JSON' : 'text'} named like a list of ${ids ? 'ids' : 'values'}: the database cannot ` +
+          `${ids ? 'check the ids with a foreign key, ' : ''}index the elements or update one without rewriting the whole value. ${instead}`,
+        at: column.source,
+      });
     }
   },
 });

@@ -1,4 +1,4 @@
-import { label, tables } from './support/model';
+import { counts, label } from './support/model';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -33,27 +33,26 @@ export default defineRule({
     ],
   },
 
-  checkSchema(ctx) {
+  checkTable(ctx, table) {
+    if (!counts(table)) return;
     if (ctx.dialect !== 'postgresql') return;
-    for (const table of tables(ctx.schema)) {
-      for (const column of table.columns) {
-        if (column.type.name !== 'json') continue;
-        const prisma = column.type.prisma !== undefined;
-        ctx.report({
-          message:
-            `${label(table, column)} is ${prisma ? '@db.Json' : 'json'}: PostgreSQL re-parses the text on every access, cannot compare ` +
-            `values and cannot index them with GIN. Use jsonb${prisma ? ' (remove @db.Json: Json maps to jsonb)' : ''}.`,
-          at: (prisma ? column.type.prisma?.native?.source : undefined) ?? column.type.source ?? column.source,
-          fixes: [
-            {
-              title: prisma ? 'Remove @db.Json (Json is jsonb)' : 'Change type to jsonb',
-              safe: false,
-              preferred: true,
-              intent: { kind: 'changeColumnType', table, column, sql: 'jsonb', prismaNative: null, keepParams: false },
-            },
-          ],
-        });
-      }
+    for (const column of table.columns) {
+      if (column.type.name !== 'json') continue;
+      const prisma = column.type.prisma !== undefined;
+      ctx.report({
+        message:
+          `${label(table, column)} is ${prisma ? '@db.Json' : 'json'}: PostgreSQL re-parses the text on every access, cannot compare ` +
+          `values and cannot index them with GIN. Use jsonb${prisma ? ' (remove @db.Json: Json maps to jsonb)' : ''}.`,
+        at: (prisma ? column.type.prisma?.native?.source : undefined) ?? column.type.source ?? column.source,
+        fixes: [
+          {
+            title: prisma ? 'Remove @db.Json (Json is jsonb)' : 'Change type to jsonb',
+            safe: false,
+            preferred: true,
+            intent: { kind: 'changeColumnType', table, column, sql: 'jsonb', prismaNative: null, keepParams: false },
+          },
+        ],
+      });
     }
   },
 });

@@ -1,4 +1,4 @@
-import { label, tables } from './support/model';
+import { counts, label } from './support/model';
 import type { FixProposal } from '../model/intents';
 import { defineRule } from './types';
 
@@ -44,42 +44,41 @@ export default defineRule({
     ],
   },
 
-  checkSchema(ctx) {
+  checkTable(ctx, table) {
+    if (!counts(table)) return;
     if (ctx.dialect !== 'postgresql') return;
     const allowVarchar = ctx.options.allowVarchar === true;
-    for (const table of tables(ctx.schema)) {
-      for (const column of table.columns) {
-        if (column.type.name !== 'varchar') continue;
-        const n = column.type.params[0];
-        if (n !== undefined && allowVarchar) continue;
-        const name = label(table, column);
-        const prisma = column.type.prisma !== undefined;
-        const written = prisma ? `@db.VarChar${n !== undefined ? `(${n})` : ''}` : `varchar${n !== undefined ? `(${n})` : ''}`;
-        const fixes: FixProposal[] = [
-          {
-            title: prisma ? `Remove ${written} (String is text)` : 'Change type to text',
-            safe: false,
-            preferred: true,
-            intent: { kind: 'changeColumnType', table, column, sql: 'text', prismaNative: null, keepParams: false },
-          },
-        ];
-        if (n !== undefined) {
-          fixes.push({
-            title: `Change type to text with CHECK (char_length(${column.name}) <= ${n})`,
-            safe: false,
-            intent: { kind: 'changeColumnType', table, column, sql: 'text', keepParams: false, prismaNative: null, lengthCheck: n },
-          });
-        }
-        ctx.report({
-          message:
-            n === undefined
-              ? `${name} is varchar without a length: that is text under another name. Write text.`
-              : `${name} is ${written}: in PostgreSQL that is text with a length check, no faster or smaller, and raising ` +
-                `the limit later locks the table. Use text, with a CHECK constraint if ${n} characters is a real rule.`,
-          at: (prisma ? column.type.prisma?.native?.source : undefined) ?? column.type.source ?? column.source,
-          fixes,
+    for (const column of table.columns) {
+      if (column.type.name !== 'varchar') continue;
+      const n = column.type.params[0];
+      if (n !== undefined && allowVarchar) continue;
+      const name = label(table, column);
+      const prisma = column.type.prisma !== undefined;
+      const written = prisma ? `@db.VarChar${n !== undefined ? `(${n})` : ''}` : `varchar${n !== undefined ? `(${n})` : ''}`;
+      const fixes: FixProposal[] = [
+        {
+          title: prisma ? `Remove ${written} (String is text)` : 'Change type to text',
+          safe: false,
+          preferred: true,
+          intent: { kind: 'changeColumnType', table, column, sql: 'text', prismaNative: null, keepParams: false },
+        },
+      ];
+      if (n !== undefined) {
+        fixes.push({
+          title: `Change type to text with CHECK (char_length(${column.name}) <= ${n})`,
+          safe: false,
+          intent: { kind: 'changeColumnType', table, column, sql: 'text', keepParams: false, prismaNative: null, lengthCheck: n },
         });
       }
+      ctx.report({
+        message:
+          n === undefined
+            ? `${name} is varchar without a length: that is text under another name. Write text.`
+            : `${name} is ${written}: in PostgreSQL that is text with a length check, no faster or smaller, and raising ` +
+              `the limit later locks the table. Use text, with a CHECK constraint if ${n} characters is a real rule.`,
+        at: (prisma ? column.type.prisma?.native?.source : undefined) ?? column.type.source ?? column.source,
+        fixes,
+      });
     }
   },
 });

@@ -35,38 +35,36 @@ export default defineRule({
     ],
   },
 
-  checkSchema(ctx) {
+  checkTable(ctx, table) {
     if (ctx.dialect !== 'postgresql' && ctx.dialect !== 'cockroachdb') return;
-    for (const table of ctx.schema.tables.values()) {
-      if (table.kind !== 'table') continue;
-      // One finding per table and file: a model whose every DateTime lacks a time zone reads as one decision, not five.
-      let byFile: Map<string, Column[]> | undefined;
-      for (const column of table.columns) {
-        if (column.type.name !== 'timestamp') continue;
-        const uri = (column.type.source ?? column.source).uri;
-        byFile ??= new Map();
-        byFile.set(uri, [...(byFile.get(uri) ?? []), column]);
-      }
-      for (const columns of byFile?.values() ?? []) {
-        const targets = columns.map((c) => {
-          const precision = c.type.params.length ? `(${c.type.params[0]})` : '';
-          return ctx.language === 'prisma' ? `@db.Timestamptz${precision || '(3)'}` : `timestamptz${precision}`;
-        });
-        const target = targets.every((t) => t === targets[0]) ? targets[0] : ctx.language === 'prisma' ? '@db.Timestamptz' : 'timestamptz';
-        const names = columns.map((c) => columnDisplayName(c));
-        const what =
-          columns.length === 1
-            ? `${displayName(table)}.${names[0]} is a timestamp without time zone: the stored value has no offset`
-            : `${displayName(table)}.${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} are timestamps without time zone: the stored values have no offset`;
-        const intents = columns.map((column) => ({ kind: 'changeColumnType' as const, table, column, sql: 'timestamptz', prismaNative: 'Timestamptz', keepParams: true }));
-        const title = ctx.language === 'prisma' ? `Use ${target}` : `Change type to ${target}`;
-        ctx.report({
-          message: `${what}, so ${columns.length === 1 ? 'it names' : 'they name'} a different instant in every time zone. Use ${target}${columns.length > 1 ? ' for each' : ''}.`,
-          at: columns[0].type.source ?? columns[0].source,
-          related: columns.slice(1).map((c) => ({ message: `${columnDisplayName(c)}: timestamp without time zone`, at: c.type.source ?? c.source })),
-          fixes: [{ title: columns.length === 1 ? title : `${title} (${columns.length} columns)`, safe: false, preferred: true, intent: intents[0], also: intents.slice(1) }],
-        });
-      }
+    if (table.kind !== 'table') return;
+    // One finding per table and file: a model whose every DateTime lacks a time zone reads as one decision, not five.
+    let byFile: Map<string, Column[]> | undefined;
+    for (const column of table.columns) {
+      if (column.type.name !== 'timestamp') continue;
+      const uri = (column.type.source ?? column.source).uri;
+      byFile ??= new Map();
+      byFile.set(uri, [...(byFile.get(uri) ?? []), column]);
+    }
+    for (const columns of byFile?.values() ?? []) {
+      const targets = columns.map((c) => {
+        const precision = c.type.params.length ? `(${c.type.params[0]})` : '';
+        return ctx.language === 'prisma' ? `@db.Timestamptz${precision || '(3)'}` : `timestamptz${precision}`;
+      });
+      const target = targets.every((t) => t === targets[0]) ? targets[0] : ctx.language === 'prisma' ? '@db.Timestamptz' : 'timestamptz';
+      const names = columns.map((c) => columnDisplayName(c));
+      const what =
+        columns.length === 1
+          ? `${displayName(table)}.${names[0]} is a timestamp without time zone: the stored value has no offset`
+          : `${displayName(table)}.${names.slice(0, -1).join(', ')} and ${names[names.length - 1]} are timestamps without time zone: the stored values have no offset`;
+      const intents = columns.map((column) => ({ kind: 'changeColumnType' as const, table, column, sql: 'timestamptz', prismaNative: 'Timestamptz', keepParams: true }));
+      const title = ctx.language === 'prisma' ? `Use ${target}` : `Change type to ${target}`;
+      ctx.report({
+        message: `${what}, so ${columns.length === 1 ? 'it names' : 'they name'} a different instant in every time zone. Use ${target}${columns.length > 1 ? ' for each' : ''}.`,
+        at: columns[0].type.source ?? columns[0].source,
+        related: columns.slice(1).map((c) => ({ message: `${columnDisplayName(c)}: timestamp without time zone`, at: c.type.source ?? c.source })),
+        fixes: [{ title: columns.length === 1 ? title : `${title} (${columns.length} columns)`, safe: false, preferred: true, intent: intents[0], also: intents.slice(1) }],
+      });
     }
   },
 });

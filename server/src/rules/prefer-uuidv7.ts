@@ -1,6 +1,6 @@
 import type { Column, Table } from '../model/schema';
 import type { FixProposal } from '../model/intents';
-import { inColumns, label, tables } from './support/model';
+import { counts, inColumns, label } from './support/model';
 import { defineRule } from './types';
 
 const RANDOM_SQL = /\b(gen_random_uuid|uuid_generate_v4|uuidv4)\s*\(/i;
@@ -78,45 +78,44 @@ export default defineRule({
     ],
   },
 
-  checkSchema(ctx) {
+  checkTable(ctx, table) {
+    if (!counts(table)) return;
     if (ctx.dialect === 'mongodb' || ctx.options.allowRandom === true) return;
     const alsoUnique = ctx.options.uniqueColumns === true;
     const pg18 = ctx.dialect === 'postgresql' && ctx.pgVersion >= 18;
-    for (const table of tables(ctx.schema)) {
-      for (const column of table.columns) {
-        const random = randomUuid(column);
-        if (!random) continue;
-        const key = keyed(table, column, alsoUnique);
-        if (!key) continue;
-        const prisma = column.type.prisma !== undefined;
-        const fixes: FixProposal[] = [];
-        let advice: string;
-        if (prisma && !random.dbgenerated) {
-          advice = 'Use @default(uuid(7)) (Prisma 5.18+).';
-          fixes.push({ title: 'Use @default(uuid(7))', safe: false, preferred: true, intent: { kind: 'changeDefault', table, column, prisma: 'uuid(7)' } });
-        } else if (pg18) {
-          advice = 'Use uuidv7(), built into PostgreSQL 18.';
-          fixes.push({
-            title: prisma ? 'Use @default(dbgenerated("uuidv7()"))' : 'Use DEFAULT uuidv7()',
-            safe: false,
-            preferred: true,
-            intent: { kind: 'changeDefault', table, column, prisma: 'dbgenerated("uuidv7()")', sql: 'uuidv7()' },
-          });
-        } else if (ctx.dialect === 'postgresql') {
-          advice =
-            `PostgreSQL ${ctx.pgVersion} has no built-in v7 generator (uuidv7() arrives in 18): generate v7 values in the application` +
-            `${prisma ? ' (Prisma: @default(uuid(7)))' : ''} or with an extension such as pg_uuidv7.`;
-        } else {
-          advice = 'Generate v7 values in the application instead.';
-        }
-        ctx.report({
-          message:
-            `${label(table, column)} is a ${key} filled with random UUIDs (${random.how}): each insert lands on a random page ` +
-            `of the index, which fragments it and thrashes the cache as the table grows. ${advice}`,
-          at: column.default?.source ?? column.source,
-          fixes,
+    for (const column of table.columns) {
+      const random = randomUuid(column);
+      if (!random) continue;
+      const key = keyed(table, column, alsoUnique);
+      if (!key) continue;
+      const prisma = column.type.prisma !== undefined;
+      const fixes: FixProposal[] = [];
+      let advice: string;
+      if (prisma && !random.dbgenerated) {
+        advice = 'Use @default(uuid(7)) (Prisma 5.18+).';
+        fixes.push({ title: 'Use @default(uuid(7))', safe: false, preferred: true, intent: { kind: 'changeDefault', table, column, prisma: 'uuid(7)' } });
+      } else if (pg18) {
+        advice = 'Use uuidv7(), built into PostgreSQL 18.';
+        fixes.push({
+          title: prisma ? 'Use @default(dbgenerated("uuidv7()"))' : 'Use DEFAULT uuidv7()',
+          safe: false,
+          preferred: true,
+          intent: { kind: 'changeDefault', table, column, prisma: 'dbgenerated("uuidv7()")', sql: 'uuidv7()' },
         });
+      } else if (ctx.dialect === 'postgresql') {
+        advice =
+          `PostgreSQL ${ctx.pgVersion} has no built-in v7 generator (uuidv7() arrives in 18): generate v7 values in the application` +
+          `${prisma ? ' (Prisma: @default(uuid(7)))' : ''} or with an extension such as pg_uuidv7.`;
+      } else {
+        advice = 'Generate v7 values in the application instead.';
       }
+      ctx.report({
+        message:
+          `${label(table, column)} is a ${key} filled with random UUIDs (${random.how}): each insert lands on a random page ` +
+          `of the index, which fragments it and thrashes the cache as the table grows. ${advice}`,
+        at: column.default?.source ?? column.source,
+        fixes,
+      });
     }
   },
 });

@@ -1,5 +1,5 @@
 import type { Index, Table } from '../model/schema';
-import { indexLabel, indexSubject, leads, sameName, tables } from './support/model';
+import { counts, indexLabel, indexSubject, leads, sameName } from './support/model';
 import { defineRule } from './types';
 
 const method = (ix: Index) => ix.method ?? 'btree';
@@ -83,36 +83,35 @@ export default defineRule({
     ],
   },
 
-  checkSchema(ctx) {
-    for (const table of tables(ctx.schema)) {
-      for (const ix of table.indexes) {
-        if (!ix.source) continue;
-        const cover = findCover(table, ix);
-        if (!cover) continue;
-        const mine = indexLabel(table, ix);
-        const theirs = indexLabel(table, cover.by);
-        const reason =
-          cover.how === 'same'
-            ? `${theirs} already indexes the same columns`
-            : `${theirs} starts with the same columns and serves every lookup this one can`;
-        const title = ctx.language === 'prisma' ? (ix.inline ? `Remove @unique` : `Remove ${mine}`) : `Remove ${mine}`;
-        ctx.report({
-          message:
-            `${indexSubject(table, ix)} is redundant: ${reason}. Every write pays for both indexes and both take memory; remove this one.`,
-          at: ix.source,
-          related: cover.by.source ? [{ message: `the index that already covers it: ${theirs}`, at: cover.by.source }] : undefined,
-          fixes: [
-            {
-              title,
-              // Only an exact twin of a plain index goes without a second thought, and only in a schema file:
-              // a SQL migration may already have run.
-              safe: cover.how === 'same' && ix.kind === 'index' && table.origin === 'prisma',
-              preferred: true,
-              intent: { kind: 'dropIndex', table, index: ix },
-            },
-          ],
-        });
-      }
+  checkTable(ctx, table) {
+    if (!counts(table)) return;
+    for (const ix of table.indexes) {
+      if (!ix.source) continue;
+      const cover = findCover(table, ix);
+      if (!cover) continue;
+      const mine = indexLabel(table, ix);
+      const theirs = indexLabel(table, cover.by);
+      const reason =
+        cover.how === 'same'
+          ? `${theirs} already indexes the same columns`
+          : `${theirs} starts with the same columns and serves every lookup this one can`;
+      const title = ctx.language === 'prisma' ? (ix.inline ? `Remove @unique` : `Remove ${mine}`) : `Remove ${mine}`;
+      ctx.report({
+        message:
+          `${indexSubject(table, ix)} is redundant: ${reason}. Every write pays for both indexes and both take memory; remove this one.`,
+        at: ix.source,
+        related: cover.by.source ? [{ message: `the index that already covers it: ${theirs}`, at: cover.by.source }] : undefined,
+        fixes: [
+          {
+            title,
+            // Only an exact twin of a plain index goes without a second thought, and only in a schema file:
+            // a SQL migration may already have run.
+            safe: cover.how === 'same' && ix.kind === 'index' && table.origin === 'prisma',
+            preferred: true,
+            intent: { kind: 'dropIndex', table, index: ix },
+          },
+        ],
+      });
     }
   },
 });

@@ -1,5 +1,5 @@
 import { displayName } from '../model/schema';
-import { indexLabel, primaryKey, tables } from './support/model';
+import { counts, indexLabel, primaryKey } from './support/model';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -36,20 +36,19 @@ export default defineRule({
     ],
   },
 
-  checkSchema(ctx) {
+  checkTable(ctx, table) {
+    if (!counts(table, { whole: true })) return;
     if (ctx.dialect === 'mongodb') return;
-    for (const table of tables(ctx.schema, { whole: true })) {
-      if (primaryKey(table)) continue;
-      const unique = table.indexes.find((i) => i.kind === 'unique' && !i.where);
-      const name = displayName(table);
-      const instead = unique ? ` It is identified only by ${indexLabel(table, unique)}, which is not a primary key.` : '';
-      const todo = table.origin === 'prisma' ? 'Mark the identifying field @id (or add @@id([...]))' : 'Add a PRIMARY KEY';
-      ctx.report({
-        message:
-          `${table.origin === 'prisma' ? 'Model' : 'Table'} ${name} has no primary key.${instead} Rows cannot be addressed reliably, ` +
-          `replication and many tools need a key. ${todo}.`,
-        at: table.source,
-      });
-    }
+    if (primaryKey(table)) return;
+    const unique = table.indexes.find((i) => i.kind === 'unique' && !i.where);
+    const name = displayName(table);
+    const instead = unique ? ` It is identified only by ${indexLabel(table, unique)}, which is not a primary key.` : '';
+    const todo = table.origin === 'prisma' ? 'Mark the identifying field @id (or add @@id([...]))' : 'Add a PRIMARY KEY';
+    ctx.report({
+      message:
+        `${table.origin === 'prisma' ? 'Model' : 'Table'} ${name} has no primary key.${instead} Rows cannot be addressed reliably, ` +
+        `replication and many tools need a key. ${todo}.`,
+      at: table.source,
+    });
   },
 });

@@ -1,5 +1,5 @@
 import { displayName } from '../model/schema';
-import { tables } from './support/model';
+import { counts } from './support/model';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -29,17 +29,16 @@ export default defineRule({
     ],
   },
 
-  checkSchema(ctx) {
+  checkTable(ctx, table) {
+    if (!counts(table, { whole: true })) return;
     if (ctx.dialect !== 'postgresql') return;
-    for (const table of tables(ctx.schema, { whole: true })) {
-      // Undefined: the front end does not track policies, so nothing can be said.
-      if (!table.rls?.enabled || table.policies === undefined || table.policies.length > 0) continue;
-      ctx.report({
-        message:
-          `Row level security is enabled on ${displayName(table)} but no policy exists: ${table.rls.forced ? 'every role' : 'every role except the owner'} ` +
-          `sees no rows and cannot write any, without an error. Add a policy, or leave RLS off until it exists.`,
-        at: table.source,
-      });
-    }
+    // Undefined: the front end does not track policies, so nothing can be said.
+    if (!table.rls?.enabled || table.policies === undefined || table.policies.length > 0) return;
+    ctx.report({
+      message:
+        `Row level security is enabled on ${displayName(table)} but no policy exists: ${table.rls.forced ? 'every role' : 'every role except the owner'} ` +
+        `sees no rows and cannot write any, without an error. Add a policy, or leave RLS off until it exists.`,
+      at: table.source,
+    });
   },
 });

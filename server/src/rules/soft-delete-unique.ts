@@ -1,5 +1,5 @@
 import { columnDisplayName, displayName, findColumn, type Column, type Index, type Table } from '../model/schema';
-import { inColumns, indexLabel, indexSubject, isBooleanType, isTemporalType, primaryKey, someName, squash, stringList, tables } from './support/model';
+import { counts, fromOptions, inColumns, indexLabel, indexSubject, isBooleanType, isTemporalType, primaryKey, someName, squash, stringList } from './support/model';
 import { defineRule } from './types';
 
 const COLUMNS = ['deleted_at', 'deletedAt', 'removed_at', 'is_deleted', 'isDeleted', 'deleted'];
@@ -18,6 +18,12 @@ function neverReused(table: Table, ix: Index): boolean {
   const references = ix.columns.every((c) => table.foreignKeys.some((fk) => inColumns(fk.columns, c)));
   return generated || hasPk || references;
 }
+
+/** Whether a name is one of the option `columns` (compared squashed): worked out once per options object. */
+const markerNamed = fromOptions((o) => {
+  const names = new Set(stringList(o.columns, COLUMNS).map(squash));
+  return (n: string) => names.has(squash(n));
+});
 
 export default defineRule({
   meta: {
@@ -66,46 +72,44 @@ export default defineRule({
     ],
   },
 
-  checkSchema(ctx) {
+  checkTable(ctx, table) {
+    if (!counts(table)) return;
     if (ctx.dialect === 'mysql' || ctx.dialect === 'mongodb') return;
-    const names = new Set(stringList(ctx.options.columns, COLUMNS).map(squash));
-    const named = (n: string) => names.has(squash(n));
-    for (const table of tables(ctx.schema)) {
-      const marker = table.columns.find(
-        (c: Column) =>
-          someName(c, named) &&
-          ((isTemporalType(c) && c.nullable) || isBooleanType(c, ctx.dialect)),
-      );
-      if (!marker) continue;
-      const when = isTemporalType(marker) ? 'null' : 'false';
-      const field = columnDisplayName(marker);
-      const live =
-        table.origin === 'prisma' ? `where: { ${field}: ${when} }` : `WHERE ${when === 'null' ? `${marker.name} IS NULL` : `NOT ${marker.name}`}`;
-      for (const ix of table.indexes) {
-        if (ix.kind !== 'unique' || ix.where || !ix.source || neverReused(table, ix)) continue;
-        const withMarker = inColumns(ix.columns, marker.name);
-        if (withMarker && when === 'false') continue;
-        const what = indexLabel(table, ix);
-        const message = withMarker
-          ? `${indexSubject(table, ix)} includes ${field} to allow re-use after a soft delete, but NULLs are distinct: two live rows ` +
-            `with the same value are both accepted. Make it a partial unique index without ${field} (${live}).`
-          : `${displayName(table)} is soft-deleted through ${field}, but ${what} also counts deleted rows: a deleted row keeps its value ` +
-            `taken for good. Make it unique only among live rows (${live}).`;
-        ctx.report({
-          message,
-          at: ix.source,
-          fixes: withMarker
-            ? []
-            : [
-                {
-                  title: table.origin === 'prisma' ? `Add ${live}` : `Make it partial: ${live}`,
-                  safe: false,
-                  preferred: true,
-                  intent: { kind: 'makeIndexPartial', table, index: ix, column: marker, when },
-                },
-              ],
-        });
-      }
+    const named = markerNamed(ctx.options);
+    const marker = table.columns.find(
+      (c: Column) =>
+        someName(c, named) &&
+        ((isTemporalType(c) && c.nullable) || isBooleanType(c, ctx.dialect)),
+    );
+    if (!marker) return;
+    const when = isTemporalType(marker) ? 'null' : 'false';
+    const field = columnDisplayName(marker);
+    const live =
+      table.origin === 'prisma' ? `where: { ${field}: ${when} }` : `WHERE ${when === 'null' ? `${marker.name} IS NULL` : `NOT ${marker.name}`}`;
+    for (const ix of table.indexes) {
+      if (ix.kind !== 'unique' || ix.where || !ix.source || neverReused(table, ix)) continue;
+      const withMarker = inColumns(ix.columns, marker.name);
+      if (withMarker && when === 'false') continue;
+      const what = indexLabel(table, ix);
+      const message = withMarker
+        ? `${indexSubject(table, ix)} includes ${field} to allow re-use after a soft delete, but NULLs are distinct: two live rows ` +
+          `with the same value are both accepted. Make it a partial unique index without ${field} (${live}).`
+        : `${displayName(table)} is soft-deleted through ${field}, but ${what} also counts deleted rows: a deleted row keeps its value ` +
+          `taken for good. Make it unique only among live rows (${live}).`;
+      ctx.report({
+        message,
+        at: ix.source,
+        fixes: withMarker
+          ? []
+          : [
+              {
+                title: table.origin === 'prisma' ? `Add ${live}` : `Make it partial: ${live}`,
+                safe: false,
+                preferred: true,
+                intent: { kind: 'makeIndexPartial', table, index: ix, column: marker, when },
+              },
+            ],
+      });
     }
   },
 });

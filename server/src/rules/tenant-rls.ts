@@ -1,8 +1,14 @@
 import { displayName } from '../model/schema';
-import { someName, squash, stringList, tables } from './support/model';
+import { counts, fromOptions, someName, squash, stringList } from './support/model';
 import { defineRule } from './types';
 
 const COLUMNS = ['tenant_id', 'organization_id', 'organisation_id', 'org_id', 'workspace_id', 'account_id'];
+
+/** Whether a name is one of the option `columns` (compared squashed): worked out once per options object. */
+const tenantNamed = fromOptions((o) => {
+  const names = new Set(stringList(o.columns, COLUMNS).map(squash));
+  return (n: string) => names.has(squash(n));
+});
 
 export default defineRule({
   meta: {
@@ -43,28 +49,26 @@ export default defineRule({
     ],
   },
 
-  checkSchema(ctx) {
+  checkTable(ctx, table) {
+    if (!counts(table, { whole: true })) return;
     if (ctx.dialect !== 'postgresql') return;
-    const names = new Set(stringList(ctx.options.columns, COLUMNS).map(squash));
     const setting = typeof ctx.options.setting === 'string' && ctx.options.setting ? ctx.options.setting : 'app.tenant_id';
-    const named = (n: string) => names.has(squash(n));
-    for (const table of tables(ctx.schema, { whole: true })) {
-      const column = table.columns.find((c) => someName(c, named));
-      if (!column) continue;
-      const enabled = table.rls?.enabled === true;
-      const forced = table.rls?.forced === true;
-      const policies = table.policies?.length ?? 0;
-      if (enabled && forced && policies > 0) continue;
-      const missing = [!enabled && 'RLS is not enabled', enabled && !forced && 'RLS is not forced (the owner bypasses it)', policies === 0 && 'there is no policy']
-        .filter(Boolean)
-        .join(', ');
-      ctx.report({
-        message:
-          `${displayName(table)} holds rows of many tenants (${column.name}) but ${missing}: every query must remember its ${column.name} ` +
-          `filter, and one that forgets reads other tenants' data. Enable and force row level security with a policy on ${column.name}.`,
-        at: table.source,
-        fixes: enabled || forced || policies > 0 ? [] : [{ title: 'Enable row level security with a tenant policy', safe: false, preferred: true, intent: { kind: 'enableRls', table, column, setting } }],
-      });
-    }
+    const named = tenantNamed(ctx.options);
+    const column = table.columns.find((c) => someName(c, named));
+    if (!column) return;
+    const enabled = table.rls?.enabled === true;
+    const forced = table.rls?.forced === true;
+    const policies = table.policies?.length ?? 0;
+    if (enabled && forced && policies > 0) return;
+    const missing = [!enabled && 'RLS is not enabled', enabled && !forced && 'RLS is not forced (the owner bypasses it)', policies === 0 && 'there is no policy']
+      .filter(Boolean)
+      .join(', ');
+    ctx.report({
+      message:
+        `${displayName(table)} holds rows of many tenants (${column.name}) but ${missing}: every query must remember its ${column.name} ` +
+        `filter, and one that forgets reads other tenants' data. Enable and force row level security with a policy on ${column.name}.`,
+      at: table.source,
+      fixes: enabled || forced || policies > 0 ? [] : [{ title: 'Enable row level security with a tenant policy', safe: false, preferred: true, intent: { kind: 'enableRls', table, column, setting } }],
+    });
   },
 });

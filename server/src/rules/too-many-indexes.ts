@@ -1,5 +1,5 @@
 import { displayName } from '../model/schema';
-import { INDEX_LIMIT, numberOption, tables } from './support/model';
+import { counts, INDEX_LIMIT, numberOption } from './support/model';
 import { defineRule } from './types';
 
 export default defineRule({
@@ -44,19 +44,18 @@ export default defineRule({
     ],
   },
 
-  checkSchema(ctx) {
+  checkTable(ctx, table) {
+    if (!counts(table, { whole: true })) return;
     const max = numberOption(ctx.options.max, INDEX_LIMIT);
-    for (const table of tables(ctx.schema, { whole: true })) {
-      const n = table.indexes.length;
-      if (n <= max) continue;
-      const keys = table.indexes.filter((i) => i.kind !== 'index').length;
-      ctx.report({
-        message:
-          `${displayName(table)} has ${n} indexes (${keys} primary or unique, ${n - keys} plain), more than ${max}: ` +
-          `every insert and delete writes all of them. Drop the ones no query uses and merge overlapping ones.`,
-        at: table.source,
-        related: table.indexes.filter((i) => i.source).map((i) => ({ message: `index (${i.columns.join(', ')})`, at: i.source! })),
-      });
-    }
+    const n = table.indexes.length;
+    if (n <= max) return;
+    const keys = table.indexes.filter((i) => i.kind !== 'index').length;
+    ctx.report({
+      message:
+        `${displayName(table)} has ${n} indexes (${keys} primary or unique, ${n - keys} plain), more than ${max}: ` +
+        `every insert and delete writes all of them. Drop the ones no query uses and merge overlapping ones.`,
+      at: table.source,
+      related: table.indexes.filter((i) => i.source).map((i) => ({ message: `index (${i.columns.join(', ')})`, at: i.source! })),
+    });
   },
 });

@@ -4,7 +4,7 @@
  */
 import type { SeveritySetting } from '../model/findings';
 import type { FileFacts, SqlStatement } from '../model/migration-file';
-import type { Dialect, Schema } from '../model/schema';
+import type { Dialect, Schema, Table } from '../model/schema';
 import type { SourceRef } from '../model/text';
 import type { FixProposal } from '../model/intents';
 
@@ -81,6 +81,9 @@ export interface DesignContext {
   report(r: Report): void;
 }
 
+/** A design rule's context for one table (`checkTable`): the schema's other tables are not its business. */
+export type TableContext = Omit<DesignContext, 'schema'>;
+
 export interface StatementContext {
   file: FileFacts;
   statements: SqlStatement[];
@@ -96,6 +99,12 @@ export interface Rule {
   meta: RuleMeta;
   /** Design rules: run over the schema as it ends up. */
   checkSchema?(ctx: DesignContext): void;
+  /**
+   * Design rules whose reports on a table read that table only (not other tables, not the schema's enums): run
+   * once per table of the schema, in order, any kind (views too). A table an edit did not reach is the same
+   * object in the next state of the schema, so its reports are kept rather than worked out again.
+   */
+  checkTable?(ctx: TableContext, table: Table): void;
   /** Statement rules (SQL only): run over the statements of the file being analysed, in order. */
   checkStatements?(ctx: StatementContext): void;
 }

@@ -23,6 +23,27 @@ export function tables(schema: Schema, opts: { whole?: boolean } = {}): Table[] 
   return out;
 }
 
+/** Whether `checkTable` looks at this table: a real table (not a view), and with `whole` not one known only in part. */
+export function counts(table: Table, opts: { whole?: boolean } = {}): boolean {
+  return table.kind === 'table' && !(opts.whole && table.partial);
+}
+
+/**
+ * What a rule works out from its options (a set of names, compiled patterns), once per options object: `checkTable`
+ * runs once per table, and a rule's options are one frozen object per config.
+ */
+export function fromOptions<T>(make: (options: Record<string, unknown>) => T): (options: Record<string, unknown>) => T {
+  const memo = new WeakMap<object, T>();
+  return (options) => {
+    let v = memo.get(options);
+    if (v === undefined) {
+      v = make(options);
+      memo.set(options, v);
+    }
+    return v;
+  };
+}
+
 /** `Model.field` / `table.column`, as the user wrote them. */
 export function label(table: Table, column: Column): string {
   return `${displayName(table)}.${columnDisplayName(column)}`;

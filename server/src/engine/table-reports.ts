@@ -1,0 +1,46 @@
+/**
+ * The reports of a design rule that reads one table at a time (`checkTable`), kept per table object. A replay
+ * shares the tables a statement did not change between its states, and an edit replays from the statement it
+ * touched: the tables before it (half a large file, on average) are the same objects in the new schema, so
+ * their reports are read back instead of worked out again. A table is never changed once a schema holding
+ * it is handed out (model/snapshot.ts copies it first), so its object stands for its content.
+ */
+import type { Schema, Table } from '../model/schema';
+import type { Report, Rule, TableContext } from '../rules/types';
+
+const NONE: readonly Report[] = Object.freeze([]);
+
+/** Counts for tests: tables a rule ran on, tables whose reports were read back (never reset by the code). */
+export const tableReportWork = { checked: 0, kept: 0 };
+
+export class TableReports {
+  /**
+   * Per rule and everything else its reports depend on (`key`): each table's reports in the last run. Only the last
+   * run's: a map held weakly by table would keep every report until a full collection (a weak map's values outlive
+   * the young generation's collections), and a keystroke's run would leave a whole file's reports to it.
+   */
+  private readonly byKey = new Map<string, Map<Table, readonly Report[]>>();
+
+  /** `rule.checkTable` over every table of `schema`, in order, each report handed to `report`. */
+  run(rule: Rule, key: string, ctx: Omit<TableContext, 'report'>, schema: Schema, report: (r: Report) => void): void {
+    const last = this.byKey.get(key);
+    const next = new Map<Table, readonly Report[]>();
+    let found: Report[] = [];
+    const tableCtx: TableContext = { ...ctx, report: (r) => found.push(r) };
+    for (const table of schema.tables.values()) {
+      let reports = last?.get(table);
+      if (reports) tableReportWork.kept++;
+      else {
+        tableReportWork.checked++;
+        rule.checkTable!(tableCtx, table);
+        reports = found.length ? found : NONE;
+        if (found.length) found = [];
+      }
+      next.set(table, reports);
+      for (const r of reports) report(r);
+    }
+    // Keys change with the settings: a long session that changes them often starts over now and then.
+    if (!last && this.byKey.size >= 500) this.byKey.clear();
+    this.byKey.set(key, next);
+  }
+}
