@@ -13,31 +13,44 @@ const NONE: readonly Report[] = Object.freeze([]);
 /** Counts for tests: tables a rule ran on, tables whose reports were read back (never reset by the code). */
 export const tableReportWork = { checked: 0, kept: 0 };
 
+/** One run of a rule: the schema's tables in order, and the reports of each. */
+interface Run {
+  tables: Table[];
+  reports: (readonly Report[])[];
+}
+
 export class TableReports {
   /**
-   * Per rule and everything else its reports depend on (`key`): each table's reports in the last run. Only the last
-   * run's: a map held weakly by table would keep every report until a full collection (a weak map's values outlive
-   * the young generation's collections), and a keystroke's run would leave a whole file's reports to it.
+   * Per rule and everything else its reports depend on (`key`): its last run. Only the last run's: a map held weakly
+   * by table would keep every report until a full collection (a weak map's values outlive the young generation's
+   * collections), and a keystroke's run would leave a whole file's reports to it. A table is looked up at its place
+   * in the last run's order, not hashed: the tables an edit did not reach keep their places (a map keeps the order
+   * tables were added in), and one that moved is only worked out again.
    */
-  private readonly byKey = new Map<string, Map<Table, readonly Report[]>>();
+  private readonly byKey = new Map<string, Run>();
 
   /** `rule.checkTable` over every table of `schema`, in order, each report handed to `report`. */
   run(rule: Rule, key: string, ctx: Omit<TableContext, 'report'>, schema: Schema, report: (r: Report) => void): void {
     const last = this.byKey.get(key);
-    const next = new Map<Table, readonly Report[]>();
+    const next: Run = { tables: [], reports: [] };
     let found: Report[] = [];
     const tableCtx: TableContext = { ...ctx, report: (r) => found.push(r) };
+    let i = 0;
     for (const table of schema.tables.values()) {
-      let reports = last?.get(table);
-      if (reports) tableReportWork.kept++;
-      else {
+      let reports: readonly Report[];
+      if (last && last.tables[i] === table) {
+        reports = last.reports[i];
+        tableReportWork.kept++;
+      } else {
         tableReportWork.checked++;
         rule.checkTable!(tableCtx, table);
         reports = found.length ? found : NONE;
         if (found.length) found = [];
       }
-      next.set(table, reports);
+      next.tables.push(table);
+      next.reports.push(reports);
       for (const r of reports) report(r);
+      i++;
     }
     // Keys change with the settings: a long session that changes them often starts over now and then.
     if (!last && this.byKey.size >= 500) this.byKey.clear();
