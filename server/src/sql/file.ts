@@ -11,7 +11,7 @@ import type { Comment, Problem, SourceText } from '../model/frontend';
 import type { Dialect } from '../model/schema';
 import type { SectionMarker } from '../model/statements';
 import { reportsSyntaxErrors } from './dialect';
-import { parseStatement, readingsMoved, type ParsedStatement } from './parse';
+import { movedStatement, parseStatement, readingsMoved, type ParsedStatement } from './parse';
 import { splitStatements } from './split';
 
 export type SectionDirection = 'up' | 'down';
@@ -98,10 +98,15 @@ function parseUncached(file: SourceText, dialect: Dialect, sections: readonly Se
     }
     const old = was.get(s.span.start);
     const same = old && old.span.end === s.span.end && old.text === file.text.slice(s.span.start, s.span.end);
-    const read = same ? [old] : parseStatement(file.text, s);
-    if (!same && edit && delta !== 0 && read.length === 1 && s.span.start >= edit.newEnd) {
-      const before = was.get(s.span.start - delta);
-      if (before && before.text === read[0].text && before.span.end + delta === s.span.end) readingsMoved(read[0], before, delta);
+    let read: ParsedStatement[];
+    if (same) read = [old];
+    else {
+      // A statement after the edit, moved by its length: the same parse at its new place, its readings moved along.
+      const before = edit && delta !== 0 && s.span.start >= edit.newEnd ? was.get(s.span.start - delta) : undefined;
+      const sameText = before && before.span.end + delta === s.span.end && before.text === file.text.slice(s.span.start, s.span.end);
+      const moved = sameText ? movedStatement(before, s, delta) : undefined;
+      read = moved ? [moved] : parseStatement(file.text, s);
+      if (sameText && read.length === 1) readingsMoved(read[0], before, delta);
     }
     for (const st of read) {
       statements.push(st);

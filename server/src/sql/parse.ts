@@ -239,6 +239,22 @@ class Parsed implements ParsedStatement {
   readingsDone(): void {
     release(this.#entry);
   }
+
+  /** The same statement at `split` (the same text, moved by `delta` in the next text of its file). */
+  movedTo(split: SplitStatement, delta: number): Parsed {
+    const st = new Parsed(this.#entry, this.text, split.span.start, split);
+    if (this.error) st.error = { message: this.error.message, span: { start: this.error.span.start + delta, end: this.error.span.end + delta } };
+    return st;
+  }
+}
+
+/**
+ * `from` moved by `delta` to `split` in the next text of its file, its text the same: a statement of its own that
+ * shares `from`'s parse, without looking the text up again (a keystroke moves every statement after it). Undefined
+ * for a statement found inside another one, or not read by `parseStatement`.
+ */
+export function movedStatement(from: ParsedStatement, split: SplitStatement, delta: number): ParsedStatement | undefined {
+  return from instanceof Parsed && !from.container ? from.movedTo(split, delta) : undefined;
 }
 
 /** Built when a location first needs converting (most statements never need it), once per text. */
