@@ -12,7 +12,7 @@ import type { Dialect } from '../model/schema';
 import type { SectionMarker } from '../model/statements';
 import { reportsSyntaxErrors } from './dialect';
 import { movedStatement, parseStatement, readingsMoved, type ParsedStatement } from './parse';
-import { splitStatements } from './split';
+import { splitFile } from './split-file';
 
 export type SectionDirection = 'up' | 'down';
 
@@ -86,7 +86,7 @@ function parseUncached(file: SourceText, dialect: Dialect, sections: readonly Se
   // Statements after the edit moved by its length: what was worked out from them moves with them.
   const edit = previous && previous.text !== file.text ? changedRange(previous.text, file.text) : undefined;
   const delta = edit ? edit.newEnd - edit.oldEnd : 0;
-  const split = splitStatements(file.text, dialect);
+  const split = splitFile(file.text, dialect);
   const statements: ParsedStatement[] = [];
   const problems: Problem[] = [];
   const report = reportsSyntaxErrors(dialect) && !split.templated;

@@ -1,0 +1,76 @@
+/**
+ * A large file's split, read chunk by chunk (sql/chunks.ts) with each chunk's split remembered by its text: at a
+ * keystroke in a 1 MB dump only the chunk typed in is split again, the others are read back and moved to their
+ * places. The same statements, comments and skipped regions as `splitStatements` on the whole text: a chunk is read
+ * on its own only where nothing is open at its start (the chunk before it ended closed), and a text whose client
+ * commands change how later text splits (`\set` variables, a MySQL `DELIMITER`) is split whole.
+ */
+import type { Dialect } from '../model/schema';
+import { detached } from '../model/text';
+import { eachChunk, endsClosed } from './chunks';
+import { splitStatements, type SplitResult, type SplitStatement } from './split';
+
+/** Smaller texts are split whole: reading them again costs less than remembering their chunks. */
+const MIN_CHARS = 64 * 1024;
+/** About one place in this many where a chunk may end is a chunk end. */
+const EVERY = 8;
+/** Chunk texts remembered per dialect, in characters, before the memo starts again. */
+const MEMO_CHARS = 8_000_000;
+
+interface ChunkSplit {
+  split: SplitResult;
+  closed: boolean;
+}
+
+const memos = new Map<Dialect, { chunks: Map<string, ChunkSplit>; chars: number }>();
+
+/** Client commands after which the rest of a text splits differently: psql's `\set`, MySQL's `DELIMITER`. */
+function carries(text: string, dialect: Dialect): boolean {
+  return text.includes('\\set') || (dialect === 'mysql' && /^[ \t]*delimiter[ \t]/im.test(text));
+}
+
+/** `minChars`: texts shorter than this are split whole (tests read small texts chunk by chunk too). */
+export function splitFile(text: string, dialect: Dialect, minChars = MIN_CHARS): SplitResult {
+  if (text.length < minChars || carries(text, dialect)) return splitStatements(text, dialect);
+  let memo = memos.get(dialect);
+  if (!memo) memos.set(dialect, (memo = { chunks: new Map(), chars: 0 }));
+  const parts: { split: SplitResult; from: number }[] = [];
+  eachChunk(
+    text,
+    EVERY,
+    (chunk) => {
+      let hit = memo.chunks.get(chunk);
+      if (!hit) {
+        const split = splitStatements(chunk, dialect);
+        hit = { split, closed: endsClosed(chunk, split) };
+        if (memo.chars + chunk.length > MEMO_CHARS) {
+          memo.chunks.clear();
+          memo.chars = 0;
+        }
+        // A slice of the file as a key would keep that whole version of the file alive.
+        memo.chunks.set(detached(chunk), hit);
+        memo.chars += chunk.length;
+      }
+      return { value: hit, closed: hit.closed };
+    },
+    (value, from) => parts.push({ split: value.split, from }),
+  );
+  return joined(parts);
+}
+
+/** The chunks' splits as one, each moved to its chunk's place in the text. */
+function joined(parts: { split: SplitResult; from: number }[]): SplitResult {
+  const out: SplitResult = { statements: [], comments: [], skipped: [], templated: false };
+  for (const { split, from } of parts) {
+    for (const s of split.statements) {
+      const moved: SplitStatement = { span: { start: s.span.start + from, end: s.span.end + from }, end: s.end, psqlVariables: s.psqlVariables };
+      if (s.backticks) moved.backticks = s.backticks.map((b) => b + from);
+      out.statements.push(moved);
+    }
+    for (const c of split.comments) out.comments.push({ span: { start: c.span.start + from, end: c.span.end + from }, body: c.body });
+    for (const r of split.skipped) out.skipped.push({ span: { start: r.span.start + from, end: r.span.end + from }, kind: r.kind });
+    if (split.templated) out.templated = true;
+    if (split.recovered) out.recovered = true;
+  }
+  return out;
+}
