@@ -32,11 +32,13 @@ export class TableReports {
   /** `rule.checkTable` over every table of `schema`, in order, each report handed to `report`. */
   run(rule: Rule, key: string, ctx: Omit<TableContext, 'report'>, schema: Schema, report: (r: Report) => void): void {
     const last = this.byKey.get(key);
-    const next: Run = { tables: [], reports: [] };
+    const n = schema.tables.size;
+    const next: Run = { tables: new Array<Table>(n), reports: new Array<readonly Report[]>(n) };
     let found: Report[] = [];
     const tableCtx: TableContext = { ...ctx, report: (r) => found.push(r) };
     let i = 0;
-    for (const table of schema.tables.values()) {
+    // forEach, not an iterator: a keystroke's run walks every table once per rule.
+    schema.tables.forEach((table) => {
       let reports: readonly Report[];
       if (last && last.tables[i] === table) {
         reports = last.reports[i];
@@ -47,11 +49,11 @@ export class TableReports {
         reports = found.length ? found : NONE;
         if (found.length) found = [];
       }
-      next.tables.push(table);
-      next.reports.push(reports);
-      for (const r of reports) report(r);
+      next.tables[i] = table;
+      next.reports[i] = reports;
+      for (let k = 0; k < reports.length; k++) report(reports[k]);
       i++;
-    }
+    });
     // Keys change with the settings: a long session that changes them often starts over now and then.
     if (!last && this.byKey.size >= 500) this.byKey.clear();
     this.byKey.set(key, next);

@@ -91,7 +91,8 @@ function parseUncached(file: SourceText, dialect: Dialect, sections: readonly Se
   const problems: Problem[] = [];
   const report = reportsSyntaxErrors(dialect) && !split.templated;
   let unread: Unread | undefined;
-  for (const [k, s] of split.statements.entries()) {
+  for (let k = 0; k < split.statements.length; k++) {
+    const s = split.statements[k];
     if (budget?.spent('parse')) {
       unread = { from: s.span.start, count: split.statements.length - k };
       break;
