@@ -7,7 +7,10 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { Engine, pathToUri } from '../../server/src/engine/analyze';
-import { tableReportWork } from '../../server/src/engine/table-reports';
+import { TableReports, tableReportWork } from '../../server/src/engine/table-reports';
+import { emptySchema, emptyTable, type Schema } from '../../server/src/model/schema';
+import { snapshot } from '../../server/src/model/snapshot';
+import type { Rule } from '../../server/src/rules/types';
 import type { Finding } from '../../server/src/model/findings';
 import { allRules } from '../../server/src/rules/registry';
 import { MemoryHost } from '../helpers/memory-host';
@@ -78,4 +81,30 @@ describe('per-table design reports', () => {
     host.rev++;
     assert.equal(varchar((await engine.analyze(pathToUri(file), text, 'sql')).findings), 0);
   });
+
+  it('reads back only a table that can no longer change in place', () => {
+    const at = { uri: 'file:///t.sql', span: { start: 0, end: 1 } };
+    // A rule that reports how many columns each table has: a table changed in place reports another number.
+    const rule = { meta: { id: 'columns' }, checkTable: (ctx, table) => ctx.report({ message: String(table.columns.length), at }) } as Rule;
+    const reports = new TableReports();
+    const run = (schema: Schema) => {
+      const out: string[] = [];
+      reports.run(rule, 'columns', { dialect: 'postgresql', language: 'sql', pgVersion: 16, options: {}, optionsOf: () => undefined }, schema, (r) => out.push(r.message));
+      return out;
+    };
+    const schema = emptySchema('postgresql');
+    const table = emptyTable({ key: 't', name: 't', source: at, declaration: at }, 'sql');
+    schema.tables.set('t', table);
+    assert.deepEqual(run(schema), ['0']);
+    // Never snapshotted, the schema owns its tables and changes them in place (as a Prisma model is built).
+    table.columns.push({ name: 'a' } as (typeof table.columns)[number]);
+    assert.deepEqual(run(schema), ['1']);
+    // Once states share it, it is copied before any change: its reports are read back.
+    const state = snapshot(schema);
+    run(state);
+    const before = tableReportWork.checked;
+    assert.deepEqual(run(state), ['1']);
+    assert.equal(tableReportWork.checked, before);
+  });
 });
+

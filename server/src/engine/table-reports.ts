@@ -2,10 +2,13 @@
  * The reports of a design rule that reads one table at a time (`checkTable`), kept per table object. A replay
  * shares the tables a statement did not change between its states, and an edit replays from the statement it
  * touched: the tables before it (half a large file, on average) are the same objects in the new schema, so
- * their reports are read back instead of worked out again. A table is never changed once a schema holding
- * it is handed out (model/snapshot.ts copies it first), so its object stands for its content.
+ * their reports are read back instead of worked out again. Only a table that can no longer change in place is
+ * remembered (model/snapshot.ts `settled`: every later change copies it first), so its object stands for its
+ * content; the tables of a schema that changes in place (a Prisma model, a replay without states) are checked
+ * each time, as they are new objects each time anyway.
  */
 import type { Schema, Table } from '../model/schema';
+import { settled } from '../model/snapshot';
 import type { Report, Rule, TableContext } from '../rules/types';
 
 const NONE: readonly Report[] = Object.freeze([]);
@@ -15,7 +18,8 @@ export const tableReportWork = { checked: 0, kept: 0 };
 
 /** One run of a rule: the schema's tables in order, and the reports of each. */
 interface Run {
-  tables: Table[];
+  /** Undefined where the table could still change in place: its reports are not read back. */
+  tables: (Table | undefined)[];
   reports: (readonly Report[])[];
 }
 
@@ -33,7 +37,7 @@ export class TableReports {
   run(rule: Rule, key: string, ctx: Omit<TableContext, 'report'>, schema: Schema, report: (r: Report) => void): void {
     const last = this.byKey.get(key);
     const n = schema.tables.size;
-    const next: Run = { tables: new Array<Table>(n), reports: new Array<readonly Report[]>(n) };
+    const next: Run = { tables: new Array<Table | undefined>(n), reports: new Array<readonly Report[]>(n) };
     let found: Report[] = [];
     const tableCtx: TableContext = { ...ctx, report: (r) => found.push(r) };
     let i = 0;
@@ -49,7 +53,7 @@ export class TableReports {
         reports = found.length ? found : NONE;
         if (found.length) found = [];
       }
-      next.tables[i] = table;
+      next.tables[i] = settled(schema, table) ? table : undefined;
       next.reports[i] = reports;
       for (let k = 0; k < reports.length; k++) report(reports[k]);
       i++;

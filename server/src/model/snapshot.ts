@@ -119,6 +119,16 @@ export function share(schema: Schema, table: Table): void {
   if (!owned.has(schema)) owned.set(schema, new WeakSet());
 }
 
+/**
+ * Whether `table` can no longer change in place: `schema` shares its objects (it was snapshotted) and did not make or
+ * copy the table since. A table two schemas hold is owned by neither, so every later change copies it first. A
+ * schema that was never snapshotted owns everything in it.
+ */
+export function settled(schema: Schema, table: Table): boolean {
+  const mine = owned.get(schema);
+  return mine !== undefined && !mine.has(table);
+}
+
 /** Marks an object the schema made itself: it changes it in place. */
 export function own<T extends object>(schema: Schema, made: T): T {
   owned.get(schema)?.add(made);
