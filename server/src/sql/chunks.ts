@@ -17,6 +17,8 @@ import type { SplitResult } from './split';
  * it whole costs. Never before a U+FEFF (read as a byte order mark at the start of a text).
  */
 export function chunkEnds(text: string, mask: number): number[] {
+  // The engine marks and the split read the same text one after the other.
+  if (last && last.text === text && last.mask === mask) return last.ends;
   const ends: number[] = [];
   // `;`, spaces, a line break: read in place (a regular expression's match is an object per line of a dump).
   for (let at = text.indexOf(';'); at >= 0; at = text.indexOf(';', at + 1)) {
@@ -29,8 +31,12 @@ export function chunkEnds(text: string, mask: number): number[] {
     for (let i = Math.max(0, end - 65); i < end - 1; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
     if (((h >>> 0) & mask) === 0) ends.push(end);
   }
+  last = { text, mask, ends };
   return ends;
 }
+
+/** The last text's chunk ends (read only). */
+let last: { text: string; mask: number; ends: number[] } | undefined;
 
 /**
  * Whether `text`'s split leaves nothing open at its end: its last `;` ended a statement (not inside a string, a
