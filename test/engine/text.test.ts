@@ -25,6 +25,33 @@ describe('LineIndex', () => {
     assert.deepEqual(idx.positionAt(99), { line: 0, character: 3 });
     assert.equal(idx.offsetAt({ line: 5, character: 0 }), 3);
   });
+
+  it('gives, from the index of the text before an edit, the index of the text after it', () => {
+    // Random texts of line breaks of every kind and random edits, \r\n pairs made and split at the edit's ends.
+    let seed = 11;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
+    const pieces = ['a', 'bc', '\n', '\r', '\r\n', ' ', ';'];
+    const some = (n: number) => Array.from({ length: n }, () => pieces[rnd(pieces.length)]).join('');
+    const lines = (idx: LineIndex) => Array.from({ length: idx.lineCount }, (_, i) => idx.lineStart(i));
+    for (let run = 0; run < 2000; run++) {
+      const before = some(1 + rnd(40));
+      const from = rnd(before.length + 1);
+      const to = from + rnd(before.length - from + 1);
+      const after = before.slice(0, from) + some(rnd(4)) + before.slice(to);
+      const edited = LineIndex.edited(new LineIndex(before), after);
+      assert.deepEqual(lines(edited), lines(new LineIndex(after)), JSON.stringify({ before, after }));
+    }
+  });
+
+  it('derives the index of a large text from the last one', () => {
+    const base = 'CREATE TABLE t (id int);\r\n'.repeat(4000);
+    const first = LineIndex.of(base);
+    const next = base.slice(0, 50_000) + 'x\n' + base.slice(50_000);
+    const idx = LineIndex.of(next);
+    assert.notEqual(idx, first);
+    assert.equal(idx.lineCount, first.lineCount + 1);
+    assert.deepEqual(idx.positionAt(next.length - 1), new LineIndex(next).positionAt(next.length - 1));
+  });
 });
 
 describe('lines around an offset', () => {

@@ -3,6 +3,7 @@
  * JavaScript string (what LSP positions count, and what `String.prototype.slice` takes). Parsers that
  * count UTF-8 bytes or code points are converted here and nowhere else.
  */
+import { changedRange } from './changed';
 
 /** A half-open range [start, end) of UTF-16 code-unit offsets into one file's text. */
 export interface Span {
@@ -42,24 +43,44 @@ export class LineIndex {
   static of(text: string): LineIndex {
     const hit = LineIndex.recent.find((x) => x.text === text);
     if (hit) return hit;
-    const index = new LineIndex(text);
+    // A large text is most often the last one with one edit (a keystroke): its lines are the last one's, moved.
+    const last = LineIndex.recent[0];
+    const index = last && text.length >= DERIVE_FROM && last.text.length >= DERIVE_FROM ? LineIndex.edited(last, text) : new LineIndex(text);
     LineIndex.recent.unshift(index);
     if (LineIndex.recent.length > 4) LineIndex.recent.pop();
     return index;
   }
 
-  constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 13 /* \r */) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      } else if (c === 10 /* \n */) {
-        starts.push(i + 1);
-      }
+  /**
+   * The index of `text` from the index of an earlier version of it: the line starts before the edit as they were,
+   * those after it moved by its length, and only the edited part (with a character either side, for `\r\n` pairs)
+   * read again.
+   */
+  static edited(base: LineIndex, text: string): LineIndex {
+    const c = changedRange(base.text, text);
+    const delta = c.newEnd - c.oldEnd;
+    const old = base.lineStarts;
+    const starts: number[] = [];
+    let k = 0;
+    // A start before the edit depends on characters before it only.
+    for (; k < old.length && old[k] < c.from; k++) starts.push(old[k]);
+    if (starts.length === 0) starts.push(0);
+    const to = Math.min(text.length, c.newEnd + 1);
+    readStarts(text, Math.max(0, c.from - 1), to, starts);
+    // A start after the edit comes from a character after it: the same, moved (once: the part read may have it).
+    for (; k < old.length; k++) {
+      if (old[k] - 1 <= c.oldEnd) continue;
+      const moved = old[k] + delta;
+      if (moved > starts[starts.length - 1]) starts.push(moved);
     }
-    this.lineStarts = starts;
+    return new LineIndex(text, starts);
+  }
+
+  constructor(
+    private readonly text: string,
+    starts?: number[],
+  ) {
+    this.lineStarts = starts ?? readStarts(text, 0, text.length, [0]);
   }
 
   get lineCount(): number {
@@ -98,6 +119,23 @@ export class LineIndex {
     if (end > this.lineStarts[line] && this.text.charCodeAt(end - 1) === 13) end--;
     return end;
   }
+}
+
+/** Texts smaller than this are read whole: reading them costs less than comparing them with the last one. */
+const DERIVE_FROM = 64 * 1024;
+
+/** Adds to `starts` the line starts after the line breaks in `text` from `from` to `to` (a `\r\n` pair is one). */
+function readStarts(text: string, from: number, to: number, starts: number[]): number[] {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 13 /* \r */) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      if (i + 1 > starts[starts.length - 1]) starts.push(i + 1);
+    } else if (c === 10 /* \n */) {
+      if (i + 1 > starts[starts.length - 1]) starts.push(i + 1);
+    }
+  }
+  return starts;
 }
 
 /**
