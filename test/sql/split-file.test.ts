@@ -69,6 +69,12 @@ describe('splitting a large file chunk by chunk', () => {
     same(text.slice(0, mid) + "SELECT 'never closed;\n" + text.slice(mid), 'postgresql', 'an unclosed string');
     same(text.replace(/"a;b"/g, '`a;b`'), 'mysql', 'MySQL');
     same(text, 'sqlite', 'SQLite');
+    same(text.replace(/\n/g, '\r\n'), 'postgresql', 'CRLF');
+    same(text.replace(/name/g, 'nämé_名前'), 'postgresql', 'non-ASCII names');
+    // Binary junk: control characters, lone surrogates, quotes and semicolons at random.
+    let seed = 3;
+    const junk = Array.from({ length: 200_000 }, () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), String.fromCharCode(seed % 5 === 0 ? 59 : seed % 7 === 0 ? 10 : seed % 11 === 0 ? 39 : seed % 0xdfff))).join('');
+    same(junk, 'postgresql', 'binary junk');
     // psql variables set in the file change how later statements read: such a file is split whole.
     same('\\set schema app\n' + text.replace('SELECT 5;', 'SELECT :schema;'), 'postgresql', 'psql variables');
   });
