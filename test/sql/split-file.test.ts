@@ -70,6 +70,7 @@ describe('splitting a large file chunk by chunk', () => {
     same(text.replace(/"a;b"/g, '`a;b`'), 'mysql', 'MySQL');
     same(text, 'sqlite', 'SQLite');
     same(text.replace(/\n/g, '\r\n'), 'postgresql', 'CRLF');
+    same(text.replace(/\n/g, ' '), 'postgresql', 'on one line');
     same(text.replace(/name/g, 'nämé_名前'), 'postgresql', 'non-ASCII names');
     // Binary junk: control characters, lone surrogates, quotes and semicolons at random.
     let seed = 3;

@@ -3,11 +3,13 @@
  * keystroke in a 1 MB dump only the chunk typed in is split again, the others are read back and moved to their
  * places. The same statements, comments and skipped regions as `splitStatements` on the whole text: a chunk is read
  * on its own only where nothing is open at its start (the chunk before it ended closed), and a text whose client
- * commands change how later text splits (`\set` variables, a MySQL `DELIMITER`) is split whole.
+ * commands change how later text splits (`\set` variables, a MySQL `DELIMITER`) is split whole. A construct left
+ * open (a comment never closed, a parenthesis the splitter recovers from) makes its chunk run on to the end of the
+ * file over ever longer tries: up to twice the work of splitting the rest whole, until it is closed.
  */
 import type { Dialect } from '../model/schema';
 import { detached } from '../model/text';
-import { eachChunk, endsClosed } from './chunks';
+import { chunkEnds, eachChunk, endsClosed } from './chunks';
 import { splitStatements, type SplitResult, type SplitStatement } from './split';
 
 /** Smaller texts are split whole: reading them again costs less than remembering their chunks. */
@@ -31,7 +33,8 @@ function carries(text: string, dialect: Dialect): boolean {
 
 /** `minChars`: texts shorter than this are split whole (tests read small texts chunk by chunk too). */
 export function splitFile(text: string, dialect: Dialect, minChars = MIN_CHARS): SplitResult {
-  if (text.length < minChars || carries(text, dialect)) return splitStatements(text, dialect);
+  // One chunk (a dump on one line): nothing to remember it by that the next keystroke would find.
+  if (text.length < minChars || carries(text, dialect) || chunkEnds(text, EVERY - 1).length === 0) return splitStatements(text, dialect);
   let memo = memos.get(dialect);
   if (!memo) memos.set(dialect, (memo = { chunks: new Map(), chars: 0 }));
   const parts: { split: SplitResult; from: number }[] = [];
