@@ -20,6 +20,9 @@ import { repoRoot } from '../helpers/paths';
 
 export const serverJs = path.join(repoRoot, 'dist', 'server.js');
 
+/** How long a wait for the server lasts before it fails the test (a lost message would hang the run otherwise). */
+const WAIT_MS = 60_000;
+
 export interface SessionOptions {
   /** Workspace folder the server starts in. */
   root: string;
@@ -95,9 +98,10 @@ export class LspSession {
    * round trip after that answer lets any registration the server sent in reply arrive first.
    */
   async registrationsAfterReading(section: string, method: string): Promise<Registration[]> {
-    await new Promise<void>((resolve) => {
+    await new Promise<void>((resolve, reject) => {
       if (this.sectionsAsked.has(section)) return resolve();
-      this.onAsked = () => this.sectionsAsked.has(section) && resolve();
+      const timer = setTimeout(() => reject(new Error(`the server did not ask for the "${section}" settings in ${WAIT_MS / 1000} s`)), WAIT_MS);
+      this.onAsked = () => this.sectionsAsked.has(section) && (clearTimeout(timer), resolve());
     });
     await this.conn.sendRequest('dbDesign/rules');
     return this.registrations.filter((r) => r.method === method);
@@ -118,16 +122,19 @@ export class LspSession {
     void this.conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
   }
 
-  /** The next publication for `uri` (or the current one). */
+  /** The next publication for `uri` (or the current one); fails after `WAIT_MS`. */
   diagnosticsFor(uri: string): Promise<Diagnostic[]> {
     const current = this.diagnostics.get(uri);
     if (current) return Promise.resolve(current);
-    return new Promise((resolve) => this.waiters.push({ uri, resolve: (d) => (resolve(d), true) }));
+    return this.nextDiagnostics(uri);
   }
 
-  /** The next publication for `uri`, whatever it holds (not the current one). */
+  /** The next publication for `uri`, whatever it holds (not the current one); fails after `WAIT_MS`. */
   nextDiagnostics(uri: string): Promise<Diagnostic[]> {
-    return new Promise((resolve) => this.waiters.push({ uri, resolve: (d) => (resolve(d), true) }));
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} in ${WAIT_MS / 1000} s`)), WAIT_MS);
+      this.waiters.push({ uri, resolve: (d) => (clearTimeout(timer), resolve(d), true) });
+    });
   }
 
   /** The current or first later publication for `uri` that satisfies `pred`; fails after 20 s naming `what`. */
