@@ -8,6 +8,7 @@
  * read off the chunk's own split (`endsClosed`); when it does not hold (a function body, a comment), the chunk runs
  * on to a later such place.
  */
+import { detached } from '../model/text';
 import type { SplitResult } from './split';
 
 /**
@@ -51,12 +52,39 @@ export function endsClosed(text: string, split: Pick<SplitResult, 'statements' |
   return !(/\bcopy\b/i.test(words) && /\bstdin\b/i.test(words));
 }
 
+/** Chunk texts a memo remembers, in characters, before it starts again. */
+const MEMO_CHARS = 8_000_000;
+
 /**
- * Reads `text` chunk by chunk: `read` gives a chunk's reading (from a memo) and whether it ends closed; one that does
- * not runs on over 1, 2, 4, ... more chunk ends, never line by line. Each reading is handed to `take` with the
- * chunk's offset in `text`.
+ * Readings of chunks remembered by the chunk's text (`closed`: whether the chunk ends with nothing open, see
+ * `endsClosed`). Each chunk is read by `read` the first time it is seen.
  */
-export function eachChunk<R>(text: string, every: number, read: (chunk: string) => { value: R; closed: boolean }, take: (value: R, from: number) => void): void {
+export class ChunkMemo<R extends { closed: boolean }> {
+  private readonly byText = new Map<string, R>();
+  private chars = 0;
+
+  constructor(private readonly read: (chunk: string) => R) {}
+
+  get(chunk: string): R {
+    let hit = this.byText.get(chunk);
+    if (hit) return hit;
+    hit = this.read(chunk);
+    if (this.chars + chunk.length > MEMO_CHARS) {
+      this.byText.clear();
+      this.chars = 0;
+    }
+    // A slice of the file as a key would keep that whole version of the file alive.
+    this.byText.set(detached(chunk), hit);
+    this.chars += chunk.length;
+    return hit;
+  }
+}
+
+/**
+ * Reads `text` chunk by chunk from `memo`: a chunk that does not end closed runs on over 1, 2, 4, ... more chunk
+ * ends, never line by line. Each reading is handed to `take` with the chunk's offset in `text`.
+ */
+export function eachChunk<R extends { closed: boolean }>(text: string, every: number, memo: ChunkMemo<R>, take: (reading: R, from: number) => void): void {
   const ends = chunkEnds(text, every - 1);
   let from = 0;
   let k = 0;
@@ -64,9 +92,9 @@ export function eachChunk<R>(text: string, every: number, read: (chunk: string) 
     for (let span = 1; ; span *= 2) {
       const last = k + span - 1;
       const end = last < ends.length ? ends[last] : text.length;
-      const r = read(text.slice(from, end));
+      const r = memo.get(text.slice(from, end));
       if (r.closed || end === text.length) {
-        take(r.value, from);
+        take(r, from);
         from = end;
         k = last + 1;
         break;

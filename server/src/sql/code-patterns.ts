@@ -5,8 +5,7 @@
  * Patterns must not match across a chunk end (none of the engine marks can: they hold no `;` and no line break
  * after one), so a text matches a pattern exactly when one of its chunks does.
  */
-import { detached } from '../model/text';
-import { eachChunk, endsClosed } from './chunks';
+import { ChunkMemo, eachChunk, endsClosed } from './chunks';
 import { splitStatements } from './split';
 
 interface Chunk {
@@ -16,12 +15,9 @@ interface Chunk {
   closed: boolean;
 }
 
-/** Chunk texts remembered per list of patterns, in characters, before the memo starts again. */
-const MEMO_CHARS = 8_000_000;
-
 export class CodePatterns {
-  private memo = new Map<string, Chunk>();
-  private memoChars = 0;
+  /** Chunk readings per list of patterns. */
+  private readonly memo = new ChunkMemo<Chunk>((text) => this.chunk(text));
 
   /** `every`: about one place in this many (a power of two) where a chunk may end is a chunk end (1: each). */
   constructor(
@@ -34,35 +30,17 @@ export class CodePatterns {
   /** Bit i set: `patterns[i]` matches somewhere in the text's code. */
   mask(text: string): number {
     let mask = 0;
-    eachChunk(
-      text,
-      this.every,
-      (chunk) => {
-        const c = this.chunk(chunk);
-        return { value: c.mask, closed: c.closed };
-      },
-      (m) => (mask |= m),
-    );
+    eachChunk(text, this.every, this.memo, (c) => (mask |= c.mask));
     return mask;
   }
 
   private chunk(text: string): Chunk {
-    const hit = this.memo.get(text);
-    if (hit) return hit;
     const code = codeOnly(text);
     let mask = 0;
     this.patterns.forEach((re, i) => {
       if (re.test(code.text)) mask |= 1 << i;
     });
-    const chunk = { mask, closed: code.closed };
-    if (this.memoChars + text.length > MEMO_CHARS) {
-      this.memo.clear();
-      this.memoChars = 0;
-    }
-    // A slice of the file as a key would keep that whole version of the file alive.
-    this.memo.set(detached(text), chunk);
-    this.memoChars += text.length;
-    return chunk;
+    return { mask, closed: code.closed };
   }
 }
 

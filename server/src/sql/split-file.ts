@@ -8,23 +8,21 @@
  * file over ever longer tries: up to twice the work of splitting the rest whole, until it is closed.
  */
 import type { Dialect } from '../model/schema';
-import { detached } from '../model/text';
-import { chunkEnds, eachChunk, endsClosed } from './chunks';
+import { ChunkMemo, chunkEnds, eachChunk, endsClosed } from './chunks';
 import { splitStatements, type SplitResult, type SplitStatement } from './split';
 
 /** Smaller texts are split whole: reading them again costs less than remembering their chunks. */
 const MIN_CHARS = 64 * 1024;
 /** About one place in this many where a chunk may end is a chunk end. */
 const EVERY = 8;
-/** Chunk texts remembered per dialect, in characters, before the memo starts again. */
-const MEMO_CHARS = 8_000_000;
 
 interface ChunkSplit {
   split: SplitResult;
   closed: boolean;
 }
 
-const memos = new Map<Dialect, { chunks: Map<string, ChunkSplit>; chars: number }>();
+/** Chunk splits per dialect. */
+const memos = new Map<Dialect, ChunkMemo<ChunkSplit>>();
 
 /** Client commands after which the rest of a text splits differently: psql's `\set`, MySQL's `DELIMITER`. */
 function carries(text: string, dialect: Dialect): boolean {
@@ -36,28 +34,15 @@ export function splitFile(text: string, dialect: Dialect, minChars = MIN_CHARS):
   // One chunk (a dump on one line): nothing to remember it by that the next keystroke would find.
   if (text.length < minChars || carries(text, dialect) || chunkEnds(text, EVERY - 1).length === 0) return splitStatements(text, dialect);
   let memo = memos.get(dialect);
-  if (!memo) memos.set(dialect, (memo = { chunks: new Map(), chars: 0 }));
+  if (!memo) {
+    memo = new ChunkMemo((chunk) => {
+      const split = splitStatements(chunk, dialect);
+      return { split, closed: endsClosed(chunk, split) };
+    });
+    memos.set(dialect, memo);
+  }
   const parts: { split: SplitResult; from: number }[] = [];
-  eachChunk(
-    text,
-    EVERY,
-    (chunk) => {
-      let hit = memo.chunks.get(chunk);
-      if (!hit) {
-        const split = splitStatements(chunk, dialect);
-        hit = { split, closed: endsClosed(chunk, split) };
-        if (memo.chars + chunk.length > MEMO_CHARS) {
-          memo.chunks.clear();
-          memo.chars = 0;
-        }
-        // A slice of the file as a key would keep that whole version of the file alive.
-        memo.chunks.set(detached(chunk), hit);
-        memo.chars += chunk.length;
-      }
-      return { value: hit, closed: hit.closed };
-    },
-    (value, from) => parts.push({ split: value.split, from }),
-  );
+  eachChunk(text, EVERY, memo, (c, from) => parts.push({ split: c.split, from }));
   return joined(parts);
 }
 
