@@ -15,15 +15,11 @@ export const INDEX_LIMIT = 8;
  */
 export function tables(schema: Schema, opts: { whole?: boolean } = {}): Table[] {
   const out: Table[] = [];
-  for (const t of schema.tables.values()) {
-    if (t.kind !== 'table') continue;
-    if (opts.whole && t.partial) continue;
-    out.push(t);
-  }
+  for (const t of schema.tables.values()) if (counts(t, opts)) out.push(t);
   return out;
 }
 
-/** Whether `checkTable` looks at this table: a real table (not a view), and with `whole` not one known only in part. */
+/** Whether a design rule looks at this table: a real table (not a view), and with `whole` not one known only in part. */
 export function counts(table: Table, opts: { whole?: boolean } = {}): boolean {
   return table.kind === 'table' && !(opts.whole && table.partial);
 }
